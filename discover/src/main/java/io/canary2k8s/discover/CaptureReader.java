@@ -1,0 +1,540 @@
+package io.canary2k8s.discover;
+
+import static io.canary2k8s.discover.CaptureLayout.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.canary2k8s.input.InputException;
+import io.canary2k8s.input.Json;
+import io.canary2k8s.input.Node;
+import io.canary2k8s.inventory.AliasTarget;
+import io.canary2k8s.inventory.AutoScalingGroup;
+import io.canary2k8s.inventory.ClassicLoadBalancer;
+import io.canary2k8s.inventory.CrossZone;
+import io.canary2k8s.inventory.DnsNames;
+import io.canary2k8s.inventory.DnsRecord;
+import io.canary2k8s.inventory.HealthCheck;
+import io.canary2k8s.inventory.HostedZone;
+import io.canary2k8s.inventory.Instance;
+import io.canary2k8s.inventory.Inventory;
+import io.canary2k8s.inventory.Listener;
+import io.canary2k8s.inventory.Provenance;
+import io.canary2k8s.inventory.ScalingPolicy;
+import io.canary2k8s.notes.Notes;
+import io.canary2k8s.notes.Notifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads a directory of saved AWS CLI output (the layout of {@link CaptureLayout}) into an
+ * {@link Inventory}. Bad input stops the read with an {@link InputException} naming the file
+ * and the field; optional files that are missing become notes saying what was assumed.
+ */
+public final class CaptureReader {
+  private final Path dir;
+
+  private CaptureReader(Path dir) {
+    this.dir = dir;
+  }
+
+  /**
+   * Reads {@code dir}. What discovery notices travels inside the inventory ({@link
+   * Inventory#notes()}), so that a later {@code translate} of the saved inventory reports it too.
+   */
+  public static Inventory read(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new InputException(dir.toString(), null, "not a directory");
+    }
+    return new CaptureReader(dir).read();
+  }
+
+  private Inventory read() {
+    Notes found = new Notes();
+    Notifier n = found.scoped("discover/aws-cli");
+    List<ClassicLoadBalancer> elbs = readClassicLoadBalancers(n);
+    List<AutoScalingGroup> asgs = readAutoScalingGroups(n, elbs);
+    List<HostedZone> zones = readHostedZones();
+    List<DnsRecord> records = new ArrayList<>();
+    for (HostedZone zone : zones) {
+      records.addAll(readRecords(zone, n));
+    }
+    noteElbv2(n);
+    return new Inventory(
+        Inventory.SCHEMA_VERSION,
+        readProvenance(),
+        elbs,
+        asgs,
+        zones,
+        records,
+        found.sorted());
+  }
+
+  // ---- files -------------------------------------------------------------------------------
+
+  private boolean exists(String rel) {
+    return Files.isRegularFile(dir.resolve(rel));
+  }
+
+  private JsonNode tree(String rel) {
+    return Json.readTree(dir.resolve(rel), rel);
+  }
+
+  /**
+   * The result list of a CLI command's output: the array under {@code key}, or a bare array (the
+   * output of {@code --query}). A document holding another command's result key is named as
+   * such.
+   */
+  private List<Node> results(String rel, String key) {
+    JsonNode root = tree(rel);
+    if (root.isArray()) {
+      return new Node(root, rel, "").elements();
+    }
+    if (!root.isObject()) {
+      throw new InputException(rel, null, "expected a JSON object with " + key);
+    }
+    if (!root.has(key)) {
+      for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+        String other = it.next();
+        if (RESULT_KEYS.containsKey(other)) {
+          throw new InputException(
+              rel,
+              key,
+              "missing; the file holds "
+                  + other
+                  + ", the output of '"
+                  + RESULT_KEYS.get(other)
+                  + "', not of '"
+                  + RESULT_KEYS.get(key)
+                  + "'");
+        }
+      }
+      throw new InputException(rel, key, "missing; expected the output of '" + RESULT_KEYS.get(key) + "'");
+    }
+    return new Node(root, rel, "").array(key);
+  }
+
+  private Node object(String rel, String key) {
+    JsonNode root = tree(rel);
+    if (!root.isObject()) {
+      throw new InputException(rel, null, "expected a JSON object with " + key);
+    }
+    Node doc = new Node(root, rel, "");
+    if (!doc.has(key)) {
+      for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+        String other = it.next();
+        if (RESULT_KEYS.containsKey(other)) {
+          throw new InputException(
+              rel,
+              key,
+              "missing; the file holds "
+                  + other
+                  + ", the output of '"
+                  + RESULT_KEYS.get(other)
+                  + "'");
+        }
+      }
+    }
+    return doc.optObject(key) != null ? doc.optObject(key) : doc.get(key);
+  }
+
+  // ---- provenance ----------------------------------------------------------------------------
+
+  private Provenance readProvenance() {
+    if (!exists(CAPTURE_META)) {
+      return new Provenance("aws-cli", null, null, null);
+    }
+    Node meta = new Node(tree(CAPTURE_META), CAPTURE_META, "");
+    if (!meta.raw().isObject()) {
+      throw meta.problem("expected a JSON object");
+    }
+    for (Iterator<String> it = meta.raw().fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!Set.of("region", "accountId", "capturedAt", "tool").contains(f)) {
+        throw meta.problem(f, "unknown field (known: region, accountId, capturedAt, tool)");
+      }
+    }
+    return new Provenance(
+        "aws-cli", meta.optText("region"), meta.optText("accountId"), meta.optText("capturedAt"));
+  }
+
+  // ---- classic ELB ---------------------------------------------------------------------------
+
+  private List<ClassicLoadBalancer> readClassicLoadBalancers(Notifier n) {
+    Map<String, Map<String, String>> tags = readElbTags(n);
+    List<ClassicLoadBalancer> out = new ArrayList<>();
+    Set<String> seen = new TreeSet<>();
+    for (Node lb : results(ELB_LOAD_BALANCERS, "LoadBalancerDescriptions")) {
+      String name = lb.text("LoadBalancerName");
+      if (!seen.add(name)) {
+        throw lb.problem("LoadBalancerName", "duplicate load balancer '" + name + "'");
+      }
+      List<Listener> listeners = new ArrayList<>();
+      for (Node ld : lb.optArray("ListenerDescriptions")) {
+        Node l = ld.get("Listener");
+        listeners.add(
+            new Listener(
+                protocol(l, "Protocol"),
+                l.intValue("LoadBalancerPort", 1, 65535),
+                protocol(l, "InstanceProtocol"),
+                l.intValue("InstancePort", 1, 65535),
+                l.optText("SSLCertificateId")));
+      }
+      HealthCheck hc = null;
+      Node h = lb.optObject("HealthCheck");
+      if (h != null) {
+        hc =
+            new HealthCheck(
+                h.text("Target"),
+                h.intValue("Interval", 1, 3600),
+                h.intValue("Timeout", 1, 3600),
+                h.intValue("HealthyThreshold", 1, 100),
+                h.intValue("UnhealthyThreshold", 1, 100));
+      }
+      List<String> instanceIds = new ArrayList<>();
+      for (Node i : lb.optArray("Instances")) {
+        instanceIds.add(i.text("InstanceId"));
+      }
+      List<String> policies = new ArrayList<>();
+      Node pol = lb.optObject("Policies");
+      if (pol != null) {
+        for (Node p : pol.optArray("AppCookieStickinessPolicies")) {
+          policies.add("app-cookie-stickiness:" + p.text("PolicyName"));
+        }
+        for (Node p : pol.optArray("LBCookieStickinessPolicies")) {
+          policies.add("lb-cookie-stickiness:" + p.text("PolicyName"));
+        }
+        for (String p : pol.strings("OtherPolicies")) {
+          policies.add("other:" + p);
+        }
+      }
+      CrossZone crossZone = CrossZone.UNKNOWN;
+      Integer draining = null;
+      Integer idle = null;
+      String attrFile = elbAttributes(name);
+      if (!isSafeFileName(name)) {
+        throw lb.problem("LoadBalancerName", "'" + name + "' cannot name a file in the capture");
+      }
+      if (exists(attrFile)) {
+        Node attrs = object(attrFile, "LoadBalancerAttributes");
+        Node cz = attrs.optObject("CrossZoneLoadBalancing");
+        if (cz != null) {
+          crossZone = cz.bool("Enabled", false) ? CrossZone.ENABLED : CrossZone.DISABLED;
+        } else {
+          crossZone = CrossZone.DISABLED;
+        }
+        Node cd = attrs.optObject("ConnectionDraining");
+        if (cd != null && cd.bool("Enabled", false)) {
+          draining = cd.optInt("Timeout", 0, 3600);
+        }
+        Node cs = attrs.optObject("ConnectionSettings");
+        if (cs != null) {
+          idle = cs.optInt("IdleTimeout", 0, 4000);
+        }
+      }
+      out.add(
+          new ClassicLoadBalancer(
+              name,
+              lb.text("DNSName"),
+              lb.optText("Scheme"),
+              lb.strings("AvailabilityZones"),
+              listeners,
+              hc,
+              instanceIds,
+              crossZone,
+              draining,
+              idle,
+              policies,
+              tags.getOrDefault(name, Map.of())));
+    }
+    for (String tagged : tags.keySet()) {
+      if (!seen.contains(tagged)) {
+        throw new InputException(
+            ELB_TAGS,
+            "TagDescriptions",
+            "tags for load balancer '" + tagged + "', which is not in " + ELB_LOAD_BALANCERS);
+      }
+    }
+    return out;
+  }
+
+  private Map<String, Map<String, String>> readElbTags(Notifier n) {
+    if (!exists(ELB_TAGS)) {
+      n.info(
+          ELB_TAGS,
+          "No ELB tags captured (optional file missing); app names come from load balancer"
+              + " names and canary2k8s.io/* tags on load balancers are not used.");
+      return Map.of();
+    }
+    Map<String, Map<String, String>> out = new HashMap<>();
+    for (Node td : results(ELB_TAGS, "TagDescriptions")) {
+      String name = td.text("LoadBalancerName");
+      Map<String, String> t = out.computeIfAbsent(name, k -> new TreeMap<>());
+      for (Node tag : td.optArray("Tags")) {
+        t.put(tag.text("Key"), tag.has("Value") ? tag.get("Value").asText() : "");
+      }
+    }
+    return out;
+  }
+
+  private static String protocol(Node l, String field) {
+    String p = l.text(field).toUpperCase(java.util.Locale.ROOT);
+    if (!Set.of("HTTP", "HTTPS", "TCP", "SSL").contains(p)) {
+      throw l.problem(field, "unknown protocol '" + p + "' (expected HTTP, HTTPS, TCP or SSL)");
+    }
+    return p;
+  }
+
+  // ---- Auto Scaling --------------------------------------------------------------------------
+
+  private List<AutoScalingGroup> readAutoScalingGroups(
+      Notifier n, List<ClassicLoadBalancer> elbs) {
+    Set<String> elbNames = new TreeSet<>();
+    elbs.forEach(e -> elbNames.add(e.name()));
+    Map<String, List<ScalingPolicy>> policies = readPolicies();
+    List<AutoScalingGroup> out = new ArrayList<>();
+    Set<String> seen = new TreeSet<>();
+    for (Node g : results(ASG_GROUPS, "AutoScalingGroups")) {
+      String name = g.text("AutoScalingGroupName");
+      if (!seen.add(name)) {
+        throw g.problem("AutoScalingGroupName", "duplicate Auto Scaling group '" + name + "'");
+      }
+      int min = g.intValue("MinSize", 0, 1_000_000);
+      int max = g.intValue("MaxSize", 0, 1_000_000);
+      int desired = g.intValue("DesiredCapacity", 0, 1_000_000);
+      if (min > max) {
+        throw g.problem("MinSize", "MinSize " + min + " is above MaxSize " + max);
+      }
+      if (desired < min || desired > max) {
+        throw g.problem(
+            "DesiredCapacity",
+            "DesiredCapacity " + desired + " is outside MinSize..MaxSize " + min + ".." + max);
+      }
+      Set<String> lbNames = new TreeSet<>(g.strings("LoadBalancerNames"));
+      Set<String> tgArns = new TreeSet<>(g.strings("TargetGroupARNs"));
+      for (Node ts : g.optArray("TrafficSources")) {
+        String type = ts.optText("Type");
+        if ("elb".equals(type)) {
+          lbNames.add(ts.text("Identifier"));
+        } else if ("elbv2".equals(type)) {
+          tgArns.add(ts.text("Identifier"));
+        }
+      }
+      List<Node> lbNodes = g.optArray("LoadBalancerNames");
+      for (String lb : lbNames) {
+        if (!elbNames.contains(lb)) {
+          String where = "LoadBalancerNames";
+          for (Node x : lbNodes) {
+            if (lb.equals(x.raw().asText())) {
+              where = x.path().substring(x.path().lastIndexOf('.') + 1);
+            }
+          }
+          throw g.problem(
+              where,
+              "names classic ELB '" + lb + "', which is not in " + ELB_LOAD_BALANCERS);
+        }
+      }
+      List<Instance> instances = new ArrayList<>();
+      for (Node i : g.optArray("Instances")) {
+        instances.add(
+            new Instance(
+                i.text("InstanceId"),
+                i.text("AvailabilityZone"),
+                i.text("LifecycleState"),
+                i.optText("HealthStatus"),
+                i.optText("InstanceType")));
+      }
+      List<String> suspended = new ArrayList<>();
+      for (Node s : g.optArray("SuspendedProcesses")) {
+        suspended.add(s.text("ProcessName"));
+      }
+      Map<String, String> tags = new TreeMap<>();
+      for (Node t : g.optArray("Tags")) {
+        tags.put(t.text("Key"), t.has("Value") ? t.get("Value").asText() : "");
+      }
+      List<String> zones = g.strings("AvailabilityZones");
+      if (zones.isEmpty()) {
+        throw g.problem("AvailabilityZones", "is empty");
+      }
+      out.add(
+          new AutoScalingGroup(
+              name,
+              g.optText("AutoScalingGroupARN"),
+              min,
+              max,
+              desired,
+              zones,
+              List.copyOf(lbNames),
+              List.copyOf(tgArns),
+              instances,
+              suspended,
+              g.has("MixedInstancesPolicy"),
+              policies.getOrDefault(name, List.of()),
+              tags));
+    }
+    for (String p : policies.keySet()) {
+      if (!seen.contains(p)) {
+        n.warn(
+            ASG_POLICIES,
+            "Scaling policies for Auto Scaling group '" + p + "', which is not in " + ASG_GROUPS
+                + "; ignored.");
+      }
+    }
+    return out;
+  }
+
+  private Map<String, List<ScalingPolicy>> readPolicies() {
+    if (!exists(ASG_POLICIES)) {
+      return Map.of();
+    }
+    Map<String, List<ScalingPolicy>> out = new LinkedHashMap<>();
+    for (Node p : results(ASG_POLICIES, "ScalingPolicies")) {
+      String type = p.text("PolicyType");
+      String metric = null;
+      Double target = null;
+      Node tt = p.optObject("TargetTrackingConfiguration");
+      if (tt != null) {
+        Node pm = tt.optObject("PredefinedMetricSpecification");
+        metric = pm != null ? pm.text("PredefinedMetricType") : "custom";
+        target = tt.doubleValue("TargetValue");
+      }
+      out.computeIfAbsent(p.text("AutoScalingGroupName"), k -> new ArrayList<>())
+          .add(new ScalingPolicy(p.text("PolicyName"), type, metric, target, p.bool("Enabled", true)));
+    }
+    return out;
+  }
+
+  // ---- Route53 -------------------------------------------------------------------------------
+
+  private List<HostedZone> readHostedZones() {
+    List<HostedZone> out = new ArrayList<>();
+    Set<String> seen = new TreeSet<>();
+    for (Node z : results(R53_ZONES, "HostedZones")) {
+      String id = bareZoneId(z.text("Id"));
+      if (!isSafeFileName(id)) {
+        throw z.problem("Id", "'" + id + "' is not a hosted zone id");
+      }
+      if (!seen.add(id)) {
+        throw z.problem("Id", "duplicate hosted zone '" + id + "'");
+      }
+      Node cfg = z.optObject("Config");
+      boolean priv = cfg != null && cfg.bool("PrivateZone", false);
+      out.add(new HostedZone(id, DnsNames.normalise(z.text("Name")), priv));
+    }
+    return out;
+  }
+
+  private List<DnsRecord> readRecords(HostedZone zone, Notifier n) {
+    String rel = zoneRecords(zone.id());
+    if (!exists(rel)) {
+      throw new InputException(
+          rel,
+          null,
+          "file not found; every zone in " + R53_ZONES + " needs its record sets ('aws route53"
+              + " list-resource-record-sets --hosted-zone-id " + zone.id() + "')");
+    }
+    Map<String, DnsRecord> byKey = new TreeMap<>();
+    for (Node r : results(rel, "ResourceRecordSets")) {
+      String type = r.text("Type");
+      Node alias = r.optObject("AliasTarget");
+      boolean pointsByName = "CNAME".equals(type);
+      boolean aliasAddress = alias != null && ("A".equals(type) || "AAAA".equals(type));
+      if (!pointsByName && !aliasAddress) {
+        continue; // NS, SOA, MX, TXT, plain A/AAAA: none can point at a load balancer by name
+      }
+      String name = DnsNames.normalise(r.text("Name"));
+      List<String> values = new ArrayList<>();
+      for (Node v : r.optArray("ResourceRecords")) {
+        values.add(v.text("Value"));
+      }
+      if (pointsByName && alias == null && values.isEmpty()) {
+        throw r.problem("ResourceRecords", "a CNAME record needs a value");
+      }
+      AliasTarget target =
+          alias == null
+              ? null
+              : new AliasTarget(
+                  alias.text("DNSName"),
+                  bareZoneId(alias.text("HostedZoneId")),
+                  alias.bool("EvaluateTargetHealth", false));
+      String setId = r.optText("SetIdentifier");
+      Long weight = r.optLong("Weight", 0, 255);
+      DnsRecord rec =
+          new DnsRecord(
+              zone.id(),
+              name,
+              type,
+              alias == null ? r.optLong("TTL", 0, 2_147_483_647L) : null,
+              setId,
+              weight,
+              values,
+              target,
+              routingPolicy(r));
+      String key = name + " " + type + " " + (setId == null ? "" : setId);
+      DnsRecord before = byKey.put(key, rec);
+      if (before != null && !before.equals(rec)) {
+        throw r.problem(
+            "SetIdentifier",
+            "two different record sets named " + name + " " + type
+                + (setId == null ? "" : " with set identifier '" + setId + "'"));
+      }
+    }
+    return List.copyOf(byKey.values());
+  }
+
+  private static String routingPolicy(Node r) {
+    if (r.has("Weight")) {
+      return "weighted";
+    }
+    if (r.has("Failover")) {
+      return "failover";
+    }
+    if (r.has("Region")) {
+      return "latency";
+    }
+    if (r.has("GeoLocation")) {
+      return "geolocation";
+    }
+    if (r.has("GeoProximityLocation")) {
+      return "geoproximity";
+    }
+    if (r.has("MultiValueAnswer")) {
+      return "multivalue";
+    }
+    if (r.has("CidrRoutingConfig")) {
+      return "cidr";
+    }
+    return "simple";
+  }
+
+  // ---- ELBv2 (not yet migrated) --------------------------------------------------------------
+
+  private void noteElbv2(Notifier n) {
+    if (!exists(ELBV2_LOAD_BALANCERS)) {
+      return;
+    }
+    for (Node lb : results(ELBV2_LOAD_BALANCERS, "LoadBalancers")) {
+      n.warn(
+          lb.optText("LoadBalancerArn") != null ? lb.text("LoadBalancerArn") : lb.text("LoadBalancerName"),
+          "Application/Network Load Balancer '" + lb.text("LoadBalancerName")
+              + "' was found but is not migrated by this version; its apps are not in the bundle.");
+    }
+  }
+
+  /** A name that can be one path segment of the capture: no separators, not . or .. . */
+  static boolean isSafeFileName(String name) {
+    return !name.isEmpty()
+        && !name.equals(".")
+        && !name.equals("..")
+        && name.indexOf('/') < 0
+        && name.indexOf('\\') < 0
+        && name.indexOf('\0') < 0;
+  }
+}

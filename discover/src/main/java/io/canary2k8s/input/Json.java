@@ -1,0 +1,119 @@
+package io.canary2k8s.input;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The one JSON configuration of the project: strict reading (duplicate keys rejected, size and
+ * depth limits, unknown fields rejected when binding) and stable writing (two-space indent, LF,
+ * map keys sorted, nulls left out, a final newline).
+ */
+public final class Json {
+  /** Largest JSON input accepted, in bytes. */
+  public static final long MAX_INPUT_BYTES = 512L * 1024 * 1024;
+
+  private static final ObjectMapper MAPPER = build();
+  private static final ObjectWriter WRITER =
+      MAPPER.writer(
+          new DefaultPrettyPrinter()
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+  private Json() {}
+
+  private static ObjectMapper build() {
+    JsonFactory factory =
+        JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(64)
+                    .maxStringLength(16 * 1024 * 1024)
+                    .maxNumberLength(32)
+                    .build())
+            .build();
+    return JsonMapper.builder(factory)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .serializationInclusion(JsonInclude.Include.NON_NULL)
+        .build();
+  }
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** Reads a JSON file as a tree; any problem is an {@link InputException} naming the file. */
+  public static JsonNode readTree(Path file, String shownName) {
+    try {
+      long size = Files.size(file);
+      if (size > MAX_INPUT_BYTES) {
+        throw new InputException(
+            shownName, null, "file is " + size + " bytes, over the limit of " + MAX_INPUT_BYTES);
+      }
+      if (size == 0) {
+        throw new InputException(shownName, null, "file is empty");
+      }
+      return MAPPER.readTree(file.toFile());
+    } catch (NoSuchFileException e) {
+      throw new InputException(shownName, null, "file not found");
+    } catch (JsonProcessingException e) {
+      throw new InputException(shownName, null, "not valid JSON: " + describe(e), e);
+    } catch (IOException e) {
+      throw new InputException(shownName, null, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a JSON file into a type; any problem is an {@link InputException} naming the file. */
+  public static <T> T read(Path file, String shownName, Class<T> type) {
+    JsonNode tree = readTree(file, shownName);
+    try {
+      return MAPPER.treeToValue(tree, type);
+    } catch (JsonProcessingException e) {
+      throw new InputException(shownName, null, describe(e), e);
+    }
+  }
+
+  /** The stable pretty form, ending with a newline. */
+  public static String write(Object value) {
+    try {
+      return WRITER.writeValueAsString(value) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getName(), e);
+    }
+  }
+
+  /** A one-line description of a Jackson problem, with line and column when known. */
+  public static String describe(JsonProcessingException e) {
+    String msg = e.getOriginalMessage();
+    if (msg == null) {
+      msg = e.getClass().getSimpleName();
+    }
+    int cut = msg.indexOf('\n');
+    if (cut >= 0) {
+      msg = msg.substring(0, cut);
+    }
+    if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+      msg += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+    return msg;
+  }
+}
