@@ -1,0 +1,59 @@
+package io.canary2k8s.split;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * The recovered split behind one classic ELB: each attached Auto Scaling group's share of the
+ * requests the ELB receives, with the inputs and the formula that gave it.
+ *
+ * @param crossZone whether cross-zone load balancing was used in the formula
+ * @param crossZoneAssumed true when the ELB's attributes were not captured and cross-zone was
+ *     assumed
+ * @param counts per group, per zone, the instance counts used (desired capacity spread evenly
+ *     over the group's zones, or in-service instances); zones outside the ELB are left out
+ * @param activeZones the ELB zones that have instances (Z*)
+ * @param shares per group, its share; groups with no instances in the ELB's zones get zero
+ * @param formula the formula, in words, as REVIEW.md shows it
+ */
+public record LoadBalancerShares(
+    String loadBalancer,
+    WeightBasis basis,
+    boolean crossZone,
+    boolean crossZoneAssumed,
+    SortedMap<String, SortedMap<String, Fraction>> counts,
+    List<String> activeZones,
+    SortedMap<String, Fraction> shares,
+    String formula) {
+
+  public LoadBalancerShares {
+    counts = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(counts));
+    activeZones = List.copyOf(activeZones);
+    shares = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(shares));
+  }
+
+  /** True when no group has an instance in the ELB's zones: nothing can be routed. */
+  public boolean empty() {
+    return shares.values().stream().allMatch(Fraction::isZero);
+  }
+
+  public Fraction share(String group) {
+    return shares.getOrDefault(group, Fraction.ZERO);
+  }
+
+  /** Total instances counted for a group over the ELB's zones. */
+  public Fraction total(String group) {
+    Fraction t = Fraction.ZERO;
+    for (Fraction f : counts.getOrDefault(group, new java.util.TreeMap<>()).values()) {
+      t = t.plus(f);
+    }
+    return t;
+  }
+
+  static Map<String, Fraction> zeros(Iterable<String> groups) {
+    Map<String, Fraction> out = new java.util.TreeMap<>();
+    groups.forEach(g -> out.put(g, Fraction.ZERO));
+    return out;
+  }
+}
