@@ -1,0 +1,45 @@
+package io.canary2k8s.emit;
+
+import io.canary2k8s.plan.App;
+import io.canary2k8s.plan.Track;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The labels and annotations every emitted object carries. */
+public final class Labels {
+  public static final String NAME = "app.kubernetes.io/name";
+  public static final String INSTANCE = "app.kubernetes.io/instance";
+  public static final String COMPONENT = "app.kubernetes.io/component";
+  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+  public static final String ROLE = "canary2k8s.io/role";
+  public static final String SOURCE = "canary2k8s.io/aws-source";
+  public static final String TOOL = "canary2k8s";
+
+  private Labels() {}
+
+  public static Map<String, String> app(App app) {
+    Map<String, String> m = new TreeMap<>();
+    m.put(NAME, app.name());
+    m.put(MANAGED_BY, TOOL);
+    return m;
+  }
+
+  public static Map<String, String> track(App app, Track t) {
+    Map<String, String> m = app(app);
+    m.put(INSTANCE, t.name());
+    m.put(ROLE, t.role().label());
+    return m;
+  }
+
+  /** The selector of a track's pods: never changes after the first apply. */
+  public static Map<String, String> selector(App app, Track t) {
+    Map<String, String> m = new TreeMap<>();
+    m.put(NAME, app.name());
+    m.put(INSTANCE, t.name());
+    return m;
+  }
+
+  public static Map<String, String> source(String awsItem) {
+    return Map.of(SOURCE, awsItem);
+  }
+}

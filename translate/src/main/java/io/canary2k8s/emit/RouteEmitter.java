@@ -1,0 +1,44 @@
+package io.canary2k8s.emit;
+
+import io.canary2k8s.notes.Notifier;
+import io.canary2k8s.plan.App;
+import io.canary2k8s.plan.Edge;
+import io.canary2k8s.plan.Route;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import java.util.List;
+
+/**
+ * One routing dialect (a {@code --target}): how a {@link Route} becomes routing objects, how a
+ * canary step patches their weights, and what the edge Traefik of that version needs.
+ */
+public interface RouteEmitter {
+  /** The {@code --target} name. */
+  String name();
+
+  /** The Traefik image the edge runs when the config names none. */
+  String defaultEdgeImage();
+
+  /** Notes that hold for every bundle of this target. */
+  void noteTarget(Notifier notes);
+
+  /** The routing objects of one route. */
+  List<HasMetadata> routes(App app, Route route, Edge edge, Notifier notes);
+
+  /** Patches that give {@code route} the weights of {@code atStep} (same route, other backends). */
+  List<WeightPatch> weightPatches(App app, Route atStep, Edge edge);
+
+  /** The rules of the edge's ClusterRole: exactly what this Traefik version reads. */
+  List<PolicyRule> clusterRoleRules();
+
+  /** File name of the static configuration in the ConfigMap. */
+  String staticConfigFile();
+
+  /** The static configuration: entry points, redirect, provider. */
+  String staticConfig(Edge edge);
+
+  /** Cluster-wide objects this target adds (e.g. an IngressClass); usually none. */
+  default List<HasMetadata> extraEdgeObjects(Edge edge) {
+    return List.of();
+  }
+}

@@ -1,0 +1,27 @@
+package io.canary2k8s.emit;
+
+import io.canary2k8s.plan.Edge;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Small helpers shared by the static configurations of the Traefik versions. */
+final class StaticConfigs {
+  private StaticConfigs() {}
+
+  static Map<String, Object> map(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  /** The edge's entry point addresses inside the pod (unprivileged ports). */
+  static String address(int port) {
+    return ":" + port;
+  }
+
+  static boolean redirect(Edge edge) {
+    return edge.redirectHttpToHttps() && edge.https();
+  }
+}

@@ -1,0 +1,178 @@
+package io.canary2k8s.emit;
+
+import static io.canary2k8s.emit.TraefikV3Emitter.rule;
+
+import io.canary2k8s.notes.Notifier;
+import io.canary2k8s.plan.App;
+import io.canary2k8s.plan.Edge;
+import io.canary2k8s.plan.Route;
+import io.canary2k8s.split.Fraction;
+import io.canary2k8s.split.Weights;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.extensions.HTTPIngressPathBuilder;
+import io.fabric8.kubernetes.api.model.extensions.IngressBuilder;
+import io.fabric8.kubernetes.api.model.extensions.IngressRule;
+import io.fabric8.kubernetes.api.model.extensions.IngressRuleBuilder;
+import io.fabric8.kubernetes.api.model.extensions.IngressTLSBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Traefik 1.7, the seed's dialect: one {@code extensions/v1beta1} Ingress per route (the only
+ * Ingress API Traefik 1.7 reads) with the {@code traefik.ingress.kubernetes.io/service-weights}
+ * annotation, percentages with three decimals summing to 100.000, every backend on the same host
+ * and path. Only for clusters up to Kubernetes 1.21.
+ */
+public final class TraefikV1Emitter implements RouteEmitter {
+  public static final String IMAGE = "traefik:v1.7.34";
+  public static final String WEIGHTS = "traefik.ingress.kubernetes.io/service-weights";
+  public static final String CLASS = "kubernetes.io/ingress.class";
+
+  @Override
+  public String name() {
+    return "traefik-v1";
+  }
+
+  @Override
+  public String defaultEdgeImage() {
+    return IMAGE;
+  }
+
+  @Override
+  public void noteTarget(Notifier notes) {
+    notes.warn(
+        "target traefik-v1",
+        "Traefik 1.7 reads only extensions/v1beta1 Ingresses, which Kubernetes stopped serving in"
+            + " 1.22: this bundle runs only on Kubernetes 1.21 or older, and Traefik 1.7 is out of"
+            + " support. Prefer --target traefik-v3.");
+  }
+
+  @Override
+  public List<HasMetadata> routes(App app, Route route, Edge edge, Notifier notes) {
+    Weights.Percentages p = Weights.percentages(route.backends().stream().map(Route.Backend::share).toList());
+    if (!p.exact() && route.backends().size() > 1) {
+      List<String> exact = new ArrayList<>();
+      route.backends().forEach(b -> exact.add(b.track() + " " + b.share().describe()));
+      notes.info(
+          "Ingress/" + app.namespace() + "/" + route.name(),
+          "Traefik 1.7 takes three decimals: the weights " + annotation(route).replace("\n", ", ")
+              + " approximate " + String.join(", ", exact) + " to within 0.0005 percentage points.");
+    }
+    var b =
+        new IngressBuilder()
+            .withNewMetadata()
+            .withName(route.name())
+            .withNamespace(app.namespace())
+            .withLabels(Labels.app(app))
+            .withAnnotations(annotations(route))
+            .endMetadata()
+            .withNewSpec()
+            .withRules(rules(route))
+            .endSpec();
+    if (route.https()) {
+      b.editSpec()
+          .addToTls(new IngressTLSBuilder().withHosts(route.hosts()).withSecretName(route.tlsSecret()).build())
+          .endSpec();
+    }
+    return List.of(b.build());
+  }
+
+  private static Map<String, String> annotations(Route route) {
+    Map<String, String> a = new TreeMap<>(Labels.source("elb/" + String.join(",", route.loadBalancers())));
+    a.put(CLASS, "traefik");
+    if (route.split() || route.backends().size() > 1) {
+      a.put(WEIGHTS, annotation(route));
+    }
+    return a;
+  }
+
+  /** {@code myapp: 90.000%} lines, in backend order, without a trailing newline. */
+  static String annotation(Route route) {
+    List<BigDecimal> pct =
+        Weights.percentages(route.backends().stream().map(Route.Backend::share).toList()).values();
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < route.backends().size(); i++) {
+      lines.add(route.backends().get(i).track() + ": " + pct.get(i).toPlainString() + "%");
+    }
+    return String.join("\n", lines);
+  }
+
+  static List<IngressRule> rules(Route route) {
+    List<IngressRule> rules = new ArrayList<>();
+    for (String host : route.hosts()) {
+      var http = new IngressRuleBuilder().withHost(host).withNewHttp();
+      for (Route.Backend be : route.backends()) {
+        http.addToPaths(
+            new HTTPIngressPathBuilder()
+                .withPath("/")
+                .withNewBackend()
+                .withServiceName(be.track())
+                .withServicePort(new IntOrString(be.port()))
+                .endBackend()
+                .build());
+      }
+      rules.add(http.endHttp().build());
+    }
+    return rules;
+  }
+
+  @Override
+  public List<WeightPatch> weightPatches(App app, Route atStep, Edge edge) {
+    return List.of(
+        new WeightPatch("extensions", "v1beta1", "Ingress", app.namespace(), atStep.name(),
+            List.of(
+                new WeightPatch.Op("add", "/metadata/annotations/" + WEIGHTS.replace("~", "~0").replace("/", "~1"),
+                    annotation(atStep)),
+                new WeightPatch.Op("replace", "/spec/rules", rules(atStep)))));
+  }
+
+  @Override
+  public List<PolicyRule> clusterRoleRules() {
+    // Traefik 1.7's user guide (examples/k8s/traefik-rbac.yaml), in rbac.authorization.k8s.io/v1.
+    return List.of(
+        rule(List.of(""), List.of("endpoints", "secrets", "services"), List.of("get", "list", "watch")),
+        rule(List.of("extensions"), List.of("ingresses"), List.of("get", "list", "watch")),
+        rule(List.of("extensions"), List.of("ingresses/status"), List.of("update")));
+  }
+
+  @Override
+  public String staticConfigFile() {
+    return "traefik.toml";
+  }
+
+  @Override
+  public String staticConfig(Edge edge) {
+    StringBuilder t = new StringBuilder();
+    t.append("defaultEntryPoints = [").append(edge.https() ? "\"http\", \"https\"" : "\"http\"").append("]\n");
+    t.append("checkNewVersion = false\n");
+    t.append("sendAnonymousUsage = false\n");
+    t.append("logLevel = \"INFO\"\n\n");
+    t.append("[entryPoints]\n");
+    t.append("  [entryPoints.http]\n");
+    t.append("  address = \":").append(EdgeEmitter.WEB_PORT).append("\"\n");
+    if (StaticConfigs.redirect(edge)) {
+      // a regex, not entryPoint = "https": clients reach the edge on 443, the pod listens on 8443
+      t.append("    [entryPoints.http.redirect]\n");
+      t.append("    regex = \"^http://([^/:]+)(:[0-9]+)?/(.*)$\"\n");
+      t.append("    replacement = \"https://$1/$3\"\n");
+      t.append("    permanent = true\n");
+    }
+    if (edge.https()) {
+      t.append("  [entryPoints.https]\n");
+      t.append("  address = \":").append(EdgeEmitter.WEBSECURE_PORT).append("\"\n");
+      t.append("    [entryPoints.https.tls]\n");
+    }
+    t.append("  [entryPoints.ping]\n");
+    t.append("  address = \":").append(EdgeEmitter.PING_PORT).append("\"\n\n");
+    t.append("[ping]\n");
+    t.append("entryPoint = \"ping\"\n\n");
+    t.append("[kubernetes]\n");
+    t.append("ingressClass = \"traefik\"\n");
+    return t.toString();
+  }
+}

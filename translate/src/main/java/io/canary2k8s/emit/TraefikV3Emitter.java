@@ -1,0 +1,191 @@
+package io.canary2k8s.emit;
+
+import static io.canary2k8s.emit.StaticConfigs.address;
+import static io.canary2k8s.emit.StaticConfigs.map;
+
+import io.canary2k8s.notes.Notifier;
+import io.canary2k8s.plan.App;
+import io.canary2k8s.plan.Edge;
+import io.canary2k8s.plan.Route;
+import io.canary2k8s.split.Fraction;
+import io.canary2k8s.split.Weights;
+import io.canary2k8s.yaml.Yaml;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.traefik.v1alpha1.IngressRoute;
+import io.traefik.v1alpha1.IngressRouteSpec;
+import io.traefik.v1alpha1.TraefikService;
+import io.traefik.v1alpha1.TraefikServiceSpec;
+import io.traefik.v1alpha1.ingressroutespec.Routes;
+import io.traefik.v1alpha1.ingressroutespec.Tls;
+import io.traefik.v1alpha1.traefikservicespec.Weighted;
+import io.traefik.v1alpha1.traefikservicespec.weighted.Services;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Traefik v3 ({@code traefik.io/v1alpha1}): per route a weighted {@code TraefikService} holding
+ * the exact reduced integer ratio, and an {@code IngressRoute} per entry point that sends the
+ * route's hosts to it. Typed classes generated from the vendored CRDs.
+ */
+public final class TraefikV3Emitter implements RouteEmitter {
+  public static final String IMAGE = "traefik:v3.7.9";
+
+  @Override
+  public String name() {
+    return "traefik-v3";
+  }
+
+  @Override
+  public String defaultEdgeImage() {
+    return IMAGE;
+  }
+
+  @Override
+  public void noteTarget(Notifier notes) {}
+
+  static String wrrName(Route route) {
+    return io.canary2k8s.names.Names.join(route.name(), "wrr");
+  }
+
+  @Override
+  public List<HasMetadata> routes(App app, Route route, Edge edge, Notifier notes) {
+    List<HasMetadata> out = new ArrayList<>();
+    TraefikService ts = new TraefikService();
+    ts.setMetadata(meta(app, wrrName(route), route));
+    TraefikServiceSpec spec = new TraefikServiceSpec();
+    Weighted weighted = new Weighted();
+    weighted.setServices(services(route));
+    spec.setWeighted(weighted);
+    ts.setSpec(spec);
+    out.add(ts);
+    if (route.http() && !StaticConfigs.redirect(edge)) {
+      out.add(ingressRoute(app, route, route.name(), "web", null));
+    }
+    if (route.https()) {
+      out.add(ingressRoute(app, route, io.canary2k8s.names.Names.join(route.name(), "https"), "websecure",
+          route.tlsSecret()));
+    }
+    return out;
+  }
+
+  /** The weighted services: the exact reduced ratio of the backends' shares. */
+  static List<Services> services(Route route) {
+    List<Fraction> shares = route.backends().stream().map(Route.Backend::share).toList();
+    List<BigInteger> weights = Weights.integers(shares);
+    List<Services> out = new ArrayList<>();
+    for (int i = 0; i < route.backends().size(); i++) {
+      Route.Backend b = route.backends().get(i);
+      Services s = new Services();
+      s.setName(b.track());
+      s.setPort(new IntOrString(b.port()));
+      s.setWeight(weights.get(i).longValueExact());
+      out.add(s);
+    }
+    return out;
+  }
+
+  private static IngressRoute ingressRoute(App app, Route route, String name, String entryPoint, String tlsSecret) {
+    IngressRoute ir = new IngressRoute();
+    ir.setMetadata(meta(app, name, route));
+    IngressRouteSpec spec = new IngressRouteSpec();
+    spec.setEntryPoints(List.of(entryPoint));
+    Routes r = new Routes();
+    r.setKind(Routes.Kind.RULE);
+    r.setMatch(match(route.hosts()));
+    io.traefik.v1alpha1.ingressroutespec.routes.Services svc = new io.traefik.v1alpha1.ingressroutespec.routes.Services();
+    svc.setName(wrrName(route));
+    svc.setKind(io.traefik.v1alpha1.ingressroutespec.routes.Services.Kind.TRAEFIKSERVICE);
+    r.setServices(List.of(svc));
+    spec.setRoutes(List.of(r));
+    if (tlsSecret != null) {
+      Tls tls = new Tls();
+      tls.setSecretName(tlsSecret);
+      spec.setTls(tls);
+    }
+    ir.setSpec(spec);
+    return ir;
+  }
+
+  /** {@code Host(`a`) || Host(`b`)}; a wildcard becomes a HostRegexp. */
+  static String match(List<String> hosts) {
+    List<String> parts = new ArrayList<>();
+    for (String h : hosts) {
+      if (h.startsWith("*.")) {
+        String rest = h.substring(2).replace(".", "\\.");
+        parts.add("HostRegexp(`^.+\\." + rest + "$`)");
+      } else {
+        parts.add("Host(`" + h + "`)");
+      }
+    }
+    return String.join(" || ", parts);
+  }
+
+  private static io.fabric8.kubernetes.api.model.ObjectMeta meta(App app, String name, Route route) {
+    return new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(app.namespace())
+        .withLabels(Labels.app(app))
+        .withAnnotations(Labels.source("elb/" + String.join(",", route.loadBalancers())))
+        .build();
+  }
+
+  @Override
+  public List<WeightPatch> weightPatches(App app, Route atStep, Edge edge) {
+    return List.of(
+        new WeightPatch("traefik.io", "v1alpha1", "TraefikService", app.namespace(), wrrName(atStep),
+            List.of(new WeightPatch.Op("replace", "/spec/weighted/services", services(atStep)))));
+  }
+
+  @Override
+  public List<PolicyRule> clusterRoleRules() {
+    // Traefik v3.7's kubernetesCRD provider (docs/content/reference/dynamic-configuration/
+    // kubernetes-crd-rbac.yml), without the Ingress provider's rules (it is not enabled) and
+    // without pods/get (only for OpenTelemetry attributes, not enabled).
+    return List.of(
+        rule(List.of(""), List.of("configmaps", "nodes", "secrets", "services"), List.of("get", "list", "watch")),
+        rule(List.of("discovery.k8s.io"), List.of("endpointslices"), List.of("list", "watch")),
+        rule(
+            List.of("traefik.io"),
+            List.of(
+                "ingressroutes", "ingressroutetcps", "ingressrouteudps", "middlewares", "middlewaretcps",
+                "serverstransports", "serverstransporttcps", "tlsoptions", "tlsstores", "traefikservices"),
+            List.of("get", "list", "watch")));
+  }
+
+  static PolicyRule rule(List<String> groups, List<String> resources, List<String> verbs) {
+    return new PolicyRuleBuilder().withApiGroups(groups).withResources(resources).withVerbs(verbs).build();
+  }
+
+  @Override
+  public String staticConfigFile() {
+    return "traefik.yml";
+  }
+
+  @Override
+  public String staticConfig(Edge edge) {
+    Map<String, Object> web = map("address", address(EdgeEmitter.WEB_PORT));
+    if (StaticConfigs.redirect(edge)) {
+      // to ":443", not "websecure": clients reach the edge on 443, the pod listens on 8443
+      web.put("http", map("redirections", map("entryPoint", map("to", ":443", "scheme", "https", "permanent", true))));
+    }
+    Map<String, Object> entryPoints = map("web", web);
+    if (edge.https()) {
+      entryPoints.put("websecure", map("address", address(EdgeEmitter.WEBSECURE_PORT), "http", map("tls", map())));
+    }
+    entryPoints.put("ping", map("address", address(EdgeEmitter.PING_PORT)));
+    Map<String, Object> root =
+        map(
+            "global", map("checkNewVersion", false, "sendAnonymousUsage", false),
+            "entryPoints", entryPoints,
+            "ping", map("entryPoint", "ping"),
+            "log", map("level", "INFO"),
+            "providers", map("kubernetesCRD", map("allowCrossNamespace", false, "allowEmptyServices", false)));
+    return Yaml.dump(root);
+  }
+}

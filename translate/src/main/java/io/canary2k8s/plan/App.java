@@ -1,0 +1,39 @@
+package io.canary2k8s.plan;
+
+import io.canary2k8s.split.LoadBalancerShares;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One app: a connected group of DNS names, load balancers and Auto Scaling groups, migrated into
+ * its own namespace.
+ *
+ * @param loadBalancers the classic ELBs of the app, sorted
+ * @param shares the recovered split behind each load balancer (the basis in use)
+ * @param otherBasisShares the same under the other weight basis, for REVIEW.md
+ */
+public record App(
+    String name,
+    String namespace,
+    List<String> loadBalancers,
+    List<Track> tracks,
+    List<Route> routes,
+    List<LoadBalancerShares> shares,
+    List<LoadBalancerShares> otherBasisShares) {
+
+  public App {
+    loadBalancers = loadBalancers.stream().sorted().toList();
+    tracks = tracks.stream().sorted(Comparator.comparing(Track::role).thenComparing(Track::name)).toList();
+    routes = routes.stream().sorted(Comparator.comparing(Route::name)).toList();
+    shares = List.copyOf(shares);
+    otherBasisShares = List.copyOf(otherBasisShares);
+  }
+
+  public Track track(String name) {
+    return tracks.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  public Track stable() {
+    return tracks.stream().filter(t -> t.role() == Role.STABLE).findFirst().orElseThrow();
+  }
+}

@@ -1,0 +1,753 @@
+package io.canary2k8s.plan;
+
+import io.canary2k8s.config.Config;
+import io.canary2k8s.inventory.AutoScalingGroup;
+import io.canary2k8s.inventory.ClassicLoadBalancer;
+import io.canary2k8s.inventory.CrossZone;
+import io.canary2k8s.inventory.DnsNames;
+import io.canary2k8s.inventory.DnsRecord;
+import io.canary2k8s.inventory.HealthCheck;
+import io.canary2k8s.inventory.Instance;
+import io.canary2k8s.inventory.Inventory;
+import io.canary2k8s.inventory.Listener;
+import io.canary2k8s.inventory.ScalingPolicy;
+import io.canary2k8s.names.Names;
+import io.canary2k8s.notes.Notifier;
+import io.canary2k8s.split.Fraction;
+import io.canary2k8s.split.LoadBalancerShares;
+import io.canary2k8s.split.SplitCalculator;
+import io.canary2k8s.split.WeightBasis;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Inventory → {@link Plan}: groups DNS names, classic ELBs and Auto Scaling groups into apps,
+ * picks each app's stable track and canaries, recovers the split behind every load balancer and
+ * composes it with the DNS records in front, and notes every assumption with the AWS item it
+ * concerns.
+ */
+public final class PlanBuilder {
+  public static final String TAG_APP = "canary2k8s.io/app";
+  public static final String TAG_TRACK = "canary2k8s.io/track";
+  public static final String TAG_IMAGE = "canary2k8s.io/image";
+  public static final String PLACEHOLDER_REGISTRY = "registry.invalid/canary2k8s-set-me/";
+
+  private static final Pattern HEALTH_TARGET =
+      Pattern.compile("^(HTTP|HTTPS|TCP|SSL):(\\d{1,5})(/.*)?$", Pattern.CASE_INSENSITIVE);
+
+  private final Inventory inventory;
+  private final PlanOptions options;
+  private final Notifier notes;
+  private final Map<String, ClassicLoadBalancer> elbs = new TreeMap<>();
+  private final Map<String, AutoScalingGroup> asgs = new TreeMap<>();
+  private final Map<String, String> elbByDnsKey = new HashMap<>();
+
+  private PlanBuilder(Inventory inventory, PlanOptions options, Notifier notes) {
+    this.inventory = inventory;
+    this.options = options;
+    this.notes = notes;
+    inventory.classicLoadBalancers().forEach(lb -> elbs.put(lb.name(), lb));
+    inventory.autoScalingGroups().forEach(g -> asgs.put(g.name(), g));
+    for (ClassicLoadBalancer lb : inventory.classicLoadBalancers()) {
+      elbByDnsKey.put(DnsNames.loadBalancerKey(lb.dnsName()), lb.name());
+    }
+  }
+
+  public static Plan build(Inventory inventory, PlanOptions options, Notifier notes) {
+    return new PlanBuilder(inventory, options, notes).build();
+  }
+
+  // ---- graph ---------------------------------------------------------------------------------
+
+  /** DNS host → the records (of one name) that point at known classic ELBs. */
+  private Map<String, List<DnsRecord>> recordsByHost() {
+    Map<String, List<DnsRecord>> out = new TreeMap<>();
+    for (DnsRecord r : inventory.dnsRecords()) {
+      for (String target : r.targets()) {
+        String key = DnsNames.loadBalancerKey(target);
+        if (elbByDnsKey.containsKey(key)) {
+          out.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
+        } else if (key.endsWith(".elb.amazonaws.com")) {
+          notes.warn(
+              r.zoneId() + " " + r.name() + " " + r.type(),
+              "Points at load balancer " + target + ", which is not a classic ELB in the capture"
+                  + " (another region or account, or an ALB/NLB); not migrated.");
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String elbOf(DnsRecord r, Map<String, String> elbByDnsKey) {
+    for (String target : r.targets()) {
+      String lb = elbByDnsKey.get(DnsNames.loadBalancerKey(target));
+      if (lb != null) {
+        return lb;
+      }
+    }
+    return null;
+  }
+
+  private Plan build() {
+    Map<String, List<DnsRecord>> byHost = recordsByHost();
+    UnionFind groups = new UnionFind();
+    elbs.keySet().forEach(lb -> groups.add("elb:" + lb));
+    for (AutoScalingGroup g : asgs.values()) {
+      for (String lb : g.loadBalancerNames()) {
+        groups.union("asg:" + g.name(), "elb:" + lb);
+      }
+    }
+    byHost.forEach(
+        (host, records) -> {
+          for (DnsRecord r : records) {
+            groups.union("host:" + host, "elb:" + elbOf(r, elbByDnsKey));
+          }
+        });
+    for (AutoScalingGroup g : asgs.values()) {
+      if (g.loadBalancerNames().isEmpty()) {
+        notes.info(
+            g.name(),
+            g.targetGroupArns().isEmpty()
+                ? "Auto Scaling group is behind no classic ELB; not migrated."
+                : "Auto Scaling group is behind ELBv2 target groups only (ALB/NLB); not migrated"
+                    + " by this version.");
+      }
+    }
+    List<App> apps = new ArrayList<>();
+    Set<String> usedNames = new TreeSet<>();
+    for (List<String> members : groups.components()) {
+      List<String> lbNames = strip(members, "elb:");
+      List<String> asgNames = strip(members, "asg:");
+      List<String> hosts = strip(members, "host:");
+      if (lbNames.isEmpty()) {
+        continue;
+      }
+      if (asgNames.isEmpty()) {
+        for (String lb : lbNames) {
+          notes.warn(
+              lb,
+              "Classic ELB has no Auto Scaling group attached"
+                  + (elbs.get(lb).instanceIds().isEmpty()
+                      ? ""
+                      : " (it lists " + elbs.get(lb).instanceIds().size()
+                          + " instances registered by hand)")
+                  + "; nothing to migrate"
+                  + (hosts.isEmpty() ? "." : ", and its names " + hosts + " are left as they are."));
+        }
+        continue;
+      }
+      App app = buildApp(lbNames, asgNames, hosts, byHost, usedNames);
+      if (app != null) {
+        apps.add(app);
+      }
+    }
+    Config.EdgeConfig ec = options.config().edge();
+    return new Plan(options.basis(), apps, edge(apps, ec));
+  }
+
+  private static List<String> strip(List<String> members, String prefix) {
+    return members.stream()
+        .filter(m -> m.startsWith(prefix))
+        .map(m -> m.substring(prefix.length()))
+        .sorted()
+        .toList();
+  }
+
+  // ---- one app -------------------------------------------------------------------------------
+
+  private App buildApp(
+      List<String> lbNames,
+      List<String> asgNames,
+      List<String> hosts,
+      Map<String, List<DnsRecord>> byHost,
+      Set<String> usedNames) {
+    List<AutoScalingGroup> groups = asgNames.stream().map(asgs::get).toList();
+    AutoScalingGroup stableGroup = pickStable(groups);
+    String primaryLb = primaryLoadBalancer(lbNames, stableGroup);
+    String appName = appName(lbNames, groups, primaryLb, usedNames);
+    usedNames.add(appName);
+
+    // tracks: names first, so that routes can refer to them
+    Map<String, String> trackOf = new LinkedHashMap<>();
+    trackOf.put(stableGroup.name(), appName);
+    List<AutoScalingGroup> canaries =
+        groups.stream().filter(g -> g != stableGroup).sorted(Comparator.comparing(AutoScalingGroup::name)).toList();
+    Set<String> trackNames = new TreeSet<>(List.of(appName));
+    for (int i = 0; i < canaries.size(); i++) {
+      AutoScalingGroup g = canaries.get(i);
+      String tagged = g.tags().get(TAG_TRACK);
+      String suffix =
+          tagged != null && !tagged.equals("stable") && !tagged.isBlank()
+              ? tagged
+              : canaries.size() == 1 ? "canary" : "canary-" + (i + 1);
+      String name = Names.join(appName, suffix);
+      while (!trackNames.add(name)) {
+        name = Names.join(name, Names.hash(g.name()).substring(0, 4));
+      }
+      trackOf.put(g.name(), name);
+    }
+
+    // the split behind each load balancer, under both bases
+    Map<String, LoadBalancerShares> shares = new TreeMap<>();
+    Map<String, LoadBalancerShares> other = new TreeMap<>();
+    WeightBasis basis = options.basis();
+    WeightBasis otherBasis = basis == WeightBasis.DESIRED ? WeightBasis.IN_SERVICE : WeightBasis.DESIRED;
+    for (String lbName : lbNames) {
+      ClassicLoadBalancer lb = elbs.get(lbName);
+      List<AutoScalingGroup> behind =
+          groups.stream().filter(g -> g.loadBalancerNames().contains(lbName)).toList();
+      boolean assumed = lb.crossZone() == CrossZone.UNKNOWN;
+      boolean cz = lb.crossZone() != CrossZone.DISABLED;
+      LoadBalancerShares s = SplitCalculator.shares(lb, behind, basis, cz, assumed);
+      shares.put(lbName, s);
+      other.put(lbName, SplitCalculator.shares(lb, behind, otherBasis, cz, assumed));
+      if (assumed) {
+        LoadBalancerShares off = SplitCalculator.shares(lb, behind, basis, false, false);
+        notes.warn(
+            lbName,
+            "Cross-zone load balancing was not captured (" + "elb/attributes/" + lbName
+                + ".json missing); assumed on, the default of ELBs made in the console."
+                + (sameShares(s, off) ? " With it off the split would be the same."
+                    : " With it off the split would be " + describe(off, trackOf) + " instead of "
+                        + describe(s, trackOf) + "."));
+      }
+      if (!sameShares(s, other.get(lbName))) {
+        notes.warn(
+            lbName,
+            "The split by " + basis.flag() + " is " + describe(s, trackOf) + "; by "
+                + otherBasis.flag() + " instances it would be " + describe(other.get(lbName), trackOf)
+                + " (--weight-basis " + otherBasis.flag() + ").");
+      }
+      if (s.empty()) {
+        notes.warn(lbName, "No instances behind this ELB in its zones under the "
+            + basis.flag() + " basis; its host rules are left out.");
+      }
+      checkListeners(lb);
+    }
+    for (AutoScalingGroup g : groups) {
+      long serving = g.instances().stream().filter(Instance::serving).count();
+      if (serving != g.desiredCapacity()) {
+        notes.warn(
+            g.name(),
+            "Desired capacity is " + g.desiredCapacity() + " but " + serving
+                + " instances are in service; the split uses " + basis.flag() + ".");
+      }
+      if (g.loadBalancerNames().size() > 1) {
+        notes.info(
+            g.name(),
+            "Auto Scaling group is behind " + g.loadBalancerNames().size() + " ELBs "
+                + g.loadBalancerNames() + "; its Service " + trackOf.get(g.name())
+                + " backs the host rules of each.");
+      }
+      noteGroupExtras(g);
+    }
+
+    List<Route> routes = routes(appName, hosts, byHost, shares, trackOf, stableGroup);
+    List<Track> tracks = new ArrayList<>();
+    for (AutoScalingGroup g : groups) {
+      tracks.add(track(appName, g, g == stableGroup, trackOf.get(g.name()), lbNames));
+    }
+    return new App(
+        appName,
+        appName,
+        lbNames,
+        tracks,
+        routes,
+        List.copyOf(shares.values()),
+        List.copyOf(other.values()));
+  }
+
+  private static boolean sameShares(LoadBalancerShares a, LoadBalancerShares b) {
+    return a.shares().equals(b.shares());
+  }
+
+  private static String describe(LoadBalancerShares s, Map<String, String> trackOf) {
+    List<String> parts = new ArrayList<>();
+    s.shares().forEach((g, f) -> parts.add(trackOf.getOrDefault(g, g) + " " + f.describe()));
+    return String.join(", ", parts);
+  }
+
+  private AutoScalingGroup pickStable(List<AutoScalingGroup> groups) {
+    List<AutoScalingGroup> tagged =
+        groups.stream().filter(g -> "stable".equals(g.tags().get(TAG_TRACK))).toList();
+    if (tagged.size() == 1) {
+      return tagged.get(0);
+    }
+    if (tagged.size() > 1) {
+      notes.warn(
+          tagged.get(0).name(),
+          "Several Auto Scaling groups are tagged " + TAG_TRACK + "=stable "
+              + tagged.stream().map(AutoScalingGroup::name).toList()
+              + "; the largest is taken as the stable track.");
+    }
+    AutoScalingGroup best =
+        groups.stream()
+            .max(
+                Comparator.comparingInt(AutoScalingGroup::desiredCapacity)
+                    .thenComparingInt(AutoScalingGroup::maxSize)
+                    .thenComparing(AutoScalingGroup::name, Comparator.reverseOrder()))
+            .orElseThrow();
+    if (groups.size() > 1) {
+      long same =
+          groups.stream().filter(g -> g.desiredCapacity() == best.desiredCapacity()).count();
+      if (same > 1) {
+        notes.warn(
+            best.name(),
+            "Several Auto Scaling groups have the same desired capacity; " + best.name()
+                + " is taken as the stable track (tag the right one " + TAG_TRACK + "=stable).");
+      }
+    }
+    return best;
+  }
+
+  private String primaryLoadBalancer(List<String> lbNames, AutoScalingGroup stable) {
+    return lbNames.stream()
+        .max(
+            Comparator.comparingLong(
+                    (String lb) ->
+                        asgs.values().stream().filter(g -> g.loadBalancerNames().contains(lb)).count())
+                .thenComparing(lb -> stable.loadBalancerNames().contains(lb))
+                .thenComparing(Comparator.<String>reverseOrder()))
+        .orElseThrow();
+  }
+
+  private String appName(
+      List<String> lbNames, List<AutoScalingGroup> groups, String primaryLb, Set<String> used) {
+    Set<String> tagged = new TreeSet<>();
+    lbNames.forEach(lb -> {
+      String t = elbs.get(lb).tags().get(TAG_APP);
+      if (t != null) {
+        tagged.add(t);
+      }
+    });
+    groups.forEach(g -> {
+      String t = g.tags().get(TAG_APP);
+      if (t != null) {
+        tagged.add(t);
+      }
+    });
+    String raw = tagged.isEmpty() ? primaryLb : tagged.iterator().next();
+    if (tagged.size() > 1) {
+      notes.warn(primaryLb, "Conflicting " + TAG_APP + " tags " + tagged + "; the app is named '" + raw + "'.");
+    }
+    String name = Names.label(raw, 40);
+    if (!name.equals(raw)) {
+      notes.info(primaryLb, "App name '" + raw + "' is not a valid Kubernetes name; it is '" + name + "'.");
+    }
+    if (used.contains(name)) {
+      String renamed = Names.join(name, Names.hash(primaryLb).substring(0, 6));
+      notes.warn(primaryLb, "App name '" + name + "' is taken by another app; this one is '" + renamed + "'.");
+      name = renamed;
+    }
+    return name;
+  }
+
+  private void checkListeners(ClassicLoadBalancer lb) {
+    for (Listener l : lb.listeners()) {
+      boolean web = l.protocol().equals("HTTP") && l.loadBalancerPort() == 80;
+      boolean secure = l.protocol().equals("HTTPS") && l.loadBalancerPort() == 443;
+      if (!web && !secure) {
+        notes.warn(
+            lb.name(),
+            "Listener " + l.protocol() + ":" + l.loadBalancerPort() + " -> " + l.instanceProtocol()
+                + ":" + l.instancePort() + " is not mapped: the edge serves HTTP on 80 and HTTPS on"
+                + " 443 only" + (l.protocol().equals("TCP") || l.protocol().equals("SSL")
+                    ? " (TCP/SSL listeners would need an IngressRouteTCP)." : "."));
+      }
+      if (l.instanceProtocol().equals("HTTPS") || l.instanceProtocol().equals("SSL")) {
+        notes.warn(
+            lb.name(),
+            "Listener " + l.protocol() + ":" + l.loadBalancerPort() + " speaks "
+                + l.instanceProtocol() + " to the instances; Traefik forwards plain HTTP to the"
+                + " Services unless a ServersTransport is added.");
+      }
+    }
+    for (String p : lb.policies()) {
+      if (p.contains("stickiness")) {
+        notes.warn(lb.name(), "Stickiness policy " + p.substring(p.indexOf(':') + 1)
+            + " is not mapped; Traefik weights apply per request.");
+      }
+    }
+    if (lb.idleTimeoutSeconds() != null && lb.idleTimeoutSeconds() != 60) {
+      notes.info(lb.name(), "Idle timeout " + lb.idleTimeoutSeconds()
+          + " s is not mapped (Traefik's entry point timeouts apply).");
+    }
+    if (lb.healthCheck() == null) {
+      notes.warn(lb.name(), "No health check captured; the tracks get no readiness probe.");
+    }
+  }
+
+  private void noteGroupExtras(AutoScalingGroup g) {
+    if (!g.suspendedProcesses().isEmpty()) {
+      notes.warn(g.name(), "Suspended processes " + g.suspendedProcesses()
+          + " have no Kubernetes equivalent; ignored.");
+    }
+    if (g.mixedInstancesPolicy()) {
+      notes.info(g.name(), "Mixed instances policy: capacity may be in weighted units, not"
+          + " instances; replicas are the desired capacity as given.");
+    }
+    Set<String> types = new TreeSet<>();
+    g.instances().forEach(i -> {
+      if (i.instanceType() != null) {
+        types.add(i.instanceType());
+      }
+    });
+    if (!types.isEmpty()) {
+      notes.info(g.name(), "Instance types " + types + " are noted, not turned into resource"
+          + " requests: size the pods from measurements.");
+    }
+    for (ScalingPolicy p : g.scalingPolicies()) {
+      if (!isCpuTarget(p)) {
+        notes.warn(g.name(), "Scaling policy " + p.policyName() + " (" + p.policyType()
+            + (p.metric() != null ? ", " + p.metric() : "") + ") is not mapped to the HPA.");
+      }
+    }
+  }
+
+  private static boolean isCpuTarget(ScalingPolicy p) {
+    return p.enabled()
+        && "TargetTrackingScaling".equals(p.policyType())
+        && "ASGAverageCPUUtilization".equals(p.metric())
+        && p.targetValue() != null;
+  }
+
+  // ---- routes --------------------------------------------------------------------------------
+
+  private List<Route> routes(
+      String appName,
+      List<String> hosts,
+      Map<String, List<DnsRecord>> byHost,
+      Map<String, LoadBalancerShares> shares,
+      Map<String, String> trackOf,
+      AutoScalingGroup stableGroup) {
+    // host -> composed share per ASG, and the load balancers it depends on
+    Map<String, SortedMap<String, Fraction>> hostShares = new TreeMap<>();
+    Map<String, Set<String>> hostLbs = new TreeMap<>();
+    for (String host : hosts) {
+      List<DnsRecord> chosen = chooseRecords(host, byHost.get(host));
+      Map<DnsRecord, Fraction> p = dnsProbabilities(chosen);
+      SortedMap<String, Fraction> composed = new TreeMap<>();
+      Set<String> lbs = new TreeSet<>();
+      p.forEach(
+          (r, prob) -> {
+            String lb = elbOf(r, elbByDnsKey);
+            lbs.add(lb);
+            shares.get(lb).shares().forEach((g, f) -> composed.merge(g, prob.times(f), Fraction::plus));
+          });
+      composed.values().removeIf(Fraction::isZero);
+      if (composed.isEmpty()) {
+        notes.warn(host, "Host points at " + lbs + " with no instances to serve it; no rule emitted.");
+        continue;
+      }
+      hostShares.put(host, composed);
+      hostLbs.put(host, lbs);
+    }
+    // group hosts with the same split and the same load balancers
+    Map<String, List<String>> byKey = new TreeMap<>();
+    for (String host : hostShares.keySet()) {
+      String key = hostLbs.get(host) + " " + hostShares.get(host);
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(host);
+    }
+    List<Route> out = new ArrayList<>();
+    Set<String> routeNames = new TreeSet<>();
+    for (List<String> group : byKey.values()) {
+      String first = group.get(0);
+      Set<String> lbs = hostLbs.get(first);
+      String base = lbs.size() == 1 ? lbs.iterator().next() : appName + "-dns-" + first;
+      String name = Names.label(base);
+      while (!routeNames.add(name)) {
+        name = Names.join(name, Names.hash(String.join(",", group)).substring(0, 4));
+      }
+      ClassicLoadBalancer lb = elbs.get(lbs.iterator().next());
+      Listener http = listener(lbs, "HTTP", 80);
+      Listener https = listener(lbs, "HTTPS", 443);
+      Listener served = http != null ? http : https;
+      if (served == null) {
+        notes.warn(lb.name(), "Hosts " + group + " have no HTTP:80 or HTTPS:443 listener to"
+            + " migrate; no rule emitted.");
+        continue;
+      }
+      List<Route.Backend> backends = new ArrayList<>();
+      SortedMap<String, Fraction> s = hostShares.get(first);
+      // stable first, then canaries by name: the order of the weighted services
+      List<String> order = new ArrayList<>(s.keySet());
+      order.sort(Comparator.comparing((String g) -> !g.equals(stableGroup.name())).thenComparing(trackOf::get));
+      for (String g : order) {
+        backends.add(new Route.Backend(trackOf.get(g), served.instancePort(), s.get(g)));
+      }
+      boolean split = s.containsKey(stableGroup.name());
+      String tlsSecret = https == null ? null : Names.join(name, "tls");
+      if (https != null) {
+        notes.action(
+            lb.name(),
+            "HTTPS listener uses certificate " + https.sslCertificateId() + ", which cannot be"
+                + " exported from ACM: put a certificate for " + group + " into Secret "
+                + appName + "/" + tlsSecret + " (e.g. with cert-manager).");
+      }
+      for (String h : group) {
+        if (hostLbs.get(h).size() > 1 || byHost.get(h).size() > 1) {
+          notes.info(h, "Host's split composes its Route53 records with the split behind each"
+              + " load balancer " + hostLbs.get(h) + ".");
+        }
+      }
+      out.add(new Route(name, List.copyOf(lbs), group, http != null, https != null, tlsSecret,
+          https == null ? null : https.sslCertificateId(), backends, split));
+    }
+    if (hosts.isEmpty()) {
+      notes.warn(
+          String.join(",", shares.keySet()),
+          "No Route53 name points at these load balancers; no host rule is emitted. Clients that"
+              + " use the ELB's own DNS name need a new name pointing at the edge.");
+    }
+    return out;
+  }
+
+  private Listener listener(Set<String> lbs, String protocol, int port) {
+    for (String lb : lbs) {
+      for (Listener l : elbs.get(lb).listeners()) {
+        if (l.protocol().equals(protocol) && l.loadBalancerPort() == port) {
+          return l;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The records that answer for a host: its CNAME, else its A records, else its AAAA. */
+  private List<DnsRecord> chooseRecords(String host, List<DnsRecord> records) {
+    Map<String, List<DnsRecord>> byType = new TreeMap<>();
+    records.forEach(r -> byType.computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r));
+    for (String type : List.of("CNAME", "A", "AAAA")) {
+      if (byType.containsKey(type)) {
+        if (type.equals("A") && byType.containsKey("AAAA")) {
+          Set<String> a = new TreeSet<>();
+          Set<String> aaaa = new TreeSet<>();
+          byType.get("A").forEach(r -> a.add(elbOf(r, elbByDnsKey) + "/" + r.weight()));
+          byType.get("AAAA").forEach(r -> aaaa.add(elbOf(r, elbByDnsKey) + "/" + r.weight()));
+          if (!a.equals(aaaa)) {
+            notes.warn(host, "A and AAAA records point at different load balancers or weights;"
+                + " the A records are migrated.");
+          }
+        }
+        return byType.get(type);
+      }
+    }
+    throw new IllegalStateException("no record for " + host);
+  }
+
+  /** Route53's answer probabilities: weight / Σ weights; an all-zero group answers equally. */
+  private Map<DnsRecord, Fraction> dnsProbabilities(List<DnsRecord> records) {
+    Map<DnsRecord, Fraction> out = new LinkedHashMap<>();
+    if (records.size() == 1) {
+      out.put(records.get(0), Fraction.ONE);
+      return out;
+    }
+    boolean weighted = records.stream().allMatch(r -> r.weight() != null);
+    long total = weighted ? records.stream().mapToLong(DnsRecord::weight).sum() : 0;
+    for (DnsRecord r : records) {
+      if (weighted && total > 0) {
+        if (r.weight() > 0) {
+          out.put(r, Fraction.of(r.weight(), total));
+        }
+      } else {
+        out.put(r, Fraction.of(1, records.size()));
+      }
+    }
+    if (!weighted) {
+      notes.warn(records.get(0).name(), "Records with routing policy "
+          + records.stream().map(DnsRecord::routingPolicy).distinct().toList()
+          + " are treated as an equal split between their targets.");
+    }
+    return out;
+  }
+
+  // ---- tracks --------------------------------------------------------------------------------
+
+  private Track track(String appName, AutoScalingGroup g, boolean stable, String name, List<String> appLbs) {
+    Config.AppConfig ac = options.config().apps().get(appName);
+    Track.Image image = image(appName, ac, g, name);
+    List<ClassicLoadBalancer> lbs = g.loadBalancerNames().stream().filter(appLbs::contains).map(elbs::get).toList();
+    Map<Integer, Track.Port> ports = new TreeMap<>();
+    for (ClassicLoadBalancer lb : lbs) {
+      for (Listener l : lb.listeners()) {
+        String portName = switch (l.instanceProtocol()) {
+          case "HTTP" -> "http";
+          case "HTTPS" -> "https";
+          default -> "tcp-" + l.instancePort();
+        };
+        ports.putIfAbsent(l.instancePort(), new Track.Port(portName, l.instancePort()));
+      }
+    }
+    // two ports cannot share a name: the later ones take their number
+    Set<String> portNames = new TreeSet<>();
+    Map<Integer, Track.Port> unique = new TreeMap<>();
+    ports.forEach((n, p) -> unique.put(n, portNames.add(p.name()) ? p : new Track.Port(p.name() + "-" + n, n)));
+    Track.Probe probe = null;
+    Integer grace = null;
+    for (ClassicLoadBalancer lb : lbs) {
+      if (probe == null && lb.healthCheck() != null) {
+        probe = probe(lb);
+      }
+      if (grace == null && lb.connectionDrainingSeconds() != null) {
+        grace = lb.connectionDrainingSeconds() + 5;
+        notes.info(lb.name(), "Connection draining of " + lb.connectionDrainingSeconds()
+            + " s becomes terminationGracePeriodSeconds " + grace + " on " + name + ".");
+      }
+    }
+    Track.Scaling scaling = null;
+    if (stable) {
+      if (g.minSize() < g.maxSize()) {
+        ScalingPolicy cpu = g.scalingPolicies().stream().filter(PlanBuilder::isCpuTarget).findFirst().orElse(null);
+        int target = cpu != null ? (int) Math.round(cpu.targetValue()) : 80;
+        int min = Math.max(1, g.minSize());
+        if (g.minSize() == 0) {
+          notes.info(g.name(), "MinSize 0 becomes HPA minReplicas 1 (HPA cannot scale to zero).");
+        }
+        scaling = new Track.Scaling(min, Math.max(min, g.maxSize()), target,
+            cpu != null ? "target tracking policy " + cpu.policyName()
+                + " (ASG CPU is of the instance, HPA CPU is of the pod's request)"
+                : "no CPU target-tracking policy; Kubernetes' default of 80 %");
+      } else {
+        notes.info(g.name(), "MinSize equals MaxSize (" + g.minSize() + "); no HPA.");
+      }
+    }
+    Config.Resources resources = ac != null && ac.resources() != null ? ac.resources() : null;
+    if (resources == null) {
+      resources = new Config.Resources(Map.of("cpu", "250m", "memory", "256Mi"), Map.of("memory", "512Mi"));
+      if (stable) {
+        notes.info(appName, "No resources configured (apps." + appName + ".resources in"
+            + " canary2k8s.yaml); requests of 250m CPU and 256Mi memory, limit 512Mi, are used.");
+      }
+    }
+    return new Track(name, stable ? Role.STABLE : Role.CANARY, g.name(), image, g.desiredCapacity(),
+        scaling, List.copyOf(unique.values()), probe, grace, resources);
+  }
+
+  private Track.Image image(String appName, Config.AppConfig ac, AutoScalingGroup g, String trackName) {
+    if (ac != null) {
+      Config.TrackConfig tc = ac.tracks().get(trackName);
+      if (tc != null && tc.image() != null) {
+        return new Track.Image(tc.image(), "canary2k8s.yaml apps." + appName + ".tracks." + trackName + ".image", false);
+      }
+      if (ac.image() != null) {
+        return new Track.Image(ac.image(), "canary2k8s.yaml apps." + appName + ".image", false);
+      }
+    }
+    String tag = g.tags().get(TAG_IMAGE);
+    if (tag != null && !tag.isBlank()) {
+      return new Track.Image(tag, "ASG tag " + TAG_IMAGE, false);
+    }
+    String placeholder = PLACEHOLDER_REGISTRY + Names.label(g.name()) + ":unknown";
+    notes.action(g.name(), "No container image known for track " + trackName + "; the"
+        + " placeholder " + placeholder + " is used. Set apps." + appName + ".image (or"
+        + " apps." + appName + ".tracks." + trackName + ".image) in canary2k8s.yaml, or tag the"
+        + " Auto Scaling group " + TAG_IMAGE + ".");
+    return new Track.Image(placeholder, "placeholder", true);
+  }
+
+  private Track.Probe probe(ClassicLoadBalancer lb) {
+    HealthCheck hc = lb.healthCheck();
+    Matcher m = HEALTH_TARGET.matcher(hc.target());
+    if (!m.matches()) {
+      notes.warn(lb.name(), "Health check target '" + hc.target() + "' is not PROTOCOL:PORT[PATH]; no probe.");
+      return null;
+    }
+    String protocol = m.group(1).toUpperCase(java.util.Locale.ROOT);
+    int port = Integer.parseInt(m.group(2));
+    String path = m.group(3);
+    String scheme = switch (protocol) {
+      case "HTTP" -> "HTTP";
+      case "HTTPS" -> "HTTPS";
+      default -> "TCP";
+    };
+    if (scheme.equals("TCP")) {
+      path = null;
+      if (protocol.equals("SSL")) {
+        notes.info(lb.name(), "SSL health check becomes a TCP probe (the TLS handshake is not checked).");
+      }
+    } else if (path == null) {
+      path = "/";
+    }
+    return new Track.Probe(scheme, port, path, hc.interval(), Math.min(hc.timeout(), hc.interval()),
+        hc.healthyThreshold(), hc.unhealthyThreshold(), lb.name() + ": " + hc.target());
+  }
+
+  // ---- edge ----------------------------------------------------------------------------------
+
+  private Edge edge(List<App> apps, Config.EdgeConfig ec) {
+    boolean anyHttps = apps.stream().flatMap(a -> a.routes().stream()).anyMatch(Route::https);
+    boolean allBoth = !apps.isEmpty();
+    boolean anyBoth = false;
+    for (App a : apps) {
+      for (Route r : a.routes()) {
+        allBoth &= r.http() && r.https() || !r.http();
+        anyBoth |= r.http() && r.https();
+      }
+    }
+    boolean redirect = anyBoth && allBoth;
+    if (redirect) {
+      notes.info(ec.namespace(), "Every load balancer listened on HTTP:80 and HTTPS:443; the edge"
+          + " redirects HTTP to HTTPS (a classic ELB did not redirect: remove the redirect if"
+          + " clients need plain HTTP).");
+    } else if (anyBoth) {
+      notes.warn(ec.namespace(), "Some load balancers listened on both HTTP and HTTPS and others"
+          + " on HTTP only; the edge does not redirect HTTP to HTTPS.");
+    }
+    String image = ec.image() != null ? ec.image() : options.edgeImage();
+    return new Edge(ec.namespace(), ec.nodeLabelKey(), ec.nodeLabelValue(), image, redirect, anyHttps,
+        ec.webNodePort(), ec.websecureNodePort());
+  }
+
+  /** Connected components over string node ids, each sorted; components in a stable order. */
+  static final class UnionFind {
+    private final Map<String, String> parent = new TreeMap<>();
+
+    void add(String x) {
+      parent.putIfAbsent(x, x);
+    }
+
+    String find(String x) {
+      add(x);
+      String p = parent.get(x);
+      if (!p.equals(x)) {
+        p = find(p);
+        parent.put(x, p);
+      }
+      return p;
+    }
+
+    void union(String a, String b) {
+      String ra = find(Objects.requireNonNull(a));
+      String rb = find(Objects.requireNonNull(b));
+      if (!ra.equals(rb)) {
+        if (ra.compareTo(rb) < 0) {
+          parent.put(rb, ra);
+        } else {
+          parent.put(ra, rb);
+        }
+      }
+    }
+
+    List<List<String>> components() {
+      Map<String, List<String>> byRoot = new TreeMap<>();
+      for (String x : new ArrayList<>(parent.keySet())) {
+        byRoot.computeIfAbsent(find(x), k -> new ArrayList<>()).add(x);
+      }
+      List<List<String>> out = new ArrayList<>();
+      byRoot.values().forEach(c -> out.add(c.stream().sorted().toList()));
+      out.sort(Comparator.comparing(c -> c.get(0)));
+      return out;
+    }
+  }
+}

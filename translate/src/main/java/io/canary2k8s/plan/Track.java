@@ -1,0 +1,60 @@
+package io.canary2k8s.plan;
+
+import io.canary2k8s.config.Config;
+import java.util.List;
+
+/**
+ * One track (one Auto Scaling group): becomes a Deployment and a Service of the same name.
+ *
+ * @param replicas the Deployment's replicas: the group's desired capacity
+ * @param scaling the HPA to emit, or null
+ * @param ports the Service ports: the instance ports of the load balancers' listeners
+ * @param probe the readiness probe from the load balancer health check, or null
+ * @param terminationGracePeriodSeconds from the ELB's connection draining, or null
+ */
+public record Track(
+    String name,
+    Role role,
+    String autoScalingGroup,
+    Image image,
+    int replicas,
+    Scaling scaling,
+    List<Port> ports,
+    Probe probe,
+    Integer terminationGracePeriodSeconds,
+    Config.Resources resources) {
+
+  public Track {
+    ports = ports.stream().sorted(java.util.Comparator.comparingInt(Port::port)).toList();
+  }
+
+  /**
+   * The container image and where it came from.
+   *
+   * @param origin e.g. {@code canary2k8s.yaml apps.myapp.image} or {@code ASG tag canary2k8s.io/image}
+   */
+  public record Image(String reference, String origin, boolean placeholder) {}
+
+  /** HPA bounds and CPU target (percent of the pod's CPU request). */
+  public record Scaling(int min, int max, int cpuUtilization, String origin) {}
+
+  /** A Service port; name is {@code http}, {@code https} or {@code tcp-<port>}. */
+  public record Port(String name, int port) {}
+
+  /**
+   * A readiness probe.
+   *
+   * @param scheme HTTP, HTTPS or TCP
+   * @param path the HTTP path, or null for TCP
+   * @param source the ELB health check it came from, e.g. {@code myapp: HTTP:8080/status}
+   */
+  public record Probe(
+      String scheme,
+      int port,
+      String path,
+      int periodSeconds,
+      int timeoutSeconds,
+      int successThreshold,
+      int failureThreshold,
+      String source) {}
+}
