@@ -1,0 +1,250 @@
+package io.canary2k8s.discover.live;
+
+import static io.canary2k8s.discover.live.LiveDiscovery.guarded;
+
+import io.canary2k8s.inventory.AutoScalingGroup;
+import io.canary2k8s.inventory.ClassicLoadBalancer;
+import io.canary2k8s.inventory.ScalingPolicy;
+import io.canary2k8s.notes.Notifier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsResponse;
+import software.amazon.awssdk.services.autoscaling.model.DescribePoliciesResponse;
+import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
+import software.amazon.awssdk.services.elasticloadbalancing.model.DescribeLoadBalancersResponse;
+import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerAttributes;
+import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerDescription;
+
+/**
+ * The regional part of one run: classic ELBs (list, tags in batches of 20, attributes per ELB)
+ * and Auto Scaling groups with their policies. The three listings run at once, then the tag
+ * and attribute calls, on the run's bounded pool; this thread only waits and assembles.
+ */
+final class RegionCrawl {
+  static final int ELB_PAGE_SIZE = 400;
+  static final int ASG_PAGE_SIZE = 100;
+  static final int TAG_BATCH = 20;
+
+  record Result(List<ClassicLoadBalancer> loadBalancers, List<AutoScalingGroup> autoScalingGroups) {}
+
+  private final String regionId;
+  private final ElasticLoadBalancingClient elb;
+  private final AutoScalingClient asg;
+  private final ExecutorService pool;
+  private final boolean allowPartial;
+  private final Notifier notes;
+  private final Progress progress;
+
+  RegionCrawl(
+      AwsClients clients,
+      Region region,
+      ExecutorService pool,
+      boolean allowPartial,
+      Notifier notes,
+      Progress progress) {
+    this.regionId = region.id();
+    this.elb = clients.elb(region);
+    this.asg = clients.autoScaling(region);
+    this.pool = pool;
+    this.allowPartial = allowPartial;
+    this.notes = notes;
+    this.progress = progress;
+  }
+
+  Result read() {
+    Future<List<LoadBalancerDescription>> lbsF =
+        pool.submit(
+            () ->
+                guarded(allowPartial, notes, "elb:" + regionId,
+                    "no classic load balancer of " + regionId + " is in the inventory.",
+                    List.<LoadBalancerDescription>of(), this::listLoadBalancers));
+    Future<List<software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup>> groupsF =
+        pool.submit(
+            () ->
+                guarded(allowPartial, notes, "autoscaling:" + regionId,
+                    "no Auto Scaling group of " + regionId + " is in the inventory.",
+                    List.<software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup>of(),
+                    this::listGroups));
+    Future<Map<String, List<ScalingPolicy>>> policiesF =
+        pool.submit(
+            () ->
+                guarded(allowPartial, notes, "autoscaling-policies:" + regionId,
+                    "the scaling policies of " + regionId + " are missing from the inventory.",
+                    Map.<String, List<ScalingPolicy>>of(), this::listPolicies));
+    awaitAll(List.of(lbsF, groupsF, policiesF));
+    List<LoadBalancerDescription> lbs = get(lbsF);
+
+    Map<String, Future<LoadBalancerAttributes>> attributesF = new LinkedHashMap<>();
+    for (LoadBalancerDescription lb : lbs) {
+      String name = lb.loadBalancerName();
+      attributesF.put(
+          name,
+          pool.submit(
+              () ->
+                  guarded(allowPartial, notes, name,
+                      "its cross-zone setting is UNKNOWN and its draining and idle timeouts are"
+                          + " missing.",
+                      null, () -> attributes(name))));
+    }
+    List<Future<Map<String, Map<String, String>>>> tagsF = new ArrayList<>();
+    for (int from = 0; from < lbs.size(); from += TAG_BATCH) {
+      List<String> batch =
+          lbs.subList(from, Math.min(lbs.size(), from + TAG_BATCH)).stream()
+              .map(LoadBalancerDescription::loadBalancerName)
+              .toList();
+      tagsF.add(
+          pool.submit(
+              () ->
+                  guarded(allowPartial, notes, String.join(",", batch),
+                      "the tags of these load balancers are missing.",
+                      Map.<String, Map<String, String>>of(), () -> tags(batch))));
+    }
+    List<Future<?>> phase2 = new ArrayList<>(attributesF.values());
+    phase2.addAll(tagsF);
+    awaitAll(phase2);
+
+    Map<String, Map<String, String>> tags = new TreeMap<>();
+    tagsF.forEach(f -> tags.putAll(get(f)));
+    List<ClassicLoadBalancer> loadBalancers = new ArrayList<>();
+    for (LoadBalancerDescription lb : lbs) {
+      String name = lb.loadBalancerName();
+      loadBalancers.add(
+          SdkMapping.loadBalancer(lb, get(attributesF.get(name)), tags.getOrDefault(name, Map.of())));
+    }
+    Map<String, List<ScalingPolicy>> policies = get(policiesF);
+    List<AutoScalingGroup> groups = new ArrayList<>();
+    for (var g : get(groupsF)) {
+      groups.add(
+          SdkMapping.autoScalingGroup(g, policies.getOrDefault(g.autoScalingGroupName(), List.of())));
+    }
+    return new Result(loadBalancers, groups);
+  }
+
+  // ---- calls -------------------------------------------------------------------------------
+
+  private List<LoadBalancerDescription> listLoadBalancers() {
+    return Calls.call(
+        "elasticloadbalancing:DescribeLoadBalancers",
+        regionId,
+        () -> {
+          List<LoadBalancerDescription> all = new ArrayList<>();
+          for (DescribeLoadBalancersResponse page :
+              elb.describeLoadBalancersPaginator(r -> r.pageSize(ELB_PAGE_SIZE))) {
+            all.addAll(page.loadBalancerDescriptions());
+            progress.update("elb load balancers", regionId, all.size());
+          }
+          return all;
+        });
+  }
+
+  private LoadBalancerAttributes attributes(String name) {
+    return Calls.call(
+        "elasticloadbalancing:DescribeLoadBalancerAttributes",
+        regionId,
+        () ->
+            elb.describeLoadBalancerAttributes(r -> r.loadBalancerName(name))
+                .loadBalancerAttributes());
+  }
+
+  private Map<String, Map<String, String>> tags(List<String> names) {
+    return Calls.call(
+        "elasticloadbalancing:DescribeTags",
+        regionId,
+        () -> SdkMapping.elbTags(elb.describeTags(r -> r.loadBalancerNames(names)).tagDescriptions()));
+  }
+
+  private List<software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup> listGroups() {
+    return Calls.call(
+        "autoscaling:DescribeAutoScalingGroups",
+        regionId,
+        () -> {
+          List<software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup> all =
+              new ArrayList<>();
+          for (DescribeAutoScalingGroupsResponse page :
+              asg.describeAutoScalingGroupsPaginator(r -> r.maxRecords(ASG_PAGE_SIZE))) {
+            all.addAll(page.autoScalingGroups());
+            progress.update("autoscaling groups", regionId, all.size());
+          }
+          return all;
+        });
+  }
+
+  private Map<String, List<ScalingPolicy>> listPolicies() {
+    return Calls.call(
+        "autoscaling:DescribePolicies",
+        regionId,
+        () -> {
+          Map<String, List<ScalingPolicy>> byGroup = new TreeMap<>();
+          int n = 0;
+          for (DescribePoliciesResponse page :
+              asg.describePoliciesPaginator(r -> r.maxRecords(ASG_PAGE_SIZE))) {
+            for (var p : page.scalingPolicies()) {
+              byGroup
+                  .computeIfAbsent(p.autoScalingGroupName(), k -> new ArrayList<>())
+                  .add(SdkMapping.scalingPolicy(p));
+              n++;
+            }
+            progress.update("autoscaling policies", regionId, n);
+          }
+          return byGroup;
+        });
+  }
+
+  // ---- futures -----------------------------------------------------------------------------
+
+  /** Waits for every future, then rethrows the first failure (so nothing runs on unobserved). */
+  private static void awaitAll(List<? extends Future<?>> futures) {
+    RuntimeException first = null;
+    for (Future<?> f : futures) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        if (first == null) {
+          first = unwrap(e);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        futures.forEach(x -> x.cancel(true));
+        throw new IllegalStateException("interrupted while reading AWS", e);
+      } catch (CancellationException e) {
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  private static <T> T get(Future<T> f) {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      throw unwrap(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading AWS", e);
+    }
+  }
+
+  private static RuntimeException unwrap(ExecutionException e) {
+    Throwable c = e.getCause();
+    if (c instanceof RuntimeException r) {
+      return r;
+    }
+    if (c instanceof Error err) {
+      throw err;
+    }
+    return new IllegalStateException(c);
+  }
+}
