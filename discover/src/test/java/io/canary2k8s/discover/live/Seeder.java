@@ -1,0 +1,289 @@
+package io.canary2k8s.discover.live;
+
+import io.canary2k8s.inventory.AutoScalingGroup;
+import io.canary2k8s.inventory.ClassicLoadBalancer;
+import io.canary2k8s.inventory.CrossZone;
+import io.canary2k8s.inventory.DnsNames;
+import io.canary2k8s.inventory.DnsRecord;
+import io.canary2k8s.inventory.HostedZone;
+import io.canary2k8s.inventory.Instance;
+import io.canary2k8s.inventory.Inventory;
+import io.canary2k8s.inventory.Listener;
+import io.canary2k8s.inventory.ScalingPolicy;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.model.Tag;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+/**
+ * Test-only: recreates an estate (given as an inventory, e.g. a sample capture read by
+ * CaptureReader) in moto through the AWS API. These clients have no read-only interceptor.
+ * Record targets are rewritten to the DNS names moto gives the load balancers; every launch
+ * template carries user data with {@link #USER_DATA_MARKER}.
+ */
+final class Seeder implements AutoCloseable {
+  static final String USER_DATA_MARKER = "CANARY2K8S-USERDATA-MARKER-7f3a9c";
+  static final StaticCredentialsProvider CREDENTIALS =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+
+  final String region;
+  final ElasticLoadBalancingClient elb;
+  final AutoScalingClient asg;
+  final Route53Client route53;
+  final Ec2Client ec2;
+  final AcmClient acm;
+  /** Sample ELB name to the DNS name moto gave it. */
+  final Map<String, String> elbDns = new HashMap<>();
+  /** Sample zone id to moto's zone id. */
+  final Map<String, String> zoneIds = new HashMap<>();
+  private final Map<String, String> certificates = new HashMap<>();
+
+  Seeder(URI endpoint, String region) {
+    this.region = region;
+    this.elb = build(ElasticLoadBalancingClient.builder(), endpoint, Region.of(region));
+    this.asg = build(AutoScalingClient.builder(), endpoint, Region.of(region));
+    this.ec2 = build(Ec2Client.builder(), endpoint, Region.of(region));
+    this.acm = build(AcmClient.builder(), endpoint, Region.of(region));
+    this.route53 = build(Route53Client.builder(), endpoint, Region.AWS_GLOBAL);
+  }
+
+  static <B extends AwsClientBuilder<B, C>, C> C build(B builder, URI endpoint, Region region) {
+    return builder
+        .region(region)
+        .endpointOverride(endpoint)
+        .credentialsProvider(CREDENTIALS)
+        .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD))
+        .build();
+  }
+
+  /** Seeds the whole estate. */
+  Seeder seed(Inventory estate) {
+    for (ClassicLoadBalancer lb : estate.classicLoadBalancers()) {
+      loadBalancer(lb);
+    }
+    for (AutoScalingGroup g : estate.autoScalingGroups()) {
+      group(g);
+    }
+    Map<String, List<DnsRecord>> byZone = new HashMap<>();
+    estate.dnsRecords().forEach(r -> byZone.computeIfAbsent(r.zoneId(), k -> new ArrayList<>()).add(r));
+    for (HostedZone z : estate.hostedZones()) {
+      zone(z);
+    }
+    for (HostedZone z : estate.hostedZones()) {
+      records(zoneIds.get(z.id()), byZone.getOrDefault(z.id(), List.of()), estate);
+    }
+    return this;
+  }
+
+  void loadBalancer(ClassicLoadBalancer lb) {
+    List<software.amazon.awssdk.services.elasticloadbalancing.model.Listener> listeners = new ArrayList<>();
+    for (Listener l : lb.listeners()) {
+      listeners.add(
+          software.amazon.awssdk.services.elasticloadbalancing.model.Listener.builder()
+              .protocol(l.protocol())
+              .loadBalancerPort(l.loadBalancerPort())
+              .instanceProtocol(l.instanceProtocol())
+              .instancePort(l.instancePort())
+              .sslCertificateId(l.sslCertificateId() == null ? null : certificate(l.sslCertificateId()))
+              .build());
+    }
+    String dns =
+        elb.createLoadBalancer(
+                r -> r.loadBalancerName(lb.name())
+                    .listeners(listeners)
+                    .availabilityZones(lb.availabilityZones())
+                    .scheme(lb.scheme()))
+            .dnsName();
+    elbDns.put(lb.name(), dns);
+    if (lb.healthCheck() != null) {
+      var h = lb.healthCheck();
+      elb.configureHealthCheck(
+          r -> r.loadBalancerName(lb.name())
+              .healthCheck(
+                  c -> c.target(h.target())
+                      .interval(h.interval())
+                      .timeout(h.timeout())
+                      .healthyThreshold(h.healthyThreshold())
+                      .unhealthyThreshold(h.unhealthyThreshold())));
+    }
+    if (lb.crossZone() != CrossZone.UNKNOWN) {
+      elb.modifyLoadBalancerAttributes(
+          r -> r.loadBalancerName(lb.name())
+              .loadBalancerAttributes(
+                  a -> {
+                    a.crossZoneLoadBalancing(c -> c.enabled(lb.crossZone() == CrossZone.ENABLED));
+                    a.connectionDraining(
+                        d -> d.enabled(lb.connectionDrainingSeconds() != null)
+                            .timeout(lb.connectionDrainingSeconds() == null ? 300 : lb.connectionDrainingSeconds()));
+                    if (lb.idleTimeoutSeconds() != null) {
+                      a.connectionSettings(s -> s.idleTimeout(lb.idleTimeoutSeconds()));
+                    }
+                  }));
+    }
+    if (!lb.tags().isEmpty()) {
+      List<software.amazon.awssdk.services.elasticloadbalancing.model.Tag> tags = new ArrayList<>();
+      lb.tags().forEach((k, v) -> tags.add(
+          software.amazon.awssdk.services.elasticloadbalancing.model.Tag.builder().key(k).value(v).build()));
+      elb.addTags(r -> r.loadBalancerNames(lb.name()).tags(tags));
+    }
+    for (String p : lb.policies()) {
+      String name = p.substring(p.indexOf(':') + 1);
+      if (p.startsWith("app-cookie-stickiness:")) {
+        elb.createAppCookieStickinessPolicy(
+            r -> r.loadBalancerName(lb.name()).policyName(name).cookieName("session"));
+      } else if (p.startsWith("lb-cookie-stickiness:")) {
+        elb.createLBCookieStickinessPolicy(
+            r -> r.loadBalancerName(lb.name()).policyName(name).cookieExpirationPeriod(60L));
+      }
+    }
+  }
+
+  private String certificate(String original) {
+    return certificates.computeIfAbsent(
+        original, k -> acm.requestCertificate(r -> r.domainName("example.com")).certificateArn());
+  }
+
+  void group(AutoScalingGroup g) {
+    String type =
+        g.instances().stream().map(Instance::instanceType).filter(t -> t != null).findFirst().orElse("t3.micro");
+    String userData =
+        Base64.getEncoder()
+            .encodeToString(("#!/bin/bash\necho " + USER_DATA_MARKER + "\n").getBytes(StandardCharsets.UTF_8));
+    String template = g.name() + "-lt";
+    ec2.createLaunchTemplate(
+        r -> r.launchTemplateName(template)
+            .launchTemplateData(d -> d.imageId("ami-12c6146b").instanceType(type).userData(userData)));
+    List<Tag> tags = new ArrayList<>();
+    g.tags().forEach((k, v) -> tags.add(
+        Tag.builder().resourceId(g.name()).resourceType("auto-scaling-group").key(k).value(v)
+            .propagateAtLaunch(false).build()));
+    asg.createAutoScalingGroup(
+        r -> r.autoScalingGroupName(g.name())
+            .launchTemplate(lt -> lt.launchTemplateName(template).version("$Latest"))
+            .minSize(g.minSize())
+            .maxSize(g.maxSize())
+            .desiredCapacity(g.desiredCapacity())
+            .availabilityZones(g.availabilityZones())
+            .loadBalancerNames(g.loadBalancerNames())
+            .tags(tags));
+    if (!g.suspendedProcesses().isEmpty()) {
+      asg.suspendProcesses(r -> r.autoScalingGroupName(g.name()).scalingProcesses(g.suspendedProcesses()));
+    }
+    for (ScalingPolicy p : g.scalingPolicies()) {
+      if ("TargetTrackingScaling".equals(p.policyType())) {
+        asg.putScalingPolicy(
+            r -> r.autoScalingGroupName(g.name())
+                .policyName(p.policyName())
+                .policyType(p.policyType())
+                .enabled(p.enabled())
+                .targetTrackingConfiguration(
+                    t -> t.predefinedMetricSpecification(m -> m.predefinedMetricType(p.metric()))
+                        .targetValue(p.targetValue())));
+      } else {
+        asg.putScalingPolicy(
+            r -> r.autoScalingGroupName(g.name())
+                .policyName(p.policyName())
+                .policyType("SimpleScaling")
+                .enabled(p.enabled())
+                .adjustmentType("ChangeInCapacity")
+                .scalingAdjustment(1));
+      }
+    }
+  }
+
+  void zone(HostedZone z) {
+    String id;
+    if (z.privateZone()) {
+      String vpc =
+          ec2.describeVpcs(r -> r.filters(f -> f.name("isDefault").values("true"))).vpcs().get(0).vpcId();
+      id = route53.createHostedZone(
+              r -> r.name(z.name()).callerReference(UUID.randomUUID().toString())
+                  .hostedZoneConfig(c -> c.privateZone(true))
+                  .vpc(v -> v.vpcId(vpc).vpcRegion(region)))
+          .hostedZone().id();
+    } else {
+      id = route53.createHostedZone(
+              r -> r.name(z.name()).callerReference(UUID.randomUUID().toString()))
+          .hostedZone().id();
+    }
+    zoneIds.put(z.id(), id.substring(id.lastIndexOf('/') + 1));
+  }
+
+  /** Creates the records in one change batch per zone (at most 1000 changes a batch). */
+  void records(String zoneId, List<DnsRecord> records, Inventory estate) {
+    List<Change> changes = new ArrayList<>();
+    int failover = 0;
+    for (DnsRecord r : records) {
+      ResourceRecordSet.Builder set =
+          ResourceRecordSet.builder().name(r.name()).type(r.type()).setIdentifier(r.setIdentifier());
+      if (r.aliasTarget() != null) {
+        var a = r.aliasTarget();
+        String aliasZone = zoneIds.getOrDefault(a.hostedZoneId(), a.hostedZoneId());
+        set.aliasTarget(
+            t -> t.dnsName(rewrite(a.dnsName(), estate))
+                .hostedZoneId(aliasZone)
+                .evaluateTargetHealth(a.evaluateTargetHealth()));
+      } else {
+        set.ttl(r.ttl());
+        List<ResourceRecord> values = new ArrayList<>();
+        r.values().forEach(v -> values.add(ResourceRecord.builder().value(rewrite(v, estate)).build()));
+        set.resourceRecords(values);
+      }
+      switch (r.routingPolicy()) {
+        case "weighted" -> set.weight(r.weight());
+        case "failover" -> set.failover(failover++ % 2 == 0 ? "PRIMARY" : "SECONDARY");
+        case "latency" -> set.region(region);
+        case "multivalue" -> set.multiValueAnswer(true);
+        case "geolocation" -> set.geoLocation(g -> g.countryCode("*"));
+        default -> {}
+      }
+      changes.add(Change.builder().action(ChangeAction.CREATE).resourceRecordSet(set.build()).build());
+    }
+    for (int from = 0; from < changes.size(); from += 1000) {
+      List<Change> batch = changes.subList(from, Math.min(changes.size(), from + 1000));
+      route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(batch)));
+    }
+  }
+
+  /** A record target pointing at a sample ELB, pointed at moto's ELB of the same name instead. */
+  String rewrite(String target, Inventory estate) {
+    String key = DnsNames.loadBalancerKey(target);
+    for (ClassicLoadBalancer lb : estate.classicLoadBalancers()) {
+      if (DnsNames.loadBalancerKey(lb.dnsName()).equals(key) && elbDns.containsKey(lb.name())) {
+        String prefix = target.toLowerCase(Locale.ROOT).startsWith("dualstack.") ? "dualstack." : "";
+        String suffix = target.endsWith(".") ? "." : "";
+        return prefix + elbDns.get(lb.name()) + suffix;
+      }
+    }
+    return target;
+  }
+
+  @Override
+  public void close() {
+    elb.close();
+    asg.close();
+    route53.close();
+    ec2.close();
+    acm.close();
+  }
+}
