@@ -28,6 +28,12 @@ public interface RouteEmitter {
   /** Patches that give {@code route} the weights of {@code atStep} (same route, other backends). */
   List<WeightPatch> weightPatches(App app, Route atStep, Edge edge);
 
+  /** The weights of a route as this dialect writes them, one per backend, e.g. {@code 9} or {@code 90.000%}. */
+  List<String> weights(Route route);
+
+  /** The object that carries a route's weights, as {@code Kind namespace/name}, for REVIEW.md. */
+  String weightedObject(App app, Route route);
+
   /** The rules of the edge's ClusterRole: exactly what this Traefik version reads. */
   List<PolicyRule> clusterRoleRules();
 

@@ -122,6 +122,17 @@ public final class TraefikV1Emitter implements RouteEmitter {
   }
 
   @Override
+  public List<String> weights(Route route) {
+    return Weights.percentages(route.backends().stream().map(Route.Backend::share).toList()).values()
+        .stream().map(v -> v.toPlainString() + "%").toList();
+  }
+
+  @Override
+  public String weightedObject(App app, Route route) {
+    return "Ingress " + app.namespace() + "/" + route.name();
+  }
+
+  @Override
   public List<WeightPatch> weightPatches(App app, Route atStep, Edge edge) {
     return List.of(
         new WeightPatch("extensions", "v1beta1", "Ingress", app.namespace(), atStep.name(),

@@ -136,6 +136,16 @@ public final class TraefikV3Emitter implements RouteEmitter {
   }
 
   @Override
+  public List<String> weights(Route route) {
+    return services(route).stream().map(s -> String.valueOf(s.getWeight())).toList();
+  }
+
+  @Override
+  public String weightedObject(App app, Route route) {
+    return "TraefikService " + app.namespace() + "/" + wrrName(route);
+  }
+
+  @Override
   public List<WeightPatch> weightPatches(App app, Route atStep, Edge edge) {
     return List.of(
         new WeightPatch("traefik.io", "v1alpha1", "TraefikService", app.namespace(), wrrName(atStep),

@@ -1,0 +1,202 @@
+package io.canary2k8s.cli;
+
+import io.canary2k8s.inventory.Inventory;
+import io.canary2k8s.inventory.InventoryJson;
+import io.canary2k8s.notes.Notes;
+import io.canary2k8s.render.Bundle;
+import io.canary2k8s.render.BundleWriter;
+import io.canary2k8s.translate.Translation;
+import io.canary2k8s.yaml.Yaml;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The subcommands. Each parses, runs the pipeline and reports on stderr; data goes to stdout. */
+final class Commands {
+  private Commands() {}
+
+  /** Flags every command has. */
+  static final class Common {
+    @Option(names = "--stacktrace", description = "Print the stack trace of a failure.")
+    boolean stacktrace;
+  }
+
+  /** Where discovery reads from: a capture directory (live AWS comes with the SDK reader). */
+  static final class Source {
+    @Option(
+        names = "--from-aws-cli",
+        paramLabel = "DIR",
+        required = true,
+        description = "A directory of saved AWS CLI output (layout: see README or 'capture-script').")
+    Path capture;
+
+    Inventory read() {
+      return Pipeline.readCapture(capture);
+    }
+  }
+
+  @Command(
+      name = "discover",
+      mixinStandardHelpOptions = true,
+      versionProvider = Version.class,
+      description = "Inventory classic ELBs, Auto Scaling groups and Route53 records into inventory.json.",
+      footerHeading = "%nExample:%n",
+      footer = "  canary2k8s discover --from-aws-cli capture/ --output inventory.json")
+  static final class Discover implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+    @Mixin Common common;
+    @CommandLine.ArgGroup(exclusive = false, multiplicity = "1") Source source;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the inventory here (default: stdout).")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+      Inventory inv = source.read();
+      String json = InventoryJson.write(inv);
+      if (output == null) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json);
+        out.flush();
+      } else {
+        writeAtomically(output, json);
+        spec.commandLine().getErr().printf("wrote %s: %d classic ELBs, %d Auto Scaling groups, %d DNS records%n",
+            output, inv.classicLoadBalancers().size(), inv.autoScalingGroups().size(), inv.dnsRecords().size());
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "translate",
+      mixinStandardHelpOptions = true,
+      versionProvider = Version.class,
+      description = "Print the Kubernetes objects for an inventory as multi-document YAML on stdout.",
+      footerHeading = "%nExample:%n",
+      footer = "  canary2k8s translate inventory.json --target traefik-v3 > objects.yaml")
+  static final class Translate implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+    @Mixin Common common;
+    @Mixin TranslateOptions translate;
+    @Mixin BundleOptions bundle;
+
+    @Parameters(index = "0", paramLabel = "INVENTORY", description = "inventory.json written by discover.")
+    Path inventory;
+
+    @Override
+    public Integer call() {
+      Notes notes = new Notes();
+      Inventory inv = Pipeline.readInventory(inventory);
+      Translation tr = Pipeline.translate(inv, translate, notes);
+      Pipeline.summarise(notes, spec.commandLine().getErr());
+      Pipeline.check(notes, bundle);
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(Yaml.dumpAll(tr.objects()));
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "render",
+      mixinStandardHelpOptions = true,
+      versionProvider = Version.class,
+      description = "Write the reviewable bundle (REVIEW.md, kustomize base and step overlays) for an inventory.",
+      footerHeading = "%nExample:%n",
+      footer = "  canary2k8s render inventory.json --out bundle/ --steps 10,25,50,100")
+  static final class Render implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+    @Mixin Common common;
+    @Mixin TranslateOptions translate;
+    @Mixin BundleOptions bundle;
+
+    @Parameters(index = "0", paramLabel = "INVENTORY", description = "inventory.json written by discover.")
+    Path inventory;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The bundle directory (replaced as a whole).")
+    Path out;
+
+    @Override
+    public Integer call() {
+      return renderBundle(spec, Pipeline.readInventory(inventory), translate, bundle, out);
+    }
+  }
+
+  @Command(
+      name = "migrate",
+      mixinStandardHelpOptions = true,
+      versionProvider = Version.class,
+      description = "Discover, translate and render in one run.",
+      footerHeading = "%nExample:%n",
+      footer = "  canary2k8s migrate --from-aws-cli samples/razorpay-myapp/capture --out out/razorpay-myapp")
+  static final class Migrate implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+    @Mixin Common common;
+    @CommandLine.ArgGroup(exclusive = false, multiplicity = "1") Source source;
+    @Mixin TranslateOptions translate;
+    @Mixin BundleOptions bundle;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The bundle directory (replaced as a whole).")
+    Path out;
+
+    @Override
+    public Integer call() {
+      return renderBundle(spec, source.read(), translate, bundle, out);
+    }
+  }
+
+  static int renderBundle(
+      CommandLine.Model.CommandSpec spec, Inventory inv, TranslateOptions t, BundleOptions b, Path out) {
+    Notes notes = new Notes();
+    Translation tr = Pipeline.translate(inv, t, notes);
+    Bundle bundle = Pipeline.bundle(tr, inv, notes, b.stepList());
+    Pipeline.summarise(notes, spec.commandLine().getErr());
+    Pipeline.check(notes, b);
+    boolean changed = BundleWriter.write(bundle, out);
+    spec.commandLine().getErr().printf("%s %s: %d app(s), %d objects, %d files%n",
+        changed ? "wrote" : "unchanged", out, tr.plan().apps().size(), tr.objects().size(), bundle.files().size());
+    return ExitCodes.OK;
+  }
+
+  @Command(
+      name = "completion",
+      mixinStandardHelpOptions = true,
+      versionProvider = Version.class,
+      description = "Print a bash completion script.",
+      footerHeading = "%nExample:%n",
+      footer = "  source <(canary2k8s completion)")
+  static final class Completion implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(AutoComplete.bash("canary2k8s", spec.parent().commandLine()));
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  static void writeAtomically(Path file, String content) throws IOException {
+    Path abs = file.toAbsolutePath().normalize();
+    Files.createDirectories(abs.getParent());
+    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+    try {
+      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

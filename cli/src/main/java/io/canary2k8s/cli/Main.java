@@ -1,0 +1,86 @@
+package io.canary2k8s.cli;
+
+import io.canary2k8s.input.InputException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code canary2k8s} executable. */
+@Command(
+    name = "canary2k8s",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Moves ELB/ASG canary deployments on AWS to Kubernetes behind Traefik, keeping the split.",
+    subcommands = {
+      Commands.Discover.class,
+      Commands.Translate.class,
+      Commands.Render.class,
+      Commands.Migrate.class,
+      Commands.Completion.class,
+      CommandLine.HelpCommand.class
+    },
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  canary2k8s migrate --from-aws-cli samples/razorpay-myapp/capture --out out/razorpay-myapp",
+      "",
+      "Exit codes: 0 ok, 1 diff found changes, 2 bad usage or input, 3 translation errors, 4 AWS access failed."
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the CLI with the given streams; returns the exit code (tests call this). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExitCodeExceptionMapper(t -> ExitCodes.INTERNAL);
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          err.println("canary2k8s: " + ex.getMessage());
+          err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+          err.flush();
+          return ExitCodes.BAD_INPUT;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          int code;
+          String message;
+          if (ex instanceof InputException || ex instanceof UsageException) {
+            code = ExitCodes.BAD_INPUT;
+            message = ex.getMessage();
+          } else if (ex instanceof TranslationFailed) {
+            code = ExitCodes.TRANSLATION_ERRORS;
+            message = ex.getMessage();
+          } else if (isAwsFailure(ex)) {
+            code = ExitCodes.AWS_FAILED;
+            message = ex.getMessage();
+          } else {
+            code = ExitCodes.INTERNAL;
+            message = "internal error (please report it with --stacktrace output): " + ex;
+          }
+          err.println("canary2k8s: " + message);
+          if (stacktrace) {
+            ex.printStackTrace(err);
+          }
+          err.flush();
+          return code;
+        });
+    return cl.execute(args);
+  }
+
+  private static boolean isAwsFailure(Exception ex) {
+    return ex.getClass().getSimpleName().equals("AwsAccessException");
+  }
+}

@@ -1,0 +1,68 @@
+package io.canary2k8s.cli;
+
+import io.canary2k8s.discover.CaptureReader;
+import io.canary2k8s.inventory.Inventory;
+import io.canary2k8s.inventory.InventoryJson;
+import io.canary2k8s.notes.Note;
+import io.canary2k8s.notes.Notes;
+import io.canary2k8s.notes.Severity;
+import io.canary2k8s.plan.Step;
+import io.canary2k8s.render.Bundle;
+import io.canary2k8s.render.BundleBuilder;
+import io.canary2k8s.render.RenderOptions;
+import io.canary2k8s.translate.Translation;
+import io.canary2k8s.translate.Translator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The stages chained the same way by every command: read, translate, check, build. */
+final class Pipeline {
+  private Pipeline() {}
+
+  static Inventory readCapture(Path dir) {
+    return CaptureReader.read(dir);
+  }
+
+  static Inventory readInventory(Path file) {
+    return InventoryJson.read(file);
+  }
+
+  static Translation translate(Inventory inventory, TranslateOptions t, Notes notes) {
+    return Translator.translate(inventory, t.planOptions(), t.emitter(), notes);
+  }
+
+  static Bundle bundle(Translation tr, Inventory inventory, Notes notes, List<Step> steps) {
+    return BundleBuilder.build(tr, inventory, notes, new RenderOptions(steps, Version.get()));
+  }
+
+  /** Fails (exit 3) when the notes forbid writing: errors, or action items under --strict. */
+  static void check(Notes notes, BundleOptions b) {
+    long errors = notes.count(Severity.ERROR);
+    long actions = notes.count(Severity.ACTION);
+    if (errors > 0 && !b.allowErrors) {
+      throw new TranslationFailed(
+          errors + " error" + (errors == 1 ? "" : "s") + " found; nothing written (--allow-errors writes anyway)");
+    }
+    if (b.strict && actions > 0) {
+      throw new TranslationFailed(
+          actions + " action item" + (actions == 1 ? "" : "s") + " under --strict; nothing written");
+    }
+  }
+
+  /** A short summary on stderr: counts, then every error and action item. */
+  static void summarise(Notes notes, PrintWriter err) {
+    err.printf(
+        "notes: %d error(s), %d action item(s), %d warning(s), %d info%n",
+        notes.count(Severity.ERROR),
+        notes.count(Severity.ACTION),
+        notes.count(Severity.WARNING),
+        notes.count(Severity.INFO));
+    for (Note n : notes.sorted()) {
+      if (n.severity() == Severity.ERROR || n.severity() == Severity.ACTION) {
+        err.printf("  %s %s: %s%n", n.severity(), n.subject(), n.message());
+      }
+    }
+    err.flush();
+  }
+}

@@ -1,0 +1,40 @@
+package io.canary2k8s.render;
+
+import io.canary2k8s.inventory.Inventory;
+import io.canary2k8s.inventory.InventoryJson;
+import io.canary2k8s.input.Json;
+import io.canary2k8s.notes.Notes;
+import io.canary2k8s.translate.Translation;
+import io.canary2k8s.yaml.Yaml;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The façade of the render stage: a translation and its notes → the whole bundle in memory
+ * (DESIGN §1 layout). Every byte is a function of the input and the options.
+ */
+public final class BundleBuilder {
+  private BundleBuilder() {}
+
+  public static Bundle build(Translation tr, Inventory inventory, Notes notes, RenderOptions options) {
+    Map<String, String> files = new TreeMap<>();
+    List<String> resources = new ArrayList<>();
+    for (HasMetadata o : tr.objects()) {
+      String rel = BundleLayout.objectFile(o);
+      if (files.put(BundleLayout.BASE + "/" + rel, Yaml.dump(o)) != null) {
+        throw new IllegalStateException("two objects map to the file " + rel);
+      }
+      resources.add(rel);
+    }
+    files.put(BundleLayout.BASE + "/" + BundleLayout.KUSTOMIZATION, Yaml.dump(Kustomization.of(resources, List.of())));
+    Overlays.build(tr.plan(), tr.target(), options.steps(), notes.scoped("render/overlays"))
+        .forEach((step, k) -> files.put(BundleLayout.overlay(step), Yaml.dump(k)));
+    files.put(BundleLayout.INVENTORY, InventoryJson.write(inventory));
+    files.put(BundleLayout.NOTES, Json.write(Map.of("notes", notes.sorted())));
+    files.put(BundleLayout.REVIEW, Review.render("review.md.ftl", ReviewModel.build(tr, inventory, notes.sorted(), options)));
+    return new Bundle(files);
+  }
+}

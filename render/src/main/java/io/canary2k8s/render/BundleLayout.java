@@ -1,0 +1,29 @@
+package io.canary2k8s.render;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.Locale;
+
+/** Where each file of a bundle goes (DESIGN §1). Paths come only from valid Kubernetes names. */
+public final class BundleLayout {
+  public static final String REVIEW = "REVIEW.md";
+  public static final String NOTES = "notes.json";
+  public static final String INVENTORY = "inventory.json";
+  public static final String BASE = "base";
+  public static final String OVERLAYS = "overlays";
+  public static final String KUSTOMIZATION = "kustomization.yaml";
+  /** Cluster-scoped objects; not a valid namespace name, so it cannot collide with one. */
+  static final String CLUSTER_DIR = "_cluster";
+
+  private BundleLayout() {}
+
+  /** {@code <namespace>/<kind>-<name>.yaml}, relative to base/. */
+  public static String objectFile(HasMetadata o) {
+    String ns = o.getMetadata().getNamespace();
+    return (ns == null ? CLUSTER_DIR : ns) + "/" + o.getKind().toLowerCase(Locale.ROOT) + "-"
+        + o.getMetadata().getName() + ".yaml";
+  }
+
+  public static String overlay(String step) {
+    return OVERLAYS + "/" + step + "/" + KUSTOMIZATION;
+  }
+}

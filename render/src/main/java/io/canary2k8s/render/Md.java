@@ -1,0 +1,45 @@
+package io.canary2k8s.render;
+
+import io.canary2k8s.split.Fraction;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/** Formatting for the Markdown reports: escaping and numbers people can check. */
+final class Md {
+  private Md() {}
+
+  /** Text safe inside a Markdown table cell. */
+  static String cell(String s) {
+    return s.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;");
+  }
+
+  /** Text safe inside a quoted Mermaid label. */
+  static String mermaid(String s) {
+    return s.replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
+  }
+
+  /** An instance count: {@code 4.5} when it terminates within three decimals, else {@code 10/3}. */
+  static String count(Fraction f) {
+    BigDecimal n = new BigDecimal(f.numerator());
+    BigDecimal d = new BigDecimal(f.denominator());
+    try {
+      BigDecimal q = n.divide(d).stripTrailingZeros();
+      if (q.scale() <= 3) {
+        return q.scale() < 0 ? q.setScale(0).toPlainString() : q.toPlainString();
+      }
+    } catch (ArithmeticException nonTerminating) {
+      // falls through to the ratio
+    }
+    return f.numerator() + "/" + f.denominator();
+  }
+
+  /** A share as {@code 90 %} or {@code 16.667 %} (rounded half up to three decimals). */
+  static String percent(Fraction f) {
+    BigDecimal p = f.percent(3).stripTrailingZeros();
+    return (p.scale() < 0 ? p.setScale(0).toPlainString() : p.toPlainString()) + " %";
+  }
+
+  static boolean whole(Fraction f) {
+    return f.denominator().equals(BigInteger.ONE);
+  }
+}

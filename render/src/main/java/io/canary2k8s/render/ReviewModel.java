@@ -1,0 +1,285 @@
+package io.canary2k8s.render;
+
+import io.canary2k8s.emit.Labels;
+import io.canary2k8s.emit.RouteEmitter;
+import io.canary2k8s.inventory.AutoScalingGroup;
+import io.canary2k8s.inventory.Inventory;
+import io.canary2k8s.inventory.Provenance;
+import io.canary2k8s.notes.Note;
+import io.canary2k8s.notes.Severity;
+import io.canary2k8s.plan.App;
+import io.canary2k8s.plan.Plan;
+import io.canary2k8s.plan.Route;
+import io.canary2k8s.plan.Step;
+import io.canary2k8s.plan.Track;
+import io.canary2k8s.split.Fraction;
+import io.canary2k8s.split.LoadBalancerShares;
+import io.canary2k8s.translate.Translation;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The flat, pre-formatted view of a translation that {@code templates/review.md.ftl} renders:
+ * every number is computed here, the template only lays it out.
+ */
+final class ReviewModel {
+  private ReviewModel() {}
+
+  static Map<String, Object> build(
+      Translation tr, Inventory inventory, List<Note> notes, RenderOptions options) {
+    Plan plan = tr.plan();
+    RouteEmitter target = tr.target();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("version", options.toolVersion());
+    m.put("target", target.name());
+    m.put("basis", plan.basis().flag());
+    m.put("source", source(inventory.provenance()));
+    m.put("objectCount", tr.objects().size());
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (Severity s : Severity.values()) {
+      counts.put(s.name().toLowerCase(java.util.Locale.ROOT), notes.stream().filter(n -> n.severity() == s).count());
+    }
+    m.put("counts", counts);
+    List<Map<String, Object>> bySeverity = new ArrayList<>();
+    for (Severity s : Severity.values()) {
+      List<Map<String, String>> rows = new ArrayList<>();
+      for (Note n : notes) {
+        if (n.severity() == s) {
+          rows.add(Map.of("subject", Md.cell(n.subject()), "message", Md.cell(n.message()), "stage", n.stage()));
+        }
+      }
+      bySeverity.add(Map.of("title", title(s), "severity", s.name(), "notes", rows));
+    }
+    m.put("notes", bySeverity);
+    Map<String, AutoScalingGroup> groups = new TreeMap<>();
+    inventory.autoScalingGroups().forEach(g -> groups.put(g.name(), g));
+    List<Map<String, Object>> apps = new ArrayList<>();
+    for (App app : plan.apps()) {
+      apps.add(app(app, target, groups, plan));
+    }
+    m.put("apps", apps);
+    m.put("edge", edge(plan));
+    m.put("mapping", mapping(tr.objects()));
+    m.put("steps", steps(plan, target, options.steps()));
+    return m;
+  }
+
+  private static String source(Provenance p) {
+    StringBuilder sb = new StringBuilder(p.source().equals("aws-api") ? "live AWS discovery" : "an AWS CLI capture");
+    List<String> parts = new ArrayList<>();
+    if (p.region() != null) {
+      parts.add("region " + p.region());
+    }
+    if (p.accountId() != null) {
+      parts.add("account " + p.accountId());
+    }
+    if (p.capturedAt() != null) {
+      parts.add("captured " + p.capturedAt());
+    }
+    if (!parts.isEmpty()) {
+      sb.append(" (").append(String.join(", ", parts)).append(")");
+    }
+    return sb.toString();
+  }
+
+  private static String title(Severity s) {
+    return switch (s) {
+      case ERROR -> "Errors";
+      case ACTION -> "Action items";
+      case WARNING -> "Warnings";
+      case INFO -> "Information";
+    };
+  }
+
+  private static Map<String, Object> app(App app, RouteEmitter target, Map<String, AutoScalingGroup> groups, Plan plan) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("name", app.name());
+    a.put("namespace", app.namespace());
+    a.put("loadBalancers", app.loadBalancers());
+    Map<String, String> trackOfGroup = new TreeMap<>();
+    app.tracks().forEach(t -> trackOfGroup.put(t.autoScalingGroup(), t.name()));
+    a.put("groups", List.copyOf(trackOfGroup.keySet()));
+    List<Map<String, Object>> tracks = new ArrayList<>();
+    for (Track t : app.tracks()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      AutoScalingGroup g = groups.get(t.autoScalingGroup());
+      row.put("name", t.name());
+      row.put("role", t.role().label());
+      row.put("group", t.autoScalingGroup());
+      row.put("capacity", g == null ? "" : g.minSize() + " / " + g.desiredCapacity() + " / " + g.maxSize());
+      row.put("replicas", t.replicas());
+      row.put("hpa", t.scaling() == null ? "none" : t.scaling().min() + "–" + t.scaling().max() + " at "
+          + t.scaling().cpuUtilization() + " % CPU (" + Md.cell(t.scaling().origin()) + ")");
+      row.put("image", Md.cell(t.image().reference()));
+      row.put("imageOrigin", Md.cell(t.image().origin()));
+      row.put("probe", t.probe() == null ? "none" : Md.cell(probe(t.probe())));
+      tracks.add(row);
+    }
+    a.put("tracks", tracks);
+    List<Map<String, Object>> routes = new ArrayList<>();
+    for (Route r : app.routes()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("hosts", r.hosts());
+      List<String> today = new ArrayList<>();
+      List<String> after = new ArrayList<>();
+      List<String> w = target.weights(r);
+      for (int i = 0; i < r.backends().size(); i++) {
+        Route.Backend b = r.backends().get(i);
+        today.add("ASG " + app.track(b.track()).autoScalingGroup() + " " + Md.percent(b.share())
+            + (Md.whole(b.share()) ? "" : " (" + b.share() + ")"));
+        after.add(b.track() + ": " + w.get(i));
+      }
+      row.put("today", String.join(", ", today));
+      row.put("after", String.join(", ", after));
+      row.put("object", target.weightedObject(app, r));
+      row.put("split", r.split());
+      row.put("loadBalancers", r.loadBalancers());
+      routes.add(row);
+    }
+    a.put("routes", routes);
+    List<Map<String, Object>> splits = new ArrayList<>();
+    for (int i = 0; i < app.shares().size(); i++) {
+      splits.add(split(app.shares().get(i), app.otherBasisShares().get(i), trackOfGroup));
+    }
+    a.put("splits", splits);
+    a.put("mermaid", mermaid(app, target, groups, plan));
+    return a;
+  }
+
+  private static String probe(Track.Probe p) {
+    String what = p.scheme().equals("TCP") ? "TCP :" + p.port() : p.scheme() + " :" + p.port() + p.path();
+    return what + " every " + p.periodSeconds() + " s (from " + p.source() + ")";
+  }
+
+  private static Map<String, Object> split(LoadBalancerShares s, LoadBalancerShares other, Map<String, String> trackOf) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("loadBalancer", s.loadBalancer());
+    m.put("crossZone", (s.crossZone() ? "on" : "off") + (s.crossZoneAssumed() ? " (assumed: attributes not captured)" : ""));
+    m.put("basis", s.basis().flag());
+    Set<String> zones = new TreeSet<>();
+    s.counts().values().forEach(c -> zones.addAll(c.keySet()));
+    m.put("zones", List.copyOf(zones));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (var e : s.counts().entrySet()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("group", e.getKey());
+      row.put("track", trackOf.getOrDefault(e.getKey(), "?"));
+      List<String> perZone = new ArrayList<>();
+      for (String z : zones) {
+        perZone.add(Md.count(e.getValue().getOrDefault(z, Fraction.ZERO)));
+      }
+      row.put("perZone", perZone);
+      row.put("total", Md.count(s.total(e.getKey())));
+      row.put("share", s.share(e.getKey()).describe());
+      row.put("otherShare", other.share(e.getKey()).describe());
+      rows.add(row);
+    }
+    m.put("rows", rows);
+    m.put("formula", s.formula());
+    m.put("otherBasis", other.basis().flag());
+    m.put("otherDiffers", !s.shares().equals(other.shares()));
+    return m;
+  }
+
+  private static String mermaid(App app, RouteEmitter target, Map<String, AutoScalingGroup> groups, Plan plan) {
+    StringBuilder sb = new StringBuilder("flowchart LR\n");
+    Map<String, String> ids = new LinkedHashMap<>();
+    Set<String> labelled = new TreeSet<>();
+    // a node's label is written where it first appears; later mentions use the bare id
+    java.util.function.BiFunction<String, String, String> node = (k, label) -> {
+      String id = ids.computeIfAbsent(k, x -> "n" + (ids.size() + 1));
+      return labelled.add(id) ? id + "[\"" + Md.mermaid(label) + "\"]" : id;
+    };
+    sb.append("  subgraph today[\"AWS today\"]\n");
+    for (Route r : app.routes()) {
+      for (String h : r.hosts()) {
+        for (String lb : r.loadBalancers()) {
+          sb.append("    ").append(node.apply("h:" + h, h)).append(" --> ")
+              .append(node.apply("lb:" + lb, "ELB " + lb)).append("\n");
+        }
+      }
+    }
+    for (LoadBalancerShares s : app.shares()) {
+      for (var e : s.shares().entrySet()) {
+        AutoScalingGroup g = groups.get(e.getKey());
+        String label = "ASG " + e.getKey() + (g == null ? "" : " (desired " + g.desiredCapacity() + ")");
+        sb.append("    ").append(node.apply("lb:" + s.loadBalancer(), "ELB " + s.loadBalancer()))
+            .append(" -->|\"").append(Md.percent(e.getValue())).append("\"| ")
+            .append(node.apply("asg:" + e.getKey(), label)).append("\n");
+      }
+    }
+    sb.append("  end\n");
+    sb.append("  subgraph after[\"Kubernetes after (").append(target.name()).append(")\"]\n");
+    for (Route r : app.routes()) {
+      String obj = target.weightedObject(app, r);
+      for (String h : r.hosts()) {
+        sb.append("    ").append(node.apply("kh:" + h, h)).append(" --> ")
+            .append(node.apply("obj:" + obj, obj)).append("\n");
+      }
+      List<String> w = target.weights(r);
+      for (int i = 0; i < r.backends().size(); i++) {
+        Route.Backend b = r.backends().get(i);
+        sb.append("    ").append(node.apply("obj:" + obj, obj)).append(" -->|\"")
+            .append(Md.mermaid(w.get(i))).append(" (").append(Md.percent(b.share())).append(")\"| ")
+            .append(node.apply("svc:" + b.track(), "Service " + b.track())).append("\n");
+      }
+    }
+    sb.append("  end\n");
+    return sb.toString();
+  }
+
+  private static Map<String, Object> edge(Plan plan) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("namespace", plan.edge().namespace());
+    m.put("image", plan.edge().image());
+    m.put("nodeLabel", plan.edge().nodeLabelKey() + "=" + plan.edge().nodeLabelValue());
+    m.put("webNodePort", plan.edge().webNodePort());
+    m.put("websecureNodePort", plan.edge().websecureNodePort());
+    m.put("https", plan.edge().https());
+    m.put("redirect", plan.edge().redirectHttpToHttps());
+    return m;
+  }
+
+  private static List<Map<String, String>> mapping(List<HasMetadata> objects) {
+    Map<String, List<String>> bySource = new TreeMap<>();
+    for (HasMetadata o : objects) {
+      String src = o.getMetadata().getAnnotations() == null ? null : o.getMetadata().getAnnotations().get(Labels.SOURCE);
+      String key = src == null ? "(new: no AWS counterpart)" : src;
+      String ns = o.getMetadata().getNamespace();
+      bySource.computeIfAbsent(key, k -> new ArrayList<>())
+          .add(o.getKind() + " " + (ns == null ? "" : ns + "/") + o.getMetadata().getName());
+    }
+    List<Map<String, String>> rows = new ArrayList<>();
+    bySource.forEach((k, v) -> rows.add(Map.of("aws", Md.cell(k), "objects", Md.cell(String.join(", ", v)))));
+    return rows;
+  }
+
+  private static List<Map<String, Object>> steps(Plan plan, RouteEmitter target, List<Step> steps) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Step step : steps) {
+      List<String> parts = new ArrayList<>();
+      for (App app : plan.apps()) {
+        for (Route r : app.routes()) {
+          if (!r.split()) {
+            continue;
+          }
+          Route at = step.apply(r, app);
+          List<String> w = target.weights(at);
+          List<String> items = new ArrayList<>();
+          for (int i = 0; i < at.backends().size(); i++) {
+            items.add(at.backends().get(i).track() + ": " + w.get(i));
+          }
+          parts.add(target.weightedObject(app, r) + " → " + String.join(", ", items));
+        }
+      }
+      out.add(Map.of("name", step.name(), "percent", step.canaryPercent(), "weights", Md.cell(String.join("; ", parts))));
+    }
+    return out;
+  }
+}
