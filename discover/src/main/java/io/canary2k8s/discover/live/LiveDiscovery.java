@@ -95,7 +95,7 @@ public final class LiveDiscovery {
             region,
             inventory(new Provenance(SOURCE, region, account, null), r, dns, regionNotes.sorted()));
       }
-      noteRetries(clients.retries(), runNotes.scoped(STAGE));
+      noteRetries(clients.retries(), (runNotes == null ? new Notes() : runNotes).scoped(STAGE));
     } finally {
       pool.shutdownNow();
     }
