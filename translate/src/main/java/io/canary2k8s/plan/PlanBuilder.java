@@ -437,6 +437,12 @@ public final class PlanBuilder {
     for (String host : hosts) {
       List<DnsRecord> chosen = chooseRecords(host, byHost.get(host));
       Map<DnsRecord, Fraction> p = dnsProbabilities(chosen);
+      if (chosen.size() > 1) {
+        List<String> parts = new ArrayList<>();
+        p.forEach((r, prob) -> parts.add(r.setIdentifier() + " -> " + elbOf(r, elbByDnsKey) + " " + prob.describe()));
+        notes.info(host, "Route53 answers " + chosen.get(0).type() + " " + String.join(", ", parts)
+            + "; the host's split composes these with the split behind each load balancer.");
+      }
       SortedMap<String, Fraction> composed = new TreeMap<>();
       Set<String> lbs = new TreeSet<>();
       p.forEach(
@@ -494,12 +500,6 @@ public final class PlanBuilder {
             "HTTPS listener uses certificate " + https.sslCertificateId() + ", which cannot be"
                 + " exported from ACM: put a certificate for " + group + " into Secret "
                 + appName + "/" + tlsSecret + " (e.g. with cert-manager).");
-      }
-      for (String h : group) {
-        if (hostLbs.get(h).size() > 1 || byHost.get(h).size() > 1) {
-          notes.info(h, "Host's split composes its Route53 records with the split behind each"
-              + " load balancer " + hostLbs.get(h) + ".");
-        }
       }
       out.add(new Route(name, List.copyOf(lbs), group, http != null, https != null, tlsSecret,
           https == null ? null : https.sslCertificateId(), backends, split));

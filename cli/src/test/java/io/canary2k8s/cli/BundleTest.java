@@ -1,0 +1,175 @@
+package io.canary2k8s.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.canary2k8s.config.Config;
+import io.canary2k8s.discover.CaptureReader;
+import io.canary2k8s.emit.RouteEmitter;
+import io.canary2k8s.emit.RouteEmitters;
+import io.canary2k8s.inventory.Inventory;
+import io.canary2k8s.notes.Notes;
+import io.canary2k8s.plan.App;
+import io.canary2k8s.plan.PlanOptions;
+import io.canary2k8s.plan.Route;
+import io.canary2k8s.plan.Step;
+import io.canary2k8s.render.BundleWriter;
+import io.canary2k8s.split.Fraction;
+import io.canary2k8s.split.WeightBasis;
+import io.canary2k8s.testkit.Kustomize;
+import io.canary2k8s.testkit.ManifestValidator;
+import io.canary2k8s.translate.Translation;
+import io.canary2k8s.translate.Translator;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every sample, every target, end to end through the CLI: the bundle equals its golden copy byte
+ * for byte, base and every overlay build with kubectl kustomize, every object passes the
+ * type-level validators and the CRD schemas, and the weights parsed back from the built output
+ * equal the recovered split (the step's split, for overlays).
+ *
+ * <p>Regenerate the goldens with {@code ./mvnw -pl cli -am test -Dgolden.update=true} and review
+ * the diff.
+ */
+class BundleTest {
+  static final boolean UPDATE = Boolean.getBoolean("golden.update");
+  static final YAMLMapper YAML = new YAMLMapper();
+
+  @BeforeAll
+  static void fixedVersion() {
+    System.setProperty("canary2k8s.version", "0.0.0-test");
+  }
+
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("io.canary2k8s.cli.Samples#sampleTargets")
+  void bundleIsGoldenBuildsValidatesAndKeepsTheSplit(String sample, String target, @TempDir Path tmp)
+      throws IOException {
+    Path out = tmp.resolve("bundle");
+    List<String> args = new ArrayList<>(List.of("migrate", "--from-aws-cli", Samples.capture(sample).toString(),
+        "--out", out.toString(), "--target", target));
+    args.addAll(Samples.configArgs(sample));
+    Cli run = Cli.run(args.toArray(String[]::new));
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).isEmpty();
+
+    Map<String, String> files = BundleWriter.read(out);
+    Path golden = Samples.expected(sample, target);
+    if (UPDATE) {
+      if (Files.exists(golden)) {
+        deleteTree(golden);
+      }
+      for (var e : files.entrySet()) {
+        Path f = golden.resolve(e.getKey());
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, e.getValue());
+      }
+    }
+    assertThat(files).as("bundle of %s for %s equals %s (regenerate with -Dgolden.update=true)", sample, target, golden)
+        .isEqualTo(BundleWriter.read(golden));
+
+    Inventory inventory = CaptureReader.read(Samples.capture(sample));
+    RouteEmitter emitter = RouteEmitters.byName(target);
+    Config config = Samples.configArgs(sample).isEmpty() ? Config.EMPTY
+        : Config.read(Path.of(Samples.configArgs(sample).get(1)));
+    Translation tr = Translator.translate(inventory,
+        new PlanOptions(WeightBasis.DESIRED, config, emitter.defaultEdgeImage()), emitter, new Notes());
+
+    List<String> overlays = new ArrayList<>(List.of("base"));
+    for (Step s : Step.defaults()) {
+      overlays.add("overlays/" + s.name());
+    }
+    for (String dir : overlays) {
+      String built = Kustomize.build(out.resolve(dir));
+      ManifestValidator.validate(built, sample + "/" + target + "/" + dir);
+      List<JsonNode> docs = docs(built);
+      Step step = dir.equals("base") ? null
+          : Step.defaults().stream().filter(s -> dir.endsWith("/" + s.name())).findFirst().orElseThrow();
+      for (App app : tr.plan().apps()) {
+        for (Route r : app.routes()) {
+          Route expected = step == null ? r : step.apply(r, app);
+          assertWeights(target, docs, app, expected, sample + " " + dir);
+        }
+      }
+    }
+  }
+
+  static void assertWeights(String target, List<JsonNode> docs, App app, Route route, String where) {
+    Map<String, Fraction> want = new TreeMap<>();
+    route.backends().forEach(b -> want.put(b.track(), b.share()));
+    assertThat(want.values().stream().reduce(Fraction.ZERO, Fraction::plus)).isEqualTo(Fraction.ONE);
+    if (target.equals("traefik-v3")) {
+      JsonNode ts = find(docs, "TraefikService", app.namespace(), route.name() + "-wrr");
+      Map<String, Long> weights = new TreeMap<>();
+      ts.at("/spec/weighted/services").forEach(s -> weights.put(s.get("name").asText(), s.get("weight").asLong()));
+      long total = weights.values().stream().mapToLong(Long::longValue).sum();
+      Map<String, Fraction> got = new TreeMap<>();
+      weights.forEach((k, v) -> got.put(k, Fraction.of(v, total)));
+      assertThat(got).as(where + " " + route.name()).isEqualTo(want);
+    } else {
+      JsonNode ing = find(docs, "Ingress", app.namespace(), route.name());
+      String ann = ing.at("/metadata/annotations").path("traefik.ingress.kubernetes.io/service-weights").asText(null);
+      List<String> services = new ArrayList<>();
+      ing.at("/spec/rules/0/http/paths").forEach(p -> services.add(p.at("/backend/serviceName").asText()));
+      assertThat(services).as(where + " " + route.name() + " paths").containsExactlyInAnyOrderElementsOf(want.keySet());
+      if (ann == null) {
+        assertThat(want).hasSize(1);
+        return;
+      }
+      Map<String, BigDecimal> pct = new TreeMap<>();
+      for (String line : ann.split("\n")) {
+        String[] kv = line.split(": ");
+        assertThat(kv[1]).matches("\\d{1,3}\\.\\d{3}%");
+        pct.put(kv[0], new BigDecimal(kv[1].substring(0, kv[1].length() - 1)));
+      }
+      assertThat(pct.keySet()).isEqualTo(want.keySet());
+      assertThat(pct.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("100.000");
+      want.forEach((track, share) -> {
+        BigDecimal exact = new BigDecimal(share.numerator().multiply(BigInteger.valueOf(100)))
+            .divide(new BigDecimal(share.denominator()), 12, java.math.RoundingMode.HALF_EVEN);
+        assertThat(pct.get(track).subtract(exact).abs()).as(where + " " + track).isLessThanOrEqualTo(new BigDecimal("0.0005"));
+      });
+    }
+  }
+
+  static JsonNode find(List<JsonNode> docs, String kind, String ns, String name) {
+    return docs.stream()
+        .filter(d -> kind.equals(d.path("kind").asText()) && ns.equals(d.at("/metadata/namespace").asText())
+            && name.equals(d.at("/metadata/name").asText()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " " + ns + "/" + name + " in the built output"));
+  }
+
+  static List<JsonNode> docs(String yaml) throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(yaml)) {
+      while (it.hasNext()) {
+        JsonNode n = it.next();
+        if (n != null && !n.isNull() && !n.isMissingNode()) {
+          out.add(n);
+        }
+      }
+    }
+    return out;
+  }
+
+  static void deleteTree(Path p) throws IOException {
+    try (var s = Files.walk(p)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+    }
+  }
+}
