@@ -84,7 +84,12 @@ public final class CaptureReader {
   }
 
   private JsonNode tree(String rel) {
-    return Json.readTree(dir.resolve(rel), rel);
+    return Json.readTree(dir.resolve(rel), shown(rel));
+  }
+
+  /** How a capture file is named in messages: as the user would find it. */
+  private String shown(String rel) {
+    return dir.resolve(rel).toString();
   }
 
   /**
@@ -95,17 +100,17 @@ public final class CaptureReader {
   private List<Node> results(String rel, String key) {
     JsonNode root = tree(rel);
     if (root.isArray()) {
-      return new Node(root, rel, "").elements();
+      return new Node(root, shown(rel), "").elements();
     }
     if (!root.isObject()) {
-      throw new InputException(rel, null, "expected a JSON object with " + key);
+      throw new InputException(shown(rel), null, "expected a JSON object with " + key);
     }
     if (!root.has(key)) {
       for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
         String other = it.next();
         if (RESULT_KEYS.containsKey(other)) {
           throw new InputException(
-              rel,
+              shown(rel),
               key,
               "missing; the file holds "
                   + other
@@ -116,23 +121,23 @@ public final class CaptureReader {
                   + "'");
         }
       }
-      throw new InputException(rel, key, "missing; expected the output of '" + RESULT_KEYS.get(key) + "'");
+      throw new InputException(shown(rel), key, "missing; expected the output of '" + RESULT_KEYS.get(key) + "'");
     }
-    return new Node(root, rel, "").array(key);
+    return new Node(root, shown(rel), "").array(key);
   }
 
   private Node object(String rel, String key) {
     JsonNode root = tree(rel);
     if (!root.isObject()) {
-      throw new InputException(rel, null, "expected a JSON object with " + key);
+      throw new InputException(shown(rel), null, "expected a JSON object with " + key);
     }
-    Node doc = new Node(root, rel, "");
+    Node doc = new Node(root, shown(rel), "");
     if (!doc.has(key)) {
       for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
         String other = it.next();
         if (RESULT_KEYS.containsKey(other)) {
           throw new InputException(
-              rel,
+              shown(rel),
               key,
               "missing; the file holds "
                   + other
@@ -151,7 +156,7 @@ public final class CaptureReader {
     if (!exists(CAPTURE_META)) {
       return new Provenance("aws-cli", null, null, null);
     }
-    Node meta = new Node(tree(CAPTURE_META), CAPTURE_META, "");
+    Node meta = new Node(tree(CAPTURE_META), shown(CAPTURE_META), "");
     if (!meta.raw().isObject()) {
       throw meta.problem("expected a JSON object");
     }
@@ -257,7 +262,7 @@ public final class CaptureReader {
     for (String tagged : tags.keySet()) {
       if (!seen.contains(tagged)) {
         throw new InputException(
-            ELB_TAGS,
+            shown(ELB_TAGS),
             "TagDescriptions",
             "tags for load balancer '" + tagged + "', which is not in " + ELB_LOAD_BALANCERS);
       }
@@ -435,7 +440,7 @@ public final class CaptureReader {
     String rel = zoneRecords(zone.id());
     if (!exists(rel)) {
       throw new InputException(
-          rel,
+          shown(rel),
           null,
           "file not found; every zone in " + R53_ZONES + " needs its record sets ('aws route53"
               + " list-resource-record-sets --hosted-zone-id " + zone.id() + "')");

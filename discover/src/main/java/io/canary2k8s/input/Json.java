@@ -115,6 +115,7 @@ public final class Json {
     if (cut >= 0) {
       msg = msg.substring(0, cut);
     }
+    msg = msg.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\][^)]*\\)", "").trim();
     if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
       msg += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }

@@ -1,0 +1,204 @@
+package io.canary2k8s.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input exits 2 with one line naming the file and the problem, writes no bundle and prints
+ * no stack trace (unless --stacktrace).
+ */
+class BadInputTest {
+  @TempDir Path tmp;
+
+  Path capture() throws IOException {
+    Path dir = tmp.resolve("capture");
+    copyTree(Samples.capture("razorpay-myapp"), dir);
+    return dir;
+  }
+
+  Cli migrate(Path capture, String... extra) {
+    String[] base = {"migrate", "--from-aws-cli", capture.toString(), "--out", tmp.resolve("out").toString()};
+    String[] args = new String[base.length + extra.length];
+    System.arraycopy(base, 0, args, 0, base.length);
+    System.arraycopy(extra, 0, args, base.length, extra.length);
+    return Cli.run(args);
+  }
+
+  void assertRejected(Cli run, String... mentions) {
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    String[] lines = run.err().strip().split("\n");
+    assertThat(lines).as(run.err()).hasSize(1);
+    assertThat(lines[0]).startsWith("canary2k8s: ").contains(mentions);
+    assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(tmp.resolve("out")).doesNotExist();
+    assertThat(run.out()).isEmpty();
+  }
+
+  void edit(Path file, Consumer<StringBuilder> change) throws IOException {
+    StringBuilder sb = new StringBuilder(Files.readString(file));
+    change.accept(sb);
+    Files.writeString(file, sb.toString());
+  }
+
+  @Test
+  void requiredFileMissing() throws IOException {
+    Path c = capture();
+    Files.delete(c.resolve("autoscaling/describe-auto-scaling-groups.json"));
+    assertRejected(migrate(c), "autoscaling/describe-auto-scaling-groups.json", "file not found");
+  }
+
+  @Test
+  void zoneRecordsMissing() throws IOException {
+    Path c = capture();
+    try (var s = Files.list(c.resolve("route53/zones"))) {
+      s.forEach(p -> p.toFile().delete());
+    }
+    assertRejected(migrate(c), "route53/zones/Z0417932KX4V6BZ2M5QGH.json", "file not found");
+  }
+
+  @Test
+  void malformedJson() throws IOException {
+    Path c = capture();
+    Files.writeString(c.resolve("elb/describe-load-balancers.json"), "{ \"LoadBalancerDescriptions\": [ nope ] }");
+    assertRejected(migrate(c), "elb/describe-load-balancers.json", "not valid JSON", "line 1");
+  }
+
+  @Test
+  void truncatedJson() throws IOException {
+    Path c = capture();
+    Path f = c.resolve("autoscaling/describe-auto-scaling-groups.json");
+    String s = Files.readString(f);
+    Files.writeString(f, s.substring(0, s.length() / 2));
+    assertRejected(migrate(c), "autoscaling/describe-auto-scaling-groups.json", "not valid JSON");
+  }
+
+  @Test
+  void emptyFile() throws IOException {
+    Path c = capture();
+    Files.writeString(c.resolve("route53/list-hosted-zones.json"), "");
+    assertRejected(migrate(c), "route53/list-hosted-zones.json", "empty");
+  }
+
+  @Test
+  void anotherCommandsOutput() throws IOException {
+    Path c = capture();
+    Files.copy(c.resolve("elb/describe-tags.json"), c.resolve("elb/describe-load-balancers.json"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertRejected(migrate(c), "elb/describe-load-balancers.json", "LoadBalancerDescriptions",
+        "aws elb describe-tags");
+  }
+
+  @Test
+  void asgNamesAnUnknownElb() throws IOException {
+    Path c = capture();
+    edit(c.resolve("autoscaling/describe-auto-scaling-groups.json"),
+        sb -> sb.replace(sb.indexOf("\"myapp-canary\"\n"), sb.indexOf("\"myapp-canary\"\n") + 14, "\"myapp-cnary\""));
+    assertRejected(migrate(c), "autoscaling/describe-auto-scaling-groups.json", "LoadBalancerNames[1]",
+        "myapp-cnary", "not in elb/describe-load-balancers.json");
+  }
+
+  @Test
+  void duplicateKey() throws IOException {
+    Path c = capture();
+    edit(c.resolve("elb/attributes/myapp.json"),
+        sb -> sb.insert(sb.indexOf("\"CrossZoneLoadBalancing\""), "\"CrossZoneLoadBalancing\": {\"Enabled\": false}, "));
+    assertRejected(migrate(c), "elb/attributes/myapp.json", "Duplicate field");
+  }
+
+  @Test
+  void numberOutOfRange() throws IOException {
+    Path c = capture();
+    edit(c.resolve("autoscaling/describe-auto-scaling-groups.json"),
+        sb -> sb.replace(sb.indexOf("\"DesiredCapacity\": 9"), sb.indexOf("\"DesiredCapacity\": 9") + 20, "\"DesiredCapacity\": -9"));
+    assertRejected(migrate(c), "AutoScalingGroups[0].DesiredCapacity", "out of range");
+  }
+
+  @Test
+  void wrongType() throws IOException {
+    Path c = capture();
+    edit(c.resolve("elb/describe-load-balancers.json"),
+        sb -> sb.replace(sb.indexOf("\"LoadBalancerPort\": 80"), sb.indexOf("\"LoadBalancerPort\": 80") + 22, "\"LoadBalancerPort\": \"80\""));
+    assertRejected(migrate(c), "LoadBalancerDescriptions[0].ListenerDescriptions[0].Listener.LoadBalancerPort",
+        "expected a whole number");
+  }
+
+  @Test
+  void notADirectory() throws IOException {
+    assertRejected(migrate(tmp.resolve("nowhere")), "nowhere", "not a directory");
+  }
+
+  @Test
+  void configWithAnAlias() throws IOException {
+    Path cfg = tmp.resolve("canary2k8s.yaml");
+    Files.writeString(cfg, "apps:\n  myapp: &a\n    image: x/y:1\n  other: *a\n");
+    assertRejected(migrate(capture(), "--config", cfg.toString()), "canary2k8s.yaml", "line 2", "anchors");
+  }
+
+  @Test
+  void configWithAnUnknownKey() throws IOException {
+    Path cfg = tmp.resolve("canary2k8s.yaml");
+    Files.writeString(cfg, "apps:\n  myapp:\n    imag: x/y:1\n");
+    assertRejected(migrate(capture(), "--config", cfg.toString()), "canary2k8s.yaml", "apps.myapp.imag");
+  }
+
+  @Test
+  void configWithADuplicateKey() throws IOException {
+    Path cfg = tmp.resolve("canary2k8s.yaml");
+    Files.writeString(cfg, "apps:\n  myapp:\n    image: x/y:1\n    image: x/y:2\n");
+    assertRejected(migrate(capture(), "--config", cfg.toString()), "canary2k8s.yaml");
+  }
+
+  @Test
+  void badFlagValue() throws IOException {
+    Path c = capture();
+    assertRejected(migrate(c, "--target", "nginx"), "--target", "traefik-v3");
+    assertRejected(migrate(c, "--steps", "10,abc"), "--steps", "abc");
+    assertRejected(migrate(c, "--weight-basis", "max"), "--weight-basis", "in-service");
+  }
+
+  @Test
+  void stacktraceOnRequest() throws IOException {
+    Path c = capture();
+    Files.delete(c.resolve("elb/describe-load-balancers.json"));
+    Cli run = migrate(c, "--stacktrace");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("\tat ");
+  }
+
+  @Test
+  void strictRefusesActionItems() throws IOException {
+    Cli run = migrate(capture(), "--strict");
+    assertThat(run.exit()).as(run.err()).isEqualTo(3);
+    assertThat(run.err()).contains("action item").contains("nothing written");
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void refusesToOverwriteAForeignDirectory() throws IOException {
+    Files.createDirectories(tmp.resolve("out"));
+    Files.writeString(tmp.resolve("out/precious.txt"), "keep me");
+    Cli run = migrate(capture());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("not a canary2k8s bundle");
+    assertThat(tmp.resolve("out/precious.txt")).hasContent("keep me");
+  }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    try (var s = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
+  }
+}
