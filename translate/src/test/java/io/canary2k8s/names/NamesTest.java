@@ -1,0 +1,47 @@
+package io.canary2k8s.names;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.canary2k8s.testing.Seeded;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NamesTest {
+  @Test
+  void validNamesAreKept() {
+    assertThat(Names.label("myapp-canary")).isEqualTo("myapp-canary");
+  }
+
+  @Test
+  void invalidNamesAreSanitisedWithAStableHash() {
+    String a = Names.label("MyApp_Prod");
+    assertThat(a).startsWith("myapp-prod-").hasSize("myapp-prod-".length() + 8);
+    assertThat(Names.label("MyApp_Prod")).isEqualTo(a);
+    assertThat(Names.label("myapp.prod")).isNotEqualTo(a);
+    assertThat(Names.label("../../etc/passwd")).matches("etc-passwd-[0-9a-f]{8}");
+    assertThat(Names.label("42-team")).matches("team-[0-9a-f]{8}");
+    assertThat(Names.label("日本語")).matches("x-[0-9a-f]{8}");
+    assertThat(Names.label("a".repeat(300))).hasSize(63);
+  }
+
+  @Test
+  void propertyEveryLabelIsValidAndDistinctInputsStayDistinct() {
+    String alphabet = "abcXYZ019-_./ ü*\\";
+    Seeded.forAll("labels are valid", 2000, rnd -> {
+      Map<String, String> seen = new HashMap<>();
+      for (int i = 0; i < 20; i++) {
+        StringBuilder sb = new StringBuilder();
+        int n = rnd.nextInt(rnd.nextBoolean() ? 12 : 300);
+        for (int k = 0; k < n; k++) {
+          sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+        }
+        String raw = sb.toString();
+        String label = Names.label(raw);
+        assertThat(label).matches(Names.RFC1035_LABEL).hasSizeLessThanOrEqualTo(63);
+        String before = seen.put(label, raw);
+        assertThat(before == null || before.equals(raw)).as("%s and %s both give %s", before, raw, label).isTrue();
+      }
+    });
+  }
+}
