@@ -5,6 +5,10 @@ import io.canary2k8s.inventory.InventoryJson;
 import io.canary2k8s.notes.Notes;
 import io.canary2k8s.render.Bundle;
 import io.canary2k8s.render.BundleWriter;
+import io.canary2k8s.render.diff.DiffMarkdown;
+import io.canary2k8s.render.diff.DiffReport;
+import io.canary2k8s.render.diff.Differ;
+import io.canary2k8s.render.diff.Documents;
 import io.canary2k8s.translate.Translation;
 import io.canary2k8s.yaml.Yaml;
 import java.io.IOException;
@@ -168,6 +172,72 @@ final class Commands {
         changed ? "wrote" : "unchanged", out, tr.plan().apps().size(), tr.objects().size(), bundle.files().size());
     return ExitCodes.OK;
   }
+
+  @Command(
+      name = "diff",
+      mixinStandardHelpOptions = true,
+      versionProvider = Version.class,
+      description = {
+        "Compare the Kubernetes objects of two bundles (every YAML under base/), or two multi-document YAML files.",
+        "Objects are paired by apiVersion/kind/namespace/name and compared as parsed YAML; an object whose content"
+            + " (all but metadata.name) reappears under another name is a rename. Secret values are masked.",
+        "Exit codes (as kubectl diff): 0 no changes, 1 changes, 2 bad input."
+      },
+      footerHeading = "%nExample:%n",
+      footer = "  canary2k8s diff main-bundle/ pr-bundle/ > DIFF.md || [ $? -eq 1 ]")
+  static final class Diff implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+    @Mixin Common common;
+
+    @Parameters(index = "0", paramLabel = "OLD", description = "The bundle (directory) or YAML file before.")
+    Path before;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "The bundle (directory) or YAML file after.")
+    Path after;
+
+    @Option(
+        names = "--format",
+        defaultValue = "markdown",
+        paramLabel = "FORMAT",
+        description = "markdown (a pull-request comment) or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(
+        names = "--max-chars",
+        defaultValue = "" + DiffMarkdown.DEFAULT_MAX_CHARS,
+        paramLabel = "N",
+        description = "Budget of the Markdown report; object diffs past it are left out, whole"
+            + " (default: ${DEFAULT-VALUE}, under GitHub's 65,536-character comment limit).")
+    int maxChars;
+
+    @Override
+    public Integer call() {
+      if (!format.equals("markdown") && !format.equals("json")) {
+        throw new UsageException("--format: '" + format + "' is not one of markdown, json");
+      }
+      if (maxChars < MIN_MAX_CHARS) {
+        throw new UsageException("--max-chars: " + maxChars + " is below the minimum of " + MIN_MAX_CHARS);
+      }
+      Documents old = Documents.read(before);
+      Documents now = Documents.read(after);
+      DiffReport report = Differ.diff(old, now, before.toString(), after.toString());
+      PrintWriter out = spec.commandLine().getOut();
+      if (format.equals("json")) {
+        out.print(report.toJson());
+      } else {
+        out.print(DiffMarkdown.render(report, maxChars,
+            "`canary2k8s diff --format json " + before + " " + after + "`"));
+      }
+      out.flush();
+      DiffReport.Summary s = report.summary();
+      spec.commandLine().getErr().printf("%d added, %d changed, %d removed, %d renamed, %d unchanged%n",
+          s.added(), s.changed(), s.removed(), s.renamed(), s.unchanged());
+      return report.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+    }
+  }
+
+  /** The smallest --max-chars accepted: room for the summary and the notice of what was cut. */
+  static final int MIN_MAX_CHARS = 2_000;
 
   @Command(
       name = "completion",

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       Commands.Translate.class,
       Commands.Render.class,
       Commands.Migrate.class,
+      Commands.Diff.class,
       Commands.Completion.class,
       CommandLine.HelpCommand.class
     },

@@ -5,21 +5,21 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /** Formatting for the Markdown reports: escaping and numbers people can check. */
-final class Md {
+public final class Md {
   private Md() {}
 
   /** Text safe inside a Markdown table cell. */
-  static String cell(String s) {
+  public static String cell(String s) {
     return s.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;");
   }
 
   /** Text safe inside a quoted Mermaid label. */
-  static String mermaid(String s) {
+  public static String mermaid(String s) {
     return s.replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
   }
 
   /** An instance count: {@code 4.5} when it terminates within three decimals, else {@code 10/3}. */
-  static String count(Fraction f) {
+  public static String count(Fraction f) {
     BigDecimal n = new BigDecimal(f.numerator());
     BigDecimal d = new BigDecimal(f.denominator());
     try {
@@ -34,12 +34,12 @@ final class Md {
   }
 
   /** A share as {@code 90 %} or {@code 16.667 %} (rounded half up to three decimals). */
-  static String percent(Fraction f) {
+  public static String percent(Fraction f) {
     BigDecimal p = f.percent(3).stripTrailingZeros();
     return (p.scale() < 0 ? p.setScale(0).toPlainString() : p.toPlainString()) + " %";
   }
 
-  static boolean whole(Fraction f) {
+  public static boolean whole(Fraction f) {
     return f.denominator().equals(BigInteger.ONE);
   }
 }

@@ -100,6 +100,29 @@ public final class Yaml {
   }
 
   /**
+   * Parses a multi-document YAML stream (as {@code kubectl kustomize} prints it, or a file of
+   * our own) into one tree per non-empty document, with the same limits as {@link #tree}.
+   */
+  public static List<JsonNode> trees(String yaml, String shownName) {
+    rejectAliases(yaml, shownName);
+    List<JsonNode> out = new java.util.ArrayList<>();
+    try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> it =
+        READER.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValues(yaml)) {
+      while (it.hasNextValue()) {
+        JsonNode n = it.nextValue();
+        if (n != null && !n.isNull() && !n.isMissingNode()) {
+          out.add(n);
+        }
+      }
+    } catch (JsonProcessingException e) {
+      throw new InputException(shownName, null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new InputException(shownName, null, "cannot read: " + e.getMessage());
+    }
+    return out;
+  }
+
+  /**
    * Reads a YAML file into {@code type}, strictly. Any problem is an {@link InputException}
    * naming the file and the field.
    */

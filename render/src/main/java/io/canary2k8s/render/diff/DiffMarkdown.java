@@ -1,0 +1,226 @@
+package io.canary2k8s.render.diff;
+
+import io.canary2k8s.render.Md;
+import io.canary2k8s.render.Review;
+import io.canary2k8s.render.diff.DiffReport.Change;
+import io.canary2k8s.render.diff.DiffReport.Share;
+import io.canary2k8s.render.diff.DiffReport.TrafficChange;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntPredicate;
+
+/**
+ * The Markdown form of a {@link DiffReport} for a pull-request comment, from
+ * {@code templates/diff.md.ftl}: summary and per-kind table first, then the traffic in words
+ * and diagrams, then one collapsible unified diff per object.
+ *
+ * <p>The report stays within a character budget (GitHub refuses comments over 65,536
+ * characters): whole object diffs are dropped from the end, then the diagrams, then traffic
+ * lines; never in the middle of a fence or a tag. What was left out is said, with where the
+ * full report is.
+ */
+public final class DiffMarkdown {
+  /** Under GitHub's 65,536-character limit for a comment, with room for a wrapper. */
+  public static final int DEFAULT_MAX_CHARS = 60_000;
+
+  private DiffMarkdown() {}
+
+  /**
+   * @param fullReport where the whole report is, as Markdown (e.g. {@code `diff.json` in this
+   *     bundle}); named when something is left out
+   */
+  public static String render(DiffReport report, int maxChars, String fullReport) {
+    List<String> traffic = trafficLines(report.traffic());
+    List<Map<String, Object>> diagrams = diagrams(report.traffic());
+    List<Map<String, Object>> objects = new ArrayList<>();
+    for (Change c : report.changes()) {
+      objects.add(object(c));
+    }
+    Layout full = new Layout(report, traffic, diagrams, objects, maxChars, fullReport);
+    String all = full.render(objects.size(), true, traffic.size());
+    if (all.length() <= maxChars) {
+      return all;
+    }
+    boolean diagramsFit = full.render(0, true, traffic.size()).length() <= maxChars;
+    if (diagramsFit || full.render(0, false, traffic.size()).length() <= maxChars) {
+      int k = largest(objects.size() - 1, n -> full.render(n, diagramsFit, traffic.size()).length() <= maxChars);
+      return full.render(k, diagramsFit, traffic.size());
+    }
+    int t = largest(traffic.size(), n -> full.render(0, false, n).length() <= maxChars);
+    return full.render(0, false, t);
+  }
+
+  /** The largest n in [0, max] with fits(n), assuming fits is monotone and fits(0). */
+  private static int largest(int max, IntPredicate fits) {
+    int lo = 0;
+    int hi = max;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (fits.test(mid)) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  private record Layout(
+      DiffReport report,
+      List<String> traffic,
+      List<Map<String, Object>> diagrams,
+      List<Map<String, Object>> objects,
+      int maxChars,
+      String fullReport) {
+
+    String render(int shownObjects, boolean withDiagrams, int shownTraffic) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      DiffReport.Summary s = report.summary();
+      m.put("title", title(s));
+      m.put("before", code(report.before()));
+      m.put("after", code(report.after()));
+      m.put("summary", s);
+      m.put("kinds", report.kinds());
+      m.put("traffic", traffic.subList(0, shownTraffic));
+      m.put("trafficOmitted", traffic.size() - shownTraffic);
+      m.put("diagrams", withDiagrams ? diagrams : List.of());
+      m.put("diagramsOmitted", !withDiagrams && !diagrams.isEmpty());
+      m.put("objects", objects.subList(0, shownObjects));
+      int omitted = objects.size() - shownObjects;
+      m.put("omitted", omitted);
+      m.put("total", objects.size());
+      m.put("omittedFirst", omitted == 0 ? "" : objects.get(shownObjects).get("name"));
+      m.put("omittedLast", omitted == 0 ? "" : objects.get(objects.size() - 1).get("name"));
+      m.put("maxChars", String.format(java.util.Locale.ROOT, "%,d", maxChars));
+      m.put("fullReport", fullReport);
+      return Review.render("diff.md.ftl", m);
+    }
+  }
+
+  private static String title(DiffReport.Summary s) {
+    if (s.added() + s.changed() + s.removed() + s.renamed() == 0) {
+      return "no changes";
+    }
+    return s.added() + " added, " + s.changed() + " changed, " + s.removed() + " removed, " + s.renamed() + " renamed";
+  }
+
+  /** Text for inside a one-backtick code span. */
+  private static String code(String s) {
+    return s.replace('`', '\'').replace("\n", " ");
+  }
+
+  private static Map<String, Object> object(Change c) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    String name = "`" + code(c.id().display()) + "`";
+    o.put("name", Md.cell(name));
+    String what = switch (c.status()) {
+      case ADDED -> "added";
+      case REMOVED -> "removed";
+      case CHANGED -> "changed: " + String.join(", ", c.changedPaths().stream().limit(5).toList())
+          + (c.changedPaths().size() > 5 ? ", … (" + c.changedPaths().size() + " fields)" : "");
+      case RENAMED -> "renamed from " + c.renamedFrom().name();
+    };
+    o.put("title", html(c.id().display() + " — " + what));
+    o.put("fence", fence(c.diff()));
+    o.put("diff", c.diff());
+    return o;
+  }
+
+  /** Text safe inside an HTML element such as {@code <summary>}. */
+  static String html(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ");
+  }
+
+  /** A backtick fence longer than any run of backticks in {@code content} (at least three). */
+  static String fence(String content) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < content.length(); i++) {
+      run = content.charAt(i) == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return "`".repeat(Math.max(3, longest + 1));
+  }
+
+  // ---- traffic in words and pictures ----------------------------------------------------------
+
+  static List<String> trafficLines(List<TrafficChange> traffic) {
+    List<String> out = new ArrayList<>();
+    for (TrafficChange t : traffic) {
+      List<String> parts = new ArrayList<>();
+      for (Share s : t.shares()) {
+        if (java.util.Objects.equals(s.before(), s.after())) {
+          continue;
+        }
+        parts.add((s.role() == null ? "" : s.role() + " ") + "`" + code(s.service()) + "` "
+            + pct(s.beforePercent()) + " → " + pct(s.afterPercent())
+            + " (" + (s.before() == null ? "0" : s.before()) + " → " + (s.after() == null ? "0" : s.after()) + ")");
+      }
+      String where;
+      if (t.before() == null) {
+        where = "new host, weights in " + code(t.after().display());
+      } else if (t.after() == null) {
+        where = "host no longer routed (was " + code(t.before().display()) + ")";
+      } else if (t.before().equals(t.after())) {
+        where = "weights in " + code(t.after().display());
+      } else {
+        where = "weights in " + code(t.before().display()) + " → " + code(t.after().display());
+      }
+      out.add("`" + code(t.host()) + "` (namespace `" + code(t.namespace()) + "`): " + String.join("; ", parts)
+          + ". " + Md.cell(where.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + where.substring(1)) + ".");
+    }
+    return out;
+  }
+
+  private static String pct(String percent) {
+    return percent == null ? "none" : percent + " %";
+  }
+
+  /** One before/after flowchart per namespace whose weights moved. */
+  static List<Map<String, Object>> diagrams(List<TrafficChange> traffic) {
+    Map<String, List<TrafficChange>> byNs = new TreeMap<>();
+    traffic.forEach(t -> byNs.computeIfAbsent(t.namespace(), k -> new ArrayList<>()).add(t));
+    List<Map<String, Object>> out = new ArrayList<>();
+    byNs.forEach((ns, changes) -> {
+      StringBuilder sb = new StringBuilder("flowchart LR\n");
+      side(sb, "before", "b", changes, true);
+      side(sb, "after", "a", changes, false);
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("namespace", code(ns));
+      d.put("mermaid", sb.toString());
+      out.add(d);
+    });
+    return out;
+  }
+
+  private static void side(StringBuilder sb, String title, String prefix, List<TrafficChange> changes, boolean before) {
+    sb.append("  subgraph ").append(title).append("[\"").append(title).append("\"]\n");
+    Map<String, String> ids = new LinkedHashMap<>();
+    java.util.Set<String> labelled = new java.util.TreeSet<>();
+    java.util.function.BiFunction<String, String, String> node = (key, label) -> {
+      String id = ids.computeIfAbsent(key, x -> prefix + (ids.size() + 1));
+      return labelled.add(id) ? id + "[\"" + Md.mermaid(label) + "\"]" : id;
+    };
+    for (TrafficChange t : changes) {
+      ObjectId obj = before ? t.before() : t.after();
+      String host = node.apply("h:" + t.host(), t.host());
+      if (obj == null) {
+        sb.append("    ").append(host).append(" --> ").append(node.apply("none", "not routed")).append("\n");
+        continue;
+      }
+      sb.append("    ").append(host).append(" --> ").append(node.apply("o:" + obj.display(), obj.kind() + " " + obj.name())).append("\n");
+      for (Share s : t.shares()) {
+        String p = before ? s.beforePercent() : s.afterPercent();
+        if (p == null) {
+          continue;
+        }
+        sb.append("    ").append(node.apply("o:" + obj.display(), "")).append(" -->|\"").append(p).append(" %\"| ")
+            .append(node.apply("s:" + s.service(), "Service " + s.service())).append("\n");
+      }
+    }
+    sb.append("  end\n");
+  }
+}

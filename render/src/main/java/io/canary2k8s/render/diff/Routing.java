@@ -1,0 +1,179 @@
+package io.canary2k8s.render.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.canary2k8s.split.Fraction;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the traffic split back from routing objects: Traefik v2/v3 IngressRoutes (their
+ * {@code match} hosts) with the weighted TraefikServices they use, and Traefik 1.7 Ingresses
+ * (rule hosts and the {@code service-weights} annotation). What the objects say is what is
+ * reported, whichever tool wrote them.
+ */
+final class Routing {
+  static final String V1_WEIGHTS = "traefik.ingress.kubernetes.io/service-weights";
+  private static final Pattern HOST = Pattern.compile("Host\\(([^)]*)\\)");
+  private static final Pattern HOST_REGEXP = Pattern.compile("HostRegexp\\(`\\^\\.\\+\\\\\\.([^`$]*)\\$?`\\)");
+  private static final Pattern QUOTED = Pattern.compile("[`\"]([^`\"]+)[`\"]");
+
+  private Routing() {}
+
+  /** {@code namespace host} → the host's route, in that order. */
+  static SortedMap<String, HostRoute> of(Documents docs) {
+    SortedMap<String, HostRoute> out = new TreeMap<>();
+    for (Manifest m : docs.list()) {
+      ObjectId id = m.id();
+      if (id.kind().equals("IngressRoute") && isTraefik(id)) {
+        ingressRoute(m, docs, out);
+      } else if (id.kind().equals("Ingress")) {
+        ingress(m, out);
+      }
+    }
+    return out;
+  }
+
+  private static boolean isTraefik(ObjectId id) {
+    return id.apiVersion().startsWith("traefik.io/") || id.apiVersion().startsWith("traefik.containo.us/");
+  }
+
+  private static void ingressRoute(Manifest m, Documents docs, SortedMap<String, HostRoute> out) {
+    for (JsonNode r : m.view().at("/spec/routes")) {
+      List<String> hosts = hosts(r.path("match").asText());
+      JsonNode services = r.path("services");
+      if (hosts.isEmpty() || services.size() == 0) {
+        continue;
+      }
+      ObjectId weightedIn = m.id();
+      Map<String, Long> weights = new LinkedHashMap<>();
+      if (services.size() == 1 && services.get(0).path("kind").asText().equals("TraefikService")) {
+        String name = services.get(0).path("name").asText();
+        Manifest ts = find(docs, m.id().apiVersion(), "TraefikService", m.id().namespace(), name);
+        if (ts == null || !ts.view().at("/spec/weighted/services").isArray()) {
+          continue;
+        }
+        weightedIn = ts.id();
+        for (JsonNode s : ts.view().at("/spec/weighted/services")) {
+          weights.merge(s.path("name").asText(), s.path("weight").asLong(1), Long::sum);
+        }
+      } else {
+        for (JsonNode s : services) {
+          weights.merge(s.path("name").asText(), s.path("weight").asLong(1), Long::sum);
+        }
+      }
+      long total = weights.values().stream().mapToLong(Long::longValue).sum();
+      if (total <= 0) {
+        continue;
+      }
+      SortedMap<String, Fraction> shares = new TreeMap<>();
+      weights.forEach((svc, w) -> shares.put(svc, Fraction.of(w, total)));
+      for (String h : hosts) {
+        out.putIfAbsent(m.id().namespace() + " " + h, new HostRoute(m.id().namespace(), h, weightedIn, shares));
+      }
+    }
+  }
+
+  private static void ingress(Manifest m, SortedMap<String, HostRoute> out) {
+    Map<String, Fraction> annotated = new LinkedHashMap<>();
+    String ann = m.view().at("/metadata/annotations").path(V1_WEIGHTS).asText("");
+    for (String line : ann.split("\n")) {
+      int colon = line.lastIndexOf(':');
+      if (colon <= 0) {
+        continue;
+      }
+      String v = line.substring(colon + 1).trim();
+      if (v.endsWith("%")) {
+        v = v.substring(0, v.length() - 1).trim();
+      }
+      try {
+        BigDecimal pct = new BigDecimal(v);
+        annotated.put(line.substring(0, colon).trim(), decimal(pct).dividedBy(Fraction.of(100, 1)));
+      } catch (NumberFormatException | ArithmeticException e) {
+        // not a weight line; left out
+      }
+    }
+    for (JsonNode rule : m.view().at("/spec/rules")) {
+      String host = rule.path("host").asText("");
+      if (host.isEmpty()) {
+        continue;
+      }
+      List<String> backends = new ArrayList<>();
+      for (JsonNode p : rule.at("/http/paths")) {
+        String svc = p.at("/backend/serviceName").asText(p.at("/backend/service/name").asText(""));
+        if (!svc.isEmpty() && !backends.contains(svc)) {
+          backends.add(svc);
+        }
+      }
+      if (backends.isEmpty()) {
+        continue;
+      }
+      // Traefik 1.7: unlisted backends share what the listed ones leave, equally
+      Fraction listed = Fraction.ZERO;
+      List<String> unlisted = new ArrayList<>();
+      SortedMap<String, Fraction> shares = new TreeMap<>();
+      for (String b : backends) {
+        Fraction f = annotated.get(b);
+        if (f == null) {
+          unlisted.add(b);
+        } else {
+          shares.put(b, f);
+          listed = listed.plus(f);
+        }
+      }
+      if (!unlisted.isEmpty()) {
+        Fraction rest = listed.compareTo(Fraction.ONE) >= 0 ? Fraction.ZERO : Fraction.ONE.minus(listed);
+        for (String b : unlisted) {
+          shares.put(b, rest.times(Fraction.of(1, unlisted.size())));
+        }
+      }
+      out.putIfAbsent(m.id().namespace() + " " + host, new HostRoute(m.id().namespace(), host, m.id(), shares));
+    }
+  }
+
+  /** The hosts of a Traefik rule: {@code Host(`a`, `b`)} and our wildcard HostRegexp form. */
+  static List<String> hosts(String match) {
+    List<String> out = new ArrayList<>();
+    Matcher hm = HOST.matcher(match);
+    while (hm.find()) {
+      Matcher q = QUOTED.matcher(hm.group(1));
+      while (q.find()) {
+        out.add(q.group(1));
+      }
+    }
+    Matcher rm = HOST_REGEXP.matcher(match);
+    while (rm.find()) {
+      out.add("*." + rm.group(1).replace("\\.", "."));
+    }
+    return out;
+  }
+
+  private static Manifest find(Documents docs, String apiVersion, String kind, String ns, String name) {
+    Manifest same = docs.get(new ObjectId(apiVersion, kind, ns, name));
+    if (same != null) {
+      return same;
+    }
+    for (Manifest m : docs.objects().values()) {
+      ObjectId id = m.id();
+      if (id.kind().equals(kind) && java.util.Objects.equals(id.namespace(), ns) && id.name().equals(name) && isTraefik(id)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  static Fraction decimal(BigDecimal d) {
+    BigDecimal s = d.stripTrailingZeros();
+    if (s.scale() <= 0) {
+      return new Fraction(s.toBigIntegerExact(), BigInteger.ONE);
+    }
+    return new Fraction(s.unscaledValue(), BigInteger.TEN.pow(s.scale()));
+  }
+}
