@@ -5,6 +5,7 @@ import io.canary2k8s.inventory.InventoryJson;
 import io.canary2k8s.notes.Notes;
 import io.canary2k8s.render.Bundle;
 import io.canary2k8s.render.BundleWriter;
+import io.canary2k8s.render.RenderOptions;
 import io.canary2k8s.render.diff.DiffMarkdown;
 import io.canary2k8s.render.diff.DiffReport;
 import io.canary2k8s.render.diff.Differ;
@@ -118,12 +119,16 @@ final class Commands {
       versionProvider = Version.class,
       description = "Write the reviewable bundle (REVIEW.md, kustomize base and step overlays) for an inventory.",
       footerHeading = "%nExample:%n",
-      footer = "  canary2k8s render inventory.json --out bundle/ --steps 10,25,50,100")
+      footer = {
+        "  canary2k8s render inventory.json --out bundle/ --steps 10,25,50,100",
+        "  canary2k8s render inventory.json --out bundle/ --previous bundle/ --edge-dns-name edge-0123.elb.eu-west-1.amazonaws.com"
+      })
   static final class Render implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
     @Mixin Common common;
     @Mixin TranslateOptions translate;
     @Mixin BundleOptions bundle;
+    @Mixin ReviewOptions review;
 
     @Parameters(index = "0", paramLabel = "INVENTORY", description = "inventory.json written by discover.")
     Path inventory;
@@ -133,7 +138,7 @@ final class Commands {
 
     @Override
     public Integer call() {
-      return renderBundle(spec, Pipeline.readInventory(inventory), translate, bundle, out);
+      return renderBundle(spec, Pipeline.readInventory(inventory), translate, bundle, review, out);
     }
   }
 
@@ -150,26 +155,34 @@ final class Commands {
     @CommandLine.ArgGroup(exclusive = false, multiplicity = "1") Source source;
     @Mixin TranslateOptions translate;
     @Mixin BundleOptions bundle;
+    @Mixin ReviewOptions review;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The bundle directory (replaced as a whole).")
     Path out;
 
     @Override
     public Integer call() {
-      return renderBundle(spec, source.read(), translate, bundle, out);
+      return renderBundle(spec, source.read(), translate, bundle, review, out);
     }
   }
 
   static int renderBundle(
-      CommandLine.Model.CommandSpec spec, Inventory inv, TranslateOptions t, BundleOptions b, Path out) {
+      CommandLine.Model.CommandSpec spec, Inventory inv, TranslateOptions t, BundleOptions b, ReviewOptions r,
+      Path out) {
     Notes notes = new Notes();
+    var edge = r.edge();
+    var previous = r.previousDocuments();
     Translation tr = Pipeline.translate(inv, t, notes);
-    Bundle bundle = Pipeline.bundle(tr, inv, notes, b.stepList());
+    Bundle bundle = Pipeline.bundle(tr, inv, notes, new RenderOptions(b.stepList(), Version.get(), previous, edge));
     Pipeline.summarise(notes, spec.commandLine().getErr());
     Pipeline.check(notes, b);
     boolean changed = BundleWriter.write(bundle, out);
     spec.commandLine().getErr().printf("%s %s: %d app(s), %d objects, %d files%n",
         changed ? "wrote" : "unchanged", out, tr.plan().apps().size(), tr.objects().size(), bundle.files().size());
+    if (previous != null) {
+      spec.commandLine().getErr().printf("%s: %s%n", io.canary2k8s.render.BundleLayout.DIFF,
+          bundle.file(io.canary2k8s.render.BundleLayout.DIFF).lines().filter(l -> l.startsWith("## ")).findFirst().orElse(""));
+    }
     return ExitCodes.OK;
   }
 

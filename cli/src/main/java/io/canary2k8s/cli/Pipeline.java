@@ -6,7 +6,6 @@ import io.canary2k8s.inventory.InventoryJson;
 import io.canary2k8s.notes.Note;
 import io.canary2k8s.notes.Notes;
 import io.canary2k8s.notes.Severity;
-import io.canary2k8s.plan.Step;
 import io.canary2k8s.render.Bundle;
 import io.canary2k8s.render.BundleBuilder;
 import io.canary2k8s.render.RenderOptions;
@@ -14,7 +13,6 @@ import io.canary2k8s.translate.Translation;
 import io.canary2k8s.translate.Translator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 
 /** The stages chained the same way by every command: read, translate, check, build. */
 final class Pipeline {
@@ -32,8 +30,8 @@ final class Pipeline {
     return Translator.translate(inventory, t.planOptions(), t.emitter(), notes);
   }
 
-  static Bundle bundle(Translation tr, Inventory inventory, Notes notes, List<Step> steps) {
-    return BundleBuilder.build(tr, inventory, notes, new RenderOptions(steps, Version.get()));
+  static Bundle bundle(Translation tr, Inventory inventory, Notes notes, RenderOptions options) {
+    return BundleBuilder.build(tr, inventory, notes, options);
   }
 
   /** Fails (exit 3) when the notes forbid writing: errors, or action items under --strict. */

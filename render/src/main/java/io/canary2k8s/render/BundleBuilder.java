@@ -4,6 +4,11 @@ import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.inventory.InventoryJson;
 import io.canary2k8s.input.Json;
 import io.canary2k8s.notes.Notes;
+import io.canary2k8s.render.diff.DiffMarkdown;
+import io.canary2k8s.render.diff.DiffReport;
+import io.canary2k8s.render.diff.Differ;
+import io.canary2k8s.render.diff.Documents;
+import io.canary2k8s.render.dns.DnsCutover;
 import io.canary2k8s.translate.Translation;
 import io.canary2k8s.yaml.Yaml;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -14,7 +19,9 @@ import java.util.TreeMap;
 
 /**
  * The façade of the render stage: a translation and its notes → the whole bundle in memory
- * (DESIGN §1 layout). Every byte is a function of the input and the options.
+ * (DESIGN §1 layout): base/, overlays/, dns/ (the Route53 cutover batches), REVIEW.md, notes,
+ * the inventory, and with a previous bundle DIFF.md and diff.json. Every byte is a function of
+ * the input and the options.
  */
 public final class BundleBuilder {
   private BundleBuilder() {}
@@ -32,6 +39,13 @@ public final class BundleBuilder {
     files.put(BundleLayout.BASE + "/" + BundleLayout.KUSTOMIZATION, Yaml.dump(Kustomization.of(resources, List.of())));
     Overlays.build(tr.plan(), tr.target(), options.steps(), notes.scoped("render/overlays"))
         .forEach((step, k) -> files.put(BundleLayout.overlay(step), Yaml.dump(k)));
+    files.putAll(DnsCutover.files(tr.plan(), inventory, options.edge(), notes.scoped("render/dns")));
+    if (options.previous() != null) {
+      DiffReport diff = Differ.diff(options.previous(), Documents.ofBundle(files), "previous bundle", "this bundle");
+      files.put(BundleLayout.DIFF_JSON, diff.toJson());
+      files.put(BundleLayout.DIFF, DiffMarkdown.render(diff, DiffMarkdown.DEFAULT_MAX_CHARS,
+          "`" + BundleLayout.DIFF_JSON + "` in this bundle"));
+    }
     files.put(BundleLayout.INVENTORY, InventoryJson.write(inventory));
     files.put(BundleLayout.NOTES, Json.write(Map.of("notes", notes.sorted())));
     files.put(BundleLayout.REVIEW, Review.render("review.md.ftl", ReviewModel.build(tr, inventory, notes.sorted(), options)));

@@ -11,6 +11,8 @@ public final class BundleLayout {
   public static final String BASE = "base";
   public static final String OVERLAYS = "overlays";
   public static final String KUSTOMIZATION = "kustomization.yaml";
+  public static final String DIFF = "DIFF.md";
+  public static final String DIFF_JSON = "diff.json";
   /** Cluster-scoped objects; not a valid namespace name, so it cannot collide with one. */
   static final String CLUSTER_DIR = "_cluster";
 
