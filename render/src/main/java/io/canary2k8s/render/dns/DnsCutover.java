@@ -152,8 +152,7 @@ public final class DnsCutover {
         finish.add(change("DELETE", old(r, 0)));
         finish.add(change("DELETE", edgeRecord(r, edge, 100)));
         finish.add(change("CREATE", edgeRecord(r, edge, null)));
-        afterFinish.add(change("DELETE", edgeRecord(r, edge, null)));
-        afterFinish.add(change("CREATE", original(r)));
+        afterFinish.add(change("UPSERT", original(r))); // a simple record replaces a simple record
         toAws.add(change("UPSERT", old(r, 100)));
         toAws.add(change("UPSERT", edgeRecord(r, edge, 0)));
         restore.add(change("DELETE", old(r, 100)));
