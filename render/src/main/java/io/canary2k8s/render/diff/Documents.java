@@ -35,7 +35,7 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
    */
   public static Documents read(Path path) {
     String shown = path.toString();
-    if (Files.isRegularFile(path)) {
+    if (Files.exists(path) && !Files.isDirectory(path)) { // a file, or a pipe such as <(kubectl kustomize …)
       return parse(Map.of(shown, readText(path, shown)));
     }
     if (!Files.isDirectory(path)) {
