@@ -11,14 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command-line contract: help with examples, version, completion, stdout carries only data. */
 class CliTest {
-  static final List<String> COMMANDS = List.of("discover", "translate", "render", "migrate", "completion");
+  static final List<String> COMMANDS = List.of("discover", "capture-script", "translate", "render", "migrate", "completion");
 
   @Test
   void everyCommandHasHelpWithAnExample() {
     for (String c : COMMANDS) {
       Cli run = Cli.run(c, "--help");
       assertThat(run.exit()).as(c).isZero();
-      assertThat(run.out()).as(c).contains("Usage: canary2k8s " + c).contains("Example:");
+      assertThat(run.out()).as(c).contains("Usage: canary2k8s " + c).containsPattern("Examples?:");
     }
     assertThat(Cli.run("--help").out()).contains("Exit codes:");
   }
