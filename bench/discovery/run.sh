@@ -4,6 +4,11 @@
 #   (2) the same read calls from one sequential boto3 process,
 #   (3) the capture script with the AWS CLI.
 # usage: bench/discovery/run.sh [N...]   (default: 100 1000); run from the repository root.
+# Each timed line gives wall seconds, the CPU seconds of the timed process (user + sys) and the
+# CPU seconds moto used meanwhile: moto serves one request at a time (Python GIL), so its CPU
+# time is a floor for any client, and on a small machine client CPU competes with it.
+# Live discovery runs with the JVM options of the ./canary2k8s launcher (CANARY2K8S_JAVA_OPTS,
+# same default), then once with the JVM's own defaults for comparison.
 # The capture script starts one AWS CLI process per load balancer (about 0.7 s each), so it is
 # timed only for N <= CAPTURE_MAX_N (default 100).
 set -euo pipefail
@@ -31,15 +36,19 @@ java -cp "$cp:$work" Render > "$work/capture.sh"
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION="$region"
 
 now() { python3 -c 'import time; print(time.monotonic())'; }
+java_opts="${CANARY2K8S_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+timed() { python3 bench/discovery/timed.py "$moto_pid" "$@"; }
 for n in "${sizes[@]}"; do
   curl -fsS -X POST "$endpoint/moto-api/reset" > /dev/null
   t0=$(now); python3 bench/discovery/seed.py "$endpoint" "$region" "$n"; t1=$(now)
   echo "N=$n seed seconds: $(python3 -c "print(round($t1-$t0,1))")"
   for round in 1 2; do
-    t0=$(now); java -cp "$cp:$work" LiveBench "$endpoint" "$region" 2> /dev/null; t1=$(now)
-    echo "N=$n live discovery (round $round) wall seconds incl. JVM start: $(python3 -c "print(round($t1-$t0,2))")"
+    # shellcheck disable=SC2086
+    timed "N=$n live discovery (round $round, launcher JVM options: $java_opts) incl. JVM start" \
+      java $java_opts -cp "$cp:$work" LiveBench "$endpoint" "$region"
   done
-  echo "N=$n boto3 sequential: $(python3 bench/discovery/boto3_discover.py "$endpoint" "$region")"
+  timed "N=$n live discovery (JVM defaults) incl. JVM start" java -cp "$cp:$work" LiveBench "$endpoint" "$region"
+  timed "N=$n boto3 sequential" python3 bench/discovery/boto3_discover.py "$endpoint" "$region"
   if [ "$n" -gt "${CAPTURE_MAX_N:-100}" ]; then continue; fi
   t0=$(now); bash "$work/capture.sh" --region "$region" --endpoint-url "$endpoint" "$work/capture-$n" 2> /dev/null; t1=$(now)
   echo "N=$n capture script wall seconds: $(python3 -c "print(round($t1-$t0,2))")"

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -37,48 +38,85 @@ final class Commands {
     boolean stacktrace;
   }
 
-  /** Where discovery reads from: a capture directory (live AWS comes with the SDK reader). */
-  static final class Source {
-    @Option(
-        names = "--from-aws-cli",
-        paramLabel = "DIR",
-        required = true,
-        description = "A directory of saved AWS CLI output (layout: see README or 'capture-script').")
-    Path capture;
-
-    Inventory read() {
-      return Pipeline.readCapture(capture);
-    }
-  }
-
   @Command(
       name = "discover",
       mixinStandardHelpOptions = true,
       versionProvider = Version.class,
-      description = "Inventory classic ELBs, Auto Scaling groups and Route53 records into inventory.json.",
-      footerHeading = "%nExample:%n",
-      footer = "  canary2k8s discover --from-aws-cli capture/ --output inventory.json")
+      description = {
+        "Inventory classic ELBs, Auto Scaling groups and Route53 records into inventory.json,",
+        "live through the AWS SDK (read-only: Describe/List/Get calls only) or from saved AWS CLI output."},
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  canary2k8s discover --profile prod --region eu-west-1 --output inventory.json",
+        "  canary2k8s discover --region eu-west-1,us-east-1 --output inventories/   # one file per region",
+        "  canary2k8s discover --from-aws-cli capture/ --output inventory.json"})
   static final class Discover implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
     @Mixin Common common;
-    @CommandLine.ArgGroup(exclusive = false, multiplicity = "1") Source source;
+    @Mixin Source source;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the inventory here (default: stdout).")
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "PATH",
+        description = "Write the inventory to this file (default: stdout); with several regions, a directory that gets inventory-<region>.json each.")
     Path output;
 
     @Override
     public Integer call() throws IOException {
-      Inventory inv = source.read();
-      String json = InventoryJson.write(inv);
-      if (output == null) {
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(json);
-        out.flush();
-      } else {
-        writeAtomically(output, json);
-        spec.commandLine().getErr().printf("wrote %s: %d classic ELBs, %d Auto Scaling groups, %d DNS records%n",
-            output, inv.classicLoadBalancers().size(), inv.autoScalingGroups().size(), inv.dnsRecords().size());
+      Notes runNotes = new Notes();
+      PrintWriter err = spec.commandLine().getErr();
+      Map<String, Inventory> all = source.readAll(runNotes, err);
+      if (all.size() > 1 && output == null) {
+        throw new UsageException("several regions give several inventories: name a directory with --output");
       }
+      for (var e : all.entrySet()) {
+        Inventory inv = e.getValue();
+        runNotes.addAll(inv.notes());
+        String json = InventoryJson.write(inv);
+        Path target = all.size() > 1 ? output.resolve("inventory-" + e.getKey() + ".json") : output;
+        if (target == null) {
+          PrintWriter out = spec.commandLine().getOut();
+          out.print(json);
+          out.flush();
+        } else {
+          writeAtomically(target, json);
+          err.printf("wrote %s: %d classic ELBs, %d Auto Scaling groups, %d DNS records%n",
+              target, inv.classicLoadBalancers().size(), inv.autoScalingGroups().size(), inv.dnsRecords().size());
+        }
+      }
+      Pipeline.summarise(runNotes, err);
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "capture-script",
+      mixinStandardHelpOptions = true,
+      versionProvider = Version.class,
+      description = {
+        "Print a bash script that fills a capture directory with the AWS CLI (read-only calls),",
+        "for running where the credentials are; then: canary2k8s migrate --from-aws-cli DIR ..."},
+      footerHeading = "%nExample:%n",
+      footer = {
+        "  canary2k8s capture-script --region eu-west-1 > capture.sh",
+        "  bash capture.sh --profile prod capture/        # the script's own flags override the baked-in ones"})
+  static final class CaptureScriptCommand implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "Region the script uses unless given --region.")
+    String region;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Profile the script uses unless given --profile.")
+    String profile;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Endpoint the script uses unless given --endpoint-url.")
+    String endpointUrl;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(io.canary2k8s.discover.live.CaptureScript.render(region, profile, endpointUrl));
+      out.flush();
       return ExitCodes.OK;
     }
   }
@@ -138,7 +176,7 @@ final class Commands {
 
     @Override
     public Integer call() {
-      return renderBundle(spec, Pipeline.readInventory(inventory), translate, bundle, review, out);
+      return renderBundle(spec, Pipeline.readInventory(inventory), new Notes(), translate, bundle, review, out);
     }
   }
 
@@ -146,13 +184,15 @@ final class Commands {
       name = "migrate",
       mixinStandardHelpOptions = true,
       versionProvider = Version.class,
-      description = "Discover, translate and render in one run.",
-      footerHeading = "%nExample:%n",
-      footer = "  canary2k8s migrate --from-aws-cli samples/razorpay-myapp/capture --out out/razorpay-myapp")
+      description = "Discover, translate and render in one run (live AWS, or --from-aws-cli DIR).",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  canary2k8s migrate --from-aws-cli samples/razorpay-myapp/capture --out out/razorpay-myapp",
+        "  canary2k8s migrate --profile prod --region ap-south-1 --config canary2k8s.yaml --out bundle/"})
   static final class Migrate implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
     @Mixin Common common;
-    @CommandLine.ArgGroup(exclusive = false, multiplicity = "1") Source source;
+    @Mixin Source source;
     @Mixin TranslateOptions translate;
     @Mixin BundleOptions bundle;
     @Mixin ReviewOptions review;
@@ -162,14 +202,16 @@ final class Commands {
 
     @Override
     public Integer call() {
-      return renderBundle(spec, source.read(), translate, bundle, review, out);
+      Notes notes = new Notes();
+      review.edge(); // a bad flag fails before discovery runs
+      Inventory inv = source.readOne(notes, spec.commandLine().getErr());
+      return renderBundle(spec, inv, notes, translate, bundle, review, out);
     }
   }
 
   static int renderBundle(
-      CommandLine.Model.CommandSpec spec, Inventory inv, TranslateOptions t, BundleOptions b, ReviewOptions r,
-      Path out) {
-    Notes notes = new Notes();
+      CommandLine.Model.CommandSpec spec, Inventory inv, Notes notes, TranslateOptions t, BundleOptions b,
+      ReviewOptions r, Path out) {
     var edge = r.edge();
     var previous = r.previousDocuments();
     Translation tr = Pipeline.translate(inv, t, notes);

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Moves ELB/ASG canary deployments on AWS to Kubernetes behind Traefik, keeping the split.",
     subcommands = {
       Commands.Discover.class,
+      Commands.CaptureScriptCommand.class,
       Commands.Translate.class,
       Commands.Render.class,
       Commands.Migrate.class,
@@ -82,6 +83,6 @@ public final class Main implements Runnable {
   }
 
   private static boolean isAwsFailure(Exception ex) {
-    return ex.getClass().getSimpleName().equals("AwsAccessException");
+    return ex instanceof io.canary2k8s.discover.live.AwsAccessException;
   }
 }

@@ -102,52 +102,35 @@ public final class CaptureReader {
     if (root.isArray()) {
       return new Node(root, shown(rel), "").elements();
     }
+    return document(rel, root, key).array(key);
+  }
+
+  private Node object(String rel, String key) {
+    Node doc = document(rel, tree(rel), key);
+    Node o = doc.optObject(key);
+    return o != null ? o : doc.get(key);
+  }
+
+  /**
+   * The top-level object of a CLI output file, which must hold {@code key}; a file holding
+   * another command's result key is named as such.
+   */
+  private Node document(String rel, JsonNode root, String key) {
     if (!root.isObject()) {
       throw new InputException(shown(rel), null, "expected a JSON object with " + key);
     }
     if (!root.has(key)) {
+      String expected = "the output of '" + RESULT_KEYS.get(key) + "'";
       for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
         String other = it.next();
         if (RESULT_KEYS.containsKey(other)) {
-          throw new InputException(
-              shown(rel),
-              key,
-              "missing; the file holds "
-                  + other
-                  + ", the output of '"
-                  + RESULT_KEYS.get(other)
-                  + "', not of '"
-                  + RESULT_KEYS.get(key)
-                  + "'");
+          throw new InputException(shown(rel), key, "missing; the file holds " + other
+              + ", the output of '" + RESULT_KEYS.get(other) + "', not " + expected);
         }
       }
-      throw new InputException(shown(rel), key, "missing; expected the output of '" + RESULT_KEYS.get(key) + "'");
+      throw new InputException(shown(rel), key, "missing; expected " + expected);
     }
-    return new Node(root, shown(rel), "").array(key);
-  }
-
-  private Node object(String rel, String key) {
-    JsonNode root = tree(rel);
-    if (!root.isObject()) {
-      throw new InputException(shown(rel), null, "expected a JSON object with " + key);
-    }
-    Node doc = new Node(root, shown(rel), "");
-    if (!doc.has(key)) {
-      for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-        String other = it.next();
-        if (RESULT_KEYS.containsKey(other)) {
-          throw new InputException(
-              shown(rel),
-              key,
-              "missing; the file holds "
-                  + other
-                  + ", the output of '"
-                  + RESULT_KEYS.get(other)
-                  + "'");
-        }
-      }
-    }
-    return doc.optObject(key) != null ? doc.optObject(key) : doc.get(key);
+    return new Node(root, shown(rel), "");
   }
 
   // ---- provenance ----------------------------------------------------------------------------

@@ -105,6 +105,22 @@ public final class Json {
     }
   }
 
+  /** The field path of a binding problem, e.g. {@code apps.myapp.image} or {@code notes[2]}. */
+  public static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (var ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
   /** A one-line description of a Jackson problem, with line and column when known. */
   public static String describe(JsonProcessingException e) {
     String msg = e.getOriginalMessage();

@@ -39,23 +39,9 @@ public final class InventoryJson {
       return Json.mapper().treeToValue(tree, Inventory.class);
     } catch (JsonProcessingException e) {
       String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
-          ? path(m) : null;
+          ? Json.path(m) : null;
       throw new InputException(shown, field, Json.describe(e), e);
     }
   }
 
-  private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (var ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        sb.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
-  }
 }

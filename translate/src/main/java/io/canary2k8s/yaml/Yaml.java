@@ -149,7 +149,7 @@ public final class Yaml {
       }
       return READER.treeToValue(tree, type);
     } catch (JsonMappingException e) {
-      throw new InputException(shown, path(e), firstLine(e.getOriginalMessage()));
+      throw new InputException(shown, io.canary2k8s.input.Json.path(e), firstLine(e.getOriginalMessage()));
     } catch (JsonProcessingException e) {
       throw new InputException(shown, null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
     }
@@ -186,20 +186,5 @@ public final class Yaml {
     }
     int i = s.indexOf('\n');
     return i < 0 ? s : s.substring(0, i);
-  }
-
-  private static String path(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (var ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        sb.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
   }
 }

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
  * Live discovery: reads classic ELBs, Auto Scaling groups and Route53 through the AWS SDK for
@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.route53.Route53Client;
  * MaxItems} 300, zones 100), ELB tags in batches of 20, attributes per ELB, policies in one
  * listing. ELB and Auto Scaling calls of a region run on a small fixed pool ({@value
  * #PARALLELISM} threads); Route53 (one global, account-wide throttling bucket) is read
- * sequentially. The retry strategy is the SDK's standard one with {@value
+ * sequentially on a thread of its own, at the same time as the regions. The retry strategy is the SDK's standard one with {@value
  * AwsClients#MAX_ATTEMPTS} attempts; how often AWS throttled is reported as one note in the
  * run's notes, not in the inventories (so they stay equal whatever the weather).
  *
@@ -75,29 +75,56 @@ public final class LiveDiscovery {
             ? List.of(AwsClients.defaultRegion(options).id())
             : options.regions();
     Map<String, Inventory> out = new TreeMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM, daemonThreads());
+    ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM, daemonThreads("canary2k8s-aws-"));
+    ExecutorService dnsThread = Executors.newSingleThreadExecutor(daemonThreads("canary2k8s-route53-"));
     try (AwsClients clients = new AwsClients(options, Region.of(regions.get(0)))) {
       Notes globalNotes = new Notes();
       Notifier globalNotifier = globalNotes.scoped(STAGE);
-      String account = accountId(clients, regions.get(0), options, globalNotifier);
-      Route53Client route53 = clients.route53();
-      Route53Crawl.Result dns =
-          new Route53Crawl(route53, clients.setIdentifiers(), options.allowPartial(), globalNotifier, serialised)
-              .read();
+      // STS, Route53 and the regional crawls are independent and throttled in separate buckets,
+      // so they overlap: the account id on the pool, Route53 (still strictly sequential) on its
+      // own thread, the regions (one after another) on the pool. Failures are reported in the
+      // order the calls were made before: STS, then Route53, then the regions.
+      Future<String> accountF =
+          pool.submit(() -> accountId(clients, regions.get(0), options, globalNotifier));
+      Future<Route53Crawl.Result> dnsF =
+          dnsThread.submit(
+              () ->
+                  new Route53Crawl(clients.route53(), clients.setIdentifiers(), options.allowPartial(),
+                          globalNotifier, serialised)
+                      .read());
+      Map<String, RegionCrawl.Result> regional = new TreeMap<>();
+      Map<String, Notes> regionalNotes = new TreeMap<>();
+      RuntimeException regionFailure = null;
+      try {
+        for (String region : regions) {
+          Notes regionNotes = new Notes();
+          regionalNotes.put(region, regionNotes);
+          regional.put(
+              region,
+              new RegionCrawl(clients, Region.of(region), pool, options.allowPartial(),
+                      regionNotes.scoped(STAGE), serialised)
+                  .read());
+        }
+      } catch (RuntimeException e) {
+        regionFailure = e;
+      }
+      String account = RegionCrawl.get(accountF);
+      Route53Crawl.Result dns = RegionCrawl.get(dnsF);
+      if (regionFailure != null) {
+        throw regionFailure;
+      }
       for (String region : regions) {
-        Notes regionNotes = new Notes();
+        Notes regionNotes = regionalNotes.get(region);
         regionNotes.addAll(globalNotes.sorted());
-        RegionCrawl.Result r =
-            new RegionCrawl(clients, Region.of(region), pool, options.allowPartial(),
-                    regionNotes.scoped(STAGE), serialised)
-                .read();
         out.put(
             region,
-            inventory(new Provenance(SOURCE, region, account, null), r, dns, regionNotes.sorted()));
+            inventory(new Provenance(SOURCE, region, account, null), regional.get(region), dns,
+                regionNotes.sorted()));
       }
       noteRetries(clients.retries(), (runNotes == null ? new Notes() : runNotes).scoped(STAGE));
     } finally {
       pool.shutdownNow();
+      dnsThread.shutdownNow();
     }
     return out;
   }
@@ -167,10 +194,10 @@ public final class LiveDiscovery {
     };
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, "canary2k8s-aws-" + n.incrementAndGet());
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     };

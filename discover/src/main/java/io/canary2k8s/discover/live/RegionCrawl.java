@@ -26,8 +26,9 @@ import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerDe
 
 /**
  * The regional part of one run: classic ELBs (list, tags in batches of 20, attributes per ELB)
- * and Auto Scaling groups with their policies. The three listings run at once, then the tag
- * and attribute calls, on the run's bounded pool; this thread only waits and assembles.
+ * and Auto Scaling groups with their policies. The three listings run at once on the run's
+ * bounded pool; the tag and attribute calls follow as soon as the load balancer listing is in
+ * (not after the slower Auto Scaling listing); this thread only waits and assembles.
  */
 final class RegionCrawl {
   static final int ELB_PAGE_SIZE = 400;
@@ -80,8 +81,13 @@ final class RegionCrawl {
                 guarded(allowPartial, notes, "autoscaling-policies:" + regionId,
                     "the scaling policies of " + regionId + " are missing from the inventory.",
                     Map.<String, List<ScalingPolicy>>of(), this::listPolicies));
-    awaitAll(List.of(lbsF, groupsF, policiesF));
-    List<LoadBalancerDescription> lbs = get(lbsF);
+    List<LoadBalancerDescription> lbs;
+    try {
+      lbs = get(lbsF);
+    } catch (RuntimeException e) {
+      awaitAll(List.of(lbsF, groupsF, policiesF)); // nothing runs on unobserved; rethrows lbsF's
+      throw e;
+    }
 
     Map<String, Future<LoadBalancerAttributes>> attributesF = new LinkedHashMap<>();
     for (LoadBalancerDescription lb : lbs) {
@@ -108,9 +114,10 @@ final class RegionCrawl {
                       "the tags of these load balancers are missing.",
                       Map.<String, Map<String, String>>of(), () -> tags(batch))));
     }
-    List<Future<?>> phase2 = new ArrayList<>(attributesF.values());
-    phase2.addAll(tagsF);
-    awaitAll(phase2);
+    List<Future<?>> rest = new ArrayList<>(List.of(groupsF, policiesF));
+    rest.addAll(attributesF.values());
+    rest.addAll(tagsF);
+    awaitAll(rest);
 
     Map<String, Map<String, String>> tags = new TreeMap<>();
     tagsF.forEach(f -> tags.putAll(get(f)));
@@ -226,7 +233,7 @@ final class RegionCrawl {
     }
   }
 
-  private static <T> T get(Future<T> f) {
+  static <T> T get(Future<T> f) {
     try {
       return f.get();
     } catch (ExecutionException e) {

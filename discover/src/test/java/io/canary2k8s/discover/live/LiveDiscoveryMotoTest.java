@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.canary2k8s.discover.CaptureReader;
 import io.canary2k8s.input.Json;
+import io.canary2k8s.inventory.ClassicLoadBalancer;
+import io.canary2k8s.inventory.CrossZone;
 import io.canary2k8s.inventory.DnsRecord;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.inventory.InventoryJson;
@@ -99,11 +101,32 @@ class LiveDiscoveryMotoTest {
     Inventory captured = CaptureRun.capture(endpoint, region, dir);
 
     assertSameEstate(liveInventory, captured);
-    assertThat(Shape.of(liveInventory)).as("moto holds the sample's estate").isEqualTo(Shape.of(sample));
+    assertThat(Shape.of(withoutUncapturedAttributes(liveInventory, sample)))
+        .as("moto holds the sample's estate")
+        .isEqualTo(Shape.of(sample));
     assertThat(liveInventory.provenance().source()).isEqualTo("aws-api");
     assertThat(liveInventory.provenance().capturedAt()).isNull();
     assertThat(liveInventory.provenance().accountId()).isEqualTo("123456789012");
     assertNoUserData(liveInventory, dir);
+  }
+
+  /**
+   * A sample without an ELB's attributes file says UNKNOWN; moto always has attributes (its
+   * defaults), so those are blanked in the live inventory before comparing shapes.
+   */
+  private static Inventory withoutUncapturedAttributes(Inventory live, Inventory sample) {
+    Set<String> unknown = new TreeSet<>();
+    sample.classicLoadBalancers().stream()
+        .filter(lb -> lb.crossZone() == CrossZone.UNKNOWN)
+        .forEach(lb -> unknown.add(lb.name()));
+    List<ClassicLoadBalancer> lbs = new ArrayList<>();
+    for (ClassicLoadBalancer lb : live.classicLoadBalancers()) {
+      lbs.add(!unknown.contains(lb.name()) ? lb
+          : new ClassicLoadBalancer(lb.name(), lb.dnsName(), lb.scheme(), lb.availabilityZones(), lb.listeners(),
+              lb.healthCheck(), lb.instanceIds(), CrossZone.UNKNOWN, null, null, lb.policies(), lb.tags()));
+    }
+    return new Inventory(live.schemaVersion(), live.provenance(), lbs, live.autoScalingGroups(),
+        live.hostedZones(), live.dnsRecords(), live.notes());
   }
 
   // ---- hand-made estates --------------------------------------------------------------------
