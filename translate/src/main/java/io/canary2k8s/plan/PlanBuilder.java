@@ -43,6 +43,9 @@ public final class PlanBuilder {
   public static final String TAG_IMAGE = "canary2k8s.io/image";
   public static final String PLACEHOLDER_REGISTRY = "registry.invalid/canary2k8s-set-me/";
 
+  /** The edge's entry point ports inside the pod (EdgeEmitter's), named for notes. */
+  private static final String EDGE_PORTS = "8000 (HTTP), 8443 (HTTPS) and 9000 (ping)";
+
   private static final Pattern HEALTH_TARGET =
       Pattern.compile("^(HTTP|HTTPS|TCP|SSL):(\\d{1,5})(/.*)?$", Pattern.CASE_INSENSITIVE);
 
@@ -492,7 +495,8 @@ public final class PlanBuilder {
       for (String g : order) {
         backends.add(new Route.Backend(trackOf.get(g), served.instancePort(), s.get(g)));
       }
-      boolean split = s.containsKey(stableGroup.name());
+      // a step moves traffic between stable and canaries: an app without a canary has no split
+      boolean split = s.containsKey(stableGroup.name()) && trackOf.size() > 1;
       String tlsSecret = https == null ? null : Names.join(name, "tls");
       if (https != null) {
         notes.action(
@@ -701,12 +705,31 @@ public final class PlanBuilder {
           + " redirects HTTP to HTTPS (a classic ELB did not redirect: remove the redirect if"
           + " clients need plain HTTP).");
     } else if (anyBoth) {
-      notes.warn(ec.namespace(), "Some load balancers listened on both HTTP and HTTPS and others"
-          + " on HTTP only; the edge does not redirect HTTP to HTTPS.");
+      List<String> plain = new ArrayList<>();
+      List<String> redirected = new ArrayList<>();
+      for (App a : apps) {
+        for (Route r : a.routes()) {
+          if (r.redirectsToHttps()) {
+            redirected.addAll(r.hosts());
+          } else if (r.http()) {
+            plain.addAll(r.hosts());
+          }
+        }
+      }
+      notes.info(ec.namespace(), "Some load balancers listened on both HTTP:80 and HTTPS:443 and"
+          + " others on HTTP only: the hosts " + redirected + " redirect HTTP to HTTPS route by route"
+          + " (a classic ELB did not redirect: remove the redirect if clients need plain HTTP); "
+          + plain + " serve plain HTTP.");
     }
     String image = ec.image() != null ? ec.image() : options.edgeImage();
+    if (options.edgeHostNetwork()) {
+      notes.warn(ec.namespace(), "--edge-host-network: the edge pods use the nodes' network (hostNetwork, dnsPolicy"
+          + " ClusterFirstWithHostNet) and bind ports " + EDGE_PORTS + " on every edge node's own addresses; Pod"
+          + " Security Standard restricted and baseline both forbid host namespaces, so namespace " + ec.namespace()
+          + " enforces privileged (warn and audit stay restricted). Keep those node ports free and firewalled.");
+    }
     return new Edge(ec.namespace(), ec.nodeLabelKey(), ec.nodeLabelValue(), image, redirect, anyHttps,
-        ec.webNodePort(), ec.websecureNodePort());
+        ec.webNodePort(), ec.websecureNodePort(), options.edgeHostNetwork());
   }
 
   /** Connected components over string node ids, each sorted; components in a stable order. */
