@@ -72,8 +72,12 @@ Formula: `${s.formula}`.<#if s.otherDiffers> By `${s.otherBasis}` the split diff
 
 Namespace `${edge.namespace}`, image `${edge.image}`, a DaemonSet on nodes labelled `${edge.nodeLabel}`.
 It listens on node port ${edge.webNodePort?c} (HTTP)<#if edge.https> and ${edge.websecureNodePort?c} (HTTPS)</#if> of every edge node (Service type NodePort, `externalTrafficPolicy: Local`): point the edge load balancer's listeners at these ports.
-<#if edge.redirect>HTTP is redirected to HTTPS at the entry point.<#else>HTTP is not redirected.</#if>
+<#if edge.redirect>HTTP is redirected to HTTPS for <#list edge.redirectHosts as h>`${h}`<#sep>, </#sep></#list> ${edge.redirectForm}.<#else>HTTP is not redirected.</#if>
+<#if edge.hostNetwork>
+**Exception to Pod Security Standard `restricted`: host network (`--edge-host-network`).** The pods use the nodes' network namespace (`hostNetwork: true`, `dnsPolicy: ClusterFirstWithHostNet`, so they still resolve cluster names): they bind 8000 (HTTP)<#if edge.https>, 8443 (HTTPS)</#if> and 9000 (ping) on every edge node's own addresses, and an edge load balancer can target those ports directly, without kube-proxy. This was asked for on the command line; it is off by default. Host namespaces are forbidden by both `restricted` and `baseline`, so namespace `${edge.namespace}` enforces `privileged`, with warn and audit kept at `restricted` so any other deviation still shows. Everything else stays as restrictive as without the flag: non-root, no privilege escalation, all capabilities dropped (no port below 1024 is bound), seccomp `RuntimeDefault`, a read-only root file system, no host ports declared. Keep those node ports free and firewalled.
+<#else>
 The pods run as non-root on unprivileged ports, with no host network, no host ports and a read-only root file system, so the namespace enforces the Pod Security Standard `restricted`.
+</#if>
 
 ## Canary steps
 

@@ -31,6 +31,12 @@ public final class TranslateOptions {
       description = "Count instances by desired capacity or in-service instances: desired, in-service (default: ${DEFAULT-VALUE}).")
   String weightBasis;
 
+  @Option(
+      names = "--edge-host-network",
+      description = "Run the edge Traefik pods in the nodes' network namespace (hostNetwork). Off by default: it"
+          + " needs Pod Security Standard privileged in the edge namespace; REVIEW.md says why it was used.")
+  boolean edgeHostNetwork;
+
   /** The completion candidates of --target. */
   static final class Targets extends java.util.ArrayList<String> {
     private static final long serialVersionUID = 1L;
@@ -56,6 +62,6 @@ public final class TranslateOptions {
       throw new UsageException("--weight-basis: " + e.getMessage());
     }
     Config cfg = config == null ? Config.EMPTY : Config.read(config);
-    return new PlanOptions(basis, cfg, emitter().defaultEdgeImage());
+    return new PlanOptions(basis, cfg, emitter().defaultEdgeImage(), edgeHostNetwork);
   }
 }

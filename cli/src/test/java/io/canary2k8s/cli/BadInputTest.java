@@ -163,6 +163,20 @@ class BadInputTest {
   }
 
   @Test
+  void weightedAndSimpleRecordsOfOneNameContradictEachOther() throws IOException {
+    Path c = capture();
+    edit(c.resolve("route53/zones/Z0417932KX4V6BZ2M5QGH.json"), sb -> {
+      String simple = "{\n            \"Name\": \"myapp.example.com.\",";
+      int at = sb.indexOf(simple);
+      sb.insert(at + simple.length() - "\"Name\": \"myapp.example.com.\",".length(),
+          "\"SetIdentifier\": \"x\", \"Weight\": 10, \"Name\": \"myapp.example.com.\", \"Type\": \"CNAME\","
+              + " \"TTL\": 60, \"ResourceRecords\": [{\"Value\": \"elsewhere.example.net\"}]},\n        {");
+    });
+    assertRejected(migrate(c), "route53/zones/Z0417932KX4V6BZ2M5QGH.json", "Weight",
+        "myapp.example.com CNAME has a weighted record set ('x') and a simple one", "does not mix routing policies");
+  }
+
+  @Test
   void stacktraceOnRequest() throws IOException {
     Path c = capture();
     Files.delete(c.resolve("elb/describe-load-balancers.json"));

@@ -20,6 +20,7 @@ import io.canary2k8s.split.Fraction;
 import io.canary2k8s.split.WeightBasis;
 import io.canary2k8s.testkit.Kustomize;
 import io.canary2k8s.testkit.ManifestValidator;
+import io.canary2k8s.testkit.PodSecurity;
 import io.canary2k8s.translate.Translation;
 import io.canary2k8s.translate.Translator;
 import java.io.IOException;
@@ -97,6 +98,7 @@ class BundleTest {
       String built = Kustomize.build(out.resolve(dir));
       ManifestValidator.validate(built, sample + "/" + target + "/" + dir);
       List<JsonNode> docs = docs(built);
+      assertThat(PodSecurity.violations(docs, null)).as("Pod Security of %s %s %s", sample, target, dir).isEmpty();
       Step step = dir.equals("base") ? null
           : Step.defaults().stream().filter(s -> dir.endsWith("/" + s.name())).findFirst().orElseThrow();
       for (App app : tr.plan().apps()) {
@@ -106,6 +108,33 @@ class BundleTest {
         }
       }
     }
+  }
+
+  /**
+   * {@code --edge-host-network}, for every target: the edge DaemonSet uses the host network with
+   * its DNS policy, its namespace enforces privileged (warn and audit restricted), everything
+   * else still passes restricted, it builds and validates, and REVIEW.md justifies it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.canary2k8s.cli.Samples#targets")
+  void edgeHostNetworkIsAJustifiedExceptionOnly(String target, @TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("bundle");
+    Cli run = Cli.run("migrate", "--from-aws-cli", Samples.capture("razorpay-myapp").toString(), "--out", out.toString(),
+        "--target", target, "--edge-host-network");
+    assertThat(run.exit()).as(run.err()).isZero();
+    String built = Kustomize.build(out.resolve("base"));
+    ManifestValidator.validate(built, "razorpay-myapp/" + target + "/host-network");
+    List<JsonNode> docs = docs(built);
+    assertThat(PodSecurity.violations(docs, "traefik")).isEmpty();
+    JsonNode ds = find(docs, "DaemonSet", "traefik", "traefik");
+    assertThat(ds.at("/spec/template/spec/hostNetwork").asBoolean()).isTrue();
+    assertThat(ds.at("/spec/template/spec/dnsPolicy").asText()).isEqualTo("ClusterFirstWithHostNet");
+    assertThat(docs.stream().filter(d -> d.path("kind").asText().equals("Namespace")
+        && d.at("/metadata/labels").path("pod-security.kubernetes.io/enforce").asText().equals("privileged")))
+        .as("only the edge namespace is privileged").hasSize(1);
+    assertThat(Files.readString(out.resolve("REVIEW.md")))
+        .contains("Exception to Pod Security Standard `restricted`: host network (`--edge-host-network`)")
+        .contains("namespace `traefik` enforces `privileged`");
   }
 
   static void assertWeights(String target, List<JsonNode> docs, App app, Route route, String where) {
@@ -120,6 +149,20 @@ class BundleTest {
       Map<String, Fraction> got = new TreeMap<>();
       weights.forEach((k, v) -> got.put(k, Fraction.of(v, total)));
       assertThat(got).as(where + " " + route.name()).isEqualTo(want);
+    } else if (target.equals("gateway-api")) {
+      JsonNode hr = find(docs, "HTTPRoute", app.namespace(), route.name());
+      assertThat(hr.at("/spec/rules")).as(where + " " + route.name() + " has one rule").hasSize(1);
+      Map<String, Long> weights = new TreeMap<>();
+      hr.at("/spec/rules/0/backendRefs").forEach(s -> {
+        assertThat(s.path("namespace").isMissingNode()).as("backend in the route's namespace").isTrue();
+        assertThat(s.get("weight").asLong()).isBetween(1L, 1_000_000L);
+        weights.put(s.get("name").asText(), s.get("weight").asLong());
+      });
+      long total = weights.values().stream().mapToLong(Long::longValue).sum();
+      Map<String, Fraction> got = new TreeMap<>();
+      weights.forEach((k, v) -> got.put(k, Fraction.of(v, total)));
+      assertThat(got).as(where + " " + route.name()).isEqualTo(want);
+      assertThat(hr.at("/spec/parentRefs")).as(where + " " + route.name() + " attaches to the edge Gateway").isNotEmpty();
     } else {
       JsonNode ing = find(docs, "Ingress", app.namespace(), route.name());
       String ann = ing.at("/metadata/annotations").path("traefik.ingress.kubernetes.io/service-weights").asText(null);

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 /** The golden corpus: every directory under samples/ with a capture/. */
 final class Samples {
-  static final List<String> TARGETS = List.of("traefik-v3", "traefik-v1");
+  static final List<String> TARGETS = List.of("traefik-v3", "traefik-v1", "gateway-api");
 
   private Samples() {}
 
@@ -37,6 +37,10 @@ final class Samples {
   static List<String> configArgs(String sample) {
     Path cfg = dir().resolve(sample).resolve("canary2k8s.yaml");
     return Files.isRegularFile(cfg) ? List.of("--config", cfg.toString()) : List.of();
+  }
+
+  static Stream<String> targets() {
+    return TARGETS.stream();
   }
 
   static Stream<org.junit.jupiter.params.provider.Arguments> sampleTargets() {

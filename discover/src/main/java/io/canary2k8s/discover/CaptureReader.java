@@ -429,6 +429,7 @@ public final class CaptureReader {
               + " list-resource-record-sets --hosted-zone-id " + zone.id() + "')");
     }
     Map<String, DnsRecord> byKey = new TreeMap<>();
+    Map<String, DnsRecord> firstOfGroup = new HashMap<>();
     for (Node r : results(rel, "ResourceRecordSets")) {
       String type = r.text("Type");
       Node alias = r.optObject("AliasTarget");
@@ -465,6 +466,18 @@ public final class CaptureReader {
               values,
               target,
               routingPolicy(r));
+      // Route53 keeps one routing policy per name and type: a weighted member beside a
+      // non-weighted one cannot be a real answer, and no split can be read from it
+      DnsRecord first = firstOfGroup.putIfAbsent(name + " " + type, rec);
+      if (first != null && (first.weight() == null) != (rec.weight() == null)) {
+        DnsRecord weighted = rec.weight() != null ? rec : first;
+        DnsRecord other = rec.weight() != null ? first : rec;
+        throw r.problem(
+            "Weight",
+            name + " " + type + " has a weighted record set ('" + weighted.setIdentifier() + "') and a "
+                + other.routingPolicy() + " one" + (other.setIdentifier() == null ? "" : " ('" + other.setIdentifier() + "')")
+                + "; Route53 does not mix routing policies in one name and type, so the split cannot be read");
+      }
       String key = name + " " + type + " " + (setId == null ? "" : setId);
       DnsRecord before = byKey.put(key, rec);
       if (before != null && !before.equals(rec)) {

@@ -36,7 +36,7 @@ final class Overlays {
             continue;
           }
           Route at = step.apply(route, app);
-          for (WeightPatch wp : target.weightPatches(app, at, plan.edge())) {
+          for (WeightPatch wp : target.weightPatches(app, at, plan.edge(), notes)) {
             patches.add(patch(wp));
           }
           for (Route.Backend b : at.backends()) {

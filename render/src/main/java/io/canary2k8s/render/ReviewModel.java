@@ -64,7 +64,7 @@ final class ReviewModel {
       apps.add(app(app, target, groups, plan));
     }
     m.put("apps", apps);
-    m.put("edge", edge(plan));
+    m.put("edge", edge(plan, target));
     m.put("mapping", mapping(tr.objects()));
     m.put("steps", steps(plan, target, options.steps()));
     return m;
@@ -234,7 +234,7 @@ final class ReviewModel {
     return sb.toString();
   }
 
-  private static Map<String, Object> edge(Plan plan) {
+  private static Map<String, Object> edge(Plan plan, RouteEmitter target) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("namespace", plan.edge().namespace());
     m.put("image", plan.edge().image());
@@ -242,7 +242,12 @@ final class ReviewModel {
     m.put("webNodePort", plan.edge().webNodePort());
     m.put("websecureNodePort", plan.edge().websecureNodePort());
     m.put("https", plan.edge().https());
-    m.put("redirect", plan.edge().redirectHttpToHttps());
+    m.put("hostNetwork", plan.edge().hostNetwork());
+    List<String> redirected = new ArrayList<>();
+    plan.apps().forEach(a -> a.routes().stream().filter(Route::redirectsToHttps).forEach(r -> redirected.addAll(r.hosts())));
+    m.put("redirect", !redirected.isEmpty());
+    m.put("redirectHosts", redirected);
+    m.put("redirectForm", target.redirectForm(plan.edge()));
     return m;
   }
 

@@ -52,7 +52,8 @@ public final class EdgeEmitter {
         new NamespaceBuilder()
             .withNewMetadata()
             .withName(ns)
-            .withLabels(WorkloadEmitter.withPodSecurity(labels()))
+            .withLabels(edge.hostNetwork() ? WorkloadEmitter.withPrivilegedPodSecurity(labels())
+                : WorkloadEmitter.withPodSecurity(labels()))
             .endMetadata()
             .build());
     out.add(
@@ -220,6 +221,8 @@ public final class EdgeEmitter {
         .endMetadata()
         .withNewSpec()
         .withServiceAccountName(NAME)
+        .withHostNetwork(edge.hostNetwork() ? true : null)
+        .withDnsPolicy(edge.hostNetwork() ? "ClusterFirstWithHostNet" : null)
         .withTerminationGracePeriodSeconds(60L)
         .withNodeSelector(Map.of(edge.nodeLabelKey(), edge.nodeLabelValue()))
         .withNewSecurityContext()

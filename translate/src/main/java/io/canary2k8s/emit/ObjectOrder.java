@@ -32,6 +32,7 @@ public final class ObjectOrder implements Comparator<HasMetadata> {
           "Gateway",
           "Ingress",
           "IngressRoute",
+          "ReferenceGrant",
           "HTTPRoute");
 
   private ObjectOrder() {}

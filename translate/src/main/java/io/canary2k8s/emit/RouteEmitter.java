@@ -3,6 +3,7 @@ package io.canary2k8s.emit;
 import io.canary2k8s.notes.Notifier;
 import io.canary2k8s.plan.App;
 import io.canary2k8s.plan.Edge;
+import io.canary2k8s.plan.Plan;
 import io.canary2k8s.plan.Route;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -25,14 +26,20 @@ public interface RouteEmitter {
   /** The routing objects of one route. */
   List<HasMetadata> routes(App app, Route route, Edge edge, Notifier notes);
 
-  /** Patches that give {@code route} the weights of {@code atStep} (same route, other backends). */
-  List<WeightPatch> weightPatches(App app, Route atStep, Edge edge);
+  /**
+   * Patches that give {@code route} the weights of {@code atStep} (same route, other backends);
+   * {@code notes} hears of any weight the dialect can only approximate.
+   */
+  List<WeightPatch> weightPatches(App app, Route atStep, Edge edge, Notifier notes);
 
   /** The weights of a route as this dialect writes them, one per backend, e.g. {@code 9} or {@code 90.000%}. */
   List<String> weights(Route route);
 
   /** The object that carries a route's weights, as {@code Kind namespace/name}, for REVIEW.md. */
   String weightedObject(App app, Route route);
+
+  /** How HTTP is redirected to HTTPS in this dialect, for REVIEW.md ("at the ... entry point"). */
+  String redirectForm(Edge edge);
 
   /** The rules of the edge's ClusterRole: exactly what this Traefik version reads. */
   List<PolicyRule> clusterRoleRules();
@@ -42,6 +49,11 @@ public interface RouteEmitter {
 
   /** The static configuration: entry points, redirect, provider. */
   String staticConfig(Edge edge);
+
+  /** Objects that depend on the whole plan (e.g. a Gateway listing every host); usually none. */
+  default List<HasMetadata> planObjects(Plan plan, Notifier notes) {
+    return List.of();
+  }
 
   /** Cluster-wide objects this target adds (e.g. an IngressClass); usually none. */
   default List<HasMetadata> extraEdgeObjects(Edge edge) {

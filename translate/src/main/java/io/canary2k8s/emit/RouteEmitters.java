@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The routing dialects by {@code --target} name. */
 public final class RouteEmitters {
-  private static final List<RouteEmitter> ALL = List.of(new TraefikV3Emitter(), new TraefikV1Emitter());
+  private static final List<RouteEmitter> ALL = List.of(new TraefikV3Emitter(), new TraefikV1Emitter(), new GatewayApiEmitter());
 
   private RouteEmitters() {}
 

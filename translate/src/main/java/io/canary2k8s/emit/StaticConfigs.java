@@ -21,6 +21,11 @@ final class StaticConfigs {
     return ":" + port;
   }
 
+  /** Traefik 1.7's HTTP→HTTPS redirect to 443: a regex, since the pod listens on 8443. */
+  static final String V1_REDIRECT_REGEX = "^http://([^/:]+)(:[0-9]+)?/(.*)$";
+
+  static final String V1_REDIRECT_REPLACEMENT = "https://$1/$3";
+
   static boolean redirect(Edge edge) {
     return edge.redirectHttpToHttps() && edge.https();
   }

@@ -32,6 +32,9 @@ public final class TraefikV1Emitter implements RouteEmitter {
   public static final String IMAGE = "traefik:v1.7.34";
   public static final String WEIGHTS = "traefik.ingress.kubernetes.io/service-weights";
   public static final String CLASS = "kubernetes.io/ingress.class";
+  public static final String REDIRECT_REGEX = "traefik.ingress.kubernetes.io/redirect-regex";
+  public static final String REDIRECT_REPLACEMENT = "traefik.ingress.kubernetes.io/redirect-replacement";
+  public static final String REDIRECT_PERMANENT = "traefik.ingress.kubernetes.io/redirect-permanent";
 
   @Override
   public String name() {
@@ -69,7 +72,7 @@ public final class TraefikV1Emitter implements RouteEmitter {
             .withName(route.name())
             .withNamespace(app.namespace())
             .withLabels(Labels.app(app))
-            .withAnnotations(annotations(route))
+            .withAnnotations(annotations(route, edge))
             .endMetadata()
             .withNewSpec()
             .withRules(rules(route))
@@ -82,9 +85,16 @@ public final class TraefikV1Emitter implements RouteEmitter {
     return List.of(b.build());
   }
 
-  private static Map<String, String> annotations(Route route) {
+  private static Map<String, String> annotations(Route route, Edge edge) {
     Map<String, String> a = new TreeMap<>(Labels.source("elb/" + String.join(",", route.loadBalancers())));
     a.put(CLASS, "traefik");
+    if (route.redirectsToHttps() && !StaticConfigs.redirect(edge)) {
+      // only some load balancers listened on both: this Ingress redirects on its own, with the
+      // entry point's regex (https requests do not match it)
+      a.put(REDIRECT_REGEX, StaticConfigs.V1_REDIRECT_REGEX);
+      a.put(REDIRECT_REPLACEMENT, StaticConfigs.V1_REDIRECT_REPLACEMENT);
+      a.put(REDIRECT_PERMANENT, "true");
+    }
     if (route.split() || route.backends().size() > 1) {
       a.put(WEIGHTS, annotation(route));
     }
@@ -133,13 +143,20 @@ public final class TraefikV1Emitter implements RouteEmitter {
   }
 
   @Override
-  public List<WeightPatch> weightPatches(App app, Route atStep, Edge edge) {
+  public List<WeightPatch> weightPatches(App app, Route atStep, Edge edge, Notifier notes) {
     return List.of(
         new WeightPatch("extensions", "v1beta1", "Ingress", app.namespace(), atStep.name(),
             List.of(
                 new WeightPatch.Op("add", "/metadata/annotations/" + WEIGHTS.replace("~", "~0").replace("/", "~1"),
                     annotation(atStep)),
                 new WeightPatch.Op("replace", "/spec/rules", rules(atStep)))));
+  }
+
+  @Override
+  public String redirectForm(Edge edge) {
+    return StaticConfigs.redirect(edge)
+        ? "at the `http` entry point (traefik.toml, a regex redirect to https on 443)"
+        : "Ingress by Ingress: the redirect-regex, redirect-replacement and redirect-permanent annotations (to https on 443)";
   }
 
   @Override
@@ -169,8 +186,8 @@ public final class TraefikV1Emitter implements RouteEmitter {
     if (StaticConfigs.redirect(edge)) {
       // a regex, not entryPoint = "https": clients reach the edge on 443, the pod listens on 8443
       t.append("    [entryPoints.http.redirect]\n");
-      t.append("    regex = \"^http://([^/:]+)(:[0-9]+)?/(.*)$\"\n");
-      t.append("    replacement = \"https://$1/$3\"\n");
+      t.append("    regex = \"").append(StaticConfigs.V1_REDIRECT_REGEX).append("\"\n");
+      t.append("    replacement = \"").append(StaticConfigs.V1_REDIRECT_REPLACEMENT).append("\"\n");
       t.append("    permanent = true\n");
     }
     if (edge.https()) {

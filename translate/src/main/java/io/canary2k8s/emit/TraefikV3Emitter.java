@@ -17,6 +17,9 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.traefik.v1alpha1.IngressRoute;
 import io.traefik.v1alpha1.IngressRouteSpec;
+import io.traefik.v1alpha1.Middleware;
+import io.traefik.v1alpha1.MiddlewareSpec;
+import io.traefik.v1alpha1.middlewarespec.RedirectScheme;
 import io.traefik.v1alpha1.TraefikService;
 import io.traefik.v1alpha1.TraefikServiceSpec;
 import io.traefik.v1alpha1.ingressroutespec.Routes;
@@ -64,14 +67,49 @@ public final class TraefikV3Emitter implements RouteEmitter {
     spec.setWeighted(weighted);
     ts.setSpec(spec);
     out.add(ts);
-    if (route.http() && !StaticConfigs.redirect(edge)) {
-      out.add(ingressRoute(app, route, route.name(), "web", null));
+    boolean entryPointRedirects = StaticConfigs.redirect(edge);
+    if (route.http() && !entryPointRedirects) {
+      IngressRoute web = ingressRoute(app, route, route.name(), "web", null);
+      if (route.redirectsToHttps()) {
+        // only some load balancers listened on both: this route redirects on its own, before
+        // its service is ever called
+        out.add(redirectMiddleware(app, route));
+        io.traefik.v1alpha1.ingressroutespec.routes.Middlewares mw = new io.traefik.v1alpha1.ingressroutespec.routes.Middlewares();
+        mw.setName(redirectName(route));
+        web.getSpec().getRoutes().get(0).setMiddlewares(List.of(mw));
+      }
+      out.add(web);
     }
     if (route.https()) {
       out.add(ingressRoute(app, route, io.canary2k8s.names.Names.join(route.name(), "https"), "websecure",
           route.tlsSecret()));
     }
     return out;
+  }
+
+  static String redirectName(Route route) {
+    return io.canary2k8s.names.Names.join(route.name(), "redirect-https");
+  }
+
+  /** A permanent redirect to https on 443, where clients reach the edge (the pod listens on 8443). */
+  private static Middleware redirectMiddleware(App app, Route route) {
+    Middleware m = new Middleware();
+    m.setMetadata(meta(app, redirectName(route), route));
+    MiddlewareSpec spec = new MiddlewareSpec();
+    RedirectScheme rs = new RedirectScheme();
+    rs.setScheme("https");
+    rs.setPort("443");
+    rs.setPermanent(true);
+    spec.setRedirectScheme(rs);
+    m.setSpec(spec);
+    return m;
+  }
+
+  @Override
+  public String redirectForm(Edge edge) {
+    return StaticConfigs.redirect(edge)
+        ? "at the `web` entry point (static configuration, to :443)"
+        : "route by route: an IngressRoute on `web` with a redirectScheme Middleware (https, port 443, permanent)";
   }
 
   /** The weighted services: the exact reduced ratio of the backends' shares. */
@@ -146,7 +184,7 @@ public final class TraefikV3Emitter implements RouteEmitter {
   }
 
   @Override
-  public List<WeightPatch> weightPatches(App app, Route atStep, Edge edge) {
+  public List<WeightPatch> weightPatches(App app, Route atStep, Edge edge, Notifier notes) {
     return List.of(
         new WeightPatch("traefik.io", "v1alpha1", "TraefikService", app.namespace(), wrrName(atStep),
             List.of(new WeightPatch.Op("replace", "/spec/weighted/services", services(atStep)))));

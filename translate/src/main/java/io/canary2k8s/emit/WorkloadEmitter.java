@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Per app: its Namespace; per track a Deployment and a Service; an HPA and a PDB for stable. */
+/**
+ * Per app: its Namespace; per track a Deployment and a Service; an HPA and a PodDisruptionBudget
+ * (at most one pod down) for the stable track, whatever its replicas today: the HPA may scale it.
+ */
 public final class WorkloadEmitter {
   private WorkloadEmitter() {}
 
@@ -41,7 +44,7 @@ public final class WorkloadEmitter {
       if (t.scaling() != null) {
         out.add(hpa(app, t));
       }
-      if (t.role() == Role.STABLE && t.replicas() > 1) {
+      if (t.role() == Role.STABLE) {
         out.add(pdb(app, t));
       }
     }
@@ -52,6 +55,19 @@ public final class WorkloadEmitter {
   static Map<String, String> withPodSecurity(Map<String, String> labels) {
     Map<String, String> m = new TreeMap<>(labels);
     m.put("pod-security.kubernetes.io/enforce", "restricted");
+    m.put("pod-security.kubernetes.io/warn", "restricted");
+    return m;
+  }
+
+  /**
+   * The one exception, for {@code --edge-host-network}: host namespaces are forbidden by both
+   * restricted and baseline, so enforce privileged; warn and audit stay restricted so every
+   * other deviation still shows.
+   */
+  static Map<String, String> withPrivilegedPodSecurity(Map<String, String> labels) {
+    Map<String, String> m = new TreeMap<>(labels);
+    m.put("pod-security.kubernetes.io/enforce", "privileged");
+    m.put("pod-security.kubernetes.io/audit", "restricted");
     m.put("pod-security.kubernetes.io/warn", "restricted");
     return m;
   }
@@ -73,6 +89,9 @@ public final class WorkloadEmitter {
             .withRunAsNonRoot(true)
             .withNewCapabilities()
             .withDrop("ALL")
+            // a non-root process binds a port below 1024 only with this one capability, the
+            // only one Pod Security Standard restricted lets a container add
+            .withAdd(t.ports().stream().anyMatch(p -> p.port() < 1024) ? List.of("NET_BIND_SERVICE") : null)
             .endCapabilities()
             .endSecurityContext()
             .addNewVolumeMount()

@@ -43,6 +43,9 @@ public final class PlanBuilder {
   public static final String TAG_IMAGE = "canary2k8s.io/image";
   public static final String PLACEHOLDER_REGISTRY = "registry.invalid/canary2k8s-set-me/";
 
+  /** The edge's entry point ports inside the pod (EdgeEmitter's), named for notes. */
+  private static final String EDGE_PORTS = "8000 (HTTP), 8443 (HTTPS) and 9000 (ping)";
+
   private static final Pattern HEALTH_TARGET =
       Pattern.compile("^(HTTP|HTTPS|TCP|SSL):(\\d{1,5})(/.*)?$", Pattern.CASE_INSENSITIVE);
 
@@ -436,8 +439,12 @@ public final class PlanBuilder {
     Map<String, Set<String>> hostLbs = new TreeMap<>();
     for (String host : hosts) {
       List<DnsRecord> chosen = chooseRecords(host, byHost.get(host));
-      Map<DnsRecord, Fraction> p = dnsProbabilities(chosen);
-      if (chosen.size() > 1) {
+      List<DnsRecord> group = recordGroup(host, chosen.get(0).type());
+      Map<DnsRecord, Fraction> p = dnsProbabilities(host, chosen, group);
+      if (p.isEmpty()) {
+        continue;
+      }
+      if (group.size() > 1) {
         List<String> parts = new ArrayList<>();
         p.forEach((r, prob) -> parts.add(r.setIdentifier() + " -> " + elbOf(r, elbByDnsKey) + " " + prob.describe()));
         notes.info(host, "Route53 answers " + chosen.get(0).type() + " " + String.join(", ", parts)
@@ -492,7 +499,8 @@ public final class PlanBuilder {
       for (String g : order) {
         backends.add(new Route.Backend(trackOf.get(g), served.instancePort(), s.get(g)));
       }
-      boolean split = s.containsKey(stableGroup.name());
+      // a step moves traffic between stable and canaries: an app without a canary has no split
+      boolean split = s.containsKey(stableGroup.name()) && trackOf.size() > 1;
       String tlsSecret = https == null ? null : Names.join(name, "tls");
       if (https != null) {
         notes.action(
@@ -544,6 +552,77 @@ public final class PlanBuilder {
       }
     }
     throw new IllegalStateException("no record for " + host);
+  }
+
+  /** Every record set of one name and type, whatever it points at. */
+  private List<DnsRecord> recordGroup(String name, String type) {
+    return inventory.dnsRecords().stream().filter(r -> r.name().equals(name) && r.type().equals(type)).toList();
+  }
+
+  private static String label(DnsRecord r) {
+    return r.setIdentifier() == null ? r.name() + " " + r.type() : "'" + r.setIdentifier() + "'";
+  }
+
+  /**
+   * Route53's answer probabilities for the records that point at migrated load balancers, as
+   * Route53 computes them over the whole group (weight / Σ weights; weight 0 never answers
+   * unless the whole group is 0, which answers equally), then renormalised over the migrated
+   * records, with a note for every share that is left out. Empty when none of the migrated
+   * records is ever answered.
+   */
+  private Map<DnsRecord, Fraction> dnsProbabilities(String host, List<DnsRecord> records, List<DnsRecord> group) {
+    Map<DnsRecord, Fraction> all = dnsProbabilities(group);
+    Fraction migrated = Fraction.ZERO;
+    for (DnsRecord r : records) {
+      migrated = migrated.plus(all.getOrDefault(r, Fraction.ZERO));
+    }
+    List<String> elsewhere = new ArrayList<>();
+    Fraction lost = Fraction.ZERO;
+    for (DnsRecord r : group) {
+      if (!records.contains(r)) {
+        Fraction prob = all.getOrDefault(r, Fraction.ZERO);
+        lost = lost.plus(prob);
+        elsewhere.add(label(r) + " -> " + String.join(",", r.targets()) + " " + prob.describe());
+      }
+    }
+    String type = group.get(0).type();
+    for (DnsRecord r : records) {
+      // weight 0 in a group with other weights: never answered (an all-zero group is noted below)
+      if (r.weight() != null && r.weight() == 0 && !all.containsKey(r)) {
+        notes.info(host, "Route53 record " + label(r) + " (" + type + " -> " + elbOf(r, elbByDnsKey) + ") has weight 0:"
+            + " Route53 never answers it while another record of the group has a weight, so it gets none of this"
+            + " host's traffic.");
+      }
+    }
+    if (group.size() > 1 && group.stream().allMatch(r -> r.weight() != null && r.weight() == 0)) {
+      notes.info(host, "Every weighted " + type + " record of this name has weight 0: Route53 then answers each"
+          + " of the " + group.size() + " records equally.");
+    }
+    if (migrated.isZero()) {
+      notes.warn(host, "Route53 never answers the " + type + " records that point at migrated load balancers"
+          + " (" + records.stream().map(PlanBuilder::label).toList() + "); the answers go to " + elsewhere
+          + ". No rule emitted.");
+      return Map.of();
+    }
+    if (!elsewhere.isEmpty()) {
+      String msg = "Route53 record(s) " + elsewhere + " of this " + type + " group point at no classic ELB in the"
+          + " capture (another region or account, an ALB/NLB, or not a load balancer).";
+      if (lost.isZero()) {
+        notes.info(host, msg + " They get no answers today, so the split is unchanged.");
+      } else {
+        notes.warn(host, msg + " Today they get " + lost.describe() + " of the answers; the bundle sends all of "
+            + host + " to the migrated load balancers, in their ratio among themselves (each share divided by "
+            + migrated.describe() + "). Decide where that traffic should go before the DNS cutover.");
+      }
+    }
+    Map<DnsRecord, Fraction> out = new LinkedHashMap<>();
+    for (DnsRecord r : records) {
+      Fraction prob = all.getOrDefault(r, Fraction.ZERO);
+      if (!prob.isZero()) {
+        out.put(r, prob.dividedBy(migrated));
+      }
+    }
+    return out;
   }
 
   /** Route53's answer probabilities: weight / Σ weights; an all-zero group answers equally. */
@@ -701,12 +780,31 @@ public final class PlanBuilder {
           + " redirects HTTP to HTTPS (a classic ELB did not redirect: remove the redirect if"
           + " clients need plain HTTP).");
     } else if (anyBoth) {
-      notes.warn(ec.namespace(), "Some load balancers listened on both HTTP and HTTPS and others"
-          + " on HTTP only; the edge does not redirect HTTP to HTTPS.");
+      List<String> plain = new ArrayList<>();
+      List<String> redirected = new ArrayList<>();
+      for (App a : apps) {
+        for (Route r : a.routes()) {
+          if (r.redirectsToHttps()) {
+            redirected.addAll(r.hosts());
+          } else if (r.http()) {
+            plain.addAll(r.hosts());
+          }
+        }
+      }
+      notes.info(ec.namespace(), "Some load balancers listened on both HTTP:80 and HTTPS:443 and"
+          + " others on HTTP only: the hosts " + redirected + " redirect HTTP to HTTPS route by route"
+          + " (a classic ELB did not redirect: remove the redirect if clients need plain HTTP); "
+          + plain + " serve plain HTTP.");
     }
     String image = ec.image() != null ? ec.image() : options.edgeImage();
+    if (options.edgeHostNetwork()) {
+      notes.warn(ec.namespace(), "--edge-host-network: the edge pods use the nodes' network (hostNetwork, dnsPolicy"
+          + " ClusterFirstWithHostNet) and bind ports " + EDGE_PORTS + " on every edge node's own addresses; Pod"
+          + " Security Standard restricted and baseline both forbid host namespaces, so namespace " + ec.namespace()
+          + " enforces privileged (warn and audit stay restricted). Keep those node ports free and firewalled.");
+    }
     return new Edge(ec.namespace(), ec.nodeLabelKey(), ec.nodeLabelValue(), image, redirect, anyHttps,
-        ec.webNodePort(), ec.websecureNodePort());
+        ec.webNodePort(), ec.websecureNodePort(), options.edgeHostNetwork());
   }
 
   /** Connected components over string node ids, each sorted; components in a stable order. */

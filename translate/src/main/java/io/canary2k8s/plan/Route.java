@@ -37,6 +37,14 @@ public record Route(
   /** A Service that receives {@code share} of the route's requests, on {@code port}. */
   public record Backend(String track, int port, Fraction share) {}
 
+  /**
+   * Whether HTTP requests for these hosts are redirected to HTTPS: the load balancer listened on
+   * both HTTP:80 and HTTPS:443 (a classic ELB cannot redirect; users of both meant HTTPS).
+   */
+  public boolean redirectsToHttps() {
+    return http && https;
+  }
+
   public Route withBackends(List<Backend> newBackends) {
     return new Route(name, loadBalancers, hosts, http, https, tlsSecret, certificateArn, newBackends, split);
   }

@@ -39,6 +39,9 @@ public record Step(String name, int canaryPercent) {
     Track stableTrack = app.stable();
     int port = route.backends().get(0).port();
     List<Track> canaries = app.tracks().stream().filter(t -> t.role() == Role.CANARY).toList();
+    if (canaries.isEmpty()) {
+      return route; // nothing to shift traffic to
+    }
     Fraction canaryToday = Fraction.ZERO;
     for (Route.Backend b : route.backends()) {
       if (!b.track().equals(stableTrack.name())) {

@@ -40,6 +40,40 @@ public final class Weights {
     return out;
   }
 
+  /** Integer weights under a cap, and whether they are the exact ratio. */
+  public record Bounded(List<BigInteger> values, boolean exact) {}
+
+  /**
+   * The exact reduced ratio of {@link #integers} when its largest weight is at most {@code max};
+   * otherwise the closest ratio whose largest weight is {@code max}: every weight is its share
+   * over the largest share times {@code max}, rounded half-even, and a non-zero share never
+   * rounds to zero. The Gateway API caps {@code backendRefs[].weight} at 1,000,000.
+   */
+  public static Bounded integersAtMost(List<Fraction> shares, long max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("the cap must be positive: " + max);
+    }
+    List<BigInteger> exact = integers(shares);
+    BigInteger cap = BigInteger.valueOf(max);
+    if (exact.stream().allMatch(w -> w.compareTo(cap) <= 0)) {
+      return new Bounded(exact, true);
+    }
+    Fraction largest = shares.stream().max(Fraction::compareTo).orElseThrow();
+    List<BigInteger> out = new ArrayList<>();
+    for (Fraction f : shares) {
+      Fraction scaled = f.dividedBy(largest).times(new Fraction(cap, BigInteger.ONE));
+      BigInteger w =
+          new BigDecimal(scaled.numerator())
+              .divide(new BigDecimal(scaled.denominator()), 0, java.math.RoundingMode.HALF_EVEN)
+              .toBigIntegerExact();
+      if (w.signum() == 0 && !f.isZero()) {
+        w = BigInteger.ONE;
+      }
+      out.add(w);
+    }
+    return new Bounded(out, false);
+  }
+
   /** Percentages in units of 0.001 %, and whether they equal the shares exactly. */
   public record Percentages(List<BigDecimal> values, boolean exact) {}
 

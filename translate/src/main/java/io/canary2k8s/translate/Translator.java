@@ -29,6 +29,7 @@ public final class Translator {
     Notifier emit = notes.scoped("translate/" + target.name());
     target.noteTarget(emit);
     List<HasMetadata> objects = new ArrayList<>(EdgeEmitter.emit(plan.edge(), target));
+    objects.addAll(target.planObjects(plan, emit));
     for (App app : plan.apps()) {
       objects.addAll(WorkloadEmitter.emit(app));
       for (Route r : app.routes()) {

@@ -30,6 +30,46 @@ class WeightsTest {
   }
 
   @Test
+  void boundedWeightsKeepTheExactRatioUnderTheCap() {
+    var b = Weights.integersAtMost(List.of(Fraction.of(9, 10), Fraction.of(1, 10)), 1_000_000);
+    assertThat(b.values()).isEqualTo(ints(9, 1));
+    assertThat(b.exact()).isTrue();
+    var edge = Weights.integersAtMost(List.of(Fraction.of(999_999, 1_000_000), Fraction.of(1, 1_000_000)), 1_000_000);
+    assertThat(edge.values()).isEqualTo(ints(999_999, 1));
+    assertThat(edge.exact()).isTrue();
+  }
+
+  @Test
+  void boundedWeightsScaleDownToTheClosestRatioOverTheCap() {
+    // 1000003 : 1 cannot be said with weights of at most 1,000,000
+    var b = Weights.integersAtMost(List.of(Fraction.of(1_000_003, 1_000_004), Fraction.of(1, 1_000_004)), 1_000_000);
+    assertThat(b.exact()).isFalse();
+    assertThat(b.values()).isEqualTo(ints(1_000_000, 1));
+    // a half, the rest and a tiny share: the largest goes to the cap, the others round half-even
+    Fraction a = Fraction.of(1, 2);
+    Fraction c = Fraction.of(1, 1_999_999);
+    Fraction d = Fraction.ONE.minus(a).minus(c);
+    var t = Weights.integersAtMost(List.of(a, d, c), 1_000_000);
+    assertThat(t.exact()).isFalse();
+    assertThat(t.values().get(0)).isEqualTo(BigInteger.valueOf(1_000_000));
+    assertThat(t.values().get(2)).isEqualTo(BigInteger.ONE);
+    for (int i = 0; i < 3; i++) {
+      // every weight within half a unit of the exact scaled value
+      Fraction exact = List.of(a, d, c).get(i).dividedBy(a).times(Fraction.of(1_000_000, 1));
+      Fraction w = new Fraction(t.values().get(i), BigInteger.ONE);
+      Fraction diff = w.compareTo(exact) >= 0 ? w.minus(exact) : exact.minus(w);
+      assertThat(diff.compareTo(Fraction.of(1, 2))).isLessThanOrEqualTo(0);
+    }
+  }
+
+  @Test
+  void boundedWeightsNeverDropANonZeroShare() {
+    var b = Weights.integersAtMost(List.of(Fraction.of(10_000_000 - 1, 10_000_000), Fraction.of(1, 10_000_000)), 1_000_000);
+    assertThat(b.values()).isEqualTo(ints(1_000_000, 1));
+    assertThat(b.exact()).isFalse();
+  }
+
+  @Test
   void percentagesAreExactWhenTheyCanBe() {
     var p = Weights.percentages(List.of(Fraction.of(9, 10), Fraction.of(1, 10)));
     assertThat(p.values()).containsExactly(new BigDecimal("90.000"), new BigDecimal("10.000"));

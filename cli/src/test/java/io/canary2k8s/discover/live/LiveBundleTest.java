@@ -70,7 +70,7 @@ class LiveBundleTest {
     }
     Path captured = tmp.resolve(sample + "-capture");
     CaptureRun.capture(endpoint, region, captured);
-    for (String target : List.of("traefik-v3", "traefik-v1")) {
+    for (String target : List.of("traefik-v3", "traefik-v1", "gateway-api")) {
       Path live = tmp.resolve(sample + "-" + target + "-live");
       Path fromCapture = tmp.resolve(sample + "-" + target + "-capture");
       cli("migrate", "--region", region, "--endpoint-url", endpoint.toString(), "--quiet", "--out", live.toString(),
@@ -78,7 +78,7 @@ class LiveBundleTest {
       cli("migrate", "--from-aws-cli", captured.toString(), "--out", fromCapture.toString(), "--target", target);
       Map<String, String> liveFiles = BundleWriter.read(live);
       assertThat(liveFiles.keySet()).as("the live bundle routes the sample's app")
-          .anyMatch(k -> k.contains("/traefikservice-") || k.contains("/ingress-"));
+          .anyMatch(k -> k.contains("/traefikservice-") || k.contains("/ingress-") || k.contains("/httproute-"));
       assertThat(withoutSource(liveFiles)).as(sample + " " + target)
           .isEqualTo(withoutSource(BundleWriter.read(fromCapture)));
     }
