@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command-line contract: help with examples, version, completion, stdout carries only data. */
 class CliTest {
-  static final List<String> COMMANDS = List.of("discover", "capture-script", "translate", "render", "migrate", "completion");
+  static final List<String> COMMANDS = List.of("discover", "capture-script", "translate", "render", "migrate", "diff", "completion");
 
   @Test
   void everyCommandHasHelpWithAnExample() {
