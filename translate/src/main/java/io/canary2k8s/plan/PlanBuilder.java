@@ -43,6 +43,9 @@ public final class PlanBuilder {
   public static final String TAG_IMAGE = "canary2k8s.io/image";
   public static final String PLACEHOLDER_REGISTRY = "registry.invalid/canary2k8s-set-me/";
 
+  /** Suffixes the emitters append to a route's name for its other objects. */
+  static final List<String> ROUTE_DERIVED_SUFFIXES = List.of("https", "wrr", "tls");
+
   private static final Pattern HEALTH_TARGET =
       Pattern.compile("^(HTTP|HTTPS|TCP|SSL):(\\d{1,5})(/.*)?$", Pattern.CASE_INSENSITIVE);
 
@@ -74,6 +77,15 @@ public final class PlanBuilder {
   private Map<String, List<DnsRecord>> recordsByHost() {
     Map<String, List<DnsRecord>> out = new TreeMap<>();
     for (DnsRecord r : inventory.dnsRecords()) {
+      if (!Names.isHost(r.name())) {
+        if (r.targets().stream().anyMatch(t -> elbByDnsKey.containsKey(DnsNames.loadBalancerKey(t)))) {
+          notes.warn(
+              r.zoneId() + " " + Names.printable(r.name()) + " " + r.type(),
+              "Record name is not a host name an Ingress or a Traefik rule can match (RFC 1123:"
+                  + " lower-case letters, digits, '-' and '.', optionally '*.' first); not migrated.");
+        }
+        continue;
+      }
       for (String target : r.targets()) {
         String key = DnsNames.loadBalancerKey(target);
         if (elbByDnsKey.containsKey(key)) {
@@ -472,8 +484,13 @@ public final class PlanBuilder {
       Set<String> lbs = hostLbs.get(first);
       String base = lbs.size() == 1 ? lbs.iterator().next() : appName + "-dns-" + first;
       String name = Names.label(base);
-      while (!routeNames.add(name)) {
+      String wanted = name;
+      while (!reserveRouteName(routeNames, name)) {
         name = Names.join(name, Names.hash(String.join(",", group)).substring(0, 4));
+      }
+      if (!name.equals(wanted)) {
+        notes.info(String.join(",", lbs), "Route name '" + wanted + "' (or a name derived from it)"
+            + " is taken by another route of app " + appName + "; this one is '" + name + "'.");
       }
       ClassicLoadBalancer lb = elbs.get(lbs.iterator().next());
       Listener http = listener(lbs, "HTTP", 80);
@@ -511,6 +528,24 @@ public final class PlanBuilder {
               + " use the ELB's own DNS name need a new name pointing at the edge.");
     }
     return out;
+  }
+
+  /**
+   * The emitters name a route's other objects {@code <route>-https}, {@code <route>-wrr} and its
+   * TLS Secret {@code <route>-tls}: a route name is free only when none of these is taken by
+   * another route of the app (ELBs {@code web} and {@code web-https} would both want an
+   * IngressRoute {@code web-https}).
+   */
+  private static boolean reserveRouteName(Set<String> taken, String name) {
+    List<String> all = new ArrayList<>(List.of(name));
+    for (String suffix : ROUTE_DERIVED_SUFFIXES) {
+      all.add(Names.join(name, suffix));
+    }
+    if (all.stream().anyMatch(taken::contains)) {
+      return false;
+    }
+    taken.addAll(all);
+    return true;
   }
 
   private Listener listener(Set<String> lbs, String protocol, int port) {
