@@ -3,6 +3,7 @@ package io.canary2k8s.names;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -34,7 +35,9 @@ public final class Names {
     if (raw.length() <= max && RFC1035_LABEL.matcher(raw).matches()) {
       return raw;
     }
-    String s = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    // accents off first (Ünïcode -> unicode), so that the readable part stays readable
+    String s = Normalizer.normalize(raw, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+    s = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     s = s.replaceAll("^[-0-9]+", "").replaceAll("-+$", "");
     if (s.isEmpty()) {
       s = "x";
@@ -53,6 +56,34 @@ public final class Names {
       return joined;
     }
     return label(joined);
+  }
+
+  private static final Pattern HOST =
+      Pattern.compile("(\\*\\.)?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
+
+  /**
+   * Whether a (normalised) DNS name can be an Ingress host and sit inside a Traefik
+   * {@code Host(`…`)} rule: an RFC 1123 subdomain of at most 253 characters, optionally with a
+   * leading {@code *.}. Route53 names can hold any byte through {@code \ddd} escapes; those must
+   * never reach a routing rule.
+   */
+  public static boolean isHost(String name) {
+    return name.length() <= 253 && HOST.matcher(name).matches();
+  }
+
+  /** {@code s} with every character outside printable ASCII (and {@code \}, {@code `}) escaped, for notes. */
+  public static String printable(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      if (c >= 0x21 && c < 0x7f && c != '\\' && c != '`') {
+        sb.append(c);
+      } else if (c <= 0xff) {
+        sb.append(String.format(Locale.ROOT, "\\%03o", (int) c));
+      } else {
+        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      }
+    }
+    return sb.toString();
   }
 
   /** The first eight hex characters of SHA-256 of {@code s}. */

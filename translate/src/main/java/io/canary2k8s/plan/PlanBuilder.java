@@ -46,6 +46,10 @@ public final class PlanBuilder {
   /** The edge's entry point ports inside the pod (EdgeEmitter's), named for notes. */
   private static final String EDGE_PORTS = "8000 (HTTP), 8443 (HTTPS) and 9000 (ping)";
 
+  /** Suffixes the emitters append to a route's name for its other objects. */
+  static final List<String> ROUTE_DERIVED_SUFFIXES =
+      List.of("https", "wrr", "tls", "tls-gateway", "redirect", "redirect-https");
+
   private static final Pattern HEALTH_TARGET =
       Pattern.compile("^(HTTP|HTTPS|TCP|SSL):(\\d{1,5})(/.*)?$", Pattern.CASE_INSENSITIVE);
 
@@ -77,6 +81,15 @@ public final class PlanBuilder {
   private Map<String, List<DnsRecord>> recordsByHost() {
     Map<String, List<DnsRecord>> out = new TreeMap<>();
     for (DnsRecord r : inventory.dnsRecords()) {
+      if (!Names.isHost(r.name())) {
+        if (r.targets().stream().anyMatch(t -> elbByDnsKey.containsKey(DnsNames.loadBalancerKey(t)))) {
+          notes.warn(
+              r.zoneId() + " " + Names.printable(r.name()) + " " + r.type(),
+              "Record name is not a host name an Ingress or a Traefik rule can match (RFC 1123:"
+                  + " lower-case letters, digits, '-' and '.', optionally '*.' first); not migrated.");
+        }
+        continue;
+      }
       for (String target : r.targets()) {
         String key = DnsNames.loadBalancerKey(target);
         if (elbByDnsKey.containsKey(key)) {
@@ -479,8 +492,13 @@ public final class PlanBuilder {
       Set<String> lbs = hostLbs.get(first);
       String base = lbs.size() == 1 ? lbs.iterator().next() : appName + "-dns-" + first;
       String name = Names.label(base);
-      while (!routeNames.add(name)) {
+      String wanted = name;
+      while (!reserveRouteName(routeNames, name)) {
         name = Names.join(name, Names.hash(String.join(",", group)).substring(0, 4));
+      }
+      if (!name.equals(wanted)) {
+        notes.info(String.join(",", lbs), "Route name '" + wanted + "' (or a name derived from it)"
+            + " is taken by another route of app " + appName + "; this one is '" + name + "'.");
       }
       ClassicLoadBalancer lb = elbs.get(lbs.iterator().next());
       Listener http = listener(lbs, "HTTP", 80);
@@ -519,6 +537,25 @@ public final class PlanBuilder {
               + " use the ELB's own DNS name need a new name pointing at the edge.");
     }
     return out;
+  }
+
+  /**
+   * The emitters name a route's other objects {@code <route>-https}, {@code <route>-wrr},
+   * {@code <route>-redirect}, {@code <route>-redirect-https}, its TLS Secret {@code <route>-tls}
+   * and that Secret's ReferenceGrant {@code <route>-tls-gateway}: a route name is free only when none of these is taken by
+   * another route of the app (ELBs {@code web} and {@code web-https} would both want an
+   * IngressRoute {@code web-https}).
+   */
+  private static boolean reserveRouteName(Set<String> taken, String name) {
+    List<String> all = new ArrayList<>(List.of(name));
+    for (String suffix : ROUTE_DERIVED_SUFFIXES) {
+      all.add(Names.join(name, suffix));
+    }
+    if (all.stream().anyMatch(taken::contains)) {
+      return false;
+    }
+    taken.addAll(all);
+    return true;
   }
 
   private Listener listener(Set<String> lbs, String protocol, int port) {

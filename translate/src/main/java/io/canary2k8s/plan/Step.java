@@ -28,20 +28,18 @@ public record Step(String name, int canaryPercent) {
   /**
    * The backends of {@code route} at this step: the stable track gets {@code 100 - p} %, the
    * canaries share {@code p} % in their current proportion (equally when none has a share
-   * today). Tracks left with nothing are left out. Canary-only routes do not change.
+   * today). Tracks left with nothing are left out. Canary-only routes, and the routes of an app
+   * without a canary track, do not change.
    */
   public Route apply(Route route, App app) {
-    if (!route.split()) {
-      return route;
+    List<Track> canaries = app.tracks().stream().filter(t -> t.role() == Role.CANARY).toList();
+    if (!route.split() || canaries.isEmpty()) {
+      return route; // nothing to shift: an app without a canary stays all stable
     }
     Fraction canary = Fraction.of(canaryPercent, 100);
     Fraction stable = Fraction.ONE.minus(canary);
     Track stableTrack = app.stable();
     int port = route.backends().get(0).port();
-    List<Track> canaries = app.tracks().stream().filter(t -> t.role() == Role.CANARY).toList();
-    if (canaries.isEmpty()) {
-      return route; // nothing to shift traffic to
-    }
     Fraction canaryToday = Fraction.ZERO;
     for (Route.Backend b : route.backends()) {
       if (!b.track().equals(stableTrack.name())) {

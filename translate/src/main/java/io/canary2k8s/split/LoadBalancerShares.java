@@ -1,7 +1,6 @@
 package io.canary2k8s.split;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 
 /**
@@ -49,11 +48,5 @@ public record LoadBalancerShares(
       t = t.plus(f);
     }
     return t;
-  }
-
-  static Map<String, Fraction> zeros(Iterable<String> groups) {
-    Map<String, Fraction> out = new java.util.TreeMap<>();
-    groups.forEach(g -> out.put(g, Fraction.ZERO));
-    return out;
   }
 }

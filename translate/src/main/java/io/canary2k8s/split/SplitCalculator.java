@@ -76,7 +76,7 @@ public final class SplitCalculator {
       counts.put(g.name(), inLb);
     }
     List<String> active = new ArrayList<>(allByZone.keySet());
-    SortedMap<String, Fraction> shares = new TreeMap<>(LoadBalancerShares.zeros(counts.keySet()));
+    SortedMap<String, Fraction> shares = new TreeMap<>(); // both branches give every group a share
     String formula;
     if (crossZone) {
       Fraction all = Fraction.ZERO;

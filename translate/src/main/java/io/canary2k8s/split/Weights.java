@@ -113,7 +113,8 @@ public final class Weights {
     order.sort(
         Comparator.comparing((Integer i) -> remainders.get(i)).reversed()
             .thenComparing(Comparator.naturalOrder()));
-    for (int k = 0; k < missing && k < order.size(); k++) {
+    // missing < shares.size(): each floor loses less than one unit
+    for (int k = 0; k < missing; k++) {
       int i = order.get(k);
       floors.set(i, floors.get(i).add(BigInteger.ONE));
     }

@@ -44,4 +44,31 @@ class NamesTest {
       }
     });
   }
+
+  @Test
+  void accentsAreDroppedNotTheLetters() {
+    assertThat(Names.label("Shop..Front Ünïcode")).matches("shop-front-unicode-[0-9a-f]{8}");
+    assertThat(Names.label("ＦＵＬＬ")).matches("full-[0-9a-f]{8}");
+  }
+
+  @Test
+  void onlyRfc1123HostsMayReachARoutingRule() {
+    assertThat(Names.isHost("shop.example.com")).isTrue();
+    assertThat(Names.isHost("*.shop.example.com")).isTrue();
+    assertThat(Names.isHost("a-b.c1.example")).isTrue();
+    assertThat(Names.isHost("_internal.example.com")).isFalse();
+    assertThat(Names.isHost("evil`) || pathprefix(`.example.com")).isFalse();
+    assertThat(Names.isHost("shop..example.com")).isFalse();
+    assertThat(Names.isHost("-shop.example.com")).isFalse();
+    assertThat(Names.isHost("shop.*.example.com")).isFalse();
+    assertThat(Names.isHost("Shop.example.com")).as("callers pass normalised names").isFalse();
+    assertThat(Names.isHost("a".repeat(64) + ".com")).isFalse();
+    assertThat(Names.isHost(("a".repeat(63) + ".").repeat(4) + "com")).isFalse();
+  }
+
+  @Test
+  void printableEscapesWhatCouldBreakAReport() {
+    assertThat(Names.printable("evil`) x.com")).isEqualTo("evil\\140)\\040x.com");
+    assertThat(Names.printable("a\\b☃")).isEqualTo("a\\134b\\u2603");
+  }
 }

@@ -118,4 +118,23 @@ class WeightsTest {
       }
     });
   }
+
+  @Test
+  void integerWeightsAreReducedAndAllZeroStaysZero() {
+    assertThat(Weights.integers(List.of(Fraction.of(2, 5), Fraction.of(2, 5))))
+        .containsExactly(java.math.BigInteger.ONE, java.math.BigInteger.ONE);
+    assertThat(Weights.integers(List.of(Fraction.of(2, 3)))).containsExactly(java.math.BigInteger.ONE);
+    assertThat(Weights.integers(List.of(Fraction.ZERO, Fraction.ZERO)))
+        .containsExactly(java.math.BigInteger.ZERO, java.math.BigInteger.ZERO);
+  }
+
+  @Test
+  void percentagesOfSharesThatDoNotSumToOneAreTruncatedNotPadded() {
+    var third = Weights.percentages(List.of(Fraction.of(1, 3)));
+    assertThat(third.values()).containsExactly(new java.math.BigDecimal("33.333"));
+    assertThat(third.exact()).isFalse();
+    var half = Weights.percentages(List.of(Fraction.of(1, 2)));
+    assertThat(half.values()).containsExactly(new java.math.BigDecimal("50.000"));
+    assertThat(half.exact()).isTrue();
+  }
 }

@@ -1,0 +1,190 @@
+package io.canary2k8s.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * All or nothing: an I/O error at any step of a write leaves the previous bundle as it was and no
+ * temporary directory behind; what a killed run leaves is recovered by the next write.
+ */
+class BundleWriterTest {
+  @TempDir Path tmp;
+
+  static final Bundle OLD = bundle("old");
+  static final Bundle NEW = bundle("new");
+
+  static Bundle bundle(String v) {
+    Map<String, String> m = new TreeMap<>();
+    m.put(BundleLayout.REVIEW, "# review " + v + "\n");
+    m.put("notes.json", "{\"v\": \"" + v + "\"}\n");
+    m.put("base/kustomization.yaml", "resources: []\n# " + v + "\n");
+    m.put("base/app/deployment-app.yaml", "kind: Deployment # " + v + "\n");
+    m.put("overlays/promote/kustomization.yaml", "resources: [../../base] # " + v + "\n");
+    return new Bundle(m);
+  }
+
+  @AfterEach
+  void realIo() {
+    BundleWriter.io = BundleWriter.REAL_IO;
+  }
+
+  Path out() {
+    return tmp.resolve("out");
+  }
+
+  /** Everything beside out/ in its parent, by name. */
+  List<String> siblings() throws IOException {
+    try (Stream<Path> s = Files.list(tmp)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void writesThenSkipsAnIdenticalBundle() throws IOException {
+    assertThat(BundleWriter.write(OLD, out())).isTrue();
+    assertThat(BundleWriter.read(out())).isEqualTo(OLD.asMap());
+    assertThat(BundleWriter.write(OLD, out())).isFalse();
+    assertThat(BundleWriter.write(NEW, out())).isTrue();
+    assertThat(BundleWriter.read(out())).isEqualTo(NEW.asMap());
+    assertThat(siblings()).containsExactly("out");
+  }
+
+  @Test
+  void reviewIsWrittenLast() throws IOException {
+    List<String> order = new java.util.ArrayList<>();
+    BundleWriter.io = new Failing(Integer.MAX_VALUE, Integer.MAX_VALUE) {
+      @Override
+      public void write(Path file, String content) throws IOException {
+        order.add(file.getFileName().toString());
+        super.write(file, content);
+      }
+    };
+    BundleWriter.write(NEW, out());
+    assertThat(order).last().isEqualTo(BundleLayout.REVIEW);
+  }
+
+  @Test
+  void anIoErrorAtAnyFileLeavesThePreviousBundleIntact() throws IOException {
+    BundleWriter.write(OLD, out());
+    int files = NEW.asMap().size();
+    for (int failAt = 0; failAt < files; failAt++) {
+      BundleWriter.io = new Failing(failAt, Integer.MAX_VALUE);
+      assertThatThrownBy(() -> BundleWriter.write(NEW, out()))
+          .as("failing write %d", failAt)
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessageContaining("injected");
+      assertThat(BundleWriter.read(out())).as("after failing write %d", failAt).isEqualTo(OLD.asMap());
+      assertThat(siblings()).as("after failing write %d", failAt).containsExactly("out");
+    }
+  }
+
+  @Test
+  void anIoErrorInEitherRenameOfTheSwapLeavesThePreviousBundleIntact() throws IOException {
+    BundleWriter.write(OLD, out());
+    for (int failAt = 0; failAt < 2; failAt++) {
+      BundleWriter.io = new Failing(Integer.MAX_VALUE, failAt);
+      assertThatThrownBy(() -> BundleWriter.write(NEW, out())).isInstanceOf(UncheckedIOException.class);
+      assertThat(BundleWriter.read(out())).as("after failing move %d", failAt).isEqualTo(OLD.asMap());
+      assertThat(siblings()).as("after failing move %d", failAt).containsExactly("out");
+    }
+    BundleWriter.io = BundleWriter.REAL_IO;
+    assertThat(BundleWriter.write(NEW, out())).isTrue();
+    assertThat(BundleWriter.read(out())).isEqualTo(NEW.asMap());
+  }
+
+  @Test
+  void anIoErrorOnAFirstWriteLeavesNothing() throws IOException {
+    BundleWriter.io = new Failing(2, Integer.MAX_VALUE);
+    assertThatThrownBy(() -> BundleWriter.write(NEW, out())).isInstanceOf(UncheckedIOException.class);
+    assertThat(siblings()).isEmpty();
+  }
+
+  @Test
+  void leftoversOfAKilledRunAreRemovedByTheNextWrite() throws IOException {
+    BundleWriter.write(OLD, out());
+    Path staleTmp = Files.createDirectories(tmp.resolve(".out.tmp-123456789"));
+    Files.writeString(staleTmp.resolve("notes.json"), "half");
+    Path staleOld = Files.createDirectories(tmp.resolve(".out.old-987654321"));
+    Files.writeString(staleOld.resolve(BundleLayout.REVIEW), "an older bundle");
+    // look-alikes that are not ours stay
+    Files.createDirectories(tmp.resolve(".out.tmp-mine"));
+    Files.createDirectories(tmp.resolve(".other.tmp-123"));
+    Files.writeString(tmp.resolve(".out.tmp-42"), "a file, not our directory");
+
+    assertThat(BundleWriter.write(OLD, out())).isFalse();
+    assertThat(siblings()).containsExactly(".other.tmp-123", ".out.tmp-42", ".out.tmp-mine", "out");
+    assertThat(BundleWriter.read(out())).isEqualTo(OLD.asMap());
+  }
+
+  @Test
+  void aBundleStrandedMidSwapIsPutBack() throws IOException {
+    BundleWriter.write(OLD, out());
+    // killed between "out -> .out.old-N" and ".out.tmp-M -> out"
+    Files.move(out(), tmp.resolve(".out.old-1111"));
+    Path half = Files.createDirectories(tmp.resolve(".out.tmp-2222/base"));
+    Files.writeString(half.resolve("kustomization.yaml"), "resources: []\n");
+
+    assertThat(BundleWriter.write(OLD, out())).as("the restored bundle is already the wanted one").isFalse();
+    assertThat(BundleWriter.read(out())).isEqualTo(OLD.asMap());
+    assertThat(siblings()).containsExactly("out");
+  }
+
+  @Test
+  void aPathThatEscapesTheOutputDirectoryIsRefused() throws IOException {
+    Bundle evil = new Bundle(Map.of(BundleLayout.REVIEW, "x", "../escaped.yaml", "x"));
+    assertThatThrownBy(() -> BundleWriter.write(evil, out())).hasMessageContaining("escapes");
+    assertThat(siblings()).isEmpty();
+  }
+
+  @Test
+  void aForeignDirectoryIsNotOverwritten() throws IOException {
+    Files.createDirectories(out());
+    Files.writeString(out().resolve("precious.txt"), "keep");
+    assertThatThrownBy(() -> BundleWriter.write(NEW, out())).hasMessageContaining("not a canary2k8s bundle");
+    assertThat(out().resolve("precious.txt")).hasContent("keep");
+  }
+
+  /** Real I/O that throws at the n-th file write and the m-th rename (0-based). */
+  static class Failing implements BundleWriter.Io {
+    final int failWrite;
+    final int failMove;
+    final AtomicInteger writes = new AtomicInteger();
+    final AtomicInteger moves = new AtomicInteger();
+
+    Failing(int failWrite, int failMove) {
+      this.failWrite = failWrite;
+      this.failMove = failMove;
+    }
+
+    @Override
+    public void write(Path file, String content) throws IOException {
+      if (writes.getAndIncrement() == failWrite) {
+        // half a file, as a full disk would leave it
+        Files.writeString(file, content.substring(0, content.length() / 2));
+        throw new IOException("injected: no space left on device");
+      }
+      BundleWriter.REAL_IO.write(file, content);
+    }
+
+    @Override
+    public void move(Path from, Path to) throws IOException {
+      if (moves.getAndIncrement() == failMove) {
+        throw new IOException("injected: rename failed");
+      }
+      BundleWriter.REAL_IO.move(from, to);
+    }
+  }
+}
