@@ -7,8 +7,8 @@
 # Each timed line gives wall seconds, the CPU seconds of the timed process (user + sys) and the
 # CPU seconds moto used meanwhile: moto serves one request at a time (Python GIL), so its CPU
 # time is a floor for any client, and on a small machine client CPU competes with it.
-# Live discovery runs with the JVM options of the ./canary2k8s launcher (CANARY2K8S_JAVA_OPTS,
-# same default), then once with the JVM's own defaults for comparison.
+# Live discovery runs with C1 only and the serial GC (CANARY2K8S_JAVA_OPTS overrides them),
+# then once with the JVM's own defaults for comparison.
 # The capture script starts one AWS CLI process per load balancer (about 0.7 s each), so it is
 # timed only for N <= CAPTURE_MAX_N (default 100).
 set -euo pipefail

@@ -43,6 +43,15 @@ public final class Main implements Runnable {
 
   /** Runs the CLI with the given streams; returns the exit code (tests call this). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // The same line picocli prints, without building the model of every command first (that
+      // is most of the start-up time: BENCHMARKS.md, CLI start-up).
+      for (String line : new Version().getVersion()) {
+        out.println(line);
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
     boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);

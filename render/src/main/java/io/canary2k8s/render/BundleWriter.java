@@ -74,7 +74,7 @@ public final class BundleWriter {
               out.toString(), null, "exists, is not empty and is not a canary2k8s bundle (no "
                   + BundleLayout.REVIEW + "); refusing to overwrite it");
         }
-        if (read(target).equals(bundle.asMap())) {
+        if (holds(target, bundle.asMap())) {
           return false;
         }
       }
@@ -190,6 +190,34 @@ public final class BundleWriter {
     try (var s = Files.list(dir)) {
       return s.findAny().isEmpty();
     }
+  }
+
+  /**
+   * Whether {@code dir} holds exactly {@code files} (the same regular files, the same content):
+   * {@code read(dir).equals(files)}, one file at a time, stopping at the first difference, so
+   * that a rerun does not hold the old bundle in memory next to the new one.
+   */
+  static boolean holds(Path dir, Map<String, String> files) throws IOException {
+    int[] seen = {0};
+    boolean[] same = {true};
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            if (attrs.isRegularFile()) {
+              String want = files.get(dir.relativize(file).toString().replace('\\', '/'));
+              if (want == null
+                  || !want.equals(new String(Files.readAllBytes(file), StandardCharsets.UTF_8))) {
+                same[0] = false;
+                return FileVisitResult.TERMINATE;
+              }
+              seen[0]++;
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    return same[0] && seen[0] == files.size();
   }
 
   /** Every regular file under {@code dir}, relative path → content. */

@@ -59,6 +59,8 @@ public final class PlanBuilder {
   private final Map<String, ClassicLoadBalancer> elbs = new TreeMap<>();
   private final Map<String, AutoScalingGroup> asgs = new TreeMap<>();
   private final Map<String, String> elbByDnsKey = new HashMap<>();
+  /** ELB name → how many ASGs of the whole inventory are behind it (counted once, not per app). */
+  private final Map<String, Long> groupsBehind = new HashMap<>();
 
   private PlanBuilder(Inventory inventory, PlanOptions options, Notifier notes) {
     this.inventory = inventory;
@@ -68,6 +70,12 @@ public final class PlanBuilder {
     inventory.autoScalingGroups().forEach(g -> asgs.put(g.name(), g));
     for (ClassicLoadBalancer lb : inventory.classicLoadBalancers()) {
       elbByDnsKey.put(DnsNames.loadBalancerKey(lb.dnsName()), lb.name());
+    }
+    for (AutoScalingGroup g : asgs.values()) {
+      // distinct names, as List.contains counted them before
+      for (String lb : new TreeSet<>(g.loadBalancerNames())) {
+        groupsBehind.merge(lb, 1L, Long::sum);
+      }
     }
   }
 
@@ -331,8 +339,7 @@ public final class PlanBuilder {
     return lbNames.stream()
         .max(
             Comparator.comparingLong(
-                    (String lb) ->
-                        asgs.values().stream().filter(g -> g.loadBalancerNames().contains(lb)).count())
+                    (String lb) -> groupsBehind.getOrDefault(lb, 0L))
                 .thenComparing(lb -> stable.loadBalancerNames().contains(lb))
                 .thenComparing(Comparator.<String>reverseOrder()))
         .orElseThrow();

@@ -1,0 +1,96 @@
+package io.canary2k8s.bench;
+
+import io.canary2k8s.config.Config;
+import io.canary2k8s.discover.CaptureReader;
+import io.canary2k8s.emit.RouteEmitter;
+import io.canary2k8s.emit.RouteEmitters;
+import io.canary2k8s.inventory.Inventory;
+import io.canary2k8s.notes.Notes;
+import io.canary2k8s.plan.PlanOptions;
+import io.canary2k8s.plan.Step;
+import io.canary2k8s.render.Bundle;
+import io.canary2k8s.render.BundleBuilder;
+import io.canary2k8s.render.RenderOptions;
+import io.canary2k8s.split.WeightBasis;
+import io.canary2k8s.translate.Translation;
+import io.canary2k8s.translate.Translator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The in-process stages of {@code migrate --from-aws-cli} at N apps (issue 7): discover from the
+ * capture ({@link CaptureReader#read}), translate ({@link Translator#translate}) and render
+ * ({@link BundleBuilder#build}, the whole bundle in memory; writing it is measured by the
+ * whole-process run of bench/scale/run.sh).
+ *
+ * <p>The captures are made beforehand by bench/estate/EstateGenerator.java into
+ * {@code $bench.estates/e<N>} (the system property is passed by run.sh). Each stage's input is
+ * computed once per trial, so each benchmark times one stage only. A {@code diff} command does not
+ * exist on main at the time of writing, so there is no diff benchmark.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+public class StagesBench {
+  @Param({"100", "1000", "10000"})
+  public int apps;
+
+  private Path capture;
+  private Inventory inventory;
+  private PlanOptions planOptions;
+  private RouteEmitter target;
+  private Translation translation;
+  private Notes translated;
+  private RenderOptions renderOptions;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    String base = System.getProperty("bench.estates");
+    if (base == null) {
+      throw new IllegalStateException("-Dbench.estates=DIR is required (bench/scale/run.sh sets it)");
+    }
+    capture = Path.of(base, "e" + apps);
+    if (!Files.isDirectory(capture)) {
+      throw new IllegalStateException(capture + " is missing: run bench/estate/EstateGenerator.java --apps " + apps);
+    }
+    target = RouteEmitters.byName("traefik-v3");
+    planOptions = new PlanOptions(WeightBasis.DESIRED, Config.EMPTY, target.defaultEdgeImage());
+    renderOptions = new RenderOptions(Step.defaults(), "0.0.0-bench");
+    inventory = CaptureReader.read(capture);
+    translated = new Notes();
+    translation = Translator.translate(inventory, planOptions, target, translated);
+  }
+
+  @Benchmark
+  public Inventory discover() {
+    return CaptureReader.read(capture);
+  }
+
+  @Benchmark
+  public Translation translate() {
+    return Translator.translate(inventory, planOptions, target, new Notes());
+  }
+
+  @Benchmark
+  public Bundle render() {
+    // BundleBuilder only reads the notes (the overlays add the same ones again, kept once)
+    return BundleBuilder.build(translation, inventory, translated, renderOptions);
+  }
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Scale benchmark (issue 7): synthetic estates of N apps -> whole-process runs of the CLI
+# (migrate end to end, --version start-up) and JMH for the in-process stages.
+#
+# usage: bench/scale/run.sh [N...]          (default: 100 1000 10000; run from anywhere)
+# env:   RUNS=2          migrate runs per N (the minimum is reported; the machine may be shared)
+#        VERSION_RUNS=10 --version runs
+#        JMH=1           also run JMH (StagesBench, -prof gc); JMH_SIZES="100 1000" by default,
+#                        10,000 is run in single-shot mode (one op takes seconds)
+#        SEED=7          estate seed
+#        WORK=DIR        where estates and bundles go (default: a fresh temp dir, kept)
+# Writes $WORK/results.csv, $WORK/jmh-*.txt and bench/scale/results/ (CSV + PNG) in the repo.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+sizes=("$@")
+[ "${#sizes[@]}" -eq 0 ] && sizes=(100 1000 10000)
+RUNS="${RUNS:-2}"
+VERSION_RUNS="${VERSION_RUNS:-10}"
+SEED="${SEED:-7}"
+WORK="${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/canary2k8s-scale.XXXXXX")}"
+mkdir -p "$WORK" bench/scale/results
+echo "work dir: $WORK" >&2
+
+{
+  echo "# machine"
+  echo "nproc: $(nproc)"
+  echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+  echo "cpu: $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+  echo "jdk: $(java -version 2>&1 | head -1)"
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty')"
+} | tee "$WORK/machine.txt" >&2
+
+# 1. the executable (the launcher builds it and its AppCDS archive on first use)
+./canary2k8s --version > /dev/null
+
+# 2. estates
+gen="$WORK/gen"
+mkdir -p "$gen"
+javac -d "$gen" bench/estate/EstateGenerator.java
+for n in "${sizes[@]}"; do
+  if [ ! -d "$WORK/e$n" ]; then
+    java -cp "$gen" EstateGenerator --apps "$n" --seed "$SEED" --out "$WORK/e$n" 2>> "$WORK/gen.log"
+  fi
+done
+
+# 3. whole-process runs, measured by /usr/bin/time -v (wall, user, sys, peak RSS)
+csv="$WORK/results.csv"
+echo "what,n,run,wall_s,user_s,sys_s,max_rss_kb" > "$csv"
+measure() { # what n run cmd...
+  local what="$1" n="$2" run="$3"
+  shift 3
+  /usr/bin/time -v -o "$WORK/time.txt" "$@" > /dev/null 2> "$WORK/stderr.txt"
+  local wall user sys rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$WORK/time.txt")
+  user=$(awk -F': ' '/User time/ {print $2}' "$WORK/time.txt")
+  sys=$(awk -F': ' '/System time/ {print $2}' "$WORK/time.txt")
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
+  echo "$what,$n,$run,$wall,$user,$sys,$rss" | tee -a "$csv" >&2
+}
+for i in $(seq 1 "$VERSION_RUNS"); do
+  measure version 0 "$i" ./canary2k8s --version
+done
+for n in "${sizes[@]}"; do
+  for i in $(seq 1 "$RUNS"); do
+    rm -rf "$WORK/out$n"
+    measure migrate "$n" "$i" ./canary2k8s migrate --from-aws-cli "$WORK/e$n" --out "$WORK/out$n"
+  done
+  # the rerun: same input, the bundle is compared and left as it is
+  measure migrate-unchanged "$n" 1 ./canary2k8s migrate --from-aws-cli "$WORK/e$n" --out "$WORK/out$n"
+done
+cp "$csv" bench/scale/results/results.csv
+cp "$WORK/machine.txt" bench/scale/results/machine.txt
+
+# 4. JMH: the in-process stages
+if [ "${JMH:-1}" = 1 ]; then
+  ./mvnw -B -q -Pbench -pl cli -am -DskipTests install > "$WORK/jmh-build.log"
+  ./mvnw -B -q -Pbench -pl cli dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$WORK/cp.txt" > /dev/null
+  cp="cli/target/test-classes:cli/target/classes:$(cat "$WORK/cp.txt")"
+  jmh_sizes="${JMH_SIZES:-100 1000}"
+  small=$(echo "$jmh_sizes" | tr ' ' ',')
+  java -Dbench.estates="$WORK" -cp "$cp" org.openjdk.jmh.Main StagesBench -p apps="$small" \
+    -prof gc -jvmArgsPrepend "-Dbench.estates=$WORK" -rf csv -rff "$WORK/jmh-small.csv" \
+    | tee "$WORK/jmh-small.txt" >&2
+  for n in "${sizes[@]}"; do
+    case " $jmh_sizes " in *" $n "*) continue ;; esac
+    java -cp "$cp" org.openjdk.jmh.Main StagesBench -p apps="$n" -bm ss -tu ms -wi 1 -i 3 \
+      -prof gc -jvmArgsPrepend "-Dbench.estates=$WORK" -jvmArgsAppend "-Xmx4g" \
+      -rf csv -rff "$WORK/jmh-$n.csv" | tee "$WORK/jmh-$n.txt" >&2
+  done
+  cat "$WORK"/jmh-*.csv > bench/scale/results/jmh.csv
+fi
+
+# 5. fit and plot
+javac -d "$gen" bench/scale/Plot.java
+java -Djava.awt.headless=true -cp "$gen" Plot bench/scale/results/results.csv bench/scale/results/scale.png \
+  | tee bench/scale/results/fit.txt
