@@ -76,7 +76,10 @@ class LiveDiscoveryMotoTest {
     Path samples = Path.of(System.getProperty("samples.dir", "../samples"));
     List<Path> captures = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(samples)) {
-      dirs.map(d -> d.resolve("capture")).filter(Files::isDirectory).sorted().forEach(captures::add);
+      // a sample marked NOT-IN-AWS holds names AWS itself refuses (samples/odd-names): moto
+      // cannot hold it, so there is nothing to compare
+      dirs.filter(d -> !Files.exists(d.resolve("NOT-IN-AWS")))
+          .map(d -> d.resolve("capture")).filter(Files::isDirectory).sorted().forEach(captures::add);
     }
     assertThat(captures).as("sample captures under " + samples).isNotEmpty();
     return captures.stream()
