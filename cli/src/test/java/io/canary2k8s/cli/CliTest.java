@@ -78,7 +78,9 @@ class CliTest {
                 image: registry.example.com/search:7.2.0-rc1
         """);
     Cli run = Cli.run("migrate", "--from-aws-cli", Samples.capture("canary-at-zero").toString(),
-        "--out", tmp.resolve("out").toString(), "--config", cfg.toString(), "--strict");
+        "--out", tmp.resolve("out").toString(), "--config", cfg.toString(), "--strict",
+        // without it the DNS batches hold a placeholder, an ACTION item that --strict refuses
+        "--edge-dns-name", "edge-0123456789.elb.us-east-2.amazonaws.com");
     assertThat(run.exit()).as(run.err()).isZero();
     String deployment = java.nio.file.Files.readString(tmp.resolve("out/base/search/deployment-search-canary.yaml"));
     assertThat(deployment).contains("image: registry.example.com/search:7.2.0-rc1");
