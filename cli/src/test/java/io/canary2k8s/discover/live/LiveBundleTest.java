@@ -46,7 +46,9 @@ class LiveBundleTest {
   static Stream<String> samples() throws IOException {
     Path dir = Path.of(System.getProperty("samples.dir", "../samples"));
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> Files.isDirectory(p.resolve("capture"))).map(p -> p.getFileName().toString()).sorted().toList().stream();
+      // a sample marked NOT-IN-AWS holds names AWS refuses (samples/odd-names): moto cannot hold it
+      return s.filter(p -> Files.isDirectory(p.resolve("capture")) && !Files.exists(p.resolve("NOT-IN-AWS")))
+          .map(p -> p.getFileName().toString()).sorted().toList().stream();
     }
   }
 
