@@ -74,6 +74,9 @@ public final class Main implements Runnable {
           } else if (ex instanceof TranslationFailed) {
             code = ExitCodes.TRANSLATION_ERRORS;
             message = ex.getMessage();
+          } else if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+            code = ExitCodes.BAD_INPUT; // an --out or --output that cannot be written
+            message = ex.getMessage();
           } else if (isAwsFailure(ex)) {
             code = ExitCodes.AWS_FAILED;
             message = ex.getMessage();

@@ -177,6 +177,15 @@ class BadInputTest {
   }
 
   @Test
+  void anOutputThatCannotBeWrittenIsOneLine() throws IOException {
+    Cli run = Cli.run("migrate", "--from-aws-cli", capture().toString(), "--out", "/proc/canary2k8s-cannot/out");
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    String[] lines = run.err().strip().split("\n");
+    assertThat(lines[lines.length - 1]).startsWith("canary2k8s: cannot write the bundle to /proc/canary2k8s-cannot/out: ");
+    assertThat(run.err()).doesNotContain("internal error").doesNotContain("\tat ");
+  }
+
+  @Test
   void stacktraceOnRequest() throws IOException {
     Path c = capture();
     Files.delete(c.resolve("elb/describe-load-balancers.json"));

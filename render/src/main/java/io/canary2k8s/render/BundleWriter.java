@@ -117,7 +117,7 @@ public final class BundleWriter {
       }
       return true;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the bundle to " + out + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write the bundle to " + out + ": " + e.getMessage() + " (" + e.getClass().getSimpleName() + ")", e);
     }
   }
 
