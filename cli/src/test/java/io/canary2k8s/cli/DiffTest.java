@@ -92,7 +92,7 @@ class DiffTest {
    * host's route (it sends 100 % to the canary either way).
    */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"traefik-v3", "traefik-v1"})
+  @ValueSource(strings = {"traefik-v3", "traefik-v1", "gateway-api"})
   void aBiggerCanaryChangesOnlyItsReplicasAndTheWeights(String target, @TempDir Path tmp) throws IOException {
     Path capture = tmp.resolve("capture");
     BadInputTest.copyTree(Samples.capture("razorpay-myapp"), capture);
@@ -116,9 +116,11 @@ class DiffTest {
     List<String> changes = new ArrayList<>();
     report.get("changes").forEach(c -> changes.add(c.get("status").asText() + " " + c.at("/id/kind").asText() + " "
         + c.at("/id/namespace").asText() + "/" + c.at("/id/name").asText() + " " + c.get("changedPaths")));
-    String weights = target.equals("traefik-v3")
-        ? "CHANGED TraefikService myapp/myapp-wrr [\"/spec/weighted/services/0/weight\"]"
-        : "CHANGED Ingress myapp/myapp [\"/metadata/annotations/traefik.ingress.kubernetes.io~1service-weights\"]";
+    String weights = switch (target) {
+      case "traefik-v3" -> "CHANGED TraefikService myapp/myapp-wrr [\"/spec/weighted/services/0/weight\"]";
+      case "gateway-api" -> "CHANGED HTTPRoute myapp/myapp [\"/spec/rules/0/backendRefs/0/weight\"]";
+      default -> "CHANGED Ingress myapp/myapp [\"/metadata/annotations/traefik.ingress.kubernetes.io~1service-weights\"]";
+    };
     assertThat(changes).containsExactlyInAnyOrder(
         "CHANGED Deployment myapp/myapp-canary [\"/spec/replicas\"]", weights);
     assertThat(report.at("/summary/changed").asInt()).isEqualTo(2);

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the traffic split back from routing objects: Traefik v2/v3 IngressRoutes (their
  * {@code match} hosts) with the weighted TraefikServices they use, and Traefik 1.7 Ingresses
- * (rule hosts and the {@code service-weights} annotation). What the objects say is what is
+ * (rule hosts and the {@code service-weights} annotation), and Gateway API HTTPRoutes
+ * (hostnames and {@code backendRefs} weights). What the objects say is what is
  * reported, whichever tool wrote them.
  */
 final class Routing {
@@ -36,6 +37,8 @@ final class Routing {
         ingressRoute(m, docs, out);
       } else if (id.kind().equals("Ingress")) {
         ingress(m, out);
+      } else if (id.kind().equals("HTTPRoute") && id.apiVersion().startsWith("gateway.networking.k8s.io/")) {
+        httpRoute(m, out);
       }
     }
     return out;
@@ -78,6 +81,30 @@ final class Routing {
       for (String h : hosts) {
         out.putIfAbsent(m.id().namespace() + " " + h, new HostRoute(m.id().namespace(), h, weightedIn, shares));
       }
+    }
+  }
+
+  /** Gateway API: the hostnames of an HTTPRoute and the weights of its first forwarding rule. */
+  private static void httpRoute(Manifest m, SortedMap<String, HostRoute> out) {
+    for (JsonNode rule : m.view().at("/spec/rules")) {
+      JsonNode refs = rule.path("backendRefs");
+      if (refs.size() == 0) {
+        continue; // a redirect rule forwards nothing
+      }
+      Map<String, Long> weights = new LinkedHashMap<>();
+      for (JsonNode b : refs) {
+        weights.merge(b.path("name").asText(), b.path("weight").asLong(1), Long::sum);
+      }
+      long total = weights.values().stream().mapToLong(Long::longValue).sum();
+      if (total <= 0) {
+        return;
+      }
+      SortedMap<String, Fraction> shares = new TreeMap<>();
+      weights.forEach((svc, w) -> shares.put(svc, Fraction.of(w, total)));
+      for (JsonNode h : m.view().at("/spec/hostnames")) {
+        out.putIfAbsent(m.id().namespace() + " " + h.asText(), new HostRoute(m.id().namespace(), h.asText(), m.id(), shares));
+      }
+      return;
     }
   }
 
