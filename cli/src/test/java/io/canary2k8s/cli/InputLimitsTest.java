@@ -20,27 +20,15 @@ class InputLimitsTest {
   @TempDir Path tmp;
 
   Path capture() throws IOException {
-    Path dir = tmp.resolve("capture");
-    BadInputTest.copyTree(Samples.capture("razorpay-myapp"), dir);
-    return dir;
+    return new Rejections(tmp).capture();
   }
 
   Cli migrate(Path capture, String... extra) {
-    String[] base = {"migrate", "--from-aws-cli", capture.toString(), "--out", tmp.resolve("out").toString()};
-    String[] args = new String[base.length + extra.length];
-    System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extra, 0, args, base.length, extra.length);
-    return Cli.run(args);
+    return new Rejections(tmp).migrate(capture, extra);
   }
 
   void assertRejected(Cli run, String... mentions) {
-    assertThat(run.exit()).as(run.err()).isEqualTo(2);
-    String[] lines = run.err().strip().split("\n");
-    assertThat(lines).as(run.err()).hasSize(1);
-    assertThat(lines[0]).startsWith("canary2k8s: ").contains(mentions);
-    assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
-    assertThat(tmp.resolve("out")).doesNotExist();
-    assertThat(run.out()).isEmpty();
+    new Rejections(tmp).assertRejected(run, mentions);
   }
 
   /** A file that claims {@code bytes} bytes without using the disk (sparse). */
