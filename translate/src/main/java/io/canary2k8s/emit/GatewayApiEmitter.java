@@ -228,7 +228,7 @@ public final class GatewayApiEmitter implements RouteEmitter {
       route.hosts().forEach(h -> parents.add(parent(edge, listenerName(h))));
     }
     HTTPRoute hr = new HTTPRoute();
-    hr.setMetadata(meta(app, route.name(), route));
+    hr.setMetadata(Labels.routeMeta(app, route.name(), route));
     HTTPRouteSpec spec = new HTTPRouteSpec();
     spec.setParentRefs(parents);
     spec.setHostnames(route.hosts());
@@ -240,7 +240,7 @@ public final class GatewayApiEmitter implements RouteEmitter {
     out.add(hr);
     if (redirects(route)) {
       HTTPRoute redirect = new HTTPRoute();
-      redirect.setMetadata(meta(app, redirectName(route), route));
+      redirect.setMetadata(Labels.routeMeta(app, redirectName(route), route));
       HTTPRouteSpec rs = new HTTPRouteSpec();
       rs.setParentRefs(List.of(parent(edge, WEB)));
       rs.setHostnames(route.hosts());
@@ -271,7 +271,7 @@ public final class GatewayApiEmitter implements RouteEmitter {
   /** Lets the edge Gateway read the route's TLS Secret, and nothing else in the namespace. */
   private static ReferenceGrant referenceGrant(App app, Route route, Edge edge) {
     ReferenceGrant g = new ReferenceGrant();
-    g.setMetadata(meta(app, Names.join(route.tlsSecret(), "gateway"), route));
+    g.setMetadata(Labels.routeMeta(app, Names.join(route.tlsSecret(), "gateway"), route));
     ReferenceGrantSpec s = new ReferenceGrantSpec();
     ReferenceGrantFrom from = new ReferenceGrantFrom();
     from.setGroup(GROUP);
@@ -334,15 +334,6 @@ public final class GatewayApiEmitter implements RouteEmitter {
   private static Weights.Bounded bounded(Route route) {
     List<Fraction> shares = route.backends().stream().map(Route.Backend::share).toList();
     return Weights.integersAtMost(shares, MAX_WEIGHT);
-  }
-
-  private static ObjectMeta meta(App app, String name, Route route) {
-    return new ObjectMetaBuilder()
-        .withName(name)
-        .withNamespace(app.namespace())
-        .withLabels(Labels.app(app))
-        .withAnnotations(Labels.source("elb/" + String.join(",", route.loadBalancers())))
-        .build();
   }
 
   @Override

@@ -39,6 +39,17 @@ public final class Labels {
     return m;
   }
 
+  /** The metadata of a route's routing objects: app labels, and the ELBs it replaces. */
+  public static io.fabric8.kubernetes.api.model.ObjectMeta routeMeta(
+      App app, String name, io.canary2k8s.plan.Route route) {
+    return new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(app.namespace())
+        .withLabels(app(app))
+        .withAnnotations(source("elb/" + String.join(",", route.loadBalancers())))
+        .build();
+  }
+
   public static Map<String, String> source(String awsItem) {
     return Map.of(SOURCE, awsItem);
   }

@@ -60,7 +60,7 @@ public final class TraefikV3Emitter implements RouteEmitter {
   public List<HasMetadata> routes(App app, Route route, Edge edge, Notifier notes) {
     List<HasMetadata> out = new ArrayList<>();
     TraefikService ts = new TraefikService();
-    ts.setMetadata(meta(app, wrrName(route), route));
+    ts.setMetadata(Labels.routeMeta(app, wrrName(route), route));
     TraefikServiceSpec spec = new TraefikServiceSpec();
     Weighted weighted = new Weighted();
     weighted.setServices(services(route));
@@ -94,7 +94,7 @@ public final class TraefikV3Emitter implements RouteEmitter {
   /** A permanent redirect to https on 443, where clients reach the edge (the pod listens on 8443). */
   private static Middleware redirectMiddleware(App app, Route route) {
     Middleware m = new Middleware();
-    m.setMetadata(meta(app, redirectName(route), route));
+    m.setMetadata(Labels.routeMeta(app, redirectName(route), route));
     MiddlewareSpec spec = new MiddlewareSpec();
     RedirectScheme rs = new RedirectScheme();
     rs.setScheme("https");
@@ -130,7 +130,7 @@ public final class TraefikV3Emitter implements RouteEmitter {
 
   private static IngressRoute ingressRoute(App app, Route route, String name, String entryPoint, String tlsSecret) {
     IngressRoute ir = new IngressRoute();
-    ir.setMetadata(meta(app, name, route));
+    ir.setMetadata(Labels.routeMeta(app, name, route));
     IngressRouteSpec spec = new IngressRouteSpec();
     spec.setEntryPoints(List.of(entryPoint));
     Routes r = new Routes();
@@ -162,15 +162,6 @@ public final class TraefikV3Emitter implements RouteEmitter {
       }
     }
     return String.join(" || ", parts);
-  }
-
-  private static io.fabric8.kubernetes.api.model.ObjectMeta meta(App app, String name, Route route) {
-    return new ObjectMetaBuilder()
-        .withName(name)
-        .withNamespace(app.namespace())
-        .withLabels(Labels.app(app))
-        .withAnnotations(Labels.source("elb/" + String.join(",", route.loadBalancers())))
-        .build();
   }
 
   @Override
