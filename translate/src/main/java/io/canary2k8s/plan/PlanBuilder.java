@@ -61,11 +61,13 @@ public final class PlanBuilder {
   private final Map<String, String> elbByDnsKey = new HashMap<>();
   /** ELB name → how many ASGs of the whole inventory are behind it (counted once, not per app). */
   private final Map<String, Long> groupsBehind = new HashMap<>();
+  private final Map<String, List<DnsRecord>> recordsByName;
 
   private PlanBuilder(Inventory inventory, PlanOptions options, Notifier notes) {
     this.inventory = inventory;
     this.options = options;
     this.notes = notes;
+    this.recordsByName = DnsRecord.byName(inventory.dnsRecords());
     inventory.classicLoadBalancers().forEach(lb -> elbs.put(lb.name(), lb));
     inventory.autoScalingGroups().forEach(g -> asgs.put(g.name(), g));
     for (ClassicLoadBalancer lb : inventory.classicLoadBalancers()) {
@@ -600,7 +602,7 @@ public final class PlanBuilder {
 
   /** Every record set of one name and type, whatever it points at. */
   private List<DnsRecord> recordGroup(String name, String type) {
-    return inventory.dnsRecords().stream().filter(r -> r.name().equals(name) && r.type().equals(type)).toList();
+    return recordsByName.getOrDefault(name, List.of()).stream().filter(r -> r.type().equals(type)).toList();
   }
 
   private static String label(DnsRecord r) {

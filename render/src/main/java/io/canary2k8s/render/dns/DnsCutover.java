@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The weighted DNS cutover: for every Route53 record that sends a migrated host to a migrated
@@ -53,6 +54,7 @@ public final class DnsCutover {
     inventory.classicLoadBalancers().forEach(lb -> lbs.put(lb.name(), lb));
     List<Move> out = new ArrayList<>();
     Set<DnsRecord> seen = new java.util.HashSet<>();
+    Map<String, List<DnsRecord>> byName = DnsRecord.byName(inventory.dnsRecords());
     for (App app : plan.apps()) {
       for (Route route : app.routes()) {
         Map<String, String> lbByKey = new TreeMap<>();
@@ -62,8 +64,13 @@ public final class DnsCutover {
             lbByKey.put(DnsNames.loadBalancerKey(c.dnsName()), lb);
           }
         }
-        for (DnsRecord r : inventory.dnsRecords()) {
-          if (!route.hosts().contains(r.name()) || seen.contains(r)) {
+        List<DnsRecord> candidates = new ArrayList<>();
+        for (String host : new TreeSet<>(route.hosts())) {
+          candidates.addAll(byName.getOrDefault(host, List.of()));
+        }
+        candidates.sort(DnsRecord.ORDER);
+        for (DnsRecord r : candidates) {
+          if (seen.contains(r)) {
             continue;
           }
           String lb = null;
