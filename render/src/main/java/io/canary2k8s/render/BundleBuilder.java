@@ -3,6 +3,7 @@ package io.canary2k8s.render;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.inventory.InventoryJson;
 import io.canary2k8s.input.Json;
+import io.canary2k8s.notes.Note;
 import io.canary2k8s.notes.Notes;
 import io.canary2k8s.render.diff.DiffMarkdown;
 import io.canary2k8s.render.diff.DiffReport;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The façade of the render stage: a translation and its notes → the whole bundle in memory
@@ -27,11 +30,15 @@ public final class BundleBuilder {
   private BundleBuilder() {}
 
   public static Bundle build(Translation tr, Inventory inventory, Notes notes, RenderOptions options) {
+    // the inventory's JSON depends on nothing else: written on another core meanwhile
+    CompletableFuture<String> inventoryJson = CompletableFuture.supplyAsync(() -> InventoryJson.write(inventory));
     Map<String, String> files = new TreeMap<>();
     List<String> resources = new ArrayList<>();
-    for (HasMetadata o : tr.objects()) {
-      String rel = BundleLayout.objectFile(o);
-      if (files.put(BundleLayout.BASE + "/" + rel, Yaml.dump(o)) != null) {
+    // serialising is most of the render stage and each object is independent: every core
+    List<String> yaml = tr.objects().parallelStream().map(Yaml::dump).toList();
+    for (int i = 0; i < yaml.size(); i++) {
+      String rel = BundleLayout.objectFile(tr.objects().get(i));
+      if (files.put(BundleLayout.BASE + "/" + rel, yaml.get(i)) != null) {
         throw new IllegalStateException("two objects map to the file " + rel);
       }
       resources.add(rel);
@@ -46,9 +53,23 @@ public final class BundleBuilder {
       files.put(BundleLayout.DIFF, DiffMarkdown.render(diff, DiffMarkdown.DEFAULT_MAX_CHARS,
           "`" + BundleLayout.DIFF_JSON + "` in this bundle"));
     }
-    files.put(BundleLayout.INVENTORY, InventoryJson.write(inventory));
-    files.put(BundleLayout.NOTES, Json.write(Map.of("notes", notes.sorted())));
-    files.put(BundleLayout.REVIEW, Review.render("review.md.ftl", ReviewModel.build(tr, inventory, notes.sorted(), options)));
+    // every note is in by now; notes.json and REVIEW.md read the same sorted list
+    List<Note> sorted = notes.sorted();
+    CompletableFuture<String> notesJson = CompletableFuture.supplyAsync(() -> Json.write(Map.of("notes", sorted)));
+    files.put(BundleLayout.REVIEW, Review.render("review.md.ftl", ReviewModel.build(tr, inventory, sorted, options)));
+    files.put(BundleLayout.NOTES, join(notesJson));
+    files.put(BundleLayout.INVENTORY, join(inventoryJson));
     return new Bundle(files);
+  }
+
+  private static String join(CompletableFuture<String> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 }

@@ -59,11 +59,8 @@ final class ReviewModel {
     m.put("notes", bySeverity);
     Map<String, AutoScalingGroup> groups = new TreeMap<>();
     inventory.autoScalingGroups().forEach(g -> groups.put(g.name(), g));
-    List<Map<String, Object>> apps = new ArrayList<>();
-    for (App app : plan.apps()) {
-      apps.add(app(app, target, groups, plan));
-    }
-    m.put("apps", apps);
+    // one app's rows depend only on that app: every core, in plan order
+    m.put("apps", plan.apps().parallelStream().map(app -> app(app, target, groups, plan)).toList());
     m.put("edge", edge(plan, target));
     m.put("mapping", mapping(tr.objects()));
     m.put("steps", steps(plan, target, options.steps()));

@@ -30,12 +30,11 @@ public final class Translator {
     target.noteTarget(emit);
     List<HasMetadata> objects = new ArrayList<>(EdgeEmitter.emit(plan.edge(), target));
     objects.addAll(target.planObjects(plan, emit));
-    for (App app : plan.apps()) {
-      objects.addAll(WorkloadEmitter.emit(app));
-      for (Route r : app.routes()) {
-        objects.addAll(target.routes(app, r, plan.edge(), emit));
-      }
-    }
+    // Apps are independent: emitted on every core (the notes collector is thread-safe and
+    // sorted; the objects are sorted below), in encounter order either way.
+    plan.apps().parallelStream()
+        .map(app -> appObjects(app, plan, target, emit))
+        .forEachOrdered(objects::addAll);
     objects.sort(ObjectOrder.INSTANCE);
     Set<String> ids = new HashSet<>();
     for (HasMetadata o : objects) {
@@ -48,5 +47,13 @@ public final class Translator {
       notes.scoped("translate/plan").warn("inventory", "No app found: no classic ELB with an Auto Scaling group behind it.");
     }
     return new Translation(plan, target, objects);
+  }
+
+  private static List<HasMetadata> appObjects(App app, Plan plan, RouteEmitter target, Notifier emit) {
+    List<HasMetadata> out = new ArrayList<>(WorkloadEmitter.emit(app));
+    for (Route r : app.routes()) {
+      out.addAll(target.routes(app, r, plan.edge(), emit));
+    }
+    return out;
   }
 }
