@@ -273,9 +273,8 @@ final class Commands {
       if (maxChars < MIN_MAX_CHARS) {
         throw new UsageException("--max-chars: " + maxChars + " is below the minimum of " + MIN_MAX_CHARS);
       }
-      Documents old = Documents.read(before);
-      Documents now = Documents.read(after);
-      DiffReport report = Differ.diff(old, now, before.toString(), after.toString());
+      Documents.Pair sides = Documents.read(before, after);
+      DiffReport report = Differ.diff(sides.before(), sides.after(), before.toString(), after.toString());
       PrintWriter out = spec.commandLine().getOut();
       if (format.equals("json")) {
         out.print(report.toJson());

@@ -241,6 +241,45 @@ class DiffTest {
     assertThat(Cli.run("diff", "--format", "html", golden, golden).exit()).isEqualTo(2);
   }
 
+  /**
+   * A kustomization is a list of files, not an object: it is not read, so a 10,000-app bundle
+   * (whose base/kustomization.yaml is over the 4 MiB limit of one YAML file) can be diffed.
+   * Among several bad files, the first in path order is the one named, every time (files are
+   * parsed in parallel).
+   */
+  @Test
+  void bigKustomizationsAreSkippedAndTheFirstBadFileIsNamed(@TempDir Path tmp) throws IOException {
+    Path golden = Samples.expected("razorpay-myapp", "traefik-v3");
+    Path copy = tmp.resolve("copy");
+    BundleWriter.read(golden).forEach((rel, content) -> {
+      try {
+        Files.createDirectories(copy.resolve(rel).getParent());
+        Files.writeString(copy.resolve(rel), content);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    StringBuilder big = new StringBuilder("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
+    while (big.length() <= io.canary2k8s.yaml.Yaml.MAX_INPUT_CHARS) {
+      big.append("  - ns/deployment-").append(big.length()).append(".yaml\n");
+    }
+    Files.writeString(copy.resolve("base/kustomization.yaml"), big);
+    Cli same = Cli.run("diff", golden.toString(), copy.toString());
+    assertThat(same.exit()).as(same.err()).isZero();
+
+    Path dir = tmp.resolve("bad");
+    Files.createDirectories(dir);
+    for (int i = 0; i < 40; i++) {
+      Files.writeString(dir.resolve(String.format("f%02d.yaml", i)),
+          i % 7 == 3 ? "a: &x 1\nb: *x\n" : configMap("c" + i, "k", "v"));
+    }
+    for (int run = 0; run < 3; run++) {
+      Cli bad = Cli.run("diff", golden.toString(), dir.toString());
+      assertThat(bad.exit()).isEqualTo(2);
+      assertThat(bad.err().strip()).contains("f03.yaml").contains("aliases").doesNotContain("f10.yaml");
+    }
+  }
+
   /** render --previous writes DIFF.md and diff.json, deterministically, also over itself. */
   @Test
   void migrateWithPreviousWritesTheDiff(@TempDir Path tmp) throws IOException {

@@ -34,8 +34,6 @@ public final class Differ {
   private Differ() {}
 
   public static DiffReport diff(Documents before, Documents after, String beforeName, String afterName) {
-    Map<ObjectId, JsonNode> canonBefore = canonical(before);
-    Map<ObjectId, JsonNode> canonAfter = canonical(after);
     List<ObjectId> removed = new ArrayList<>();
     List<ObjectId> added = new ArrayList<>();
     List<Change> changes = new ArrayList<>();
@@ -46,25 +44,35 @@ public final class Differ {
       }
     }
     for (ObjectId id : after.objects().keySet()) {
-      JsonNode old = canonBefore.get(id);
-      if (old == null) {
+      Manifest was = before.get(id);
+      if (was == null) {
         added.add(id);
-      } else if (old.equals(canonAfter.get(id))) {
+        continue;
+      }
+      // equal trees have equal canonical forms: the canonical form (the cost of a diff of two
+      // large bundles) is made only for the objects that differ as parsed
+      if (was.view().equals(after.get(id).view())) {
+        unchanged++;
+        continue;
+      }
+      JsonNode old = Trees.canonical(was.view());
+      JsonNode now = Trees.canonical(after.get(id).view());
+      if (old.equals(now)) {
         unchanged++;
       } else {
-        changes.add(new Change(Status.CHANGED, id, null, Trees.changedPaths(old, canonAfter.get(id)),
-            unified(id, before.get(id).view(), after.get(id).view())));
+        changes.add(new Change(Status.CHANGED, id, null, Trees.changedPaths(old, now),
+            unified(id, was.view(), after.get(id).view())));
       }
     }
     // renames: same slot, same content but the name; paired in identity order, one to one
     Map<String, List<ObjectId>> removedByContent = new HashMap<>();
     for (ObjectId id : removed) {
-      removedByContent.computeIfAbsent(renameKey(id, canonBefore.get(id)), k -> new ArrayList<>()).add(id);
+      removedByContent.computeIfAbsent(renameKey(id, before.get(id)), k -> new ArrayList<>()).add(id);
     }
     List<ObjectId> stillAdded = new ArrayList<>();
     TreeSet<ObjectId> renamedAway = new TreeSet<>();
     for (ObjectId id : added) {
-      List<ObjectId> candidates = removedByContent.get(renameKey(id, canonAfter.get(id)));
+      List<ObjectId> candidates = removedByContent.get(renameKey(id, after.get(id)));
       if (candidates != null && !candidates.isEmpty()) {
         ObjectId from = candidates.remove(0);
         renamedAway.add(from);
@@ -93,14 +101,8 @@ public final class Differ {
         changes);
   }
 
-  private static Map<ObjectId, JsonNode> canonical(Documents d) {
-    Map<ObjectId, JsonNode> out = new HashMap<>();
-    d.objects().forEach((id, m) -> out.put(id, Trees.canonical(m.view())));
-    return out;
-  }
-
-  private static String renameKey(ObjectId id, JsonNode canonical) {
-    return id.apiVersion() + "\n" + id.kind() + "\n" + id.namespace() + "\n" + Trees.withoutName(canonical);
+  private static String renameKey(ObjectId id, Manifest m) {
+    return id.apiVersion() + "\n" + id.kind() + "\n" + id.namespace() + "\n" + Trees.withoutName(Trees.canonical(m.view()));
   }
 
   private static DiffReport.Summary summary(List<Change> changes, int unchanged) {

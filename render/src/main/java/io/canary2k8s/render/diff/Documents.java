@@ -11,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -34,9 +35,31 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
    * YAML file. Bad input is an {@link InputException} naming the file.
    */
   public static Documents read(Path path) {
+    return parse(texts(path), Map.of());
+  }
+
+  /** The two sides of a diff, read as {@link #read} reads each. */
+  public record Pair(Documents before, Documents after) {}
+
+  /**
+   * Both sides of a diff. A text found on both sides (an unchanged file: most of a bundle from
+   * one run to the next) is parsed once and its trees used for both.
+   */
+  public static Pair read(Path before, Path after) {
+    Map<String, String> old = texts(before);
+    Map<String, String> now = texts(after);
+    Map<String, Parsed> parsedOld = parsed(old, Map.of());
+    Documents first = assemble(parsedOld); // reports the first bad file of the old side
+    Map<String, List<JsonNode>> byText = new HashMap<>();
+    old.forEach((shown, text) -> byText.putIfAbsent(text, parsedOld.get(shown).trees()));
+    return new Pair(first, assemble(parsed(now, byText)));
+  }
+
+  /** shown file name → text of every YAML file {@link #read} takes from {@code path}. */
+  private static Map<String, String> texts(Path path) {
     String shown = path.toString();
     if (Files.exists(path) && !Files.isDirectory(path)) { // a file, or a pipe such as <(kubectl kustomize …)
-      return parse(Map.of(shown, readText(path, shown)));
+      return Map.of(shown, readText(path, shown));
     }
     if (!Files.isDirectory(path)) {
       throw new InputException(shown, null, "not found (expected a bundle directory or a YAML file)");
@@ -45,7 +68,10 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : (Iterable<Path>) s::iterator) {
-        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && isYaml(p.getFileName().toString())) {
+        String name = p.getFileName().toString();
+        // a kustomization lists files, it is not an object: not read (a 10,000-app bundle's is
+        // over the size limit of one YAML file)
+        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && isYaml(name) && !isKustomizationFile(name)) {
           files.put(p.toString(), readText(p, p.toString()));
         }
       }
@@ -55,7 +81,7 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
     if (files.isEmpty()) {
       throw new InputException(root.toString(), null, "holds no YAML files");
     }
-    return parse(files);
+    return files;
   }
 
   /** The objects under {@code base/} of a bundle held in memory (path → content). */
@@ -72,10 +98,36 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
 
   /** Parses YAML texts (shown name → content) into objects; identities must be unique. */
   public static Documents parse(Map<String, String> files) {
+    return parse(files, Map.of());
+  }
+
+  private static Documents parse(Map<String, String> files, Map<String, List<JsonNode>> known) {
+    return assemble(parsed(files, known));
+  }
+
+  /**
+   * Every file parsed (trees already in {@code known} by text are reused). Parsing is the cost
+   * and each file is independent: every core. Errors are kept per file, so that {@link
+   * #assemble} reports the first bad file in path order, whatever the scheduling.
+   */
+  private static Map<String, Parsed> parsed(Map<String, String> files, Map<String, List<JsonNode>> known) {
+    List<Parsed> list = new TreeMap<>(files).entrySet().parallelStream()
+        .map(e -> known.containsKey(e.getValue())
+            ? new Parsed(e.getKey(), known.get(e.getValue()), null)
+            : Parsed.of(e.getKey(), e.getValue()))
+        .toList();
+    Map<String, Parsed> out = new java.util.LinkedHashMap<>();
+    list.forEach(p -> out.put(p.shown(), p));
+    return out;
+  }
+
+  /** The objects of parsed files, in path order; identities must be unique. */
+  private static Documents assemble(Map<String, Parsed> parsed) {
     SortedMap<ObjectId, Manifest> out = new TreeMap<>();
-    files.forEach(
-        (shown, text) -> {
-          List<JsonNode> trees = Yaml.trees(text, shown);
+    parsed.values().forEach(
+        p -> {
+          String shown = p.shown();
+          List<JsonNode> trees = p.trees();
           for (int i = 0; i < trees.size(); i++) {
             JsonNode t = trees.get(i);
             String where = trees.size() == 1 ? "" : "document " + (i + 1) + ": ";
@@ -101,6 +153,24 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
     return new Documents(out);
   }
 
+  /** One file parsed, or the reason it could not be. */
+  private record Parsed(String shown, List<JsonNode> parsed, InputException error) {
+    static Parsed of(String shown, String text) {
+      try {
+        return new Parsed(shown, Yaml.trees(text, shown), null);
+      } catch (InputException e) {
+        return new Parsed(shown, null, e);
+      }
+    }
+
+    List<JsonNode> trees() {
+      if (error != null) {
+        throw error;
+      }
+      return parsed;
+    }
+  }
+
   public List<Manifest> list() {
     return new ArrayList<>(objects.values());
   }
@@ -111,6 +181,10 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
 
   private static boolean isKustomization(JsonNode t) {
     return t.path("apiVersion").asText().startsWith("kustomize.config.k8s.io/");
+  }
+
+  private static boolean isKustomizationFile(String fileName) {
+    return fileName.equals("kustomization.yaml") || fileName.equals("kustomization.yml");
   }
 
   private static boolean isYaml(String fileName) {
