@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scale benchmark (issue 7): synthetic estates of N apps -> whole-process runs of the CLI
-# (migrate end to end, --version start-up) and JMH for the in-process stages.
+# (migrate end to end, diff of two bundles, --version start-up), a one-shot per-stage timing
+# (Stages.java) and JMH for the in-process stages.
 #
 # usage: bench/scale/run.sh [N...]          (default: 100 1000 10000; run from anywhere)
 # env:   RUNS=2          migrate runs per N (the minimum is reported; the machine may be shared)
@@ -51,7 +52,8 @@ echo "what,n,run,wall_s,user_s,sys_s,max_rss_kb" > "$csv"
 measure() { # what n run cmd...
   local what="$1" n="$2" run="$3"
   shift 3
-  /usr/bin/time -v -o "$WORK/time.txt" "$@" > /dev/null 2> "$WORK/stderr.txt"
+  sync # the previous run's writes and deletions (ext4 with online discard here) are not billed to this one
+  /usr/bin/time -v -o "$WORK/time.txt" "$@" > /dev/null 2> "$WORK/stderr.txt" || [ "$what" = diff ] # diff exits 1 on changes
   local wall user sys rss
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$WORK/time.txt")
   user=$(awk -F': ' '/User time/ {print $2}' "$WORK/time.txt")
@@ -69,6 +71,16 @@ for n in "${sizes[@]}"; do
   done
   # the rerun: same input, the bundle is compared and left as it is
   measure migrate-unchanged "$n" 1 ./canary2k8s migrate --from-aws-cli "$WORK/e$n" --out "$WORK/out$n"
+  # diff of two bundles of N apps: the same estate read with the other weight basis, so every
+  # app whose in-service count differs from its desired count changes replicas and weights
+  rm -rf "$WORK/out${n}b"
+  ./canary2k8s migrate --from-aws-cli "$WORK/e$n" --weight-basis in-service --out "$WORK/out${n}b" > /dev/null 2>&1
+  measure diff "$n" 1 ./canary2k8s diff "$WORK/out$n" "$WORK/out${n}b"
+  # where the time goes, stage by stage, in one JVM (bench/scale/Stages.java)
+  rm -rf "$WORK/stages$n"
+  java -XX:+UseSerialGC -cp cli/target/canary2k8s.jar bench/scale/Stages.java "$WORK/e$n" "$WORK/stages$n" \
+    | tee "$WORK/stages-$n.txt" >&2
+  cp "$WORK/stages-$n.txt" "bench/scale/results/stages-$n.txt"
 done
 cp "$csv" bench/scale/results/results.csv
 cp "$WORK/machine.txt" bench/scale/results/machine.txt
