@@ -234,6 +234,12 @@ public final class GatewayApiEmitter implements RouteEmitter {
     spec.setHostnames(route.hosts());
     HTTPRouteRule rule = new HTTPRouteRule();
     rule.setMatches(matches(route));
+    if (route.paths().stream().anyMatch(Route.PathMatch::prefix)) {
+      notes.info("HTTPRoute/" + app.namespace() + "/" + route.name(), "Gateway API path prefixes match whole path"
+          + " segments: " + route.paths().stream().filter(Route.PathMatch::prefix).map(p -> p.value() + "*").toList()
+          + " of " + route.rule() + " also match the path without its trailing '/', and a prefix that ends inside a"
+          + " segment matches only that whole segment.");
+    }
     if (route.priority() != null && !route.paths().isEmpty()) {
       // the Gateway API picks the most specific match (exact path, longest prefix), not the first rule
       for (Route earlier : app.routes()) {

@@ -108,8 +108,9 @@ public final class TraefikV1Emitter implements RouteEmitter {
     if (route.priority() != null) {
       a.put(PRIORITY, String.valueOf(TraefikV3Emitter.priority(route)));
     }
-    if (route.paths().stream().anyMatch(Route.PathMatch::prefix)) {
-      a.put(RULE_TYPE, "PathPrefix");
+    if (!route.paths().isEmpty()) {
+      // Traefik 1.7 matches Ingress paths as prefixes unless told otherwise
+      a.put(RULE_TYPE, route.paths().stream().anyMatch(Route.PathMatch::prefix) ? "PathPrefix" : "Path");
     }
     return a;
   }

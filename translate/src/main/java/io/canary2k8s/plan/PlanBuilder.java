@@ -841,8 +841,8 @@ public final class PlanBuilder {
       return Map.of();
     }
     if (!elsewhere.isEmpty()) {
-      String msg = "Route53 record(s) " + elsewhere + " of this " + type + " group point at no classic ELB in the"
-          + " capture (another region or account, an ALB/NLB, or not a load balancer).";
+      String msg = "Route53 record(s) " + elsewhere + " of this " + type + " group point at no load balancer in the"
+          + " capture (one in another region or account, CloudFront, or another host).";
       if (lost.isZero()) {
         notes.info(host, msg + " They get no answers today, so the split is unchanged.");
       } else {
