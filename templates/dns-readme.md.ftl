@@ -5,7 +5,7 @@
 canary2k8s never changes DNS. The files beside this README are Route53 change batches, exactly what `aws route53 change-resource-record-sets --change-batch file://FILE` takes; apply them yourself, one step at a time, once the Kubernetes edge serves every host in `base/` (and the overlay you want).
 
 <#if zones?has_content>
-Every Route53 name below points at a migrated classic ELB today. Each step keeps the old target as a weighted record (set identifier `${oldId}`) beside a weighted record to the edge (`${newId}`, target `${edgeName}`), so every step up to the last rolls back by changing weights only.
+Every Route53 name below points at a migrated ${kind} today. Each step keeps the old target as a weighted record (set identifier `${oldId}`) beside a weighted record to the edge (`${newId}`, target `${edgeName}`), so every step up to the last rolls back by changing weights only.
 
 <#if placeholder>
 > [!CAUTION]
@@ -20,7 +20,7 @@ Every Route53 name below points at a migrated classic ELB today. Each step keeps
 <#list zones as z>
 ## Zone `${z.name}` (`${z.id}`)
 
-| Name | Type | Today | App | Classic ELB |
+| Name | Type | Today | App | ${kind?cap_first} |
 |---|---|---|---|---|
 <#list z.records as r>
 | `${r.name}` | ${r.type} | `${r.from}` (${r.how}) | `${r.app}` | `${r.loadBalancer}` |
@@ -40,7 +40,7 @@ aws route53 change-resource-record-sets --hosted-zone-id ${z.id} --change-batch 
 
 Rollback:
 
-- from steps 1 to ${percents?size}: `${z.id}/${rollbackWeights}` sends everything back to the classic ELBs at once (weights only); then, when you want the original simple records back, `${z.id}/${rollbackRestore}`.
+- from steps 1 to ${percents?size}: `${z.id}/${rollbackWeights}` sends everything back to the ${kind}s at once (weights only); then, when you want the original simple records back, `${z.id}/${rollbackRestore}`.
 - after the last step: `${z.id}/${rollbackFinished}` restores the original records.
 
 Route53 applies a batch all or nothing, and a DELETE must match the record exactly: apply the files in order, and do not edit the records by hand in between.

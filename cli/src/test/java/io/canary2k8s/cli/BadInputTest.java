@@ -34,6 +34,54 @@ class BadInputTest {
     Files.writeString(file, sb.toString());
   }
 
+  /** A fresh copy of the ALB sample capture, to break on purpose. */
+  Path albCapture() throws IOException {
+    Path dir = tmp.resolve("capture");
+    copyTree(Samples.capture("alb-weighted"), dir);
+    return dir;
+  }
+
+  @Test
+  void albRuleForwardingToAnUnknownTargetGroup() throws IOException {
+    Path c = albCapture();
+    Path f = c.resolve("elbv2/rules/web-alb-443.json");
+    String json = Files.readString(f).replaceFirst("web-stable/73e2d6bc24d8a067(\",\\s*\"Weight\": 50)", "web-gone/0000000000000000$1");
+    assertThat(json).contains("web-gone");
+    Files.writeString(f, json);
+    assertRejected(migrate(c), "elbv2/rules/web-alb-443.json", "Rules[1].Actions[0].ForwardConfig.TargetGroups[0].TargetGroupArn",
+        "web-gone", "not in elbv2/describe-target-groups.json");
+  }
+
+  @Test
+  void albPlainForwardToAnUnknownTargetGroup() throws IOException {
+    Path c = albCapture();
+    Path f = c.resolve("elbv2/rules/web-alb-443.json");
+    // the older shape: TargetGroupArn alone, no ForwardConfig
+    String json = Files.readString(f).replaceFirst(
+        "\"TargetGroupArn\": \"([^\"]*)web-stable/73e2d6bc24d8a067\",\\s*\"Order\": 1,\\s*\"ForwardConfig\": \\{[^}]*\\}[^}]*\\}\\s*\\}",
+        "\"TargetGroupArn\": \"$1web-gone/0\", \"Order\": 1");
+    assertThat(json).contains("web-gone/0");
+    Files.writeString(f, json);
+    assertRejected(migrate(c), "elbv2/rules/web-alb-443.json", "Rules[0].Actions[0].TargetGroupArn", "web-gone");
+  }
+
+  @Test
+  void asgFeedingAnUnknownTargetGroup() throws IOException {
+    Path c = albCapture();
+    Path f = c.resolve("autoscaling/describe-auto-scaling-groups.json");
+    String json = Files.readString(f).replaceFirst("(\"TargetGroupARNs\": \\[\\s*\"[^\"]*targetgroup/)web-canary", "$1web-other");
+    assertThat(json).contains("web-other");
+    Files.writeString(f, json);
+    assertRejected(migrate(c), "autoscaling/describe-auto-scaling-groups.json", "TargetGroupARNs[0]", "web-other");
+  }
+
+  @Test
+  void albListenerRulesMissing() throws IOException {
+    Path c = albCapture();
+    Files.delete(c.resolve("elbv2/rules/web-alb-80.json"));
+    assertRejected(migrate(c), "elbv2/rules/web-alb-80.json", "file not found", "describe-rules");
+  }
+
   @Test
   void requiredFileMissing() throws IOException {
     Path c = capture();

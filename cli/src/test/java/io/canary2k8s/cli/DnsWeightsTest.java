@@ -101,7 +101,7 @@ class DnsWeightsTest {
     // green ELB, now reached only by its own name, becomes an app of its own)
     assertThat(r.weights()).isEqualTo(Map.of("shop", 1L));
     assertThat(r.noted("WARNING", "shop.example.com", "'green' -> d111111abcdef8.cloudfront.net.",
-        "point at no classic ELB", "1/5 (20 %)", "Decide where that traffic should go")).isTrue();
+        "point at no load balancer in the capture", "1/5 (20 %)", "Decide where that traffic should go")).isTrue();
   }
 
   @Test

@@ -13,6 +13,11 @@ public final class CaptureLayout {
   public static final String ELB_TAGS = "elb/describe-tags.json";
   public static final String ELB_ATTRIBUTES_DIR = "elb/attributes";
   public static final String ELBV2_LOAD_BALANCERS = "elbv2/describe-load-balancers.json";
+  public static final String ELBV2_TARGET_GROUPS = "elbv2/describe-target-groups.json";
+  public static final String ELBV2_LISTENERS_DIR = "elbv2/listeners";
+  public static final String ELBV2_RULES_DIR = "elbv2/rules";
+  public static final String ELBV2_ATTRIBUTES_DIR = "elbv2/attributes";
+  public static final String ELBV2_TG_ATTRIBUTES_DIR = "elbv2/target-group-attributes";
   public static final String ASG_GROUPS = "autoscaling/describe-auto-scaling-groups.json";
   public static final String ASG_POLICIES = "autoscaling/describe-policies.json";
   public static final String R53_ZONES = "route53/list-hosted-zones.json";
@@ -32,10 +37,27 @@ public final class CaptureLayout {
           Map.entry("LoadBalancers", "aws elbv2 describe-load-balancers"),
           Map.entry("TargetGroups", "aws elbv2 describe-target-groups"),
           Map.entry("Listeners", "aws elbv2 describe-listeners"),
-          Map.entry("Rules", "aws elbv2 describe-rules"));
+          Map.entry("Rules", "aws elbv2 describe-rules"),
+          Map.entry("Attributes", "aws elbv2 describe-load-balancer-attributes"));
 
   public static String elbAttributes(String loadBalancerName) {
     return ELB_ATTRIBUTES_DIR + "/" + loadBalancerName + ".json";
+  }
+
+  public static String elbv2Listeners(String loadBalancerName) {
+    return ELBV2_LISTENERS_DIR + "/" + loadBalancerName + ".json";
+  }
+
+  public static String elbv2Rules(String loadBalancerName, int port) {
+    return ELBV2_RULES_DIR + "/" + loadBalancerName + "-" + port + ".json";
+  }
+
+  public static String elbv2Attributes(String loadBalancerName) {
+    return ELBV2_ATTRIBUTES_DIR + "/" + loadBalancerName + ".json";
+  }
+
+  public static String targetGroupAttributes(String targetGroupName) {
+    return ELBV2_TG_ATTRIBUTES_DIR + "/" + targetGroupName + ".json";
   }
 
   public static String zoneRecords(String bareZoneId) {

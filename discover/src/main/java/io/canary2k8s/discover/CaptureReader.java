@@ -17,6 +17,12 @@ import io.canary2k8s.inventory.HostedZone;
 import io.canary2k8s.inventory.Instance;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.inventory.Listener;
+import io.canary2k8s.inventory.ListenerRule;
+import io.canary2k8s.inventory.ListenerV2;
+import io.canary2k8s.inventory.LoadBalancerV2;
+import io.canary2k8s.inventory.RuleAction;
+import io.canary2k8s.inventory.RuleCondition;
+import io.canary2k8s.inventory.TargetGroup;
 import io.canary2k8s.inventory.Provenance;
 import io.canary2k8s.inventory.ScalingPolicy;
 import io.canary2k8s.notes.Notes;
@@ -60,17 +66,20 @@ public final class CaptureReader {
     Notes found = new Notes();
     Notifier n = found.scoped("discover/aws-cli");
     List<ClassicLoadBalancer> elbs = readClassicLoadBalancers(n);
-    List<AutoScalingGroup> asgs = readAutoScalingGroups(n, elbs);
+    List<TargetGroup> targetGroups = readTargetGroups();
+    List<LoadBalancerV2> albs = readLoadBalancersV2(targetGroups);
+    List<AutoScalingGroup> asgs = readAutoScalingGroups(n, elbs, targetGroups);
     List<HostedZone> zones = readHostedZones();
     List<DnsRecord> records = new ArrayList<>();
     for (HostedZone zone : zones) {
       records.addAll(readRecords(zone, n));
     }
-    noteElbv2(n);
     return new Inventory(
         Inventory.SCHEMA_VERSION,
         readProvenance(),
         elbs,
+        albs,
+        targetGroups,
         asgs,
         zones,
         records,
@@ -283,7 +292,10 @@ public final class CaptureReader {
   // ---- Auto Scaling --------------------------------------------------------------------------
 
   private List<AutoScalingGroup> readAutoScalingGroups(
-      Notifier n, List<ClassicLoadBalancer> elbs) {
+      Notifier n, List<ClassicLoadBalancer> elbs, List<TargetGroup> targetGroups) {
+    Set<String> tgArns = new TreeSet<>();
+    targetGroups.forEach(t -> tgArns.add(t.arn()));
+    boolean tgsCaptured = exists(ELBV2_TARGET_GROUPS);
     Set<String> elbNames = new TreeSet<>();
     elbs.forEach(e -> elbNames.add(e.name()));
     Map<String, List<ScalingPolicy>> policies = readPolicies();
@@ -306,13 +318,28 @@ public final class CaptureReader {
             "DesiredCapacity " + desired + " is outside MinSize..MaxSize " + min + ".." + max);
       }
       Set<String> lbNames = new TreeSet<>(g.strings("LoadBalancerNames"));
-      Set<String> tgArns = new TreeSet<>(g.strings("TargetGroupARNs"));
+      Set<String> groupTgs = new TreeSet<>(g.strings("TargetGroupARNs"));
       for (Node ts : g.optArray("TrafficSources")) {
         String type = ts.optText("Type");
         if ("elb".equals(type)) {
           lbNames.add(ts.text("Identifier"));
         } else if ("elbv2".equals(type)) {
-          tgArns.add(ts.text("Identifier"));
+          groupTgs.add(ts.text("Identifier"));
+        }
+      }
+      List<Node> tgNodes = g.optArray("TargetGroupARNs");
+      for (String tg : groupTgs) {
+        if (!tgsCaptured) {
+          n.warn(name, "Auto Scaling group feeds target group " + tg + " but " + ELBV2_TARGET_GROUPS
+              + " was not captured; that target group is not migrated.");
+        } else if (!tgArns.contains(tg)) {
+          String where = "TargetGroupARNs";
+          for (Node x : tgNodes) {
+            if (tg.equals(x.raw().asText())) {
+              where = x.path().substring(x.path().lastIndexOf('.') + 1);
+            }
+          }
+          throw g.problem(where, "names target group '" + tg + "', which is not in " + ELBV2_TARGET_GROUPS);
         }
       }
       List<Node> lbNodes = g.optArray("LoadBalancerNames");
@@ -360,7 +387,7 @@ public final class CaptureReader {
               desired,
               zones,
               List.copyOf(lbNames),
-              List.copyOf(tgArns),
+              List.copyOf(groupTgs),
               instances,
               suspended,
               g.has("MixedInstancesPolicy"),
@@ -515,18 +542,229 @@ public final class CaptureReader {
     return "simple";
   }
 
-  // ---- ELBv2 (not yet migrated) --------------------------------------------------------------
+  // ---- ELBv2 ---------------------------------------------------------------------------------
 
-  private void noteElbv2(Notifier n) {
+  private List<TargetGroup> readTargetGroups() {
+    if (!exists(ELBV2_TARGET_GROUPS)) {
+      return List.of();
+    }
+    List<TargetGroup> out = new ArrayList<>();
+    Set<String> seen = new TreeSet<>();
+    for (Node tg : results(ELBV2_TARGET_GROUPS, "TargetGroups")) {
+      String name = tg.text("TargetGroupName");
+      String arn = tg.text("TargetGroupArn");
+      if (!seen.add(arn)) {
+        throw tg.problem("TargetGroupArn", "duplicate target group '" + arn + "'");
+      }
+      if (!isSafeFileName(name)) {
+        throw tg.problem("TargetGroupName", "'" + name + "' cannot name a file in the capture");
+      }
+      String attrFile = targetGroupAttributes(name);
+      Map<String, String> attributes = exists(attrFile) ? attributes(attrFile) : Map.of();
+      out.add(
+          new TargetGroup(
+              name,
+              arn,
+              tg.optText("Protocol"),
+              tg.optInt("Port", 1, 65535),
+              tg.has("TargetType") ? tg.text("TargetType") : "instance",
+              tg.strings("LoadBalancerArns"),
+              tg.optText("HealthCheckProtocol"),
+              tg.optText("HealthCheckPort"),
+              tg.optText("HealthCheckPath"),
+              tg.optInt("HealthCheckIntervalSeconds", 1, 3600),
+              tg.optInt("HealthCheckTimeoutSeconds", 1, 3600),
+              tg.optInt("HealthyThresholdCount", 1, 100),
+              tg.optInt("UnhealthyThresholdCount", 1, 100),
+              attributes));
+    }
+    return out;
+  }
+
+  /** {@code {"Attributes": [{"Key": ..., "Value": ...}]}} as a map. */
+  private Map<String, String> attributes(String rel) {
+    Map<String, String> out = new TreeMap<>();
+    for (Node a : results(rel, "Attributes")) {
+      out.put(a.text("Key"), a.has("Value") ? a.get("Value").asText() : "");
+    }
+    return out;
+  }
+
+  private List<LoadBalancerV2> readLoadBalancersV2(List<TargetGroup> targetGroups) {
     if (!exists(ELBV2_LOAD_BALANCERS)) {
-      return;
+      return List.of();
     }
+    Set<String> tgArns = new TreeSet<>();
+    targetGroups.forEach(t -> tgArns.add(t.arn()));
+    List<LoadBalancerV2> out = new ArrayList<>();
+    Set<String> seen = new TreeSet<>();
     for (Node lb : results(ELBV2_LOAD_BALANCERS, "LoadBalancers")) {
-      n.warn(
-          lb.optText("LoadBalancerArn") != null ? lb.text("LoadBalancerArn") : lb.text("LoadBalancerName"),
-          "Application/Network Load Balancer '" + lb.text("LoadBalancerName")
-              + "' was found but is not migrated by this version; its apps are not in the bundle.");
+      String name = lb.text("LoadBalancerName");
+      if (!seen.add(name)) {
+        throw lb.problem("LoadBalancerName", "duplicate load balancer '" + name + "'");
+      }
+      if (!isSafeFileName(name)) {
+        throw lb.problem("LoadBalancerName", "'" + name + "' cannot name a file in the capture");
+      }
+      List<String> zones = new ArrayList<>();
+      for (Node z : lb.optArray("AvailabilityZones")) {
+        zones.add(z.text("ZoneName"));
+      }
+      String listenersFile = elbv2Listeners(name);
+      if (!exists(listenersFile)) {
+        throw new InputException(shown(listenersFile), null, "file not found; every load balancer in "
+            + ELBV2_LOAD_BALANCERS + " needs its listeners ('aws elbv2 describe-listeners"
+            + " --load-balancer-arn <arn>')");
+      }
+      List<ListenerV2> listeners = new ArrayList<>();
+      Set<Integer> ports = new TreeSet<>();
+      for (Node l : results(listenersFile, "Listeners")) {
+        int port = l.intValue("Port", 1, 65535);
+        if (!ports.add(port)) {
+          throw l.problem("Port", "two listeners on port " + port);
+        }
+        List<String> certs = new ArrayList<>();
+        for (Node c : l.optArray("Certificates")) {
+          certs.add(c.text("CertificateArn"));
+        }
+        String rulesFile = elbv2Rules(name, port);
+        if (!exists(rulesFile)) {
+          throw new InputException(shown(rulesFile), null, "file not found; every listener in "
+              + listenersFile + " needs its rules ('aws elbv2 describe-rules --listener-arn <arn>')");
+        }
+        List<ListenerRule> rules = new ArrayList<>();
+        for (Node r : results(rulesFile, "Rules")) {
+          rules.add(rule(r, tgArns));
+        }
+        if (rules.stream().filter(ListenerRule::isDefault).count() != 1) {
+          throw new InputException(shown(rulesFile), "Rules",
+              "expected exactly one default rule (IsDefault true), found "
+                  + rules.stream().filter(ListenerRule::isDefault).count());
+        }
+        listeners.add(new ListenerV2(l.optText("ListenerArn"), l.text("Protocol").toUpperCase(java.util.Locale.ROOT),
+            port, certs, rules));
+      }
+      String attrFile = elbv2Attributes(name);
+      out.add(
+          new LoadBalancerV2(
+              name,
+              lb.text("LoadBalancerArn"),
+              lb.has("Type") ? lb.text("Type") : "application",
+              lb.text("DNSName"),
+              lb.optText("Scheme"),
+              zones,
+              listeners,
+              exists(attrFile) ? attributes(attrFile) : Map.of()));
     }
+    return out;
+  }
+
+  private static ListenerRule rule(Node r, Set<String> tgArns) {
+    boolean isDefault = r.bool("IsDefault", false);
+    String priority = r.has("Priority") ? r.get("Priority").raw().asText() : isDefault ? "default" : null;
+    if (priority == null) {
+      throw r.problem("Priority", "missing");
+    }
+    if (!isDefault && !priority.matches("[0-9]{1,5}")) {
+      throw r.problem("Priority", "'" + priority + "' is not a rule priority (1..50000 or default)");
+    }
+    List<RuleCondition> conditions = new ArrayList<>();
+    for (Node c : r.optArray("Conditions")) {
+      conditions.add(condition(c));
+    }
+    List<RuleAction> actions = new ArrayList<>();
+    List<Node> actionNodes = r.optArray("Actions");
+    if (actionNodes.isEmpty()) {
+      throw r.problem("Actions", "a rule needs at least one action");
+    }
+    for (int i = 0; i < actionNodes.size(); i++) {
+      actions.add(action(actionNodes.get(i), i + 1, tgArns));
+    }
+    return new ListenerRule(r.optText("RuleArn"), priority, isDefault, conditions, actions);
+  }
+
+  private static RuleCondition condition(Node c) {
+    String field = c.text("Field");
+    Set<String> values = new TreeSet<>(c.strings("Values"));
+    String key = null;
+    String config = switch (field) {
+      case "host-header" -> "HostHeaderConfig";
+      case "path-pattern" -> "PathPatternConfig";
+      case "http-header" -> "HttpHeaderConfig";
+      case "http-request-method" -> "HttpRequestMethodConfig";
+      case "query-string" -> "QueryStringConfig";
+      case "source-ip" -> "SourceIpConfig";
+      default -> throw c.problem("Field", "unknown condition field '" + field + "'");
+    };
+    Node typed = c.optObject(config);
+    if (typed != null) {
+      if (field.equals("query-string")) {
+        for (Node kv : typed.optArray("Values")) {
+          values.add((kv.has("Key") ? kv.text("Key") : "") + "=" + kv.text("Value"));
+        }
+      } else {
+        values.addAll(typed.strings("Values"));
+      }
+      if (field.equals("http-header")) {
+        key = typed.text("HttpHeaderName");
+      }
+    }
+    if (values.isEmpty() && !c.has("RegexValues")) {
+      throw c.problem("Values", "a " + field + " condition needs at least one value");
+    }
+    for (String v : c.strings("RegexValues")) {
+      values.add("regex:" + v);
+    }
+    return new RuleCondition(field, key, List.copyOf(values));
+  }
+
+  private static RuleAction action(Node a, int position, Set<String> tgArns) {
+    String type = a.text("Type");
+    int order = a.has("Order") ? a.intValue("Order", 1, 50000) : position;
+    List<RuleAction.WeightedTargetGroup> tgs = new ArrayList<>();
+    Integer stickiness = null;
+    Map<String, String> config = new TreeMap<>();
+    if (type.equals("forward")) {
+      Node fc = a.optObject("ForwardConfig");
+      List<Node> tuples = fc == null ? List.of() : fc.optArray("TargetGroups");
+      if (!tuples.isEmpty()) {
+        for (Node t : tuples) {
+          tgs.add(new RuleAction.WeightedTargetGroup(knownTargetGroup(t, tgArns),
+              t.has("Weight") ? t.intValue("Weight", 0, 999) : 1));
+        }
+        Node sc = fc.optObject("TargetGroupStickinessConfig");
+        if (sc != null && sc.bool("Enabled", false)) {
+          stickiness = sc.has("DurationSeconds") ? sc.intValue("DurationSeconds", 1, 604800) : 0;
+        }
+      } else {
+        tgs.add(new RuleAction.WeightedTargetGroup(knownTargetGroup(a, tgArns), 1));
+      }
+      Set<String> distinct = new TreeSet<>();
+      for (RuleAction.WeightedTargetGroup t : tgs) {
+        if (!distinct.add(t.targetGroupArn())) {
+          throw a.problem("ForwardConfig", "target group " + t.targetGroupArn() + " is named twice");
+        }
+      }
+    } else if (type.equals("redirect") || type.equals("fixed-response")) {
+      Node cfg = a.get(type.equals("redirect") ? "RedirectConfig" : "FixedResponseConfig");
+      for (Iterator<String> it = cfg.raw().fieldNames(); it.hasNext(); ) {
+        String f = it.next();
+        JsonNode v = cfg.raw().get(f);
+        if (v.isValueNode() && !v.isNull()) {
+          config.put(f, v.asText());
+        }
+      }
+    }
+    return new RuleAction(type, order, tgs, stickiness, config);
+  }
+
+  private static String knownTargetGroup(Node holder, Set<String> tgArns) {
+    String arn = holder.text("TargetGroupArn");
+    if (!tgArns.contains(arn)) {
+      throw holder.problem("TargetGroupArn",
+          "forwards to target group '" + arn + "', which is not in " + ELBV2_TARGET_GROUPS);
+    }
+    return arn;
   }
 
   /** A name that can be one path segment of the capture: no separators, not . or .. . */

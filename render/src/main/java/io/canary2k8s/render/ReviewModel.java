@@ -98,7 +98,10 @@ final class ReviewModel {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("name", app.name());
     a.put("namespace", app.namespace());
-    a.put("loadBalancers", app.loadBalancers());
+    Set<String> v2 = new TreeSet<>();
+    app.shares().stream().filter(x -> x.rule() != null).forEach(x -> v2.add(x.loadBalancer()));
+    a.put("loadBalancers", app.loadBalancers().stream().filter(lb -> !v2.contains(lb)).toList());
+    a.put("loadBalancersV2", List.copyOf(v2));
     Map<String, String> trackOfGroup = new TreeMap<>();
     app.tracks().forEach(t -> trackOfGroup.put(t.autoScalingGroup(), t.name()));
     a.put("groups", List.copyOf(trackOfGroup.keySet()));
@@ -123,6 +126,7 @@ final class ReviewModel {
     for (Route r : app.routes()) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("hosts", r.hosts());
+      row.put("paths", r.paths().stream().map(p -> p.value() + (p.prefix() ? "*" : "")).toList());
       List<String> today = new ArrayList<>();
       List<String> after = new ArrayList<>();
       List<String> w = target.weights(r);
@@ -132,7 +136,7 @@ final class ReviewModel {
             + (Md.whole(b.share()) ? "" : " (" + b.share() + ")"));
         after.add(b.track() + ": " + w.get(i));
       }
-      row.put("today", String.join(", ", today));
+      row.put("today", (r.rule() == null ? "" : Md.cell(r.rule()) + ": ") + String.join(", ", today));
       row.put("after", String.join(", ", after));
       row.put("object", target.weightedObject(app, r));
       row.put("split", r.split());
@@ -157,6 +161,22 @@ final class ReviewModel {
   private static Map<String, Object> split(LoadBalancerShares s, LoadBalancerShares other, Map<String, String> trackOf) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("loadBalancer", s.loadBalancer());
+    if (s.rule() != null) {
+      m.put("rule", Md.cell(s.rule()));
+      List<Map<String, Object>> tgs = new ArrayList<>();
+      for (var t : s.targetGroups()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", t.targetGroup());
+        row.put("weight", t.weight());
+        row.put("weightShare", t.weightShare().describe());
+        row.put("crossZone", (t.crossZone() ? "on" : "off") + " (" + Md.cell(t.crossZoneSource()) + ")");
+        List<String> inside = new ArrayList<>();
+        t.inGroup().forEach((g, f) -> inside.add("`" + g + "` " + f.describe()));
+        row.put("inside", inside.isEmpty() ? "no instances" : String.join(", ", inside));
+        tgs.add(row);
+      }
+      m.put("targetGroups", tgs);
+    }
     m.put("crossZone", (s.crossZone() ? "on" : "off") + (s.crossZoneAssumed() ? " (assumed: attributes not captured)" : ""));
     m.put("basis", s.basis().flag());
     Set<String> zones = new TreeSet<>();
@@ -194,15 +214,21 @@ final class ReviewModel {
       return labelled.add(id) ? id + "[\"" + Md.mermaid(label) + "\"]" : id;
     };
     sb.append("  subgraph today[\"AWS today\"]\n");
+    Set<String> drawn = new TreeSet<>();
     for (Route r : app.routes()) {
       for (String h : r.hosts()) {
         for (String lb : r.loadBalancers()) {
-          sb.append("    ").append(node.apply("h:" + h, h)).append(" --> ")
-              .append(node.apply("lb:" + lb, "ELB " + lb)).append("\n");
+          if (drawn.add(h + " " + lb)) {
+            sb.append("    ").append(node.apply("h:" + h, h)).append(" --> ")
+                .append(node.apply("lb:" + lb, "ELB " + lb)).append("\n");
+          }
         }
       }
     }
     for (LoadBalancerShares s : app.shares()) {
+      if (s.rule() != null && !s.rule().endsWith("default rule")) {
+        continue; // a rule's split is per request content; the diagram shows each load balancer's own
+      }
       for (var e : s.shares().entrySet()) {
         AutoScalingGroup g = groups.get(e.getKey());
         String label = "ASG " + e.getKey() + (g == null ? "" : " (desired " + g.desiredCapacity() + ")");

@@ -233,7 +233,26 @@ public final class GatewayApiEmitter implements RouteEmitter {
     spec.setParentRefs(parents);
     spec.setHostnames(route.hosts());
     HTTPRouteRule rule = new HTTPRouteRule();
-    rule.setMatches(List.of(prefixSlash()));
+    rule.setMatches(matches(route));
+    if (route.paths().stream().anyMatch(Route.PathMatch::prefix)) {
+      notes.info("HTTPRoute/" + app.namespace() + "/" + route.name(), "Gateway API path prefixes match whole path"
+          + " segments: " + route.paths().stream().filter(Route.PathMatch::prefix).map(p -> p.value() + "*").toList()
+          + " of " + route.rule() + " also match the path without its trailing '/', and a prefix that ends inside a"
+          + " segment matches only that whole segment.");
+    }
+    if (route.priority() != null && !route.paths().isEmpty()) {
+      // the Gateway API picks the most specific match (exact path, longest prefix), not the first rule
+      for (Route earlier : app.routes()) {
+        List<String> shared = earlier.hosts().stream().filter(route.hosts()::contains).toList();
+        if (earlier.priority() != null && earlier.priority() < route.priority() && earlier.paths().isEmpty()
+            && !shared.isEmpty()) {
+          notes.warn("HTTPRoute/" + app.namespace() + "/" + route.name(), "On AWS " + earlier.rule() + " comes first"
+              + " for " + shared + "; the Gateway API prefers the more specific path match of " + route.rule()
+              + ", so those hosts' requests for " + route.paths().stream().map(Route.PathMatch::value).toList()
+              + " go to " + route.name() + " instead of " + earlier.name() + ".");
+        }
+      }
+    }
     rule.setBackendRefs(backendRefs(app, route, notes));
     spec.setRules(List.of(rule));
     hr.setSpec(spec);
@@ -245,7 +264,7 @@ public final class GatewayApiEmitter implements RouteEmitter {
       rs.setParentRefs(List.of(parent(edge, WEB)));
       rs.setHostnames(route.hosts());
       HTTPRouteRule rr = new HTTPRouteRule();
-      rr.setMatches(List.of(prefixSlash()));
+      rr.setMatches(matches(route));
       HTTPRouteFilter f = new HTTPRouteFilter();
       f.setType("RequestRedirect");
       HTTPRequestRedirectFilter rf = new HTTPRequestRedirectFilter();
@@ -258,8 +277,8 @@ public final class GatewayApiEmitter implements RouteEmitter {
       redirect.setSpec(rs);
       out.add(redirect);
     }
-    if (route.https()) {
-      out.add(referenceGrant(app, route, edge));
+    if (route.https() && route.tlsSecret().equals(Names.join(route.name(), "tls"))) {
+      out.add(referenceGrant(app, route, edge)); // a route that shares another route's Secret shares its grant
     }
     return out;
   }
@@ -285,6 +304,23 @@ public final class GatewayApiEmitter implements RouteEmitter {
     s.setTo(List.of(to));
     g.setSpec(s);
     return g;
+  }
+
+  /** One match per path of the route (PathPrefix or Exact), or the prefix {@code /}. */
+  private static List<HTTPRouteMatch> matches(Route route) {
+    if (route.paths().isEmpty()) {
+      return List.of(prefixSlash());
+    }
+    List<HTTPRouteMatch> out = new ArrayList<>();
+    for (Route.PathMatch p : route.paths()) {
+      HTTPPathMatch pm = new HTTPPathMatch();
+      pm.setType(p.prefix() ? "PathPrefix" : "Exact");
+      pm.setValue(p.value());
+      HTTPRouteMatch m = new HTTPRouteMatch();
+      m.setPath(pm);
+      out.add(m);
+    }
+    return out;
   }
 
   private static HTTPRouteMatch prefixSlash() {

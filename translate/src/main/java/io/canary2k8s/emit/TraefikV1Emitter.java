@@ -35,6 +35,8 @@ public final class TraefikV1Emitter implements RouteEmitter {
   public static final String REDIRECT_REGEX = "traefik.ingress.kubernetes.io/redirect-regex";
   public static final String REDIRECT_REPLACEMENT = "traefik.ingress.kubernetes.io/redirect-replacement";
   public static final String REDIRECT_PERMANENT = "traefik.ingress.kubernetes.io/redirect-permanent";
+  public static final String PRIORITY = "traefik.ingress.kubernetes.io/priority";
+  public static final String RULE_TYPE = "traefik.ingress.kubernetes.io/rule-type";
 
   @Override
   public String name() {
@@ -57,6 +59,11 @@ public final class TraefikV1Emitter implements RouteEmitter {
 
   @Override
   public List<HasMetadata> routes(App app, Route route, Edge edge, Notifier notes) {
+    if (route.paths().stream().map(Route.PathMatch::prefix).distinct().count() > 1) {
+      notes.warn("Ingress/" + app.namespace() + "/" + route.name(), "Traefik 1.7 takes one rule type per Ingress:"
+          + " the exact paths " + route.paths().stream().filter(x -> !x.prefix()).map(Route.PathMatch::value).toList()
+          + " of " + route.rule() + " are matched as prefixes.");
+    }
     Weights.Percentages p = Weights.percentages(route.backends().stream().map(Route.Backend::share).toList());
     if (!p.exact() && route.backends().size() > 1) {
       List<String> exact = new ArrayList<>();
@@ -98,6 +105,13 @@ public final class TraefikV1Emitter implements RouteEmitter {
     if (route.split() || route.backends().size() > 1) {
       a.put(WEIGHTS, annotation(route));
     }
+    if (route.priority() != null) {
+      a.put(PRIORITY, String.valueOf(TraefikV3Emitter.priority(route)));
+    }
+    if (!route.paths().isEmpty()) {
+      // Traefik 1.7 matches Ingress paths as prefixes unless told otherwise
+      a.put(RULE_TYPE, route.paths().stream().anyMatch(Route.PathMatch::prefix) ? "PathPrefix" : "Path");
+    }
     return a;
   }
 
@@ -114,17 +128,21 @@ public final class TraefikV1Emitter implements RouteEmitter {
 
   static List<IngressRule> rules(Route route) {
     List<IngressRule> rules = new ArrayList<>();
+    List<String> paths = route.paths().isEmpty() ? List.of("/")
+        : route.paths().stream().map(Route.PathMatch::value).toList();
     for (String host : route.hosts()) {
       var http = new IngressRuleBuilder().withHost(host).withNewHttp();
+      for (String path : paths) {
       for (Route.Backend be : route.backends()) {
         http.addToPaths(
             new HTTPIngressPathBuilder()
-                .withPath("/")
+                .withPath(path)
                 .withNewBackend()
                 .withServiceName(be.track())
                 .withServicePort(new IntOrString(be.port()))
                 .endBackend()
                 .build());
+      }
       }
       rules.add(http.endHttp().build());
     }

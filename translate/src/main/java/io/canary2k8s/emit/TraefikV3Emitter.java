@@ -135,7 +135,10 @@ public final class TraefikV3Emitter implements RouteEmitter {
     spec.setEntryPoints(List.of(entryPoint));
     Routes r = new Routes();
     r.setKind(Routes.Kind.RULE);
-    r.setMatch(match(route.hosts()));
+    r.setMatch(match(route));
+    if (route.priority() != null) {
+      r.setPriority(priority(route));
+    }
     io.traefik.v1alpha1.ingressroutespec.routes.Services svc = new io.traefik.v1alpha1.ingressroutespec.routes.Services();
     svc.setName(wrrName(route));
     svc.setKind(io.traefik.v1alpha1.ingressroutespec.routes.Services.Kind.TRAEFIKSERVICE);
@@ -148,6 +151,29 @@ public final class TraefikV3Emitter implements RouteEmitter {
     }
     ir.setSpec(spec);
     return ir;
+  }
+
+  /**
+   * The router priority of an ALB rule's route: above any rule-length default (Traefik's
+   * priority when none is set) and in the ALB's order (lower AWS priority, higher here).
+   */
+  static long priority(Route route) {
+    return 100_000L - route.priority();
+  }
+
+  /** The hosts' match, and the route's paths when it has any: {@code Host(`a`) && PathPrefix(`/api/`)}. */
+  static String match(Route route) {
+    String hosts = match(route.hosts());
+    if (route.paths().isEmpty()) {
+      return hosts;
+    }
+    List<String> paths = new ArrayList<>();
+    for (Route.PathMatch p : route.paths()) {
+      paths.add((p.prefix() ? "PathPrefix(`" : "Path(`") + p.value() + "`)");
+    }
+    String h = route.hosts().size() > 1 ? "(" + hosts + ")" : hosts;
+    String p = paths.size() > 1 ? "(" + String.join(" || ", paths) + ")" : paths.get(0);
+    return h + " && " + p;
   }
 
   /** {@code Host(`a`) || Host(`b`)}; a wildcard becomes a HostRegexp. */

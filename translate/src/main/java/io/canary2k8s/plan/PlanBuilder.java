@@ -62,6 +62,8 @@ public final class PlanBuilder {
   /** ELB name → how many ASGs of the whole inventory are behind it (counted once, not per app). */
   private final Map<String, Long> groupsBehind = new HashMap<>();
   private final Map<String, List<DnsRecord>> recordsByName;
+  /** The ALBs and NLBs: their groups, splits and rules. */
+  private final ElbV2Planner v2;
 
   private PlanBuilder(Inventory inventory, PlanOptions options, Notifier notes) {
     this.inventory = inventory;
@@ -78,6 +80,11 @@ public final class PlanBuilder {
       for (String lb : new TreeSet<>(g.loadBalancerNames())) {
         groupsBehind.merge(lb, 1L, Long::sum);
       }
+    }
+    v2 = new ElbV2Planner(inventory, elbs.keySet(), notes);
+    v2.byDnsKey().forEach(elbByDnsKey::putIfAbsent);
+    for (String lb : v2.loadBalancers().keySet()) {
+      groupsBehind.put(lb, (long) v2.groupsBehind(lb).size());
     }
   }
 
@@ -107,8 +114,8 @@ public final class PlanBuilder {
         } else if (key.endsWith(".elb.amazonaws.com")) {
           notes.warn(
               r.zoneId() + " " + r.name() + " " + r.type(),
-              "Points at load balancer " + target + ", which is not a classic ELB in the capture"
-                  + " (another region or account, or an ALB/NLB); not migrated.");
+              "Points at load balancer " + target + ", which is not a load balancer in the capture"
+                  + " (another region or account); not migrated.");
         }
       }
     }
@@ -129,9 +136,17 @@ public final class PlanBuilder {
     Map<String, List<DnsRecord>> byHost = recordsByHost();
     UnionFind groups = new UnionFind();
     elbs.keySet().forEach(lb -> groups.add("elb:" + lb));
+    v2.loadBalancers().keySet().forEach(lb -> groups.add("elb:" + lb));
     for (AutoScalingGroup g : asgs.values()) {
       for (String lb : g.loadBalancerNames()) {
         groups.union("asg:" + g.name(), "elb:" + lb);
+      }
+    }
+    Set<String> behindV2 = new TreeSet<>();
+    for (String lb : v2.loadBalancers().keySet()) {
+      for (String g : v2.groupsBehind(lb)) {
+        groups.union("asg:" + g, "elb:" + lb);
+        behindV2.add(g);
       }
     }
     byHost.forEach(
@@ -141,13 +156,13 @@ public final class PlanBuilder {
           }
         });
     for (AutoScalingGroup g : asgs.values()) {
-      if (g.loadBalancerNames().isEmpty()) {
+      if (g.loadBalancerNames().isEmpty() && !behindV2.contains(g.name())) {
         notes.info(
             g.name(),
             g.targetGroupArns().isEmpty()
                 ? "Auto Scaling group is behind no classic ELB; not migrated."
-                : "Auto Scaling group is behind ELBv2 target groups only (ALB/NLB); not migrated"
-                    + " by this version.");
+                : "Auto Scaling group feeds target groups " + g.targetGroupArns() + " that no migrated"
+                    + " load balancer forwards to; not migrated.");
       }
     }
     List<App> apps = new ArrayList<>();
@@ -161,6 +176,11 @@ public final class PlanBuilder {
       }
       if (asgNames.isEmpty()) {
         for (String lb : lbNames) {
+          if (v2.isV2(lb)) {
+            notes.warn(lb, "Load balancer forwards to no target group fed by an Auto Scaling group; nothing to"
+                + " migrate" + (hosts.isEmpty() ? "." : ", and its names " + hosts + " are left as they are."));
+            continue;
+          }
           notes.warn(
               lb,
               "Classic ELB has no Auto Scaling group attached"
@@ -229,7 +249,15 @@ public final class PlanBuilder {
     Map<String, LoadBalancerShares> other = new TreeMap<>();
     WeightBasis basis = options.basis();
     WeightBasis otherBasis = basis == WeightBasis.DESIRED ? WeightBasis.IN_SERVICE : WeightBasis.DESIRED;
+    Map<String, LoadBalancerShares> ruleShares = new TreeMap<>();
+    Map<String, LoadBalancerShares> ruleOther = new TreeMap<>();
+    Map<String, List<ElbV2Planner.RuleRoute>> ruleRoutes = new TreeMap<>();
+    Set<String> checkedTgs = new TreeSet<>();
     for (String lbName : lbNames) {
+      if (v2.isV2(lbName)) {
+        planV2(lbName, trackOf, shares, other, ruleShares, ruleOther, ruleRoutes, checkedTgs);
+        continue;
+      }
       ClassicLoadBalancer lb = elbs.get(lbName);
       List<AutoScalingGroup> behind =
           groups.stream().filter(g -> g.loadBalancerNames().contains(lbName)).toList();
@@ -279,7 +307,7 @@ public final class PlanBuilder {
       noteGroupExtras(g);
     }
 
-    List<Route> routes = routes(appName, hosts, byHost, shares, trackOf, stableGroup);
+    List<Route> routes = routes(appName, hosts, byHost, shares, trackOf, stableGroup, ruleRoutes);
     List<Track> tracks = new ArrayList<>();
     for (AutoScalingGroup g : groups) {
       tracks.add(track(appName, g, g == stableGroup, trackOf.get(g.name()), lbNames));
@@ -290,8 +318,65 @@ public final class PlanBuilder {
         lbNames,
         tracks,
         routes,
-        List.copyOf(shares.values()),
-        List.copyOf(other.values()));
+        concat(shares.values(), ruleShares.values()),
+        concat(other.values(), ruleOther.values()));
+  }
+
+  private static List<LoadBalancerShares> concat(
+      java.util.Collection<LoadBalancerShares> a, java.util.Collection<LoadBalancerShares> b) {
+    List<LoadBalancerShares> out = new ArrayList<>(a);
+    out.addAll(b);
+    return List.copyOf(out);
+  }
+
+  /** The split of an ALB/NLB (its main listener's default rule) and of each of its rules that becomes a route. */
+  private void planV2(
+      String lbName,
+      Map<String, String> trackOf,
+      Map<String, LoadBalancerShares> shares,
+      Map<String, LoadBalancerShares> other,
+      Map<String, LoadBalancerShares> ruleShares,
+      Map<String, LoadBalancerShares> ruleOther,
+      Map<String, List<ElbV2Planner.RuleRoute>> ruleRoutes,
+      Set<String> checkedTgs) {
+    WeightBasis basis = options.basis();
+    WeightBasis otherBasis = basis == WeightBasis.DESIRED ? WeightBasis.IN_SERVICE : WeightBasis.DESIRED;
+    var lb = v2.loadBalancers().get(lbName);
+    var main = v2.mainListener(lbName);
+    v2.checkListeners(lbName);
+    for (String tg : v2.targetGroupsOf(lbName)) {
+      if (checkedTgs.add(tg)) {
+        v2.checkTargetGroup(tg);
+      }
+    }
+    if (main == null) {
+      notes.warn(lbName, "No listener of this load balancer forwards by default; its host rules are left out.");
+      LoadBalancerShares none = new LoadBalancerShares(lbName, basis, true, false, new TreeMap<>(), List.of(),
+          new TreeMap<>(), "no listener forwards", null, List.of());
+      shares.put(lbName, none);
+      other.put(lbName, none);
+      return;
+    }
+    LoadBalancerShares s = v2.split(lbName, main, main.defaultRule(), basis, true).shares();
+    LoadBalancerShares o = v2.split(lbName, main, main.defaultRule(), otherBasis, false).shares();
+    shares.put(lbName, s);
+    other.put(lbName, o);
+    if (!sameShares(s, o)) {
+      notes.warn(lbName, "The split of " + s.rule() + " by " + basis.flag() + " is " + describe(s, trackOf) + "; by "
+          + otherBasis.flag() + " instances it would be " + describe(o, trackOf) + " (--weight-basis "
+          + otherBasis.flag() + ").");
+    }
+    if (s.empty()) {
+      notes.warn(lbName, "No instances behind " + s.rule() + " in the load balancer's zones under the "
+          + basis.flag() + " basis; its host rules are left out.");
+    }
+    List<ElbV2Planner.RuleRoute> rules = v2.ruleRoutes(lbName, basis);
+    ruleRoutes.put(lbName, rules);
+    for (ElbV2Planner.RuleRoute rr : rules) {
+      String key = lbName + " " + String.format(java.util.Locale.ROOT, "%05d", rr.rule().numericPriority());
+      ruleShares.put(key, rr.split().shares());
+      ruleOther.put(key, v2.split(lbName, rr.listener(), rr.rule(), otherBasis, false).shares());
+    }
   }
 
   private static boolean sameShares(LoadBalancerShares a, LoadBalancerShares b) {
@@ -342,7 +427,8 @@ public final class PlanBuilder {
         .max(
             Comparator.comparingLong(
                     (String lb) -> groupsBehind.getOrDefault(lb, 0L))
-                .thenComparing(lb -> stable.loadBalancerNames().contains(lb))
+                .thenComparing(lb -> stable.loadBalancerNames().contains(lb)
+                    || v2.isV2(lb) && v2.groupsBehind(lb).contains(stable.name()))
                 .thenComparing(Comparator.<String>reverseOrder()))
         .orElseThrow();
   }
@@ -350,7 +436,7 @@ public final class PlanBuilder {
   private String appName(
       List<String> lbNames, List<AutoScalingGroup> groups, String primaryLb, Set<String> used) {
     Set<String> tagged = new TreeSet<>();
-    lbNames.forEach(lb -> {
+    lbNames.stream().filter(elbs::containsKey).forEach(lb -> {
       String t = elbs.get(lb).tags().get(TAG_APP);
       if (t != null) {
         tagged.add(t);
@@ -455,7 +541,15 @@ public final class PlanBuilder {
       Map<String, List<DnsRecord>> byHost,
       Map<String, LoadBalancerShares> shares,
       Map<String, String> trackOf,
-      AutoScalingGroup stableGroup) {
+      AutoScalingGroup stableGroup,
+      Map<String, List<ElbV2Planner.RuleRoute>> ruleRoutes) {
+    // hosts that an ALB rule with only a host condition takes whole: the load balancer's split never sees them
+    Map<String, String> claimed = new TreeMap<>();
+    ruleRoutes.forEach((lb, rules) -> rules.forEach(rr -> {
+      if (rr.paths().isEmpty()) {
+        rr.hosts().forEach(h -> claimed.putIfAbsent(h, lb));
+      }
+    }));
     // host -> composed share per ASG, and the load balancers it depends on
     Map<String, SortedMap<String, Fraction>> hostShares = new TreeMap<>();
     Map<String, Set<String>> hostLbs = new TreeMap<>();
@@ -481,6 +575,14 @@ public final class PlanBuilder {
             shares.get(lb).shares().forEach((g, f) -> composed.merge(g, prob.times(f), Fraction::plus));
           });
       composed.values().removeIf(Fraction::isZero);
+      if (claimed.containsKey(host) && lbs.equals(Set.of(claimed.get(host)))) {
+        hostLbs.put(host, lbs);
+        continue; // routed by its rule below
+      }
+      if (claimed.containsKey(host)) {
+        notes.warn(host, "Route53 spreads this host over " + lbs + "; the rule of " + claimed.get(host)
+            + " that matches it is migrated as a separate route for the host, which takes all of its requests.");
+      }
       if (composed.isEmpty()) {
         notes.warn(host, "Host points at " + lbs + " with no instances to serve it; no rule emitted.");
         continue;
@@ -496,6 +598,9 @@ public final class PlanBuilder {
     }
     List<Route> out = new ArrayList<>();
     Set<String> routeNames = new TreeSet<>();
+    Map<String, Set<String>> secretHosts = new TreeMap<>();
+    Map<String, List<String>> secretSource = new TreeMap<>();
+    Map<String, String> lbSecret = new TreeMap<>();
     for (List<String> group : byKey.values()) {
       String first = group.get(0);
       Set<String> lbs = hostLbs.get(first);
@@ -509,12 +614,17 @@ public final class PlanBuilder {
         notes.info(String.join(",", lbs), "Route name '" + wanted + "' (or a name derived from it)"
             + " is taken by another route of app " + appName + "; this one is '" + name + "'.");
       }
-      ClassicLoadBalancer lb = elbs.get(lbs.iterator().next());
-      Listener http = listener(lbs, "HTTP", 80);
-      Listener https = listener(lbs, "HTTPS", 443);
+      String lbName = lbs.iterator().next();
+      Set<String> classic = new TreeSet<>(lbs);
+      classic.removeIf(v2::isV2);
+      List<String> albs = lbs.stream().filter(v2::isV2).toList();
+      Listener http = listener(classic, "HTTP", 80);
+      Listener https = listener(classic, "HTTPS", 443);
       Listener served = http != null ? http : https;
-      if (served == null) {
-        notes.warn(lb.name(), "Hosts " + group + " have no HTTP:80 or HTTPS:443 listener to"
+      boolean serveHttp = http != null || albs.stream().anyMatch(v2::servesHttp);
+      boolean serveHttps = https != null || albs.stream().anyMatch(v2::servesHttps);
+      if (!serveHttp && !serveHttps) {
+        notes.warn(lbName, "Hosts " + group + " have no HTTP:80 or HTTPS:443 listener to"
             + " migrate; no rule emitted.");
         continue;
       }
@@ -524,21 +634,74 @@ public final class PlanBuilder {
       List<String> order = new ArrayList<>(s.keySet());
       order.sort(Comparator.comparing((String g) -> !g.equals(stableGroup.name())).thenComparing(trackOf::get));
       for (String g : order) {
-        backends.add(new Route.Backend(trackOf.get(g), served.instancePort(), s.get(g)));
+        backends.add(new Route.Backend(trackOf.get(g), port(asgs.get(g), classic, served, albs, null), s.get(g)));
       }
       // a step moves traffic between stable and canaries: an app without a canary has no split
       boolean split = s.containsKey(stableGroup.name()) && trackOf.size() > 1;
-      String tlsSecret = https == null ? null : Names.join(name, "tls");
-      if (https != null) {
-        notes.action(
-            lb.name(),
-            "HTTPS listener uses certificate " + https.sslCertificateId() + ", which cannot be"
-                + " exported from ACM: put a certificate for " + group + " into Secret "
-                + appName + "/" + tlsSecret + " (e.g. with cert-manager).");
+      String tlsSecret = serveHttps ? Names.join(name, "tls") : null;
+      String certificate = https != null ? https.sslCertificateId()
+          : albs.stream().map(v2::certificateArn).filter(Objects::nonNull).findFirst().orElse(null);
+      if (serveHttps) {
+        secretHosts.computeIfAbsent(tlsSecret, k -> new TreeSet<>()).addAll(group);
+        secretSource.put(tlsSecret, List.of(lbName, String.valueOf(certificate)));
+        if (lbs.size() == 1) {
+          lbSecret.put(lbName, tlsSecret);
+        }
       }
-      out.add(new Route(name, List.copyOf(lbs), group, http != null, https != null, tlsSecret,
-          https == null ? null : https.sslCertificateId(), backends, split));
+      boolean redirect = http != null && https != null || albs.stream().anyMatch(v2::httpRedirects);
+      out.add(new Route(name, List.copyOf(lbs), group, serveHttp, serveHttps, tlsSecret, certificate, backends,
+          split, redirect, List.of(), null, null));
     }
+    for (var e : ruleRoutes.entrySet()) {
+      String lbName = e.getKey();
+      List<String> lbHosts = new ArrayList<>();
+      hostLbs.forEach((h, lbs) -> {
+        if (lbs.contains(lbName)) {
+          lbHosts.add(h);
+        }
+      });
+      for (ElbV2Planner.RuleRoute rr : e.getValue()) {
+        String label = ElbV2Planner.ruleLabel(rr.listener(), rr.rule());
+        List<String> ruleHosts = rr.hosts().isEmpty() ? lbHosts : rr.hosts();
+        if (ruleHosts.isEmpty()) {
+          notes.warn(lbName, label + " has no host condition and no Route53 name points at the load balancer;"
+              + " not migrated (a rule needs a host to route on).");
+          continue;
+        }
+        String name = Names.label(lbName + "-rule-" + rr.rule().priority());
+        while (!reserveRouteName(routeNames, name)) {
+          name = Names.join(name, Names.hash(lbName + rr.rule().priority()).substring(0, 4));
+        }
+        String route = name;
+        SortedMap<String, Fraction> s = new TreeMap<>(rr.split().shares().shares());
+        s.values().removeIf(Fraction::isZero);
+        List<String> order = new ArrayList<>(s.keySet());
+        order.sort(Comparator.comparing((String g) -> !g.equals(stableGroup.name())).thenComparing(trackOf::get));
+        List<Route.Backend> backends = new ArrayList<>();
+        for (String g : order) {
+          backends.add(new Route.Backend(trackOf.get(g), port(asgs.get(g), Set.of(), null, List.of(lbName), rr), s.get(g)));
+        }
+        // a rule that forwards to one target group pins its requests there: the steps leave it alone
+        boolean split = s.containsKey(stableGroup.name()) && trackOf.size() > 1
+            && rr.split().shares().targetGroups().size() > 1;
+        boolean serveHttps = v2.servesHttps(lbName);
+        String tlsSecret = null;
+        if (serveHttps) {
+          // the listener's certificate: one Secret for every route of the load balancer
+          tlsSecret = lbSecret.computeIfAbsent(lbName, k -> Names.join(route, "tls"));
+          secretHosts.computeIfAbsent(tlsSecret, k -> new TreeSet<>()).addAll(ruleHosts);
+          secretSource.put(tlsSecret, List.of(lbName, String.valueOf(v2.certificateArn(lbName))));
+        }
+        notes.info(lbName, label + " becomes route " + name + " for " + ruleHosts
+            + (rr.paths().isEmpty() ? "" : " and paths " + rr.paths().stream().map(p -> p.value() + (p.prefix() ? "*" : "")).toList())
+            + ", ahead of the load balancer's other rules as on AWS.");
+        out.add(new Route(name, List.of(lbName), ruleHosts, v2.servesHttp(lbName), serveHttps, tlsSecret,
+            serveHttps ? v2.certificateArn(lbName) : null, backends, split, v2.httpRedirects(lbName), rr.paths(),
+            (int) rr.rule().numericPriority(), lbName + " " + label));
+      }
+    }
+    secretHosts.forEach((secret, hs) -> certificateAction(secretSource.get(secret).get(0),
+        secretSource.get(secret).get(1), List.copyOf(hs), appName, secret));
     if (hosts.isEmpty()) {
       notes.warn(
           String.join(",", shares.keySet()),
@@ -546,6 +709,35 @@ public final class PlanBuilder {
               + " use the ELB's own DNS name need a new name pointing at the edge.");
     }
     return out;
+  }
+
+  /** The Service port of a group's track on a route: its ALB target group's port, else the ELB listener's instance port. */
+  private int port(AutoScalingGroup g, Set<String> classic, Listener served, List<String> albs,
+      ElbV2Planner.RuleRoute rule) {
+    if (rule != null) {
+      Integer p = v2.port(g, rule.rule());
+      if (p != null) {
+        return p;
+      }
+    }
+    if (served != null && g.loadBalancerNames().stream().anyMatch(classic::contains)) {
+      return served.instancePort();
+    }
+    for (String alb : albs) {
+      Integer p = v2.port(g, alb);
+      if (p != null) {
+        return p;
+      }
+    }
+    return served != null ? served.instancePort() : 80;
+  }
+
+  private void certificateAction(String lbName, String certificate, List<String> hosts, String appName, String tlsSecret) {
+    notes.action(
+        lbName,
+        "HTTPS listener uses certificate " + certificate + ", which cannot be"
+            + " exported from ACM: put a certificate for " + hosts + " into Secret "
+            + appName + "/" + tlsSecret + " (e.g. with cert-manager).");
   }
 
   /**
@@ -651,8 +843,8 @@ public final class PlanBuilder {
       return Map.of();
     }
     if (!elsewhere.isEmpty()) {
-      String msg = "Route53 record(s) " + elsewhere + " of this " + type + " group point at no classic ELB in the"
-          + " capture (another region or account, an ALB/NLB, or not a load balancer).";
+      String msg = "Route53 record(s) " + elsewhere + " of this " + type + " group point at no load balancer in the"
+          + " capture (one in another region or account, CloudFront, or another host).";
       if (lost.isZero()) {
         notes.info(host, msg + " They get no answers today, so the split is unchanged.");
       } else {
@@ -714,6 +906,13 @@ public final class PlanBuilder {
         ports.putIfAbsent(l.instancePort(), new Track.Port(portName, l.instancePort()));
       }
     }
+    List<io.canary2k8s.inventory.TargetGroup> tgs = v2.targetGroups(g, appLbs);
+    for (io.canary2k8s.inventory.TargetGroup tg : tgs) {
+      if (tg.port() != null) {
+        String portName = "HTTPS".equals(tg.protocol()) ? "https" : "HTTP".equals(tg.protocol()) ? "http" : "tcp-" + tg.port();
+        ports.putIfAbsent(tg.port(), new Track.Port(portName, tg.port()));
+      }
+    }
     // two ports cannot share a name: the later ones take their number
     Set<String> portNames = new TreeSet<>();
     Map<Integer, Track.Port> unique = new TreeMap<>();
@@ -728,6 +927,17 @@ public final class PlanBuilder {
         grace = lb.connectionDrainingSeconds() + 5;
         notes.info(lb.name(), "Connection draining of " + lb.connectionDrainingSeconds()
             + " s becomes terminationGracePeriodSeconds " + grace + " on " + name + ".");
+      }
+    }
+    for (io.canary2k8s.inventory.TargetGroup tg : tgs) {
+      if (probe == null) {
+        probe = probe(tg);
+      }
+      String delay = tg.attributes().get("deregistration_delay.timeout_seconds");
+      if (grace == null && delay != null && delay.matches("\\d{1,4}")) {
+        grace = Integer.parseInt(delay) + 5;
+        notes.info(tg.arn(), "Deregistration delay of " + delay + " s becomes terminationGracePeriodSeconds "
+            + grace + " on " + name + ".");
       }
     }
     Track.Scaling scaling = null;
@@ -781,6 +991,33 @@ public final class PlanBuilder {
     return new Track.Image(placeholder, "placeholder", true);
   }
 
+  /** A readiness probe from a target group's health check; null when it has none. */
+  private Track.Probe probe(io.canary2k8s.inventory.TargetGroup tg) {
+    if (tg.healthCheckProtocol() == null && tg.healthCheckPath() == null) {
+      return null;
+    }
+    String protocol = tg.healthCheckProtocol() == null ? "HTTP" : tg.healthCheckProtocol().toUpperCase(java.util.Locale.ROOT);
+    String scheme = switch (protocol) {
+      case "HTTP" -> "HTTP";
+      case "HTTPS" -> "HTTPS";
+      default -> "TCP";
+    };
+    String hp = tg.healthCheckPort();
+    Integer port = hp == null || hp.equals("traffic-port") ? tg.port()
+        : hp.matches("\\d{1,5}") ? Integer.valueOf(hp) : null;
+    if (port == null || port < 1 || port > 65535) {
+      notes.warn(tg.arn(), "Health check port '" + hp + "' of target group " + tg.name() + " is not a port; no probe.");
+      return null;
+    }
+    String path = scheme.equals("TCP") ? null : tg.healthCheckPath() == null ? "/" : tg.healthCheckPath();
+    int interval = tg.healthCheckIntervalSeconds() == null ? 30 : tg.healthCheckIntervalSeconds();
+    int timeout = tg.healthCheckTimeoutSeconds() == null ? 5 : tg.healthCheckTimeoutSeconds();
+    return new Track.Probe(scheme, port, path, interval, Math.min(timeout, interval),
+        tg.healthyThresholdCount() == null ? 5 : tg.healthyThresholdCount(),
+        tg.unhealthyThresholdCount() == null ? 2 : tg.unhealthyThresholdCount(),
+        tg.name() + ": " + protocol + ":" + (hp == null ? "traffic-port" : hp) + (path == null ? "" : path));
+  }
+
   private Track.Probe probe(ClassicLoadBalancer lb) {
     HealthCheck hc = lb.healthCheck();
     Matcher m = HEALTH_TARGET.matcher(hc.target());
@@ -816,12 +1053,17 @@ public final class PlanBuilder {
     boolean anyBoth = false;
     for (App a : apps) {
       for (Route r : a.routes()) {
-        allBoth &= r.http() && r.https() || !r.http();
-        anyBoth |= r.http() && r.https();
+        allBoth &= r.redirectsToHttps() || !r.http();
+        anyBoth |= r.redirectsToHttps();
       }
     }
     boolean redirect = anyBoth && allBoth;
-    if (redirect) {
+    boolean onlyV2Redirects = apps.stream().flatMap(a -> a.routes().stream()).filter(Route::redirectsToHttps)
+        .allMatch(r -> r.loadBalancers().stream().allMatch(v2::isV2));
+    if (redirect && onlyV2Redirects) {
+      notes.info(ec.namespace(), "Every load balancer redirected HTTP:80 to HTTPS:443; the edge redirects HTTP to"
+          + " HTTPS the same way.");
+    } else if (redirect) {
       notes.info(ec.namespace(), "Every load balancer listened on HTTP:80 and HTTPS:443; the edge"
           + " redirects HTTP to HTTPS (a classic ELB did not redirect: remove the redirect if"
           + " clients need plain HTTP).");

@@ -15,6 +15,9 @@ import java.util.SortedMap;
  * @param activeZones the ELB zones that have instances (Z*)
  * @param shares per group, its share; groups with no instances in the ELB's zones get zero
  * @param formula the formula, in words, as REVIEW.md shows it
+ * @param rule for an ALB/NLB, the listener rule whose forward gives the split (e.g. {@code
+ *     HTTPS:443 default rule}), else null
+ * @param targetGroups for an ALB/NLB, the weighted target groups of that rule, else empty
  */
 public record LoadBalancerShares(
     String loadBalancer,
@@ -24,12 +27,28 @@ public record LoadBalancerShares(
     SortedMap<String, SortedMap<String, Fraction>> counts,
     List<String> activeZones,
     SortedMap<String, Fraction> shares,
-    String formula) {
+    String formula,
+    String rule,
+    List<TargetGroupShare> targetGroups) {
+
+  /** A classic ELB's split. */
+  public LoadBalancerShares(
+      String loadBalancer,
+      WeightBasis basis,
+      boolean crossZone,
+      boolean crossZoneAssumed,
+      SortedMap<String, SortedMap<String, Fraction>> counts,
+      List<String> activeZones,
+      SortedMap<String, Fraction> shares,
+      String formula) {
+    this(loadBalancer, basis, crossZone, crossZoneAssumed, counts, activeZones, shares, formula, null, List.of());
+  }
 
   public LoadBalancerShares {
     counts = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(counts));
     activeZones = List.copyOf(activeZones);
     shares = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(shares));
+    targetGroups = targetGroups == null ? List.of() : List.copyOf(targetGroups);
   }
 
   /** True when no group has an instance in the ELB's zones: nothing can be routed. */

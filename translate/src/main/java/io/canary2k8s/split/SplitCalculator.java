@@ -60,7 +60,21 @@ public final class SplitCalculator {
       WeightBasis basis,
       boolean crossZone,
       boolean assumed) {
-    Set<String> lbZones = new TreeSet<>(lb.availabilityZones());
+    return shares(lb.name(), lb.availabilityZones(), groups, basis, crossZone, assumed);
+  }
+
+  /**
+   * The shares of {@code groups} behind a load balancer (or one target group of it) named {@code
+   * name} whose zones are {@code zones}.
+   */
+  public static LoadBalancerShares shares(
+      String name,
+      List<String> zones,
+      List<AutoScalingGroup> groups,
+      WeightBasis basis,
+      boolean crossZone,
+      boolean assumed) {
+    Set<String> lbZones = new TreeSet<>(zones);
     SortedMap<String, SortedMap<String, Fraction>> counts = new TreeMap<>();
     SortedMap<String, Fraction> allByZone = new TreeMap<>();
     for (AutoScalingGroup g : groups) {
@@ -107,6 +121,6 @@ public final class SplitCalculator {
               + "}";
     }
     return new LoadBalancerShares(
-        lb.name(), basis, crossZone, assumed, counts, active, shares, formula);
+        name, basis, crossZone, assumed, counts, active, shares, formula);
   }
 }

@@ -83,6 +83,11 @@ final class AwsClients implements AutoCloseable {
     return build(ElasticLoadBalancingClient.builder(), region, "elasticloadbalancing", credentials);
   }
 
+  software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client elbv2(Region region) {
+    return build(software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client.builder(), region,
+        "elasticloadbalancing", credentials);
+  }
+
   AutoScalingClient autoScaling(Region region) {
     return build(AutoScalingClient.builder(), region, "autoscaling", credentials);
   }

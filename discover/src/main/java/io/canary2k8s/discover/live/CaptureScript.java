@@ -54,7 +54,10 @@ public final class CaptureScript {
       # canary2k8s capture script: saves the AWS CLI output that
       #   canary2k8s discover --from-aws-cli DIR
       # reads. It only reads: elb describe-load-balancers, describe-tags (20 names a call),
-      # describe-load-balancer-attributes (one per load balancer); autoscaling
+      # describe-load-balancer-attributes (one per load balancer); elbv2 describe-load-balancers,
+      # describe-target-groups, describe-listeners, describe-load-balancer-attributes (one per
+      # load balancer), describe-rules (one per listener), describe-target-group-attributes (one
+      # per target group); autoscaling
       # describe-auto-scaling-groups, describe-policies; route53 list-hosted-zones,
       # list-resource-record-sets (one zone a call); sts get-caller-identity. Launch
       # configurations and templates (user data) are never read.
@@ -194,6 +197,48 @@ public final class CaptureScript {
           elb describe-load-balancer-attributes --load-balancer-name "$name"
         i=$((i + 1))
       done
+
+      # ---- ELBv2 (ALB/NLB)
+      mkdir -p -- "$dir/elbv2/listeners" "$dir/elbv2/rules" "$dir/elbv2/attributes" \\
+        "$dir/elbv2/target-group-attributes"
+      save "$dir/elbv2/describe-load-balancers.json" elbv2 describe-load-balancers --page-size 400
+      save "$dir/elbv2/describe-target-groups.json" elbv2 describe-target-groups --page-size 400
+      tab="$(printf '\\t')"
+      # pairs aws-args...: the command's text output, two tab-separated columns a line
+      pairs() {
+        aws "$@" "${opts[@]}" --output text | sed -e '/^$/d'
+      }
+      v2_text="$(pairs elbv2 describe-load-balancers --page-size 400 \\
+        --query 'LoadBalancers[].[LoadBalancerName,LoadBalancerArn]')"
+      while IFS="$tab" read -r name arn; do
+        if [ -z "$name" ]; then continue; fi
+        safe_name "$name"
+        save "$dir/elbv2/listeners/$name.json" \\
+          elbv2 describe-listeners --load-balancer-arn "$arn" --page-size 400
+        save "$dir/elbv2/attributes/$name.json" \\
+          elbv2 describe-load-balancer-attributes --load-balancer-arn "$arn"
+        listeners_text="$(pairs elbv2 describe-listeners --load-balancer-arn "$arn" --page-size 400 \\
+          --query 'Listeners[].[Port,ListenerArn]')"
+        while IFS="$tab" read -r port listener; do
+          if [ -z "$port" ]; then continue; fi
+          save "$dir/elbv2/rules/$name-$port.json" \\
+            elbv2 describe-rules --listener-arn "$listener" --page-size 400
+        done <<EOT
+      $listeners_text
+      EOT
+      done <<EOT
+      $v2_text
+      EOT
+      tg_text="$(pairs elbv2 describe-target-groups --page-size 400 \\
+        --query 'TargetGroups[].[TargetGroupName,TargetGroupArn]')"
+      while IFS="$tab" read -r name arn; do
+        if [ -z "$name" ]; then continue; fi
+        safe_name "$name"
+        save "$dir/elbv2/target-group-attributes/$name.json" \\
+          elbv2 describe-target-group-attributes --target-group-arn "$arn"
+      done <<EOT
+      $tg_text
+      EOT
 
       # ---- Auto Scaling
       save "$dir/autoscaling/describe-auto-scaling-groups.json" \\

@@ -35,11 +35,16 @@ final class RegionCrawl {
   static final int ASG_PAGE_SIZE = 100;
   static final int TAG_BATCH = 20;
 
-  record Result(List<ClassicLoadBalancer> loadBalancers, List<AutoScalingGroup> autoScalingGroups) {}
+  record Result(
+      List<ClassicLoadBalancer> loadBalancers,
+      List<AutoScalingGroup> autoScalingGroups,
+      List<io.canary2k8s.inventory.LoadBalancerV2> loadBalancersV2,
+      List<io.canary2k8s.inventory.TargetGroup> targetGroups) {}
 
   private final String regionId;
   private final ElasticLoadBalancingClient elb;
   private final AutoScalingClient asg;
+  private final ElbV2Crawl elbv2;
   private final ExecutorService pool;
   private final boolean allowPartial;
   private final Notifier notes;
@@ -55,6 +60,7 @@ final class RegionCrawl {
     this.regionId = region.id();
     this.elb = clients.elb(region);
     this.asg = clients.autoScaling(region);
+    this.elbv2 = new ElbV2Crawl(clients.elbv2(region), region.id(), progress);
     this.pool = pool;
     this.allowPartial = allowPartial;
     this.notes = notes;
@@ -81,11 +87,17 @@ final class RegionCrawl {
                 guarded(allowPartial, notes, "autoscaling-policies:" + regionId,
                     "the scaling policies of " + regionId + " are missing from the inventory.",
                     Map.<String, List<ScalingPolicy>>of(), this::listPolicies));
+    Future<ElbV2Crawl.Result> v2F =
+        pool.submit(
+            () ->
+                guarded(allowPartial, notes, "elbv2:" + regionId,
+                    "no application or network load balancer of " + regionId + " is in the inventory.",
+                    new ElbV2Crawl.Result(List.of(), List.of()), elbv2::read));
     List<LoadBalancerDescription> lbs;
     try {
       lbs = get(lbsF);
     } catch (RuntimeException e) {
-      awaitAll(List.of(lbsF, groupsF, policiesF)); // nothing runs on unobserved; rethrows lbsF's
+      awaitAll(List.of(lbsF, groupsF, policiesF, v2F)); // nothing runs on unobserved; rethrows lbsF's
       throw e;
     }
 
@@ -114,7 +126,7 @@ final class RegionCrawl {
                       "the tags of these load balancers are missing.",
                       Map.<String, Map<String, String>>of(), () -> tags(batch))));
     }
-    List<Future<?>> rest = new ArrayList<>(List.of(groupsF, policiesF));
+    List<Future<?>> rest = new ArrayList<>(List.of(groupsF, policiesF, v2F));
     rest.addAll(attributesF.values());
     rest.addAll(tagsF);
     awaitAll(rest);
@@ -133,7 +145,8 @@ final class RegionCrawl {
       groups.add(
           SdkMapping.autoScalingGroup(g, policies.getOrDefault(g.autoScalingGroupName(), List.of())));
     }
-    return new Result(loadBalancers, groups);
+    ElbV2Crawl.Result v2 = get(v2F);
+    return new Result(loadBalancers, groups, v2.loadBalancers(), v2.targetGroups());
   }
 
   // ---- calls -------------------------------------------------------------------------------

@@ -128,8 +128,8 @@ class LiveDiscoveryMotoTest {
           : new ClassicLoadBalancer(lb.name(), lb.dnsName(), lb.scheme(), lb.availabilityZones(), lb.listeners(),
               lb.healthCheck(), lb.instanceIds(), CrossZone.UNKNOWN, null, null, lb.policies(), lb.tags()));
     }
-    return new Inventory(live.schemaVersion(), live.provenance(), lbs, live.autoScalingGroups(),
-        live.hostedZones(), live.dnsRecords(), live.notes());
+    return new Inventory(live.schemaVersion(), live.provenance(), lbs, live.loadBalancersV2(), live.targetGroups(),
+        live.autoScalingGroups(), live.hostedZones(), live.dnsRecords(), live.notes());
   }
 
   // ---- hand-made estates --------------------------------------------------------------------
@@ -273,9 +273,14 @@ class LiveDiscoveryMotoTest {
     try (Seeder seeder = new Seeder(endpoint, "eu-west-1")) {
       seeder.seed(Estates.synthetic("eu-west-1"));
     }
+    // an ALB estate too, so that every ELBv2 call (listeners, rules, attributes) is made
+    Path alb = Path.of(System.getProperty("samples.dir", "../samples")).resolve("alb-weighted/capture");
+    try (Seeder seeder = new Seeder(endpoint, "us-east-1")) {
+      seeder.seed(CaptureReader.read(alb));
+    }
     CallRecorder calls = new CallRecorder();
     LiveDiscovery.discover(
-        options("eu-west-1").withRoleArn("arn:aws:iam::123456789012:role/canary2k8s-read").withCallRecorder(calls),
+        options("eu-west-1", "us-east-1").withRoleArn("arn:aws:iam::123456789012:role/canary2k8s-read").withCallRecorder(calls),
         new Notes(), null);
     assertThat(calls.actions()).isEqualTo(policyActions());
   }

@@ -9,6 +9,12 @@ import io.canary2k8s.inventory.HostedZone;
 import io.canary2k8s.inventory.Instance;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.inventory.Listener;
+import io.canary2k8s.inventory.ListenerRule;
+import io.canary2k8s.inventory.ListenerV2;
+import io.canary2k8s.inventory.LoadBalancerV2;
+import io.canary2k8s.inventory.RuleAction;
+import io.canary2k8s.inventory.RuleCondition;
+import io.canary2k8s.inventory.TargetGroup;
 import io.canary2k8s.inventory.ScalingPolicy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +58,11 @@ final class Seeder implements AutoCloseable {
   final Route53Client route53;
   final Ec2Client ec2;
   final AcmClient acm;
+  final software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client elbv2;
+  /** Sample target group ARN to moto's. */
+  final Map<String, String> tgArns = new HashMap<>();
+  /** Sample ALB/NLB name to the DNS name moto gave it. */
+  final Map<String, String> v2Dns = new HashMap<>();
   /** Sample ELB name to the DNS name moto gave it. */
   final Map<String, String> elbDns = new HashMap<>();
   /** Sample zone id to moto's zone id. */
@@ -64,6 +75,8 @@ final class Seeder implements AutoCloseable {
     this.asg = build(AutoScalingClient.builder(), endpoint, Region.of(region));
     this.ec2 = build(Ec2Client.builder(), endpoint, Region.of(region));
     this.acm = build(AcmClient.builder(), endpoint, Region.of(region));
+    this.elbv2 = build(software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client.builder(),
+        endpoint, Region.of(region));
     this.route53 = build(Route53Client.builder(), endpoint, Region.AWS_GLOBAL);
   }
 
@@ -80,6 +93,12 @@ final class Seeder implements AutoCloseable {
   Seeder seed(Inventory estate) {
     for (ClassicLoadBalancer lb : estate.classicLoadBalancers()) {
       loadBalancer(lb);
+    }
+    for (TargetGroup tg : estate.targetGroups()) {
+      targetGroup(tg);
+    }
+    for (LoadBalancerV2 lb : estate.loadBalancersV2()) {
+      loadBalancerV2(lb);
     }
     for (AutoScalingGroup g : estate.autoScalingGroups()) {
       group(g);
@@ -185,6 +204,7 @@ final class Seeder implements AutoCloseable {
             .desiredCapacity(g.desiredCapacity())
             .availabilityZones(g.availabilityZones())
             .loadBalancerNames(g.loadBalancerNames())
+            .targetGroupARNs(g.targetGroupArns().stream().map(tgArns::get).toList())
             .tags(tags));
     if (!g.suspendedProcesses().isEmpty()) {
       asg.suspendProcesses(r -> r.autoScalingGroupName(g.name()).scalingProcesses(g.suspendedProcesses()));
@@ -268,18 +288,141 @@ final class Seeder implements AutoCloseable {
   /** A record target pointing at a sample ELB, pointed at moto's ELB of the same name instead. */
   String rewrite(String target, Inventory estate) {
     String key = DnsNames.loadBalancerKey(target);
+    String prefix = target.toLowerCase(Locale.ROOT).startsWith("dualstack.") ? "dualstack." : "";
+    String suffix = target.endsWith(".") ? "." : "";
     for (ClassicLoadBalancer lb : estate.classicLoadBalancers()) {
       if (DnsNames.loadBalancerKey(lb.dnsName()).equals(key) && elbDns.containsKey(lb.name())) {
-        String prefix = target.toLowerCase(Locale.ROOT).startsWith("dualstack.") ? "dualstack." : "";
-        String suffix = target.endsWith(".") ? "." : "";
         return prefix + elbDns.get(lb.name()) + suffix;
+      }
+    }
+    for (LoadBalancerV2 lb : estate.loadBalancersV2()) {
+      if (DnsNames.loadBalancerKey(lb.dnsName()).equals(key) && v2Dns.containsKey(lb.name())) {
+        return prefix + v2Dns.get(lb.name()) + suffix;
       }
     }
     return target;
   }
 
+  // ---- ELBv2 ---------------------------------------------------------------------------------
+
+  private String defaultVpc() {
+    return ec2.describeVpcs(r -> r.filters(f -> f.name("isDefault").values("true"))).vpcs().get(0).vpcId();
+  }
+
+  void targetGroup(TargetGroup tg) {
+    String arn = elbv2.createTargetGroup(r -> {
+      r.name(tg.name()).protocol(tg.protocol()).port(tg.port()).vpcId(defaultVpc()).targetType(tg.targetType());
+      if (tg.healthCheckProtocol() != null) {
+        r.healthCheckProtocol(tg.healthCheckProtocol());
+      }
+      r.healthCheckPort(tg.healthCheckPort()).healthCheckPath(tg.healthCheckPath())
+          .healthCheckIntervalSeconds(tg.healthCheckIntervalSeconds())
+          .healthCheckTimeoutSeconds(tg.healthCheckTimeoutSeconds())
+          .healthyThresholdCount(tg.healthyThresholdCount())
+          .unhealthyThresholdCount(tg.unhealthyThresholdCount());
+    }).targetGroups().get(0).targetGroupArn();
+    tgArns.put(tg.arn(), arn);
+    if (!tg.attributes().isEmpty()) {
+      List<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute> attrs = new ArrayList<>();
+      tg.attributes().forEach((k, v) -> attrs.add(
+          software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute.builder().key(k).value(v).build()));
+      elbv2.modifyTargetGroupAttributes(r -> r.targetGroupArn(arn).attributes(attrs));
+    }
+  }
+
+  void loadBalancerV2(LoadBalancerV2 lb) {
+    List<String> subnets = new ArrayList<>();
+    for (String zone : lb.availabilityZones()) {
+      subnets.add(ec2.describeSubnets(r -> r.filters(f -> f.name("availability-zone").values(zone),
+          f -> f.name("default-for-az").values("true"))).subnets().get(0).subnetId());
+    }
+    var created = elbv2.createLoadBalancer(r -> r.name(lb.name()).subnets(subnets).scheme(lb.scheme()).type(lb.type()))
+        .loadBalancers().get(0);
+    v2Dns.put(lb.name(), created.dnsName());
+    String lbArn = created.loadBalancerArn();
+    if (!lb.attributes().isEmpty()) {
+      List<software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerAttribute> attrs = new ArrayList<>();
+      lb.attributes().forEach((k, v) -> attrs.add(
+          software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerAttribute.builder().key(k).value(v).build()));
+      elbv2.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(lbArn).attributes(attrs));
+    }
+    for (ListenerV2 l : lb.listeners()) {
+      List<software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate> certs = new ArrayList<>();
+      l.certificateArns().forEach(c -> certs.add(
+          software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate.builder().certificateArn(certificate(c)).build()));
+      String listenerArn = elbv2.createListener(r -> r.loadBalancerArn(lbArn).protocol(l.protocol()).port(l.port())
+              .certificates(certs).defaultActions(actions(l.defaultRule())))
+          .listeners().get(0).listenerArn();
+      for (ListenerRule rule : l.rules()) {
+        if (rule.isDefault()) {
+          continue;
+        }
+        elbv2.createRule(r -> r.listenerArn(listenerArn).priority(Integer.parseInt(rule.priority()))
+            .conditions(conditions(rule)).actions(actions(rule)));
+      }
+    }
+  }
+
+  private List<software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition> conditions(ListenerRule rule) {
+    List<software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition> out = new ArrayList<>();
+    for (RuleCondition c : rule.conditions()) {
+      var b = software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition.builder().field(c.field());
+      switch (c.field()) {
+        case "host-header" -> b.hostHeaderConfig(h -> h.values(c.values()));
+        case "path-pattern" -> b.pathPatternConfig(p -> p.values(c.values()));
+        case "http-header" -> b.httpHeaderConfig(h -> h.httpHeaderName(c.key()).values(c.values()));
+        case "http-request-method" -> b.httpRequestMethodConfig(m -> m.values(c.values()));
+        case "source-ip" -> b.sourceIpConfig(s -> s.values(c.values()));
+        case "query-string" -> b.queryStringConfig(q -> q.values(c.values().stream().map(kv -> {
+          int eq = kv.indexOf('=');
+          var pair = software.amazon.awssdk.services.elasticloadbalancingv2.model.QueryStringKeyValuePair.builder()
+              .value(kv.substring(eq + 1));
+          if (eq > 0) {
+            pair.key(kv.substring(0, eq));
+          }
+          return pair.build();
+        }).toList()));
+        default -> b.values(c.values());
+      }
+      out.add(b.build());
+    }
+    return out;
+  }
+
+  /** A single target group at weight 1 is seeded in the plain TargetGroupArn shape, the rest as ForwardConfig. */
+  private List<software.amazon.awssdk.services.elasticloadbalancingv2.model.Action> actions(ListenerRule rule) {
+    List<software.amazon.awssdk.services.elasticloadbalancingv2.model.Action> out = new ArrayList<>();
+    for (RuleAction a : rule.actions()) {
+      var b = software.amazon.awssdk.services.elasticloadbalancingv2.model.Action.builder().type(a.type()).order(a.order());
+      Map<String, String> c = a.config();
+      switch (a.type()) {
+        case "forward" -> {
+          if (a.targetGroups().size() == 1 && a.targetGroups().get(0).weight() == 1 && a.stickinessSeconds() == null) {
+            b.targetGroupArn(tgArns.get(a.targetGroups().get(0).targetGroupArn()));
+          } else {
+            b.forwardConfig(f -> {
+              f.targetGroups(a.targetGroups().stream().map(t -> software.amazon.awssdk.services.elasticloadbalancingv2.model
+                  .TargetGroupTuple.builder().targetGroupArn(tgArns.get(t.targetGroupArn())).weight(t.weight()).build()).toList());
+              if (a.stickinessSeconds() != null) {
+                f.targetGroupStickinessConfig(s -> s.enabled(true).durationSeconds(a.stickinessSeconds()));
+              }
+            });
+          }
+        }
+        case "redirect" -> b.redirectConfig(r -> r.protocol(c.get("Protocol")).port(c.get("Port")).host(c.get("Host"))
+            .path(c.get("Path")).query(c.get("Query")).statusCode(c.get("StatusCode")));
+        case "fixed-response" -> b.fixedResponseConfig(f -> f.statusCode(c.get("StatusCode"))
+            .contentType(c.get("ContentType")).messageBody(c.get("MessageBody")));
+        default -> {}
+      }
+      out.add(b.build());
+    }
+    return out;
+  }
+
   @Override
   public void close() {
+    elbv2.close();
     elb.close();
     asg.close();
     route53.close();

@@ -6,6 +6,8 @@ import io.canary2k8s.inventory.DnsNames;
 import io.canary2k8s.inventory.DnsRecord;
 import io.canary2k8s.inventory.HostedZone;
 import io.canary2k8s.inventory.Inventory;
+import io.canary2k8s.inventory.LoadBalancerV2;
+import io.canary2k8s.inventory.TargetGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,11 +35,37 @@ final class Shape {
               + " draining=" + lb.connectionDrainingSeconds() + " idle=" + lb.idleTimeoutSeconds()
               + " policies=" + lb.policies() + " tags=" + lb.tags());
     }
+    java.util.Map<String, String> tgName = new java.util.TreeMap<>();
+    inv.targetGroups().forEach(t -> tgName.put(t.arn(), t.name()));
+    java.util.Map<String, String> lbName = new java.util.TreeMap<>();
+    inv.loadBalancersV2().forEach(l -> lbName.put(l.arn(), l.name()));
+    for (LoadBalancerV2 lb : inv.loadBalancersV2()) {
+      out.add("elbv2 " + lb.name() + " type=" + lb.type() + " scheme=" + lb.scheme() + " zones=" + lb.availabilityZones()
+          + " crossZone=" + lb.attributes().get("load_balancing.cross_zone.enabled")
+          + " listeners=" + lb.listeners().stream().map(l -> l.protocol() + ":" + l.port()
+              + " certs=" + l.certificateArns().size()
+              + " rules=" + l.rules().stream().map(r -> r.priority() + (r.isDefault() ? "(default)" : "")
+                  + " when " + r.conditions().stream().map(c -> c.field() + (c.key() == null ? "" : ":" + c.key()) + c.values()).toList()
+                  + " do " + r.actions().stream().map(a -> a.order() + ":" + a.type()
+                      + a.targetGroups().stream().map(t -> tgName.get(t.targetGroupArn()) + "=" + t.weight()).toList()
+                      + (a.stickinessSeconds() == null ? "" : " sticky " + a.stickinessSeconds())
+                      + (a.config().isEmpty() ? "" : " " + a.config())).toList()).toList()).toList());
+    }
+    for (TargetGroup tg : inv.targetGroups()) {
+      java.util.Map<String, String> attrs = new java.util.TreeMap<>(tg.attributes());
+      attrs.keySet().retainAll(List.of("load_balancing.cross_zone.enabled", "stickiness.enabled",
+          "load_balancing.algorithm.type", "deregistration_delay.timeout_seconds"));
+      out.add("tg " + tg.name() + " " + tg.protocol() + ":" + tg.port() + " type=" + tg.targetType()
+          + " health=" + tg.healthCheckProtocol() + ":" + tg.healthCheckPort() + tg.healthCheckPath()
+          + " every " + tg.healthCheckIntervalSeconds() + "/" + tg.healthCheckTimeoutSeconds() + " thresholds "
+          + tg.healthyThresholdCount() + "/" + tg.unhealthyThresholdCount()
+          + " lbs=" + tg.loadBalancerArns().stream().map(a -> lbName.getOrDefault(a, a)).toList() + " attributes=" + attrs);
+    }
     for (AutoScalingGroup g : inv.autoScalingGroups()) {
       out.add(
           "asg " + g.name() + " size=" + g.minSize() + "/" + g.desiredCapacity() + "/" + g.maxSize()
               + " zones=" + g.availabilityZones() + " elbs=" + g.loadBalancerNames()
-              + " targetGroups=" + g.targetGroupArns().size()
+              + " targetGroups=" + g.targetGroupArns().stream().map(a -> tgName.getOrDefault(a, a)).toList()
               + " suspended=" + g.suspendedProcesses()
               + " mixed=" + g.mixedInstancesPolicy() + " policies=" + g.scalingPolicies()
               + " tags=" + g.tags());
@@ -71,6 +99,12 @@ final class Shape {
     for (ClassicLoadBalancer lb : inv.classicLoadBalancers()) {
       if (DnsNames.loadBalancerKey(lb.dnsName()).equals(key)) {
         return (DnsNames.normalise(dns).startsWith("dualstack.") ? "dualstack." : "") + "elb:" + lb.name()
+            + (dns.endsWith(".") ? "." : "");
+      }
+    }
+    for (LoadBalancerV2 lb : inv.loadBalancersV2()) {
+      if (DnsNames.loadBalancerKey(lb.dnsName()).equals(key)) {
+        return (DnsNames.normalise(dns).startsWith("dualstack.") ? "dualstack." : "") + "elbv2:" + lb.name()
             + (dns.endsWith(".") ? "." : "");
       }
     }

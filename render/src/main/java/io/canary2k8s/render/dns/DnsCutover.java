@@ -1,7 +1,6 @@
 package io.canary2k8s.render.dns;
 
 import io.canary2k8s.input.Json;
-import io.canary2k8s.inventory.ClassicLoadBalancer;
 import io.canary2k8s.inventory.DnsNames;
 import io.canary2k8s.inventory.DnsRecord;
 import io.canary2k8s.inventory.Inventory;
@@ -50,8 +49,9 @@ public final class DnsCutover {
 
   /** The records to move, sorted by zone, name, type. */
   public static List<Move> moves(Plan plan, Inventory inventory, Notifier notes) {
-    Map<String, ClassicLoadBalancer> lbs = new TreeMap<>();
-    inventory.classicLoadBalancers().forEach(lb -> lbs.put(lb.name(), lb));
+    Map<String, String> lbs = new TreeMap<>(); // load balancer name -> its DNS name, classic and ELBv2
+    inventory.loadBalancersV2().forEach(lb -> lbs.put(lb.name(), lb.dnsName()));
+    inventory.classicLoadBalancers().forEach(lb -> lbs.put(lb.name(), lb.dnsName()));
     List<Move> out = new ArrayList<>();
     Set<DnsRecord> seen = new java.util.HashSet<>();
     Map<String, List<DnsRecord>> byName = DnsRecord.byName(inventory.dnsRecords());
@@ -59,9 +59,9 @@ public final class DnsCutover {
       for (Route route : app.routes()) {
         Map<String, String> lbByKey = new TreeMap<>();
         for (String lb : route.loadBalancers()) {
-          ClassicLoadBalancer c = lbs.get(lb);
-          if (c != null) {
-            lbByKey.put(DnsNames.loadBalancerKey(c.dnsName()), lb);
+          String dns = lbs.get(lb);
+          if (dns != null) {
+            lbByKey.put(DnsNames.loadBalancerKey(dns), lb);
           }
         }
         List<DnsRecord> candidates = new ArrayList<>();
@@ -118,6 +118,11 @@ public final class DnsCutover {
     }
     Map<String, String> zoneNames = new TreeMap<>();
     inventory.hostedZones().forEach(z -> zoneNames.put(z.id(), z.name()));
+    // what the records point at today, in words: classic ELBs, or load balancers once an ALB/NLB is among them
+    Set<String> v2 = new java.util.TreeSet<>();
+    inventory.loadBalancersV2().forEach(lb -> v2.add(lb.name()));
+    boolean anyV2 = moves.stream().anyMatch(m -> v2.contains(m.loadBalancer()));
+    String kind = anyV2 ? "AWS load balancer" : "classic ELB";
     List<Map<String, Object>> zones = new ArrayList<>();
     for (var e : byZone.entrySet()) {
       String zone = e.getKey();
@@ -143,10 +148,10 @@ public final class DnsCutover {
         String file = String.format("%02d-weight-%d.json", i + 1, p);
         files.put(DIR + "/" + zone + "/" + file,
             batch("canary2k8s cutover step " + (i + 1) + " of " + total + ": " + p + " % of the moved " + zn
-                + " names to the Kubernetes edge, " + (100 - p) + " % to the classic ELBs", changes));
-        steps.add(step(file, "Edge " + p + " %, classic ELB " + (100 - p) + " %",
+                + " names to the Kubernetes edge, " + (100 - p) + " % to the " + kind + "s", changes));
+        steps.add(step(file, "Edge " + p + " %, " + kind + " " + (100 - p) + " %",
             (i == 0 ? "Replaces each simple record with two weighted records (" + OLD_ID + ", " + NEW_ID + ")"
-                : "Changes the weights (classic ELB/edge) from " + (100 - prev) + "/" + prev + " to " + (100 - p) + "/" + p)
+                : "Changes the weights (" + kind + "/edge) from " + (100 - prev) + "/" + prev + " to " + (100 - p) + "/" + p)
                 + "; roll back with `" + ROLLBACK_WEIGHTS + "` then `" + ROLLBACK_RESTORE + "`."));
         prev = p;
       }
@@ -170,9 +175,9 @@ public final class DnsCutover {
           batch("canary2k8s cutover step " + total + " of " + total + ": the moved " + zn
               + " names become simple records to the Kubernetes edge", finish));
       steps.add(step(FINISH, "Edge only (simple records)",
-          "Removes the weighted records, the classic ELB's (weight 0) included; roll back with `" + ROLLBACK_FINISHED + "`."));
+          "Removes the weighted records, the " + kind + "'s (weight 0) included; roll back with `" + ROLLBACK_FINISHED + "`."));
       files.put(DIR + "/" + zone + "/" + ROLLBACK_WEIGHTS,
-          batch("canary2k8s rollback: all traffic of the moved " + zn + " names back to the classic ELBs (from steps 1 to "
+          batch("canary2k8s rollback: all traffic of the moved " + zn + " names back to the " + kind + "s (from steps 1 to "
               + STEPS.size() + ")", toAws));
       files.put(DIR + "/" + zone + "/" + ROLLBACK_RESTORE,
           batch("canary2k8s rollback: restore the original " + zn + " records (after " + ROLLBACK_WEIGHTS + ")", restore));
@@ -200,6 +205,7 @@ public final class DnsCutover {
     }
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("zones", zones);
+    model.put("kind", moves.stream().anyMatch(m -> v2.contains(m.loadBalancer())) ? "AWS load balancer" : "classic ELB");
     model.put("edgeName", edge.name());
     model.put("edgeZone", edge.zoneId());
     model.put("placeholder", edge.dnsName() == null);
