@@ -28,13 +28,18 @@ import java.util.Map;
  * canary ASG (sometimes two, sometimes at desired 0); cross-zone on, off, or not captured; HTTP,
  * HTTP+HTTPS, or HTTPS-only listeners (a few with an extra TCP listener); HTTP, TCP or SSL health
  * checks; CNAME or alias A (sometimes A+AAAA, dualstack) records, weighted record pairs for some;
- * odd names (upper-case ELB names, underscores and long names in ASG names and app tags). ELBv2
- * (ALB/NLB) is not read by this version of canary2k8s and is not generated.
+ * odd names (upper-case ELB names, underscores and long names in ASG names and app tags). About a
+ * quarter of the apps sit behind an ALB instead: the stable and canary ASGs feed two target groups
+ * (the ASGs' TargetGroupARNs) and the default rule forwards to them with weights (ForwardConfig),
+ * cross-zone off on the canary group for some, HTTP redirected to HTTPS where both listen, and a
+ * path rule to the stable group for some. Drawn last per app, so the classic apps are the same as
+ * in estates made before ALBs were generated.
  */
 public final class EstateGenerator {
   static final String REGION = "eu-west-1";
   static final String ACCOUNT = "123456789012";
   static final String ELB_ZONE_ID = "Z32O12XQLNTSW2"; // eu-west-1 classic ELB canonical zone
+  static final String ALB_ZONE_ID = "Z32O12XQLNTSW2"; // eu-west-1 ALB canonical zone (the same there)
   static final int APPS_PER_ZONE = 100;
   static final String[] WORDS = {
     "orders", "checkout", "search", "payments", "catalog", "users", "auth", "cart", "inventory",
@@ -94,6 +99,10 @@ public final class EstateGenerator {
     boolean aaaa;
     int[] weights; // weighted pair main/canary ELB, or null
     String team;
+    boolean alb; // behind an ALB (mainElb is its name) instead of classic ELBs
+    int[] tgWeights; // ForwardConfig weights stable/canary target group
+    boolean canaryTgCrossZoneOff;
+    boolean pathRule; // a /static/* rule forwarding to the stable target group only
 
     App(int index, String base) {
       this.index = index;
@@ -114,6 +123,7 @@ public final class EstateGenerator {
     int cpuTarget;
     int notServing; // instances of desired that are Pending / Unhealthy
     List<String[]> instances = new ArrayList<>(); // id, az, state, health
+    String targetGroup; // ALB apps: the target group this ASG feeds
   }
 
   static App draw(long seed, int i) {
@@ -211,6 +221,25 @@ public final class EstateGenerator {
         a.canaryHost = base + "-canary." + zoneName(i / APPS_PER_ZONE);
       }
     }
+    // ALB apps: drawn last, so that the classic apps do not change
+    if (r.nextInt(100) < 25) {
+      a.alb = true;
+      String albBase = elbBase.length() > 28 ? elbBase.substring(0, 28) : elbBase;
+      a.mainElb = albBase + "-alb";
+      a.mainDns = dnsName(a.mainElb, r);
+      a.canaryElb = null;
+      a.canaryDns = null;
+      a.canaryHost = null;
+      a.weights = null;
+      a.tcp = false;
+      a.tgWeights = new int[][] {{9, 1}, {95, 5}, {3, 1}, {100, 0}, {1, 1}, {99, 1}}[r.nextInt(6)];
+      a.canaryTgCrossZoneOff = r.nextInt(100) < 30;
+      a.pathRule = r.nextInt(100) < 20;
+      for (Group g : a.groups) {
+        g.lbs.clear();
+        g.targetGroup = albBase + (g == stable ? "-stable" : "-cnry");
+      }
+    }
     return a;
   }
 
@@ -249,6 +278,9 @@ public final class EstateGenerator {
     int elbCount = 0;
     int instanceCount = 0;
     for (App a : apps) {
+      if (a.alb) {
+        continue;
+      }
       for (String lb : a.canaryElb == null ? List.of(a.mainElb) : List.of(a.mainElb, a.canaryElb)) {
         elbCount++;
         boolean canary = lb.equals(a.canaryElb);
@@ -336,6 +368,7 @@ public final class EstateGenerator {
     }
     write(out.resolve("elb/describe-load-balancers.json"), Map.of("LoadBalancerDescriptions", lbs));
     write(out.resolve("elb/describe-tags.json"), Map.of("TagDescriptions", tags));
+    elbCount += albs(apps, seed, out);
 
     // Auto Scaling
     List<Object> groups = new ArrayList<>();
@@ -360,7 +393,7 @@ public final class EstateGenerator {
         d.put("DefaultCooldown", 300);
         d.put("AvailabilityZones", g.zones);
         d.put("LoadBalancerNames", g.lbs);
-        d.put("TargetGroupARNs", List.of());
+        d.put("TargetGroupARNs", g.targetGroup == null ? List.of() : List.of(tgArn(seed, a, g.targetGroup)));
         d.put("HealthCheckType", "ELB");
         d.put("HealthCheckGracePeriod", 120);
         List<Object> inst = new ArrayList<>();
@@ -472,6 +505,193 @@ public final class EstateGenerator {
     return new Stats(n, elbCount, asgCount, instanceCount, recordCount, zoneCount);
   }
 
+  // ---- ALBs -------------------------------------------------------------------------------------
+
+  static String lbId(long seed, App a) {
+    return uuid(seed, 1_000_000L + a.index).replace("-", "").substring(0, 16);
+  }
+
+  static String albArn(long seed, App a) {
+    return "arn:aws:elasticloadbalancing:" + REGION + ":" + ACCOUNT + ":loadbalancer/app/" + a.mainElb + "/" + lbId(seed, a);
+  }
+
+  static String tgArn(long seed, App a, String tg) {
+    return "arn:aws:elasticloadbalancing:" + REGION + ":" + ACCOUNT + ":targetgroup/" + tg + "/"
+        + uuid(seed, 2_000_000L + tg.hashCode()).replace("-", "").substring(0, 16);
+  }
+
+  /** The elbv2/ files of the ALB apps; returns how many ALBs there are. */
+  static int albs(List<App> apps, long seed, Path out) throws IOException {
+    List<Object> lbs = new ArrayList<>();
+    List<Object> tgs = new ArrayList<>();
+    int count = 0;
+    for (App a : apps) {
+      if (!a.alb) {
+        continue;
+      }
+      if (count++ == 0) {
+        for (String dir : List.of("listeners", "rules", "attributes", "target-group-attributes")) {
+          Files.createDirectories(out.resolve("elbv2/" + dir));
+        }
+      }
+      String arn = albArn(seed, a);
+      List<String> zones = a.groups.get(0).zones;
+      Map<String, Object> lb = obj();
+      lb.put("LoadBalancerArn", arn);
+      lb.put("DNSName", a.mainDns);
+      lb.put("CanonicalHostedZoneId", ALB_ZONE_ID);
+      lb.put("CreatedTime", "2021-03-01T10:00:00.000Z");
+      lb.put("LoadBalancerName", a.mainElb);
+      lb.put("Scheme", "internet-facing");
+      lb.put("VpcId", "vpc-0bench000000000");
+      lb.put("State", Map.of("Code", "active"));
+      lb.put("Type", "application");
+      List<Object> azs = new ArrayList<>();
+      for (int z = 0; z < zones.size(); z++) {
+        Map<String, Object> az = obj();
+        az.put("ZoneName", zones.get(z));
+        az.put("SubnetId", String.format(Locale.ROOT, "subnet-%08x", 0x10000 * z + a.index % 0x10000));
+        az.put("LoadBalancerAddresses", List.of());
+        azs.add(az);
+      }
+      lb.put("AvailabilityZones", azs);
+      lb.put("SecurityGroups", List.of("sg-0bench0000000000"));
+      lb.put("IpAddressType", "ipv4");
+      lbs.add(lb);
+
+      String stable = a.groups.get(0).targetGroup;
+      String canary = a.groups.get(1).targetGroup;
+      for (String tg : List.of(stable, canary)) {
+        Map<String, Object> t = obj();
+        t.put("TargetGroupArn", tgArn(seed, a, tg));
+        t.put("TargetGroupName", tg);
+        t.put("Protocol", "HTTP");
+        t.put("Port", a.instancePort);
+        t.put("VpcId", "vpc-0bench000000000");
+        t.put("HealthCheckProtocol", "HTTP");
+        t.put("HealthCheckPort", "traffic-port");
+        t.put("HealthCheckEnabled", true);
+        t.put("HealthCheckIntervalSeconds", 15);
+        t.put("HealthCheckTimeoutSeconds", 5);
+        t.put("HealthyThresholdCount", 3);
+        t.put("UnhealthyThresholdCount", 2);
+        t.put("HealthCheckPath", "/health");
+        t.put("Matcher", Map.of("HttpCode", "200"));
+        t.put("LoadBalancerArns", List.of(arn));
+        t.put("TargetType", "instance");
+        t.put("ProtocolVersion", "HTTP1");
+        t.put("IpAddressType", "ipv4");
+        tgs.add(t);
+        List<Object> attrs = new ArrayList<>();
+        attrs.add(kv("stickiness.enabled", "false"));
+        attrs.add(kv("deregistration_delay.timeout_seconds", "30"));
+        attrs.add(kv("load_balancing.algorithm.type", "round_robin"));
+        attrs.add(kv("load_balancing.cross_zone.enabled",
+            tg.equals(canary) && a.canaryTgCrossZoneOff ? "false" : "use_load_balancer_configuration"));
+        write(out.resolve("elbv2/target-group-attributes/" + tg + ".json"), Map.of("Attributes", attrs));
+      }
+      write(out.resolve("elbv2/attributes/" + a.mainElb + ".json"), Map.of("Attributes", List.of(
+          kv("idle_timeout.timeout_seconds", "60"), kv("load_balancing.cross_zone.enabled", "true"))));
+
+      List<Object> listeners = new ArrayList<>();
+      List<int[]> ports = new ArrayList<>(); // port, https
+      if (a.http) {
+        ports.add(new int[] {80, 0});
+      }
+      if (a.https) {
+        ports.add(new int[] {443, 1});
+      }
+      for (int[] p : ports) {
+        String listenerArn = "arn:aws:elasticloadbalancing:" + REGION + ":" + ACCOUNT + ":listener/app/" + a.mainElb + "/"
+            + lbId(seed, a) + "/" + String.format(Locale.ROOT, "%016x", p[0] * 7919L + a.index);
+        Map<String, Object> l = obj();
+        l.put("ListenerArn", listenerArn);
+        l.put("LoadBalancerArn", arn);
+        l.put("Port", p[0]);
+        l.put("Protocol", p[1] == 1 ? "HTTPS" : "HTTP");
+        if (p[1] == 1) {
+          l.put("Certificates", List.of(Map.of("CertificateArn",
+              "arn:aws:acm:" + REGION + ":" + ACCOUNT + ":certificate/" + uuid(seed, a.index))));
+          l.put("SslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06");
+        }
+        boolean redirect = p[1] == 0 && a.https;
+        Map<String, Object> action = redirect ? redirectToHttps() : forward(seed, a, stable, canary, a.tgWeights);
+        l.put("DefaultActions", List.of(action));
+        listeners.add(l);
+        List<Object> rules = new ArrayList<>();
+        if (a.pathRule && !redirect) {
+          Map<String, Object> r = obj();
+          r.put("RuleArn", listenerArn.replace(":listener/", ":listener-rule/") + "/" + String.format(Locale.ROOT, "%016x", 10L + a.index));
+          r.put("Priority", "10");
+          Map<String, Object> c = obj();
+          c.put("Field", "path-pattern");
+          c.put("Values", List.of("/static/*"));
+          c.put("PathPatternConfig", Map.of("Values", List.of("/static/*")));
+          r.put("Conditions", List.of(c));
+          r.put("Actions", List.of(forward(seed, a, stable, null, new int[] {1})));
+          r.put("IsDefault", false);
+          rules.add(r);
+        }
+        Map<String, Object> def = obj();
+        def.put("RuleArn", listenerArn.replace(":listener/", ":listener-rule/") + "/default" + p[0]);
+        def.put("Priority", "default");
+        def.put("Conditions", List.of());
+        def.put("Actions", List.of(action));
+        def.put("IsDefault", true);
+        rules.add(def);
+        write(out.resolve("elbv2/rules/" + a.mainElb + "-" + p[0] + ".json"), Map.of("Rules", rules));
+      }
+      write(out.resolve("elbv2/listeners/" + a.mainElb + ".json"), Map.of("Listeners", listeners));
+    }
+    if (count > 0) {
+      write(out.resolve("elbv2/describe-load-balancers.json"), Map.of("LoadBalancers", lbs));
+      write(out.resolve("elbv2/describe-target-groups.json"), Map.of("TargetGroups", tgs));
+    }
+    return count;
+  }
+
+  /** A forward action as real AWS returns it: TargetGroupArn too when there is one group. */
+  static Map<String, Object> forward(long seed, App a, String stable, String canary, int[] weights) {
+    Map<String, Object> f = obj();
+    f.put("Type", "forward");
+    if (canary == null) {
+      f.put("TargetGroupArn", tgArn(seed, a, stable));
+    }
+    f.put("Order", 1);
+    List<Object> groups = new ArrayList<>();
+    groups.add(Map.of("TargetGroupArn", tgArn(seed, a, stable), "Weight", weights[0]));
+    if (canary != null) {
+      groups.add(Map.of("TargetGroupArn", tgArn(seed, a, canary), "Weight", weights[1]));
+    }
+    Map<String, Object> fc = obj();
+    fc.put("TargetGroups", groups);
+    fc.put("TargetGroupStickinessConfig", Map.of("Enabled", false));
+    f.put("ForwardConfig", fc);
+    return f;
+  }
+
+  static Map<String, Object> redirectToHttps() {
+    Map<String, Object> rc = obj();
+    rc.put("Protocol", "HTTPS");
+    rc.put("Port", "443");
+    rc.put("Host", "#{host}");
+    rc.put("Path", "/#{path}");
+    rc.put("Query", "#{query}");
+    rc.put("StatusCode", "HTTP_301");
+    Map<String, Object> r = obj();
+    r.put("Type", "redirect");
+    r.put("Order", 1);
+    r.put("RedirectConfig", rc);
+    return r;
+  }
+
+  static Map<String, Object> kv(String k, String v) {
+    Map<String, Object> t = obj();
+    t.put("Key", k);
+    t.put("Value", v);
+    return t;
+  }
+
   static List<Object> records(App a, String host, String dns, String setId, Long weight) {
     List<Object> out = new ArrayList<>();
     List<String> types = a.alias ? (a.aaaa ? List.of("A", "AAAA") : List.of("A")) : List.of("CNAME");
@@ -485,7 +705,7 @@ public final class EstateGenerator {
       }
       if (a.alias) {
         Map<String, Object> t = obj();
-        t.put("HostedZoneId", ELB_ZONE_ID);
+        t.put("HostedZoneId", a.alb ? ALB_ZONE_ID : ELB_ZONE_ID);
         t.put("DNSName", (a.aaaa ? "dualstack." : "") + dns + ".");
         t.put("EvaluateTargetHealth", a.index % 2 == 0);
         r.put("AliasTarget", t);
