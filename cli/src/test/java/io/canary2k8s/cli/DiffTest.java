@@ -280,6 +280,29 @@ class DiffTest {
     }
   }
 
+  /**
+   * An ALB path rule is a route of its own next to the host's default route: a change of its
+   * weights is reported for {@code host/path}, and the host's default split is not touched.
+   */
+  @Test
+  void aPathRouteIsReportedApartFromItsHost(@TempDir Path tmp) throws IOException {
+    Path golden = Samples.expected("alb-weighted", "traefik-v3");
+    Path copy = tmp.resolve("after");
+    BadInputTest.copyTree(golden, copy);
+    Path wrr = copy.resolve("base/web-alb/traefikservice-web-alb-rule-20-wrr.yaml");
+    String text = Files.readString(wrr);
+    int canary = text.indexOf("- name: web-alb-canary");
+    assertThat(canary).isPositive();
+    Files.writeString(wrr, text.substring(0, canary) + text.substring(canary).replaceFirst("weight: 1", "weight: 3"));
+    Cli json = Cli.run("diff", "--format", "json", golden.toString(), copy.toString());
+    assertThat(json.exit()).as(json.err()).isEqualTo(1);
+    List<String> traffic = new ArrayList<>();
+    JSON.readTree(json.out()).get("traffic").forEach(t -> traffic.add(t.get("host").asText() + " " + t.get("shares").toString()));
+    // every change is on the /api/ route (the rule names admin.example.com too; rule 10 shadows it)
+    assertThat(traffic).isNotEmpty().allSatisfy(t -> assertThat(t).contains("/api/ ").contains("\"before\":\"1/2\""));
+    assertThat(traffic).anySatisfy(t -> assertThat(t).startsWith("www.example.com/api/ ").contains("\"after\":\"3/4\""));
+  }
+
   /** render --previous writes DIFF.md and diff.json, deterministically, also over itself. */
   @Test
   void migrateWithPreviousWritesTheDiff(@TempDir Path tmp) throws IOException {

@@ -25,10 +25,14 @@ final class Routing {
   private static final Pattern HOST = Pattern.compile("Host\\(([^)]*)\\)");
   private static final Pattern HOST_REGEXP = Pattern.compile("HostRegexp\\(`\\^\\.\\+\\\\\\.([^`$]*)\\$?`\\)");
   private static final Pattern QUOTED = Pattern.compile("[`\"]([^`\"]+)[`\"]");
+  private static final Pattern PATH_PREFIX = Pattern.compile("PathPrefix\\([`\"]([^`\"]*)[`\"]\\)");
 
   private Routing() {}
 
-  /** {@code namespace host} → the host's route, in that order. */
+  /**
+   * {@code namespace host[path]} → the route of that host (and path prefix, for the routes of
+   * ALB path rules next to a host's default route), in that order.
+   */
   static SortedMap<String, HostRoute> of(Documents docs) {
     SortedMap<String, HostRoute> out = new TreeMap<>();
     for (Manifest m : docs.list()) {
@@ -78,13 +82,33 @@ final class Routing {
       }
       SortedMap<String, Fraction> shares = new TreeMap<>();
       weights.forEach((svc, w) -> shares.put(svc, Fraction.of(w, total)));
+      String path = pathPrefix(r.path("match").asText());
       for (String h : hosts) {
-        out.putIfAbsent(m.id().namespace() + " " + h, new HostRoute(m.id().namespace(), h, weightedIn, shares));
+        put(out, m.id().namespace(), at(h, path), weightedIn, shares);
       }
     }
   }
 
-  /** Gateway API: the hostnames of an HTTPRoute and the weights of its first forwarding rule. */
+  private static void put(SortedMap<String, HostRoute> out, String ns, String where, ObjectId weightedIn,
+      SortedMap<String, Fraction> shares) {
+    out.putIfAbsent(ns + " " + where, new HostRoute(ns, where, weightedIn, shares));
+  }
+
+  /** A host, or a host and the path prefix its route is limited to ({@code /} is the whole host). */
+  static String at(String host, String path) {
+    return path == null || path.isEmpty() || path.equals("/") ? host : host + path;
+  }
+
+  /** The first {@code PathPrefix} of a Traefik rule, or null. */
+  static String pathPrefix(String match) {
+    Matcher pm = PATH_PREFIX.matcher(match);
+    return pm.find() ? pm.group(1) : null;
+  }
+
+  /**
+   * Gateway API: the hostnames of an HTTPRoute and the weights of each forwarding rule, by the
+   * path prefix of its first match (the first rule of a path wins, as the first match does).
+   */
   private static void httpRoute(Manifest m, SortedMap<String, HostRoute> out) {
     for (JsonNode rule : m.view().at("/spec/rules")) {
       JsonNode refs = rule.path("backendRefs");
@@ -97,14 +121,14 @@ final class Routing {
       }
       long total = weights.values().stream().mapToLong(Long::longValue).sum();
       if (total <= 0) {
-        return;
+        continue;
       }
       SortedMap<String, Fraction> shares = new TreeMap<>();
       weights.forEach((svc, w) -> shares.put(svc, Fraction.of(w, total)));
+      JsonNode path = rule.at("/matches/0/path/value");
       for (JsonNode h : m.view().at("/spec/hostnames")) {
-        out.putIfAbsent(m.id().namespace() + " " + h.asText(), new HostRoute(m.id().namespace(), h.asText(), m.id(), shares));
+        put(out, m.id().namespace(), at(h.asText(), path.isTextual() ? path.asText() : null), m.id(), shares);
       }
-      return;
     }
   }
 
@@ -133,6 +157,7 @@ final class Routing {
         continue;
       }
       List<String> backends = new ArrayList<>();
+      String path = rule.at("/http/paths/0/path").asText("");
       for (JsonNode p : rule.at("/http/paths")) {
         String svc = p.at("/backend/serviceName").asText(p.at("/backend/service/name").asText(""));
         if (!svc.isEmpty() && !backends.contains(svc)) {
@@ -161,7 +186,7 @@ final class Routing {
           shares.put(b, rest.times(Fraction.of(1, unlisted.size())));
         }
       }
-      out.putIfAbsent(m.id().namespace() + " " + host, new HostRoute(m.id().namespace(), host, m.id(), shares));
+      put(out, m.id().namespace(), at(host, path), m.id(), shares);
     }
   }
 
