@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * included, as a user's run has it.
  *
  * <p>usage (from the repository root, after the jar is built):
- * {@code java -XX:+UseSerialGC -cp cli/target/canary2k8s.jar bench/scale/Stages.java CAPTURE OUT}
+ * {@code java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp cli/target/canary2k8s.jar bench/scale/Stages.java CAPTURE OUT}
  */
 public class Stages {
   public static void main(String[] args) {

@@ -33,7 +33,8 @@ echo "work dir: $WORK" >&2
   echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty')"
 } | tee "$WORK/machine.txt" >&2
 
-# 1. the executable (the launcher builds it and its AppCDS archive on first use)
+# 1. the executable (the launcher builds it and its AppCDS archive on first use). Do not edit
+# sources during a run: the launcher would rebuild the jar inside a measured run.
 ./canary2k8s --version > /dev/null
 
 # 2. estates
@@ -78,7 +79,7 @@ for n in "${sizes[@]}"; do
   measure diff "$n" 1 ./canary2k8s diff "$WORK/out$n" "$WORK/out${n}b"
   # where the time goes, stage by stage, in one JVM (bench/scale/Stages.java)
   rm -rf "$WORK/stages$n"
-  java -XX:+UseSerialGC -cp cli/target/canary2k8s.jar bench/scale/Stages.java "$WORK/e$n" "$WORK/stages$n" \
+  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp cli/target/canary2k8s.jar bench/scale/Stages.java "$WORK/e$n" "$WORK/stages$n" \
     | tee "$WORK/stages-$n.txt" >&2
   cp "$WORK/stages-$n.txt" "bench/scale/results/stages-$n.txt"
 done
