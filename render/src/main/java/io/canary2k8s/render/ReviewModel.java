@@ -220,7 +220,7 @@ final class ReviewModel {
         for (String lb : r.loadBalancers()) {
           if (drawn.add(h + " " + lb)) {
             sb.append("    ").append(node.apply("h:" + h, h)).append(" --> ")
-                .append(node.apply("lb:" + lb, "ELB " + lb)).append("\n");
+                .append(node.apply("lb:" + lb, (app.isLoadBalancerV2(lb) ? "ALB/NLB " : "ELB ") + lb)).append("\n");
           }
         }
       }
@@ -232,7 +232,7 @@ final class ReviewModel {
       for (var e : s.shares().entrySet()) {
         AutoScalingGroup g = groups.get(e.getKey());
         String label = "ASG " + e.getKey() + (g == null ? "" : " (desired " + g.desiredCapacity() + ")");
-        sb.append("    ").append(node.apply("lb:" + s.loadBalancer(), "ELB " + s.loadBalancer()))
+        sb.append("    ").append(node.apply("lb:" + s.loadBalancer(), (s.rule() != null ? "ALB/NLB " : "ELB ") + s.loadBalancer()))
             .append(" -->|\"").append(Md.percent(e.getValue())).append("\"| ")
             .append(node.apply("asg:" + e.getKey(), label)).append("\n");
       }

@@ -2,6 +2,7 @@ package io.canary2k8s.emit;
 
 import io.canary2k8s.plan.App;
 import io.canary2k8s.plan.Track;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -46,8 +47,22 @@ public final class Labels {
         .withName(name)
         .withNamespace(app.namespace())
         .withLabels(app(app))
-        .withAnnotations(source("elb/" + String.join(",", route.loadBalancers())))
+        .withAnnotations(source(loadBalancers(app, route)))
         .build();
+  }
+
+  /** The load balancers a route replaces, as its source: {@code elb/a,b} and {@code elbv2/c}. */
+  public static String loadBalancers(App app, io.canary2k8s.plan.Route route) {
+    List<String> classic = route.loadBalancers().stream().filter(lb -> !app.isLoadBalancerV2(lb)).toList();
+    List<String> v2 = route.loadBalancers().stream().filter(app::isLoadBalancerV2).toList();
+    List<String> parts = new java.util.ArrayList<>();
+    if (!classic.isEmpty()) {
+      parts.add("elb/" + String.join(",", classic));
+    }
+    if (!v2.isEmpty()) {
+      parts.add("elbv2/" + String.join(",", v2));
+    }
+    return String.join(" ", parts);
   }
 
   public static Map<String, String> source(String awsItem) {

@@ -79,7 +79,7 @@ public final class TraefikV1Emitter implements RouteEmitter {
             .withName(route.name())
             .withNamespace(app.namespace())
             .withLabels(Labels.app(app))
-            .withAnnotations(annotations(route, edge))
+            .withAnnotations(annotations(app, route, edge))
             .endMetadata()
             .withNewSpec()
             .withRules(rules(route))
@@ -92,8 +92,8 @@ public final class TraefikV1Emitter implements RouteEmitter {
     return List.of(b.build());
   }
 
-  private static Map<String, String> annotations(Route route, Edge edge) {
-    Map<String, String> a = new TreeMap<>(Labels.source("elb/" + String.join(",", route.loadBalancers())));
+  private static Map<String, String> annotations(App app, Route route, Edge edge) {
+    Map<String, String> a = new TreeMap<>(Labels.source(Labels.loadBalancers(app, route)));
     a.put(CLASS, "traefik");
     if (route.redirectsToHttps() && !StaticConfigs.redirect(edge)) {
       // only some load balancers listened on both: this Ingress redirects on its own, with the

@@ -8,7 +8,7 @@ import java.util.List;
  * One app: a connected group of DNS names, load balancers and Auto Scaling groups, migrated into
  * its own namespace.
  *
- * @param loadBalancers the classic ELBs of the app, sorted
+ * @param loadBalancers the load balancers of the app (classic ELBs, ALBs, NLBs), sorted
  * @param shares the recovered split behind each load balancer (the basis in use)
  * @param otherBasisShares the same under the other weight basis, for REVIEW.md
  */
@@ -31,6 +31,11 @@ public record App(
 
   public Track track(String name) {
     return tracks.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** Whether {@code loadBalancer} is an ALB/NLB of this app (its split comes from a listener rule). */
+  public boolean isLoadBalancerV2(String loadBalancer) {
+    return shares.stream().anyMatch(s -> s.loadBalancer().equals(loadBalancer) && s.rule() != null);
   }
 
   public Track stable() {
