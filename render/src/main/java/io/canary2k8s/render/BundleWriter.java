@@ -84,12 +84,17 @@ public final class BundleWriter {
         // REVIEW.md last: a temporary directory is never mistaken for a bundle
         List<Map.Entry<String, String>> files = new ArrayList<>(bundle.asMap().entrySet());
         files.sort(Comparator.comparing((Map.Entry<String, String> e) -> e.getKey().equals(BundleLayout.REVIEW)));
+        // each directory once: createDirectories on an existing one costs a failed mkdir and an
+        // exception (a 10,000-app bundle has 104,000 files in 10,000 directories)
+        java.util.Set<Path> made = new java.util.HashSet<>();
         for (var e : files) {
           Path f = tmp.resolve(e.getKey()).normalize();
           if (!f.startsWith(tmp) || f.equals(tmp)) {
             throw new IllegalStateException("bundle path escapes the output directory: " + e.getKey());
           }
-          Files.createDirectories(f.getParent());
+          if (made.add(f.getParent())) {
+            Files.createDirectories(f.getParent());
+          }
           io.write(f, e.getValue());
         }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
