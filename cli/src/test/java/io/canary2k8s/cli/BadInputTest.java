@@ -7,26 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad input exits 2 with one line naming the file and the problem, writes no bundle and prints
  * no stack trace (unless --stacktrace).
  */
-class BadInputTest {
-  @TempDir Path tmp;
-
-  Path capture() throws IOException {
-    return new Rejections(tmp).capture();
-  }
-
-  Cli migrate(Path capture, String... extra) {
-    return new Rejections(tmp).migrate(capture, extra);
-  }
-
-  void assertRejected(Cli run, String... mentions) {
-    new Rejections(tmp).assertRejected(run, mentions);
-  }
+class BadInputTest extends Rejections {
 
   void edit(Path file, Consumer<StringBuilder> change) throws IOException {
     StringBuilder sb = new StringBuilder(Files.readString(file));

@@ -9,27 +9,13 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The input limits (SECURITY.md): oversized files, deep nesting, huge numbers and YAML's
  * anchors, aliases and merge keys are each refused with exit 2 and one line naming the file (and
  * the field, where there is one), before anything is written.
  */
-class InputLimitsTest {
-  @TempDir Path tmp;
-
-  Path capture() throws IOException {
-    return new Rejections(tmp).capture();
-  }
-
-  Cli migrate(Path capture, String... extra) {
-    return new Rejections(tmp).migrate(capture, extra);
-  }
-
-  void assertRejected(Cli run, String... mentions) {
-    new Rejections(tmp).assertRejected(run, mentions);
-  }
+class InputLimitsTest extends Rejections {
 
   /** A file that claims {@code bytes} bytes without using the disk (sparse). */
   static void sparse(Path file, long bytes) throws IOException {

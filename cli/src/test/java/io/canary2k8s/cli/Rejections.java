@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs {@code migrate} on a copy of the razorpay-myapp capture in a test's temporary directory,
- * and checks the contract for bad input: exit 2, one line naming the file and the problem, no
- * stack trace, nothing written.
+ * The base of the bad-input tests: runs {@code migrate} on a copy of the razorpay-myapp capture
+ * in the test's temporary directory, and checks the contract for bad input: exit 2, one line
+ * naming the file and the problem, no stack trace, nothing written.
  */
-final class Rejections {
-  private final Path tmp;
-
-  Rejections(Path tmp) {
-    this.tmp = tmp;
-  }
+abstract class Rejections {
+  @TempDir Path tmp;
 
   /** A fresh copy of the sample capture, to break on purpose. */
   Path capture() throws IOException {
