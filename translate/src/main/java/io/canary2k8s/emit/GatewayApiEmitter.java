@@ -12,7 +12,6 @@ import io.canary2k8s.plan.Plan;
 import io.canary2k8s.plan.Route;
 import io.canary2k8s.split.Fraction;
 import io.canary2k8s.split.Weights;
-import io.canary2k8s.yaml.Yaml;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
@@ -425,14 +424,6 @@ public final class GatewayApiEmitter implements RouteEmitter {
     if (edge.https()) {
       entryPoints.put("websecure", map("address", address(EdgeEmitter.WEBSECURE_PORT)));
     }
-    entryPoints.put("ping", map("address", address(EdgeEmitter.PING_PORT)));
-    Map<String, Object> root =
-        map(
-            "global", map("checkNewVersion", false, "sendAnonymousUsage", false),
-            "entryPoints", entryPoints,
-            "ping", map("entryPoint", "ping"),
-            "log", map("level", "INFO"),
-            "providers", map("kubernetesGateway", map()));
-    return Yaml.dump(root);
+    return StaticConfigs.v3(entryPoints, "kubernetesGateway", map());
   }
 }

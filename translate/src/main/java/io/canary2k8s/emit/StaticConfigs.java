@@ -1,6 +1,7 @@
 package io.canary2k8s.emit;
 
 import io.canary2k8s.plan.Edge;
+import io.canary2k8s.yaml.Yaml;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,6 +26,22 @@ final class StaticConfigs {
   static final String V1_REDIRECT_REGEX = "^http://([^/:]+)(:[0-9]+)?/(.*)$";
 
   static final String V1_REDIRECT_REPLACEMENT = "https://$1/$3";
+
+  /**
+   * A Traefik v3 static configuration (traefik.yml): {@code entryPoints} and the health-check
+   * entry point {@code ping}, one {@code provider}, no phoning home, INFO logs.
+   */
+  static String v3(Map<String, Object> entryPoints, String provider, Map<String, Object> providerConfig) {
+    entryPoints.put("ping", map("address", address(EdgeEmitter.PING_PORT)));
+    Map<String, Object> root =
+        map(
+            "global", map("checkNewVersion", false, "sendAnonymousUsage", false),
+            "entryPoints", entryPoints,
+            "ping", map("entryPoint", "ping"),
+            "log", map("level", "INFO"),
+            "providers", map(provider, providerConfig));
+    return Yaml.dump(root);
+  }
 
   static boolean redirect(Edge edge) {
     return edge.redirectHttpToHttps() && edge.https();

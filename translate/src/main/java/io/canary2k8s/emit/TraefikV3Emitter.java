@@ -9,7 +9,6 @@ import io.canary2k8s.plan.Edge;
 import io.canary2k8s.plan.Route;
 import io.canary2k8s.split.Fraction;
 import io.canary2k8s.split.Weights;
-import io.canary2k8s.yaml.Yaml;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -243,14 +242,6 @@ public final class TraefikV3Emitter implements RouteEmitter {
     if (edge.https()) {
       entryPoints.put("websecure", map("address", address(EdgeEmitter.WEBSECURE_PORT), "http", map("tls", map())));
     }
-    entryPoints.put("ping", map("address", address(EdgeEmitter.PING_PORT)));
-    Map<String, Object> root =
-        map(
-            "global", map("checkNewVersion", false, "sendAnonymousUsage", false),
-            "entryPoints", entryPoints,
-            "ping", map("entryPoint", "ping"),
-            "log", map("level", "INFO"),
-            "providers", map("kubernetesCRD", map("allowCrossNamespace", false, "allowEmptyServices", false)));
-    return Yaml.dump(root);
+    return StaticConfigs.v3(entryPoints, "kubernetesCRD", map("allowCrossNamespace", false, "allowEmptyServices", false));
   }
 }
