@@ -98,10 +98,8 @@ final class ReviewModel {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("name", app.name());
     a.put("namespace", app.namespace());
-    Set<String> v2 = new TreeSet<>();
-    app.shares().stream().filter(x -> x.rule() != null).forEach(x -> v2.add(x.loadBalancer()));
-    a.put("loadBalancers", app.loadBalancers().stream().filter(lb -> !v2.contains(lb)).toList());
-    a.put("loadBalancersV2", List.copyOf(v2));
+    a.put("loadBalancers", app.loadBalancers().stream().filter(lb -> !app.isLoadBalancerV2(lb)).toList());
+    a.put("loadBalancersV2", app.loadBalancers().stream().filter(app::isLoadBalancerV2).toList());
     Map<String, String> trackOfGroup = new TreeMap<>();
     app.tracks().forEach(t -> trackOfGroup.put(t.autoScalingGroup(), t.name()));
     a.put("groups", List.copyOf(trackOfGroup.keySet()));
@@ -161,7 +159,7 @@ final class ReviewModel {
   private static Map<String, Object> split(LoadBalancerShares s, LoadBalancerShares other, Map<String, String> trackOf) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("loadBalancer", s.loadBalancer());
-    if (s.rule() != null) {
+    if (s.isLoadBalancerV2()) {
       m.put("rule", Md.cell(s.rule()));
       List<Map<String, Object>> tgs = new ArrayList<>();
       for (var t : s.targetGroups()) {
@@ -232,7 +230,7 @@ final class ReviewModel {
       for (var e : s.shares().entrySet()) {
         AutoScalingGroup g = groups.get(e.getKey());
         String label = "ASG " + e.getKey() + (g == null ? "" : " (desired " + g.desiredCapacity() + ")");
-        sb.append("    ").append(node.apply("lb:" + s.loadBalancer(), (s.rule() != null ? "ALB/NLB " : "ELB ") + s.loadBalancer()))
+        sb.append("    ").append(node.apply("lb:" + s.loadBalancer(), (s.isLoadBalancerV2() ? "ALB/NLB " : "ELB ") + s.loadBalancer()))
             .append(" -->|\"").append(Md.percent(e.getValue())).append("\"| ")
             .append(node.apply("asg:" + e.getKey(), label)).append("\n");
       }

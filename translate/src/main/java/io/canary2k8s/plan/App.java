@@ -35,7 +35,7 @@ public record App(
 
   /** Whether {@code loadBalancer} is an ALB/NLB of this app (its split comes from a listener rule). */
   public boolean isLoadBalancerV2(String loadBalancer) {
-    return shares.stream().anyMatch(s -> s.loadBalancer().equals(loadBalancer) && s.rule() != null);
+    return shares.stream().anyMatch(s -> s.loadBalancer().equals(loadBalancer) && s.isLoadBalancerV2());
   }
 
   public Track stable() {

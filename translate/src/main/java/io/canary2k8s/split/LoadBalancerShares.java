@@ -44,6 +44,11 @@ public record LoadBalancerShares(
     this(loadBalancer, basis, crossZone, crossZoneAssumed, counts, activeZones, shares, formula, null, List.of());
   }
 
+  /** Whether this is an ALB/NLB's split (it comes from a listener rule). */
+  public boolean isLoadBalancerV2() {
+    return rule != null;
+  }
+
   public LoadBalancerShares {
     counts = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(counts));
     activeZones = List.copyOf(activeZones);
