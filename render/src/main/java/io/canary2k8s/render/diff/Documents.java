@@ -35,7 +35,7 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
    * YAML file. Bad input is an {@link InputException} naming the file.
    */
   public static Documents read(Path path) {
-    return parse(texts(path), Map.of());
+    return parse(texts(path));
   }
 
   /** The two sides of a diff, read as {@link #read} reads each. */
@@ -98,11 +98,7 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
 
   /** Parses YAML texts (shown name → content) into objects; identities must be unique. */
   public static Documents parse(Map<String, String> files) {
-    return parse(files, Map.of());
-  }
-
-  private static Documents parse(Map<String, String> files, Map<String, List<JsonNode>> known) {
-    return assemble(parsed(files, known));
+    return assemble(parsed(files, Map.of()));
   }
 
   /**
