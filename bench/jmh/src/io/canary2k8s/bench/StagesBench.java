@@ -14,8 +14,10 @@ import io.canary2k8s.render.RenderOptions;
 import io.canary2k8s.split.WeightBasis;
 import io.canary2k8s.translate.Translation;
 import io.canary2k8s.translate.Translator;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,9 +35,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The in-process stages of {@code migrate --from-aws-cli} at N apps (issue 7): discover from the
- * capture ({@link CaptureReader#read}), translate ({@link Translator#translate}) and render
- * ({@link BundleBuilder#build}, the whole bundle in memory; writing it is measured by the
- * whole-process run of bench/scale/run.sh).
+ * capture ({@link CaptureReader#read}), translate ({@link Translator#translate} and every object
+ * made, {@link Translation#objects}) and render ({@link BundleBuilder#build}: the objects made
+ * again app by app and serialised, the whole bundle in memory; the CLI writes it as it is made,
+ * measured by the whole-process run of bench/scale/run.sh).
  *
  * <p>The captures are made beforehand by bench/estate/EstateGenerator.java into
  * {@code $bench.estates/e<N>} (the system property is passed by run.sh). Each stage's input is
@@ -84,8 +87,8 @@ public class StagesBench {
   }
 
   @Benchmark
-  public Translation translate() {
-    return Translator.translate(inventory, planOptions, target, new Notes());
+  public List<HasMetadata> translate() {
+    return Translator.translate(inventory, planOptions, target, new Notes()).objects();
   }
 
   @Benchmark

@@ -3,7 +3,7 @@ package io.canary2k8s.cli;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.inventory.InventoryJson;
 import io.canary2k8s.notes.Notes;
-import io.canary2k8s.render.Bundle;
+import io.canary2k8s.render.BundleBuilder;
 import io.canary2k8s.render.BundleWriter;
 import io.canary2k8s.render.RenderOptions;
 import io.canary2k8s.render.diff.DiffMarkdown;
@@ -215,15 +215,20 @@ final class Commands {
     var edge = r.edge();
     var previous = r.previousDocuments();
     Translation tr = Pipeline.translate(inv, t, notes);
-    Bundle bundle = Pipeline.bundle(tr, inv, notes, new RenderOptions(b.stepList(), Version.get(), previous, edge));
-    Pipeline.summarise(notes, spec.commandLine().getErr());
-    Pipeline.check(notes, b);
-    boolean changed = BundleWriter.write(bundle, out);
+    // the files are written as they are made, into a temporary directory that only a commit
+    // puts in place: a check that fails leaves the output as it was
+    BundleBuilder.Rendered rendered;
+    boolean changed;
+    try (BundleWriter.Pending pending = BundleWriter.open(out)) {
+      rendered = Pipeline.bundle(tr, inv, notes, new RenderOptions(b.stepList(), Version.get(), previous, edge), pending);
+      Pipeline.summarise(notes, spec.commandLine().getErr());
+      Pipeline.check(notes, b);
+      changed = pending.commit();
+    }
     spec.commandLine().getErr().printf("%s %s: %d app(s), %d objects, %d files%n",
-        changed ? "wrote" : "unchanged", out, tr.plan().apps().size(), tr.objects().size(), bundle.files().size());
-    if (previous != null) {
-      spec.commandLine().getErr().printf("%s: %s%n", io.canary2k8s.render.BundleLayout.DIFF,
-          bundle.file(io.canary2k8s.render.BundleLayout.DIFF).lines().filter(l -> l.startsWith("## ")).findFirst().orElse(""));
+        changed ? "wrote" : "unchanged", out, tr.plan().apps().size(), rendered.objects(), rendered.files());
+    if (rendered.diffHeadline() != null) {
+      spec.commandLine().getErr().printf("%s: %s%n", io.canary2k8s.render.BundleLayout.DIFF, rendered.diffHeadline());
     }
     return ExitCodes.OK;
   }

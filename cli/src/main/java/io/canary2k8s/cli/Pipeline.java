@@ -6,8 +6,8 @@ import io.canary2k8s.inventory.InventoryJson;
 import io.canary2k8s.notes.Note;
 import io.canary2k8s.notes.Notes;
 import io.canary2k8s.notes.Severity;
-import io.canary2k8s.render.Bundle;
 import io.canary2k8s.render.BundleBuilder;
+import io.canary2k8s.render.BundleSink;
 import io.canary2k8s.render.RenderOptions;
 import io.canary2k8s.translate.Translation;
 import io.canary2k8s.translate.Translator;
@@ -30,8 +30,9 @@ final class Pipeline {
     return Translator.translate(inventory, t.planOptions(), t.emitter(), notes);
   }
 
-  static Bundle bundle(Translation tr, Inventory inventory, Notes notes, RenderOptions options) {
-    return BundleBuilder.build(tr, inventory, notes, options);
+  static BundleBuilder.Rendered bundle(
+      Translation tr, Inventory inventory, Notes notes, RenderOptions options, BundleSink sink) {
+    return BundleBuilder.build(tr, inventory, notes, options, sink);
   }
 
   /** Fails (exit 3) when the notes forbid writing: errors, or action items under --strict. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -222,6 +223,24 @@ class BadInputTest extends Rejections {
     assertThat(run.exit()).as(run.err()).isEqualTo(3);
     assertThat(run.err()).contains("action item").contains("nothing written");
     assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void strictLeavesAPreviousBundleAndMissingParentsAsTheyWere() throws IOException {
+    Path c = capture();
+    Cli first = migrate(c);
+    assertThat(first.exit()).as(first.err()).isZero();
+    Map<String, String> previous = io.canary2k8s.render.BundleWriter.read(out());
+    // the bundle is written as it is made, into a temporary directory only a commit puts in place
+    Cli strict = migrate(c, "--strict", "--target", "traefik-v1");
+    assertThat(strict.exit()).as(strict.err()).isEqualTo(3);
+    assertThat(io.canary2k8s.render.BundleWriter.read(out())).isEqualTo(previous);
+    try (var s = Files.list(tmp)) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("capture", "out");
+    }
+    Cli deep = Cli.run("migrate", "--from-aws-cli", c.toString(), "--out", tmp.resolve("new/dir/out").toString(), "--strict");
+    assertThat(deep.exit()).as(deep.err()).isEqualTo(3);
+    assertThat(tmp.resolve("new")).doesNotExist();
   }
 
   @Test

@@ -14,52 +14,112 @@ import io.canary2k8s.translate.Translation;
 import io.canary2k8s.yaml.Yaml;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The façade of the render stage: a translation and its notes → the whole bundle in memory
- * (DESIGN §1 layout): base/, overlays/, dns/ (the Route53 cutover batches), REVIEW.md, notes,
- * the inventory, and with a previous bundle DIFF.md and diff.json. Every byte is a function of
- * the input and the options.
+ * The façade of the render stage: a translation and its notes → the files of the bundle (DESIGN
+ * §1 layout): base/, overlays/, dns/ (the Route53 cutover batches), REVIEW.md, notes, the
+ * inventory, and with a previous bundle DIFF.md and diff.json. Every byte is a function of the
+ * input and the options.
+ *
+ * <p>The files go to a {@link BundleSink} as they are made, app by app: a 10,000-app bundle is
+ * 350 MB of text, written while the next apps are made rather than held whole. REVIEW.md and
+ * notes.json come last, once every note is in.
  */
 public final class BundleBuilder {
   private BundleBuilder() {}
 
+  /** What a build put into its sink. {@code diffHeadline} is DIFF.md's first heading, or null. */
+  public record Rendered(int objects, int files, String diffHeadline) {}
+
+  /** The whole bundle in memory (tests; small estates). */
   public static Bundle build(Translation tr, Inventory inventory, Notes notes, RenderOptions options) {
+    Map<String, String> files = new TreeMap<>();
+    build(tr, inventory, notes, options, files::put);
+    return new Bundle(files);
+  }
+
+  public static Rendered build(Translation tr, Inventory inventory, Notes notes, RenderOptions options, BundleSink sink) {
     // the inventory's JSON depends on nothing else: written on another core meanwhile
     CompletableFuture<String> inventoryJson = CompletableFuture.supplyAsync(() -> InventoryJson.write(inventory));
-    Map<String, String> files = new TreeMap<>();
-    List<String> resources = new ArrayList<>();
-    // serialising is most of the render stage and each object is independent: every core
-    List<String> yaml = tr.objects().parallelStream().map(Yaml::dump).toList();
-    for (int i = 0; i < yaml.size(); i++) {
-      String rel = BundleLayout.objectFile(tr.objects().get(i));
-      if (files.put(BundleLayout.BASE + "/" + rel, yaml.get(i)) != null) {
-        throw new IllegalStateException("two objects map to the file " + rel);
-      }
-      resources.add(rel);
+    Guarded files = new Guarded(sink, options.previous() != null);
+    List<ObjectEntry> objects = new ArrayList<>();
+    for (Made m : made(tr.shared())) {
+      files.object(m, objects);
     }
+    // serialising is most of the render stage and each app is independent: every core, the
+    // files written in plan order on this thread meanwhile
+    InOrder.forEach(tr.plan().apps(), app -> made(tr.appObjects(app)), made -> made.forEach(m -> files.object(m, objects)));
+    objects.sort(ObjectEntry.ORDER);
+    List<String> resources = objects.stream().map(ObjectEntry::file).toList();
     files.put(BundleLayout.BASE + "/" + BundleLayout.KUSTOMIZATION, Yaml.dump(Kustomization.of(resources, List.of())));
     Overlays.build(tr.plan(), tr.target(), options.steps(), notes.scoped("render/overlays"))
         .forEach((step, k) -> files.put(BundleLayout.overlay(step), Yaml.dump(k)));
-    files.putAll(DnsCutover.files(tr.plan(), inventory, options.edge(), notes.scoped("render/dns")));
+    DnsCutover.files(tr.plan(), inventory, options.edge(), notes.scoped("render/dns")).forEach(files::put);
+    String diffHeadline = null;
     if (options.previous() != null) {
-      DiffReport diff = Differ.diff(options.previous(), Documents.ofBundle(files), "previous bundle", "this bundle");
+      DiffReport diff = Differ.diff(options.previous(), Documents.ofBundle(files.base), "previous bundle", "this bundle");
+      String markdown = DiffMarkdown.render(diff, DiffMarkdown.DEFAULT_MAX_CHARS, "`" + BundleLayout.DIFF_JSON + "` in this bundle");
       files.put(BundleLayout.DIFF_JSON, diff.toJson());
-      files.put(BundleLayout.DIFF, DiffMarkdown.render(diff, DiffMarkdown.DEFAULT_MAX_CHARS,
-          "`" + BundleLayout.DIFF_JSON + "` in this bundle"));
+      files.put(BundleLayout.DIFF, markdown);
+      diffHeadline = markdown.lines().filter(l -> l.startsWith("## ")).findFirst().orElse("");
     }
     // every note is in by now; notes.json and REVIEW.md read the same sorted list
     List<Note> sorted = notes.sorted();
     CompletableFuture<String> notesJson = CompletableFuture.supplyAsync(() -> Json.write(Map.of("notes", sorted)));
-    files.put(BundleLayout.REVIEW, Review.render("review.md.ftl", ReviewModel.build(tr, inventory, sorted, options)));
+    files.put(BundleLayout.REVIEW, Review.render("review.md.ftl", ReviewModel.build(tr, objects, inventory, sorted, options)));
     files.put(BundleLayout.NOTES, join(notesJson));
     files.put(BundleLayout.INVENTORY, join(inventoryJson));
-    return new Bundle(files);
+    return new Rendered(objects.size(), files.count, diffHeadline);
+  }
+
+  /** An object and its YAML. */
+  private record Made(ObjectEntry entry, String yaml) {}
+
+  private static List<Made> made(List<HasMetadata> objects) {
+    List<Made> out = new ArrayList<>(objects.size());
+    for (HasMetadata o : objects) {
+      out.add(new Made(ObjectEntry.of(o), Yaml.dump(o)));
+    }
+    return out;
+  }
+
+  /** The sink, guarded: each path once; base/ kept in memory only when a diff needs it. */
+  private static final class Guarded {
+    final BundleSink sink;
+    final Set<String> paths = new HashSet<>();
+    final Map<String, String> base;
+    int count;
+
+    Guarded(BundleSink sink, boolean keepBase) {
+      this.sink = sink;
+      this.base = keepBase ? new TreeMap<>() : null;
+    }
+
+    void object(Made m, List<ObjectEntry> objects) {
+      if (paths.contains(BundleLayout.BASE + "/" + m.entry().file())) {
+        throw new IllegalStateException("two objects map to the file " + m.entry().file());
+      }
+      put(BundleLayout.BASE + "/" + m.entry().file(), m.yaml());
+      objects.add(m.entry());
+    }
+
+    void put(String path, String content) {
+      if (!paths.add(path)) {
+        throw new IllegalStateException("two files at " + path);
+      }
+      if (base != null && path.startsWith(BundleLayout.BASE + "/")) {
+        base.put(path, content);
+      }
+      sink.put(path, content);
+      count++;
+    }
   }
 
   private static String join(CompletableFuture<String> f) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,9 +14,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -58,6 +62,19 @@ public final class BundleWriter {
 
   /** Writes {@code bundle} to {@code out}; returns false when {@code out} already held it. */
   public static boolean write(Bundle bundle, Path out) {
+    try (Pending p = open(out)) {
+      bundle.asMap().forEach(p::put);
+      return p.commit();
+    }
+  }
+
+  /**
+   * Starts writing a bundle to {@code out}: a directory that is there must be a bundle (or
+   * empty), and what an earlier run left beside it is recovered first. The files then go into a
+   * temporary sibling directory as they are {@link Pending#put put}; {@link Pending#commit}
+   * swaps it in, and closing without a commit leaves {@code out} as it was.
+   */
+  public static Pending open(Path out) {
     Path target = out.toAbsolutePath().normalize();
     if (target.getParent() == null || target.getFileName() == null) {
       throw new InputException(out.toString(), null, "cannot be the output directory (a root)");
@@ -65,7 +82,8 @@ public final class BundleWriter {
     try {
       Path parent = target.getParent();
       recoverLeftovers(parent, target);
-      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+      if (exists) {
         if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
           throw new InputException(out.toString(), null, "exists and is not a directory");
         }
@@ -74,29 +92,95 @@ public final class BundleWriter {
               out.toString(), null, "exists, is not empty and is not a canary2k8s bundle (no "
                   + BundleLayout.REVIEW + "); refusing to overwrite it");
         }
-        if (holds(target, bundle.asMap())) {
+      }
+      Path made = firstMissing(parent);
+      Files.createDirectories(parent);
+      return new Pending(out, target, Files.createTempDirectory(parent, tmpPrefix(target)), made, exists);
+    } catch (IOException e) {
+      throw failed(out, e);
+    }
+  }
+
+  /**
+   * A bundle being written into a temporary directory beside its target. While every file put
+   * so far equals the target's file of the same path, nothing is written: an unchanged rerun
+   * only reads; at the first difference those files are copied over and writing goes on.
+   * {@value BundleLayout#REVIEW} is held back to be written last, so that the temporary
+   * directory never passes for a bundle. One thread at a time.
+   */
+  public static final class Pending implements BundleSink, AutoCloseable {
+    private final Path shown;
+    private final Path target;
+    private final Path tmp;
+    private final Path madeParent;
+    private final Set<Path> dirs = new HashSet<>();
+    private final List<String> sameSoFar = new ArrayList<>();
+    private boolean same;
+    private String review;
+    private boolean done;
+
+    private Pending(Path shown, Path target, Path tmp, Path madeParent, boolean targetExists) {
+      this.shown = shown;
+      this.target = target;
+      this.tmp = tmp;
+      this.madeParent = madeParent;
+      this.same = targetExists;
+    }
+
+    @Override
+    public void put(String path, String content) {
+      if (done) {
+        throw new IllegalStateException("the bundle is already committed or closed");
+      }
+      Path f = tmp.resolve(path).normalize();
+      if (!f.startsWith(tmp) || f.equals(tmp)) {
+        throw new IllegalStateException("bundle path escapes the output directory: " + path);
+      }
+      if (path.equals(BundleLayout.REVIEW)) {
+        review = content;
+        return;
+      }
+      try {
+        if (same && sameAsTarget(path, content)) {
+          sameSoFar.add(path);
+          return;
+        }
+        if (same) { // the first difference: what was equal so far is copied over
+          same = false;
+          for (String p : sameSoFar) {
+            write(p, Files.readString(target.resolve(p), StandardCharsets.UTF_8));
+          }
+          sameSoFar.clear();
+        }
+        write(path, content);
+      } catch (IOException e) {
+        throw failed(shown, e);
+      }
+    }
+
+    /**
+     * Puts the bundle in place; false when {@code out} already held exactly these files (then it
+     * is left untouched, modification times included).
+     */
+    public boolean commit() {
+      if (done) {
+        throw new IllegalStateException("the bundle is already committed or closed");
+      }
+      if (review == null) {
+        throw new IllegalStateException("a bundle without " + BundleLayout.REVIEW);
+      }
+      try {
+        if (same && sameAsTarget(BundleLayout.REVIEW, review) && regularFiles(target) == sameSoFar.size() + 1) {
+          done = true;
+          deleteTree(tmp);
           return false;
         }
-      }
-      Files.createDirectories(parent);
-      Path tmp = Files.createTempDirectory(parent, tmpPrefix(target));
-      try {
-        // REVIEW.md last: a temporary directory is never mistaken for a bundle
-        List<Map.Entry<String, String>> files = new ArrayList<>(bundle.asMap().entrySet());
-        files.sort(Comparator.comparing((Map.Entry<String, String> e) -> e.getKey().equals(BundleLayout.REVIEW)));
-        // each directory once: createDirectories on an existing one costs a failed mkdir and an
-        // exception (a 10,000-app bundle has 104,000 files in 10,000 directories)
-        java.util.Set<Path> made = new java.util.HashSet<>();
-        for (var e : files) {
-          Path f = tmp.resolve(e.getKey()).normalize();
-          if (!f.startsWith(tmp) || f.equals(tmp)) {
-            throw new IllegalStateException("bundle path escapes the output directory: " + e.getKey());
-          }
-          if (made.add(f.getParent())) {
-            Files.createDirectories(f.getParent());
-          }
-          io.write(f, e.getValue());
+        for (String p : sameSoFar) {
+          write(p, Files.readString(target.resolve(p), StandardCharsets.UTF_8));
         }
+        sameSoFar.clear();
+        write(BundleLayout.REVIEW, review);
+        Path parent = target.getParent();
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
           Path old = Files.createTempDirectory(parent, oldPrefix(target));
           Files.delete(old);
@@ -107,6 +191,7 @@ public final class BundleWriter {
             REAL_IO.move(old, target); // put the previous bundle back
             throw e;
           }
+          done = true;
           try {
             deleteTree(old);
           } catch (IOException e) {
@@ -114,15 +199,72 @@ public final class BundleWriter {
           }
         } else {
           io.move(tmp, target);
+          done = true;
         }
-      } finally {
+        return true;
+      } catch (IOException e) {
+        throw failed(shown, e);
+      }
+    }
+
+    /** Without a commit: the temporary directory goes, and {@code out} is as it was. */
+    @Override
+    public void close() {
+      if (done) {
+        return;
+      }
+      done = true;
+      try {
         if (Files.exists(tmp, LinkOption.NOFOLLOW_LINKS)) {
           deleteTree(tmp);
         }
+        // parent directories this write made, if nothing else went into them
+        for (Path d = target.getParent(); madeParent != null && d != null && d.startsWith(madeParent); d = d.getParent()) {
+          Files.deleteIfExists(d);
+        }
+      } catch (DirectoryNotEmptyException e) {
+        // something else is there now: left as it is
+      } catch (IOException e) {
+        throw failed(shown, e);
       }
-      return true;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the bundle to " + out + ": " + e.getMessage() + " (" + e.getClass().getSimpleName() + ")", e);
+    }
+
+    private void write(String path, String content) throws IOException {
+      Path f = tmp.resolve(path);
+      // each directory once: createDirectories on an existing one costs a failed mkdir and an
+      // exception (a 10,000-app bundle has 104,000 files in 10,000 directories)
+      if (dirs.add(f.getParent())) {
+        Files.createDirectories(f.getParent());
+      }
+      io.write(f, content);
+    }
+
+    private boolean sameAsTarget(String path, String content) throws IOException {
+      Path f = target.resolve(path);
+      if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+        return false;
+      }
+      byte[] want = content.getBytes(StandardCharsets.UTF_8);
+      return Files.size(f) == want.length && Arrays.equals(Files.readAllBytes(f), want);
+    }
+  }
+
+  private static UncheckedIOException failed(Path out, IOException e) {
+    return new UncheckedIOException("cannot write the bundle to " + out + ": " + e.getMessage() + " (" + e.getClass().getSimpleName() + ")", e);
+  }
+
+  /** The outermost of {@code dir} and its ancestors that does not exist yet, or null. */
+  private static Path firstMissing(Path dir) {
+    Path missing = null;
+    for (Path d = dir; d != null && !Files.exists(d, LinkOption.NOFOLLOW_LINKS); d = d.getParent()) {
+      missing = d;
+    }
+    return missing;
+  }
+
+  private static long regularFiles(Path dir) throws IOException {
+    try (var s = Files.walk(dir)) {
+      return s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).count();
     }
   }
 

@@ -1,6 +1,5 @@
 package io.canary2k8s.render;
 
-import io.canary2k8s.emit.Labels;
 import io.canary2k8s.emit.RouteEmitter;
 import io.canary2k8s.inventory.AutoScalingGroup;
 import io.canary2k8s.inventory.Inventory;
@@ -15,7 +14,6 @@ import io.canary2k8s.plan.Track;
 import io.canary2k8s.split.Fraction;
 import io.canary2k8s.split.LoadBalancerShares;
 import io.canary2k8s.translate.Translation;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +29,9 @@ import java.util.TreeSet;
 final class ReviewModel {
   private ReviewModel() {}
 
+  /** {@code objects}: every object of the bundle, in {@link ObjectEntry#ORDER}. */
   static Map<String, Object> build(
-      Translation tr, Inventory inventory, List<Note> notes, RenderOptions options) {
+      Translation tr, List<ObjectEntry> objects, Inventory inventory, List<Note> notes, RenderOptions options) {
     Plan plan = tr.plan();
     RouteEmitter target = tr.target();
     Map<String, Object> m = new LinkedHashMap<>();
@@ -40,7 +39,7 @@ final class ReviewModel {
     m.put("target", target.name());
     m.put("basis", plan.basis().flag());
     m.put("source", source(inventory.provenance()));
-    m.put("objectCount", tr.objects().size());
+    m.put("objectCount", objects.size());
     Map<String, Long> counts = new LinkedHashMap<>();
     for (Severity s : Severity.values()) {
       counts.put(s.name().toLowerCase(java.util.Locale.ROOT), notes.stream().filter(n -> n.severity() == s).count());
@@ -62,7 +61,7 @@ final class ReviewModel {
     // one app's rows depend only on that app: every core, in plan order
     m.put("apps", plan.apps().parallelStream().map(app -> app(app, target, groups, plan)).toList());
     m.put("edge", edge(plan, target));
-    m.put("mapping", mapping(tr.objects()));
+    m.put("mapping", mapping(objects));
     m.put("steps", steps(plan, target, options.steps()));
     return m;
   }
@@ -272,14 +271,12 @@ final class ReviewModel {
     return m;
   }
 
-  private static List<Map<String, String>> mapping(List<HasMetadata> objects) {
+  private static List<Map<String, String>> mapping(List<ObjectEntry> objects) {
     Map<String, List<String>> bySource = new TreeMap<>();
-    for (HasMetadata o : objects) {
-      String src = o.getMetadata().getAnnotations() == null ? null : o.getMetadata().getAnnotations().get(Labels.SOURCE);
-      String key = src == null ? "(new: no AWS counterpart)" : src;
-      String ns = o.getMetadata().getNamespace();
+    for (ObjectEntry o : objects) {
+      String key = o.source() == null ? "(new: no AWS counterpart)" : o.source();
       bySource.computeIfAbsent(key, k -> new ArrayList<>())
-          .add(o.getKind() + " " + (ns == null ? "" : ns + "/") + o.getMetadata().getName());
+          .add(o.kind() + " " + (o.namespace() == null ? "" : o.namespace() + "/") + o.name());
     }
     List<Map<String, String>> rows = new ArrayList<>();
     bySource.forEach((k, v) -> rows.add(Map.of("aws", Md.cell(k), "objects", Md.cell(String.join(", ", v)))));

@@ -157,6 +157,63 @@ class BundleWriterTest {
     assertThat(out().resolve("precious.txt")).hasContent("keep");
   }
 
+  @Test
+  void anUnchangedRerunOnlyReadsAndAChangeCopiesWhatWasEqualSoFar() throws IOException {
+    BundleWriter.write(OLD, out());
+    Failing counting = new Failing(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    BundleWriter.io = counting;
+    assertThat(BundleWriter.write(OLD, out())).isFalse();
+    assertThat(counting.writes).as("files written by an unchanged rerun").hasValue(0);
+    assertThat(counting.moves).hasValue(0);
+
+    // the same files but the last one put: everything before it is copied from out/
+    Map<String, String> lateChange = new TreeMap<>(OLD.asMap());
+    lateChange.put("overlays/promote/kustomization.yaml", "resources: [../../base] # late\n");
+    assertThat(BundleWriter.write(new Bundle(lateChange), out())).isTrue();
+    assertThat(BundleWriter.read(out())).isEqualTo(lateChange);
+    assertThat(siblings()).containsExactly("out");
+
+    // a file fewer, or one more, is a change even when every file put is equal
+    Map<String, String> fewer = new TreeMap<>(lateChange);
+    fewer.remove("notes.json");
+    assertThat(BundleWriter.write(new Bundle(fewer), out())).isTrue();
+    assertThat(BundleWriter.read(out())).isEqualTo(fewer);
+    assertThat(BundleWriter.write(new Bundle(lateChange), out())).isTrue();
+    assertThat(BundleWriter.read(out())).isEqualTo(lateChange);
+    // only REVIEW.md differs
+    Map<String, String> review = new TreeMap<>(lateChange);
+    review.put(BundleLayout.REVIEW, "# another review\n");
+    assertThat(BundleWriter.write(new Bundle(review), out())).isTrue();
+    assertThat(BundleWriter.read(out())).isEqualTo(review);
+  }
+
+  @Test
+  void closedWithoutACommitLeavesTheOutputAsItWas() throws IOException {
+    BundleWriter.write(OLD, out());
+    try (BundleWriter.Pending p = BundleWriter.open(out())) {
+      NEW.asMap().forEach(p::put); // e.g. the notes then forbid writing: no commit
+    }
+    assertThat(BundleWriter.read(out())).isEqualTo(OLD.asMap());
+    assertThat(siblings()).containsExactly("out");
+
+    // an output under directories that did not exist: they go too
+    Path deep = tmp.resolve("a/b/out");
+    try (BundleWriter.Pending p = BundleWriter.open(deep)) {
+      NEW.asMap().forEach(p::put);
+    }
+    assertThat(tmp.resolve("a")).doesNotExist();
+    assertThat(siblings()).containsExactly("out");
+  }
+
+  @Test
+  void aBundleWithoutReviewIsNeverCommitted() throws IOException {
+    try (BundleWriter.Pending p = BundleWriter.open(out())) {
+      p.put("notes.json", "{}\n");
+      assertThatThrownBy(p::commit).hasMessageContaining(BundleLayout.REVIEW);
+    }
+    assertThat(siblings()).isEmpty();
+  }
+
   /** Real I/O that throws at the n-th file write and the m-th rename (0-based). */
   static class Failing implements BundleWriter.Io {
     final int failWrite;
