@@ -32,6 +32,14 @@ public final class PausingMain {
           }
 
           @Override
+          public void write(Path file, BundleSink.Body body) throws IOException {
+            if (mode.equals("write:" + writes[0]++)) {
+              pause(marker);
+            }
+            BundleWriter.REAL_IO.write(file, body);
+          }
+
+          @Override
           public void move(Path from, Path to) throws IOException {
             if (mode.equals("swap") && moves[0]++ == 1) {
               pause(marker);

@@ -2,6 +2,8 @@ package io.canary2k8s.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,8 +18,9 @@ class ReviewLineEndsTest {
     return out.endsWith("\n") ? out : out + "\n";
   }
 
-  private static String oneScan(String s, Random r) {
-    Review.LineEnds w = new Review.LineEnds();
+  private static String oneScan(String s, Random r) throws IOException {
+    StringWriter out = new StringWriter();
+    Review.LineEnds w = new Review.LineEnds(out);
     int i = 0;
     while (i < s.length()) { // in pieces of random length, as FreeMarker writes
       int n = Math.min(s.length() - i, 1 + r.nextInt(4));
@@ -28,11 +31,12 @@ class ReviewLineEndsTest {
       }
       i += n;
     }
-    return w.finish();
+    w.finish();
+    return out.toString();
   }
 
   @Test
-  void sameTextAsReplaceThenCollapse() {
+  void sameTextAsReplaceThenCollapse() throws IOException {
     Random r = new Random(42);
     char[] alphabet = {'\r', '\n', 'a', '→'};
     for (int round = 0; round < 20_000; round++) {

@@ -1,6 +1,7 @@
 package io.canary2k8s.input;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -103,6 +105,12 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + value.getClass().getName(), e);
     }
+  }
+
+  /** {@link #write(Object)} into {@code out}, never held whole (inventory.json of 10,000 apps: 60 MB). */
+  public static void write(Object value, Writer out) throws IOException {
+    WRITER.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
+    out.write('\n');
   }
 
   /** The field path of a binding problem, e.g. {@code apps.myapp.image} or {@code notes[2]}. */

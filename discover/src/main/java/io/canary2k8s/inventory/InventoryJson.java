@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.canary2k8s.input.InputException;
 import io.canary2k8s.input.Json;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
 
 /**
@@ -15,6 +17,11 @@ public final class InventoryJson {
 
   public static String write(Inventory inventory) {
     return Json.write(inventory);
+  }
+
+  /** {@link #write(Inventory)} into {@code out}. */
+  public static void write(Inventory inventory, Writer out) throws IOException {
+    Json.write(inventory, out);
   }
 
   public static Inventory read(Path file) {

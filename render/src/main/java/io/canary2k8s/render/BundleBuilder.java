@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The façade of the render stage: a translation and its notes → the files of the bundle (DESIGN
@@ -46,8 +44,6 @@ public final class BundleBuilder {
   }
 
   public static Rendered build(Translation tr, Inventory inventory, Notes notes, RenderOptions options, BundleSink sink) {
-    // the inventory's JSON depends on nothing else: written on another core meanwhile
-    CompletableFuture<String> inventoryJson = CompletableFuture.supplyAsync(() -> InventoryJson.write(inventory));
     Guarded files = new Guarded(sink, options.previous() != null);
     List<ObjectEntry> objects = new ArrayList<>();
     for (Made m : made(tr.shared())) {
@@ -71,11 +67,12 @@ public final class BundleBuilder {
       diffHeadline = markdown.lines().filter(l -> l.startsWith("## ")).findFirst().orElse("");
     }
     // every note is in by now; notes.json and REVIEW.md read the same sorted list
+    // (the three largest files: written through, never held whole)
     List<Note> sorted = notes.sorted();
-    CompletableFuture<String> notesJson = CompletableFuture.supplyAsync(() -> Json.write(Map.of("notes", sorted)));
-    files.put(BundleLayout.REVIEW, Review.render("review.md.ftl", ReviewModel.build(tr, objects, inventory, sorted, options)));
-    files.put(BundleLayout.NOTES, join(notesJson));
-    files.put(BundleLayout.INVENTORY, join(inventoryJson));
+    Map<String, Object> review = ReviewModel.build(tr, objects, inventory, sorted, options);
+    files.write(BundleLayout.REVIEW, w -> Review.render("review.md.ftl", review, w));
+    files.write(BundleLayout.NOTES, w -> Json.write(Map.of("notes", sorted), w));
+    files.write(BundleLayout.INVENTORY, w -> InventoryJson.write(inventory, w));
     return new Rendered(objects.size(), files.count, diffHeadline);
   }
 
@@ -120,16 +117,13 @@ public final class BundleBuilder {
       sink.put(path, content);
       count++;
     }
-  }
 
-  private static String join(CompletableFuture<String> f) {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
+    void write(String path, BundleSink.Body body) {
+      if (!paths.add(path)) {
+        throw new IllegalStateException("two files at " + path);
       }
-      throw e;
+      sink.write(path, body);
+      count++;
     }
   }
 }

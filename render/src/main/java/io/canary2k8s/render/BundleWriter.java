@@ -3,6 +3,7 @@ package io.canary2k8s.render;
 import io.canary2k8s.input.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -39,6 +40,9 @@ public final class BundleWriter {
   interface Io {
     void write(Path file, String content) throws IOException;
 
+    /** A file made through a writer as it is written (the large ones: never held whole). */
+    void write(Path file, BundleSink.Body body) throws IOException;
+
     void move(Path from, Path to) throws IOException;
   }
 
@@ -47,6 +51,13 @@ public final class BundleWriter {
         @Override
         public void write(Path file, String content) throws IOException {
           Files.writeString(file, content, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void write(Path file, BundleSink.Body body) throws IOException {
+          try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            body.writeTo(w);
+          }
         }
 
         @Override
@@ -104,8 +115,9 @@ public final class BundleWriter {
   /**
    * A bundle being written into a temporary directory beside its target. While every file put
    * so far equals the target's file of the same path, nothing is written: an unchanged rerun
-   * only reads; at the first difference those files are copied over and writing goes on.
-   * {@value BundleLayout#REVIEW} is held back to be written last, so that the temporary
+   * only reads (large files, {@link #write streamed}, are written and then compared); at the
+   * first difference the equal files are copied over and writing goes on. {@value
+   * BundleLayout#REVIEW} is held back to be written at the commit, so that the temporary
    * directory never passes for a bundle. One thread at a time.
    */
   public static final class Pending implements BundleSink, AutoCloseable {
@@ -114,9 +126,11 @@ public final class BundleWriter {
     private final Path tmp;
     private final Path madeParent;
     private final Set<Path> dirs = new HashSet<>();
+    /** Files equal to the target's, not written (yet). */
     private final List<String> sameSoFar = new ArrayList<>();
     private boolean same;
-    private String review;
+    private int files;
+    private Body review;
     private boolean done;
 
     private Pending(Path shown, Path target, Path tmp, Path madeParent, boolean targetExists) {
@@ -129,30 +143,34 @@ public final class BundleWriter {
 
     @Override
     public void put(String path, String content) {
-      if (done) {
-        throw new IllegalStateException("the bundle is already committed or closed");
-      }
-      Path f = tmp.resolve(path).normalize();
-      if (!f.startsWith(tmp) || f.equals(tmp)) {
-        throw new IllegalStateException("bundle path escapes the output directory: " + path);
-      }
       if (path.equals(BundleLayout.REVIEW)) {
-        review = content;
+        write(path, w -> w.write(content));
         return;
       }
+      Path f = file(path);
       try {
         if (same && sameAsTarget(path, content)) {
           sameSoFar.add(path);
           return;
         }
-        if (same) { // the first difference: what was equal so far is copied over
-          same = false;
-          for (String p : sameSoFar) {
-            write(p, Files.readString(target.resolve(p), StandardCharsets.UTF_8));
-          }
-          sameSoFar.clear();
-        }
-        write(path, content);
+        differs();
+        dir(f);
+        io.write(f, content);
+      } catch (IOException e) {
+        throw failed(shown, e);
+      }
+    }
+
+    @Override
+    public void write(String path, Body body) {
+      if (path.equals(BundleLayout.REVIEW)) {
+        open();
+        review = body;
+        return;
+      }
+      Path f = file(path);
+      try {
+        stream(path, f, body);
       } catch (IOException e) {
         throw failed(shown, e);
       }
@@ -163,23 +181,18 @@ public final class BundleWriter {
      * is left untouched, modification times included).
      */
     public boolean commit() {
-      if (done) {
-        throw new IllegalStateException("the bundle is already committed or closed");
-      }
       if (review == null) {
         throw new IllegalStateException("a bundle without " + BundleLayout.REVIEW);
       }
+      Path reviewFile = file(BundleLayout.REVIEW);
       try {
-        if (same && sameAsTarget(BundleLayout.REVIEW, review) && regularFiles(target) == sameSoFar.size() + 1) {
+        stream(BundleLayout.REVIEW, reviewFile, review);
+        if (same && regularFiles(target) == files) {
           done = true;
           deleteTree(tmp);
           return false;
         }
-        for (String p : sameSoFar) {
-          write(p, Files.readString(target.resolve(p), StandardCharsets.UTF_8));
-        }
-        sameSoFar.clear();
-        write(BundleLayout.REVIEW, review);
+        differs();
         Path parent = target.getParent();
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
           Path old = Files.createTempDirectory(parent, oldPrefix(target));
@@ -229,14 +242,53 @@ public final class BundleWriter {
       }
     }
 
-    private void write(String path, String content) throws IOException {
-      Path f = tmp.resolve(path);
+    private void open() {
+      if (done) {
+        throw new IllegalStateException("the bundle is already committed or closed");
+      }
+    }
+
+    /** The file of {@code path} in the temporary directory; counts it. */
+    private Path file(String path) {
+      open();
+      Path f = tmp.resolve(path).normalize();
+      if (!f.startsWith(tmp) || f.equals(tmp)) {
+        throw new IllegalStateException("bundle path escapes the output directory: " + path);
+      }
+      files++;
+      return f;
+    }
+
+    /** Written, then compared: a streamed file is never held whole. */
+    private void stream(String path, Path f, Body body) throws IOException {
+      dir(f);
+      io.write(f, body);
+      if (same) {
+        Path old = target.resolve(path);
+        same = Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS) && Files.mismatch(f, old) == -1;
+      }
+      if (!same) {
+        differs();
+      }
+    }
+
+    /** At the first difference, the files equal so far are copied over from the target. */
+    private void differs() throws IOException {
+      same = false;
+      for (String p : sameSoFar) {
+        Path f = tmp.resolve(p);
+        dir(f);
+        io.write(f, Files.readString(target.resolve(p), StandardCharsets.UTF_8));
+      }
+      sameSoFar.clear();
+    }
+
+    private void dir(Path f) throws IOException {
       // each directory once: createDirectories on an existing one costs a failed mkdir and an
       // exception (a 10,000-app bundle has 104,000 files in 10,000 directories)
       if (dirs.add(f.getParent())) {
         Files.createDirectories(f.getParent());
       }
-      io.write(f, content);
     }
 
     private boolean sameAsTarget(String path, String content) throws IOException {

@@ -160,10 +160,18 @@ class BundleWriterTest {
   @Test
   void anUnchangedRerunOnlyReadsAndAChangeCopiesWhatWasEqualSoFar() throws IOException {
     BundleWriter.write(OLD, out());
-    Failing counting = new Failing(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    List<String> written = new java.util.ArrayList<>();
+    Failing counting = new Failing(Integer.MAX_VALUE, Integer.MAX_VALUE) {
+      @Override
+      public void write(Path file, String content) throws IOException {
+        written.add(file.getFileName().toString());
+        super.write(file, content);
+      }
+    };
     BundleWriter.io = counting;
     assertThat(BundleWriter.write(OLD, out())).isFalse();
-    assertThat(counting.writes).as("files written by an unchanged rerun").hasValue(0);
+    // REVIEW.md is streamed (never held whole), so it is written, then compared
+    assertThat(written).as("files written by an unchanged rerun").containsExactly(BundleLayout.REVIEW);
     assertThat(counting.moves).hasValue(0);
 
     // the same files but the last one put: everything before it is copied from out/
@@ -234,6 +242,13 @@ class BundleWriterTest {
         throw new IOException("injected: no space left on device");
       }
       BundleWriter.REAL_IO.write(file, content);
+    }
+
+    @Override
+    public void write(Path file, BundleSink.Body body) throws IOException {
+      java.io.StringWriter w = new java.io.StringWriter();
+      body.writeTo(w);
+      write(file, w.toString());
     }
 
     @Override
