@@ -6,8 +6,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A whole bundle in memory: relative path → file content. Built completely before anything is
- * written, so a failure never leaves half a bundle, and compared byte for byte in tests.
+ * A whole bundle in memory: relative path → file content, compared byte for byte in tests. The
+ * CLI does not hold one: it writes the files as they are made ({@link BundleWriter#open}).
  */
 public record Bundle(Map<String, String> files) {
   public Bundle {
