@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The CLI, made to stop mid-write so that a test can kill it there: {@code PausingMain MODE
@@ -19,13 +20,13 @@ public final class PausingMain {
   public static void main(String[] args) {
     String mode = args[0];
     Path marker = Path.of(args[1]);
-    int[] writes = {0};
-    int[] moves = {0};
+    AtomicInteger writes = new AtomicInteger();
+    AtomicInteger moves = new AtomicInteger();
     BundleWriter.io =
         new BundleWriter.Io() {
           @Override
           public void write(Path file, String content) throws IOException {
-            if (mode.equals("write:" + writes[0]++)) {
+            if (mode.equals("write:" + writes.getAndIncrement())) {
               pause(marker);
             }
             BundleWriter.REAL_IO.write(file, content);
@@ -33,7 +34,7 @@ public final class PausingMain {
 
           @Override
           public void write(Path file, BundleSink.Body body) throws IOException {
-            if (mode.equals("write:" + writes[0]++)) {
+            if (mode.equals("write:" + writes.getAndIncrement())) {
               pause(marker);
             }
             BundleWriter.REAL_IO.write(file, body);
@@ -41,7 +42,7 @@ public final class PausingMain {
 
           @Override
           public void move(Path from, Path to) throws IOException {
-            if (mode.equals("swap") && moves[0]++ == 1) {
+            if (mode.equals("swap") && moves.getAndIncrement() == 1) {
               pause(marker);
             }
             BundleWriter.REAL_IO.move(from, to);

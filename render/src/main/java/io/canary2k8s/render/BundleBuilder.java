@@ -14,11 +14,14 @@ import io.canary2k8s.translate.Translation;
 import io.canary2k8s.yaml.Yaml;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The façade of the render stage: a translation and its notes → the files of the bundle (DESIGN
@@ -38,42 +41,62 @@ public final class BundleBuilder {
 
   /** The whole bundle in memory (tests; small estates). */
   public static Bundle build(Translation tr, Inventory inventory, Notes notes, RenderOptions options) {
-    Map<String, String> files = new TreeMap<>();
+    Map<String, String> files = Collections.synchronizedMap(new TreeMap<>());
     build(tr, inventory, notes, options, files::put);
     return new Bundle(files);
   }
 
   public static Rendered build(Translation tr, Inventory inventory, Notes notes, RenderOptions options, BundleSink sink) {
     Guarded files = new Guarded(sink, options.previous() != null);
-    List<ObjectEntry> objects = new ArrayList<>();
-    for (Made m : made(tr.shared())) {
-      files.object(m, objects);
+    // what depends on the plan or the inventory only is made on another core while the apps'
+    // files are written: the overlays, the DNS batches, the review's per-app part, inventory.json
+    CompletableFuture<Map<String, String>> overlays = CompletableFuture.supplyAsync(() -> {
+      Map<String, String> out = new TreeMap<>();
+      Overlays.build(tr.plan(), tr.target(), options.steps(), notes.scoped("render/overlays"))
+          .forEach((step, k) -> out.put(BundleLayout.overlay(step), Yaml.dump(k)));
+      return out;
+    });
+    CompletableFuture<Map<String, String>> dns = CompletableFuture.supplyAsync(
+        () -> DnsCutover.files(tr.plan(), inventory, options.edge(), notes.scoped("render/dns")));
+    CompletableFuture<ReviewModel.PlanView> view = CompletableFuture.supplyAsync(() -> ReviewModel.planView(tr, inventory, options));
+    CompletableFuture<Void> inventoryFile = CompletableFuture.runAsync(
+        () -> files.write(BundleLayout.INVENTORY, w -> InventoryJson.write(inventory, w)));
+    try {
+      List<ObjectEntry> objects = new ArrayList<>();
+      for (Made m : made(tr.shared())) {
+        files.object(m, objects);
+      }
+      // serialising is most of the render stage and each app is independent: every core, the
+      // files written in plan order on this thread meanwhile
+      InOrder.forEach(tr.plan().apps(), app -> made(tr.appObjects(app)), made -> made.forEach(m -> files.object(m, objects)));
+      objects.sort(ObjectEntry.ORDER);
+      List<String> resources = objects.stream().map(ObjectEntry::file).toList();
+      files.put(BundleLayout.BASE + "/" + BundleLayout.KUSTOMIZATION, Yaml.dump(Kustomization.of(resources, List.of())));
+      join(overlays).forEach(files::put);
+      join(dns).forEach(files::put);
+      String diffHeadline = null;
+      if (options.previous() != null) {
+        DiffReport diff = Differ.diff(options.previous(), Documents.ofBundle(files.base), "previous bundle", "this bundle");
+        String markdown = DiffMarkdown.render(diff, DiffMarkdown.DEFAULT_MAX_CHARS, "`" + BundleLayout.DIFF_JSON + "` in this bundle");
+        files.put(BundleLayout.DIFF_JSON, diff.toJson());
+        files.put(BundleLayout.DIFF, markdown);
+        diffHeadline = markdown.lines().filter(l -> l.startsWith("## ")).findFirst().orElse("");
+      }
+      // every note is in by now; notes.json and REVIEW.md read the same sorted list (the two
+      // largest files with inventory.json: written through, never held whole)
+      List<Note> sorted = notes.sorted();
+      Map<String, Object> review = ReviewModel.build(tr, join(view), objects, inventory, sorted, options);
+      files.write(BundleLayout.REVIEW, w -> Review.render("review.md.ftl", review, w));
+      files.write(BundleLayout.NOTES, w -> Json.write(Map.of("notes", sorted), w));
+      join(inventoryFile);
+      return new Rendered(objects.size(), files.count(), diffHeadline);
+    } catch (RuntimeException | Error e) {
+      // nothing may write into the sink once the caller has the failure (and cleans up)
+      for (CompletableFuture<?> f : List.of(overlays, dns, view, inventoryFile)) {
+        f.exceptionally(x -> null).join();
+      }
+      throw e;
     }
-    // serialising is most of the render stage and each app is independent: every core, the
-    // files written in plan order on this thread meanwhile
-    InOrder.forEach(tr.plan().apps(), app -> made(tr.appObjects(app)), made -> made.forEach(m -> files.object(m, objects)));
-    objects.sort(ObjectEntry.ORDER);
-    List<String> resources = objects.stream().map(ObjectEntry::file).toList();
-    files.put(BundleLayout.BASE + "/" + BundleLayout.KUSTOMIZATION, Yaml.dump(Kustomization.of(resources, List.of())));
-    Overlays.build(tr.plan(), tr.target(), options.steps(), notes.scoped("render/overlays"))
-        .forEach((step, k) -> files.put(BundleLayout.overlay(step), Yaml.dump(k)));
-    DnsCutover.files(tr.plan(), inventory, options.edge(), notes.scoped("render/dns")).forEach(files::put);
-    String diffHeadline = null;
-    if (options.previous() != null) {
-      DiffReport diff = Differ.diff(options.previous(), Documents.ofBundle(files.base), "previous bundle", "this bundle");
-      String markdown = DiffMarkdown.render(diff, DiffMarkdown.DEFAULT_MAX_CHARS, "`" + BundleLayout.DIFF_JSON + "` in this bundle");
-      files.put(BundleLayout.DIFF_JSON, diff.toJson());
-      files.put(BundleLayout.DIFF, markdown);
-      diffHeadline = markdown.lines().filter(l -> l.startsWith("## ")).findFirst().orElse("");
-    }
-    // every note is in by now; notes.json and REVIEW.md read the same sorted list
-    // (the three largest files: written through, never held whole)
-    List<Note> sorted = notes.sorted();
-    Map<String, Object> review = ReviewModel.build(tr, objects, inventory, sorted, options);
-    files.write(BundleLayout.REVIEW, w -> Review.render("review.md.ftl", review, w));
-    files.write(BundleLayout.NOTES, w -> Json.write(Map.of("notes", sorted), w));
-    files.write(BundleLayout.INVENTORY, w -> InventoryJson.write(inventory, w));
-    return new Rendered(objects.size(), files.count, diffHeadline);
   }
 
   /** An object and its YAML. */
@@ -92,7 +115,6 @@ public final class BundleBuilder {
     final BundleSink sink;
     final Set<String> paths = new HashSet<>();
     final Map<String, String> base;
-    int count;
 
     Guarded(BundleSink sink, boolean keepBase) {
       this.sink = sink;
@@ -100,30 +122,57 @@ public final class BundleBuilder {
     }
 
     void object(Made m, List<ObjectEntry> objects) {
-      if (paths.contains(BundleLayout.BASE + "/" + m.entry().file())) {
+      String path = BundleLayout.BASE + "/" + m.entry().file();
+      if (!claim(path)) {
         throw new IllegalStateException("two objects map to the file " + m.entry().file());
       }
-      put(BundleLayout.BASE + "/" + m.entry().file(), m.yaml());
+      keep(path, m.yaml());
+      sink.put(path, m.yaml());
       objects.add(m.entry());
     }
 
     void put(String path, String content) {
-      if (!paths.add(path)) {
+      if (!claim(path)) {
         throw new IllegalStateException("two files at " + path);
       }
-      if (base != null && path.startsWith(BundleLayout.BASE + "/")) {
-        base.put(path, content);
-      }
+      keep(path, content);
       sink.put(path, content);
-      count++;
     }
 
+    /** From any thread. */
     void write(String path, BundleSink.Body body) {
-      if (!paths.add(path)) {
+      if (!claim(path)) {
         throw new IllegalStateException("two files at " + path);
       }
       sink.write(path, body);
-      count++;
+    }
+
+    private synchronized boolean claim(String path) {
+      return paths.add(path);
+    }
+
+    synchronized int count() {
+      return paths.size();
+    }
+
+    private void keep(String path, String content) {
+      if (base != null && path.startsWith(BundleLayout.BASE + "/")) {
+        base.put(path, content);
+      }
+    }
+  }
+
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
     }
   }
 }

@@ -118,13 +118,16 @@ public final class BundleWriter {
    * only reads (large files, {@link #write streamed}, are written and then compared); at the
    * first difference the equal files are copied over and writing goes on. {@value
    * BundleLayout#REVIEW} is held back to be written at the commit, so that the temporary
-   * directory never passes for a bundle. One thread at a time.
+   * directory never passes for a bundle. Thread-safe: distinct files may be put from several
+   * threads (a streamed file is written outside the lock).
    */
   public static final class Pending implements BundleSink, AutoCloseable {
     private final Path shown;
     private final Path target;
     private final Path tmp;
     private final Path madeParent;
+    /** Guards what follows: a streamed file may be written from another thread meanwhile. */
+    private final Object lock = new Object();
     private final Set<Path> dirs = new HashSet<>();
     /** Files equal to the target's, not written (yet). */
     private final List<String> sameSoFar = new ArrayList<>();
@@ -147,30 +150,50 @@ public final class BundleWriter {
         write(path, w -> w.write(content));
         return;
       }
-      Path f = file(path);
-      try {
-        if (same && sameAsTarget(path, content)) {
-          sameSoFar.add(path);
-          return;
+      synchronized (lock) {
+        Path f = file(path);
+        try {
+          if (same && sameAsTarget(path, content)) {
+            sameSoFar.add(path);
+            return;
+          }
+          differs();
+          dir(f);
+          io.write(f, content);
+        } catch (IOException e) {
+          throw failed(shown, e);
         }
-        differs();
-        dir(f);
-        io.write(f, content);
-      } catch (IOException e) {
-        throw failed(shown, e);
       }
     }
 
+    /** Written, then compared: a streamed file is never held whole. Other files go on meanwhile. */
     @Override
     public void write(String path, Body body) {
-      if (path.equals(BundleLayout.REVIEW)) {
-        open();
-        review = body;
-        return;
+      Path f;
+      boolean compare;
+      synchronized (lock) {
+        if (path.equals(BundleLayout.REVIEW)) {
+          open();
+          review = body;
+          return;
+        }
+        f = file(path);
+        compare = same;
+        try {
+          dir(f);
+        } catch (IOException e) {
+          throw failed(shown, e);
+        }
       }
-      Path f = file(path);
       try {
-        stream(path, f, body);
+        io.write(f, body);
+        Path old = target.resolve(path);
+        boolean equal = compare && Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS) && Files.mismatch(f, old) == -1;
+        synchronized (lock) {
+          if (!equal) {
+            differs();
+          }
+        }
       } catch (IOException e) {
         throw failed(shown, e);
       }
@@ -181,12 +204,23 @@ public final class BundleWriter {
      * is left untouched, modification times included).
      */
     public boolean commit() {
+      synchronized (lock) {
+        return commitLocked();
+      }
+    }
+
+    private boolean commitLocked() {
       if (review == null) {
         throw new IllegalStateException("a bundle without " + BundleLayout.REVIEW);
       }
       Path reviewFile = file(BundleLayout.REVIEW);
       try {
-        stream(BundleLayout.REVIEW, reviewFile, review);
+        dir(reviewFile);
+        io.write(reviewFile, review);
+        Path previousReview = target.resolve(BundleLayout.REVIEW);
+        if (same && !(Files.isRegularFile(previousReview, LinkOption.NOFOLLOW_LINKS) && Files.mismatch(reviewFile, previousReview) == -1)) {
+          same = false;
+        }
         if (same && regularFiles(target) == files) {
           done = true;
           deleteTree(tmp);
@@ -223,6 +257,12 @@ public final class BundleWriter {
     /** Without a commit: the temporary directory goes, and {@code out} is as it was. */
     @Override
     public void close() {
+      synchronized (lock) {
+        closeLocked();
+      }
+    }
+
+    private void closeLocked() {
       if (done) {
         return;
       }
@@ -257,19 +297,6 @@ public final class BundleWriter {
       }
       files++;
       return f;
-    }
-
-    /** Written, then compared: a streamed file is never held whole. */
-    private void stream(String path, Path f, Body body) throws IOException {
-      dir(f);
-      io.write(f, body);
-      if (same) {
-        Path old = target.resolve(path);
-        same = Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS) && Files.mismatch(f, old) == -1;
-      }
-      if (!same) {
-        differs();
-      }
     }
 
     /** At the first difference, the files equal so far are copied over from the target. */

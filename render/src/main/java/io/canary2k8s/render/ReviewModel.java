@@ -29,9 +29,26 @@ import java.util.TreeSet;
 final class ReviewModel {
   private ReviewModel() {}
 
+  /**
+   * The parts of the review that depend on the plan only: the per-app tables and diagrams, the
+   * edge, the step weights. Made while the apps' files are written; {@link #build} adds what
+   * needs the finished run (the notes, the objects).
+   */
+  record PlanView(List<Map<String, Object>> apps, Map<String, Object> edge, List<Map<String, Object>> steps) {}
+
+  static PlanView planView(Translation tr, Inventory inventory, RenderOptions options) {
+    Plan plan = tr.plan();
+    RouteEmitter target = tr.target();
+    Map<String, AutoScalingGroup> groups = new TreeMap<>();
+    inventory.autoScalingGroups().forEach(g -> groups.put(g.name(), g));
+    // one app's rows depend only on that app: every core, in plan order
+    List<Map<String, Object>> apps = plan.apps().parallelStream().map(app -> app(app, target, groups, plan)).toList();
+    return new PlanView(apps, edge(plan, target), steps(plan, target, options.steps()));
+  }
+
   /** {@code objects}: every object of the bundle, in {@link ObjectEntry#ORDER}. */
   static Map<String, Object> build(
-      Translation tr, List<ObjectEntry> objects, Inventory inventory, List<Note> notes, RenderOptions options) {
+      Translation tr, PlanView view, List<ObjectEntry> objects, Inventory inventory, List<Note> notes, RenderOptions options) {
     Plan plan = tr.plan();
     RouteEmitter target = tr.target();
     Map<String, Object> m = new LinkedHashMap<>();
@@ -56,13 +73,10 @@ final class ReviewModel {
       bySeverity.add(Map.of("title", title(s), "severity", s.name(), "notes", rows));
     }
     m.put("notes", bySeverity);
-    Map<String, AutoScalingGroup> groups = new TreeMap<>();
-    inventory.autoScalingGroups().forEach(g -> groups.put(g.name(), g));
-    // one app's rows depend only on that app: every core, in plan order
-    m.put("apps", plan.apps().parallelStream().map(app -> app(app, target, groups, plan)).toList());
-    m.put("edge", edge(plan, target));
+    m.put("apps", view.apps());
+    m.put("edge", view.edge());
     m.put("mapping", mapping(objects));
-    m.put("steps", steps(plan, target, options.steps()));
+    m.put("steps", view.steps());
     return m;
   }
 

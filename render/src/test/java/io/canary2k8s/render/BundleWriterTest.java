@@ -222,6 +222,38 @@ class BundleWriterTest {
     assertThat(siblings()).isEmpty();
   }
 
+  @Test
+  void aStreamedFileWrittenFromAnotherThreadMeanwhile() throws Exception {
+    Map<String, String> want = new TreeMap<>();
+    for (int i = 0; i < 500; i++) {
+      want.put("base/app-" + (i % 7) + "/object-" + i + ".yaml", "n: " + i + "\n");
+    }
+    String big = "x".repeat(1 << 20) + "\n";
+    want.put("inventory.json", big);
+    want.put(BundleLayout.REVIEW, "# review\n");
+    for (int round = 0; round < 2; round++) { // written, then unchanged
+      boolean changed;
+      try (BundleWriter.Pending p = BundleWriter.open(out())) {
+        Thread other = new Thread(() -> p.write("inventory.json", w -> {
+          for (int k = 0; k < big.length(); k += 4096) {
+            w.write(big, k, Math.min(4096, big.length() - k));
+          }
+        }));
+        other.start();
+        want.forEach((path, content) -> {
+          if (!path.equals("inventory.json")) {
+            p.put(path, content);
+          }
+        });
+        other.join();
+        changed = p.commit();
+      }
+      assertThat(changed).as("round %d", round).isEqualTo(round == 0);
+      assertThat(BundleWriter.read(out())).isEqualTo(want);
+      assertThat(siblings()).containsExactly("out");
+    }
+  }
+
   /** Real I/O that throws at the n-th file write and the m-th rename (0-based). */
   static class Failing implements BundleWriter.Io {
     final int failWrite;
