@@ -46,6 +46,8 @@ import java.util.TreeSet;
  */
 public final class CaptureReader {
   private final Path dir;
+  /** The result lists being read, outermost first (see {@link #read(Path)}). */
+  private final List<ResultStream> open = new ArrayList<>();
 
   private CaptureReader(Path dir) {
     this.dir = dir;
@@ -59,7 +61,25 @@ public final class CaptureReader {
     if (!Files.isDirectory(dir)) {
       throw new InputException(dir.toString(), null, "not a directory");
     }
-    return new CaptureReader(dir).read();
+    CaptureReader reader = new CaptureReader(dir);
+    Inventory inventory;
+    try {
+      inventory = reader.read();
+    } catch (RuntimeException e) {
+      // a file still being read may have a syntax error further on: reading it whole, as
+      // before, reported that first
+      reader.finishOpen();
+      throw e;
+    }
+    reader.finishOpen();
+    return inventory;
+  }
+
+  /** Reads the rest of every result list still open, outermost first. */
+  private void finishOpen() {
+    for (ResultStream s : List.copyOf(open)) {
+      s.finish();
+    }
   }
 
   private Inventory read() {
@@ -103,10 +123,14 @@ public final class CaptureReader {
 
   /**
    * The result list of a CLI command's output: the array under {@code key}, or a bare array (the
-   * output of {@code --query}). A document holding another command's result key is named as
-   * such.
+   * output of {@code --query}), read one element at a time (see {@link ResultStream}). A
+   * document holding another command's result key is named as such. Iterated once.
    */
-  private List<Node> results(String rel, String key) {
+  private Iterable<Node> results(String rel, String key) {
+    ResultStream stream = ResultStream.open(dir.resolve(rel), shown(rel), key, open);
+    if (stream != null) {
+      return stream;
+    }
     JsonNode root = tree(rel);
     if (root.isArray()) {
       return new Node(root, shown(rel), "").elements();

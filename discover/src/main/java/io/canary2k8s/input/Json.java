@@ -2,6 +2,7 @@ package io.canary2k8s.input;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -39,6 +41,10 @@ public final class Json {
                       .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
               .withObjectIndenter(new DefaultIndenter("  ", "\n"))
               .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+  /** Trees of values inside a document: what follows them is the document's business. */
+  private static final ObjectReader PIECE =
+      MAPPER.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Json() {}
 
@@ -86,6 +92,31 @@ public final class Json {
     } catch (IOException e) {
       throw new InputException(shownName, null, "cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A parser over a JSON file with the limits of {@link #readTree}, for reading a large file one
+   * piece at a time; null where readTree refuses the file before parsing it (missing, empty, over
+   * the size limit), so that the caller lets readTree say so.
+   */
+  public static JsonParser parser(Path file) {
+    try {
+      long size = Files.size(file);
+      if (size == 0 || size > MAX_INPUT_BYTES) {
+        return null;
+      }
+      return MAPPER.getFactory().createParser(file.toFile());
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The value that starts at {@code p}'s current token, as a tree exactly like the same value in
+   * {@link #readTree}'s; the parser is left on its last token.
+   */
+  public static JsonNode readTree(JsonParser p) throws IOException {
+    return PIECE.readTree(p);
   }
 
   /** Reads a JSON file into a type; any problem is an {@link InputException} naming the file. */

@@ -6,17 +6,33 @@ import java.util.List;
 
 /**
  * A JSON value with the file and path it came from, so that every complaint about input names
- * the file and the field, e.g. {@code AutoScalingGroups[3].DesiredCapacity}.
+ * the file and the field, e.g. {@code AutoScalingGroups[3].DesiredCapacity}. The path is spelt
+ * out only when asked for: a capture of 10,000 apps has millions of fields, and only a
+ * complaint needs one.
  */
 public final class Node {
   private final JsonNode value;
   private final String file;
-  private final String path;
+  /** The value this one is a field or an element of; null for the value a path was given for. */
+  private final Node parent;
+  /** The field name in {@code parent}, or null for an element. */
+  private final String field;
+  /** The index in {@code parent}, for an element. */
+  private final int index;
+  /** Computed from {@code parent} when first asked for (the same text every time). */
+  private String path;
 
   public Node(JsonNode value, String file, String path) {
+    this(value, file, null, null, -1);
+    this.path = path;
+  }
+
+  private Node(JsonNode value, String file, Node parent, String field, int index) {
     this.value = value;
     this.file = file;
-    this.path = path;
+    this.parent = parent;
+    this.field = field;
+    this.index = index;
   }
 
   public JsonNode raw() {
@@ -28,11 +44,16 @@ public final class Node {
   }
 
   public String path() {
-    return path;
+    String p = path;
+    if (p == null) {
+      p = field != null ? parent.join(field) : parent.path() + "[" + index + "]";
+      path = p;
+    }
+    return p;
   }
 
   public InputException problem(String what) {
-    return new InputException(file, path, what);
+    return new InputException(file, path(), what);
   }
 
   public InputException problem(String field, String what) {
@@ -40,7 +61,8 @@ public final class Node {
   }
 
   private String join(String field) {
-    return path.isEmpty() ? field : path + "." + field;
+    String p = path();
+    return p.isEmpty() ? field : p + "." + field;
   }
 
   public boolean has(String field) {
@@ -54,7 +76,7 @@ public final class Node {
     if (v == null || v.isNull()) {
       throw problem(field, "missing");
     }
-    return new Node(v, file, join(field));
+    return new Node(v, file, this, field, -1);
   }
 
   /** An optional object field, or null. */
@@ -144,7 +166,7 @@ public final class Node {
     }
     List<Node> out = new ArrayList<>(value.size());
     for (int i = 0; i < value.size(); i++) {
-      out.add(new Node(value.get(i), file, path + "[" + i + "]"));
+      out.add(new Node(value.get(i), file, this, null, i));
     }
     return out;
   }

@@ -14,12 +14,31 @@ import java.util.Objects;
  */
 public record Note(Severity severity, String stage, String subject, String message) {
 
-  /** Severity, then stage, subject and message: the one order notes are shown in. */
-  public static final Comparator<Note> ORDER =
-      Comparator.comparing(Note::severity)
-          .thenComparing(Note::stage)
-          .thenComparing(Note::subject)
-          .thenComparing(Note::message);
+  /**
+   * Severity, then stage, subject and message: the one order notes are shown in. Written out
+   * rather than composed from key extractors, and a text compared with itself is equal at once
+   * (the stage of a notifier's notes is one instance): a 10,000-app run sorts 80,000 notes, and
+   * the composed comparator was an eighth of the plan's CPU.
+   */
+  public static final Comparator<Note> ORDER = Note::compare;
+
+  private static int compare(Note a, Note b) {
+    int c = a.severity.compareTo(b.severity);
+    if (c == 0) {
+      c = compare(a.stage, b.stage);
+    }
+    if (c == 0) {
+      c = compare(a.subject, b.subject);
+    }
+    if (c == 0) {
+      c = compare(a.message, b.message);
+    }
+    return c;
+  }
+
+  private static int compare(String a, String b) {
+    return a == b ? 0 : a.compareTo(b);
+  }
 
   public Note {
     Objects.requireNonNull(severity, "severity");

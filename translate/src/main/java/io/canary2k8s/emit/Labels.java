@@ -2,6 +2,7 @@ package io.canary2k8s.emit;
 
 import io.canary2k8s.plan.App;
 import io.canary2k8s.plan.Track;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,14 +42,23 @@ public final class Labels {
   }
 
   /** The metadata of a route's routing objects: app labels, and the ELBs it replaces. */
-  public static io.fabric8.kubernetes.api.model.ObjectMeta routeMeta(
-      App app, String name, io.canary2k8s.plan.Route route) {
-    return new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
-        .withName(name)
-        .withNamespace(app.namespace())
-        .withLabels(app(app))
-        .withAnnotations(source(loadBalancers(app, route)))
-        .build();
+  public static ObjectMeta routeMeta(App app, String name, io.canary2k8s.plan.Route route) {
+    return meta(name, app.namespace(), app(app), source(loadBalancers(app, route)));
+  }
+
+  /**
+   * The metadata of an emitted object; {@code namespace} and {@code annotations} may be null
+   * (cluster-scoped, none). Set directly: an ObjectMetaBuilder copies the instance it wraps.
+   */
+  public static ObjectMeta meta(String name, String namespace, Map<String, String> labels, Map<String, String> annotations) {
+    ObjectMeta m = new ObjectMeta();
+    m.setName(name);
+    m.setNamespace(namespace);
+    m.setLabels(labels);
+    if (annotations != null) {
+      m.setAnnotations(annotations);
+    }
+    return m;
   }
 
   /** The load balancers a route replaces, as its source: {@code elb/a,b} and {@code elbv2/c}. */

@@ -10,11 +10,13 @@ import io.canary2k8s.split.Fraction;
 import io.canary2k8s.split.Weights;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.extensions.HTTPIngressPathBuilder;
-import io.fabric8.kubernetes.api.model.extensions.IngressBuilder;
+import io.fabric8.kubernetes.api.model.extensions.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.extensions.HTTPIngressRuleValue;
+import io.fabric8.kubernetes.api.model.extensions.Ingress;
+import io.fabric8.kubernetes.api.model.extensions.IngressBackend;
 import io.fabric8.kubernetes.api.model.extensions.IngressRule;
-import io.fabric8.kubernetes.api.model.extensions.IngressRuleBuilder;
-import io.fabric8.kubernetes.api.model.extensions.IngressTLSBuilder;
+import io.fabric8.kubernetes.api.model.extensions.IngressSpec;
+import io.fabric8.kubernetes.api.model.extensions.IngressTLS;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -73,23 +75,15 @@ public final class TraefikV1Emitter implements RouteEmitter {
           "Traefik 1.7 takes three decimals: the weights " + annotation(route).replace("\n", ", ")
               + " approximate " + String.join(", ", exact) + " to within 0.0005 percentage points.");
     }
-    var b =
-        new IngressBuilder()
-            .withNewMetadata()
-            .withName(route.name())
-            .withNamespace(app.namespace())
-            .withLabels(Labels.app(app))
-            .withAnnotations(annotations(app, route, edge))
-            .endMetadata()
-            .withNewSpec()
-            .withRules(rules(route))
-            .endSpec();
+    IngressSpec spec = new IngressSpec();
+    spec.setRules(rules(route));
     if (route.https()) {
-      b.editSpec()
-          .addToTls(new IngressTLSBuilder().withHosts(route.hosts()).withSecretName(route.tlsSecret()).build())
-          .endSpec();
+      spec.setTls(List.of(new IngressTLS(route.hosts(), route.tlsSecret())));
     }
-    return List.of(b.build());
+    Ingress ingress = new Ingress();
+    ingress.setMetadata(Labels.meta(route.name(), app.namespace(), Labels.app(app), annotations(app, route, edge)));
+    ingress.setSpec(spec);
+    return List.of(ingress);
   }
 
   private static Map<String, String> annotations(App app, Route route, Edge edge) {
@@ -131,20 +125,13 @@ public final class TraefikV1Emitter implements RouteEmitter {
     List<String> paths = route.paths().isEmpty() ? List.of("/")
         : route.paths().stream().map(Route.PathMatch::value).toList();
     for (String host : route.hosts()) {
-      var http = new IngressRuleBuilder().withHost(host).withNewHttp();
+      List<HTTPIngressPath> http = new ArrayList<>();
       for (String path : paths) {
-      for (Route.Backend be : route.backends()) {
-        http.addToPaths(
-            new HTTPIngressPathBuilder()
-                .withPath(path)
-                .withNewBackend()
-                .withServiceName(be.track())
-                .withServicePort(new IntOrString(be.port()))
-                .endBackend()
-                .build());
+        for (Route.Backend be : route.backends()) {
+          http.add(new HTTPIngressPath(new IngressBackend(be.track(), new IntOrString(be.port())), path));
+        }
       }
-      }
-      rules.add(http.endHttp().build());
+      rules.add(new IngressRule(host, new HTTPIngressRuleValue(http)));
     }
     return rules;
   }

@@ -3,20 +3,40 @@ package io.canary2k8s.emit;
 import io.canary2k8s.plan.App;
 import io.canary2k8s.plan.Role;
 import io.canary2k8s.plan.Track;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.Capabilities;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EmptyDirVolumeSource;
+import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.ServicePortBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.SeccompProfile;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServiceSpec;
+import io.fabric8.kubernetes.api.model.TCPSocketAction;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,19 +45,19 @@ import java.util.TreeMap;
 /**
  * Per app: its Namespace; per track a Deployment and a Service; an HPA and a PodDisruptionBudget
  * (at most one pod down) for the stable track, whatever its replicas today: the HPA may scale it.
+ *
+ * <p>The objects are put together with the model's constructors and setters, not fabric8's
+ * fluent builders: each nested builder copies the whole instance it wraps, at every level, and
+ * that was the largest single cost of a 10,000-app translate (a quarter of all allocation).
  */
 public final class WorkloadEmitter {
   private WorkloadEmitter() {}
 
   public static List<HasMetadata> emit(App app) {
     List<HasMetadata> out = new ArrayList<>();
-    out.add(
-        new NamespaceBuilder()
-            .withNewMetadata()
-            .withName(app.namespace())
-            .withLabels(withPodSecurity(Labels.app(app)))
-            .endMetadata()
-            .build());
+    Namespace ns = new Namespace();
+    ns.setMetadata(Labels.meta(app.namespace(), null, withPodSecurity(Labels.app(app)), null));
+    out.add(ns);
     for (Track t : app.tracks()) {
       out.add(deployment(app, t));
       out.add(service(app, t));
@@ -73,74 +93,85 @@ public final class WorkloadEmitter {
   }
 
   private static HasMetadata deployment(App app, Track t) {
-    var container =
-        new ContainerBuilder()
-            .withName("app")
-            .withImage(t.image().reference())
-            .withImagePullPolicy("IfNotPresent")
-            .withResources(
-                new ResourceRequirementsBuilder()
-                    .withRequests(quantities(t.resources().requests()))
-                    .withLimits(quantities(t.resources().limits()))
-                    .build())
-            .withNewSecurityContext()
-            .withAllowPrivilegeEscalation(false)
-            .withReadOnlyRootFilesystem(true)
-            .withRunAsNonRoot(true)
-            .withNewCapabilities()
-            .withDrop("ALL")
-            // a non-root process binds a port below 1024 only with this one capability, the
-            // only one Pod Security Standard restricted lets a container add
-            .withAdd(t.ports().stream().anyMatch(p -> p.port() < 1024) ? List.of("NET_BIND_SERVICE") : null)
-            .endCapabilities()
-            .endSecurityContext()
-            .addNewVolumeMount()
-            .withName("tmp")
-            .withMountPath("/tmp")
-            .endVolumeMount();
+    Container c = new Container();
+    c.setName("app");
+    c.setImage(t.image().reference());
+    c.setImagePullPolicy("IfNotPresent");
+    ResourceRequirements resources = new ResourceRequirements();
+    resources.setRequests(quantities(t.resources().requests()));
+    resources.setLimits(quantities(t.resources().limits()));
+    c.setResources(resources);
+    Capabilities capabilities = new Capabilities();
+    capabilities.setDrop(List.of("ALL"));
+    if (t.ports().stream().anyMatch(p -> p.port() < 1024)) {
+      // a non-root process binds a port below 1024 only with this one capability, the only one
+      // Pod Security Standard restricted lets a container add
+      capabilities.setAdd(List.of("NET_BIND_SERVICE"));
+    }
+    SecurityContext sc = new SecurityContext();
+    sc.setAllowPrivilegeEscalation(false);
+    sc.setReadOnlyRootFilesystem(true);
+    sc.setRunAsNonRoot(true);
+    sc.setCapabilities(capabilities);
+    c.setSecurityContext(sc);
+    c.setVolumeMounts(List.of(volumeMount()));
+    List<ContainerPort> ports = new ArrayList<>();
     for (Track.Port p : t.ports()) {
-      container.addToPorts(
-          new ContainerPortBuilder().withName(p.name()).withContainerPort(p.port()).withProtocol("TCP").build());
+      ContainerPort cp = new ContainerPort();
+      cp.setName(p.name());
+      cp.setContainerPort(p.port());
+      cp.setProtocol("TCP");
+      ports.add(cp);
     }
+    c.setPorts(ports);
     if (t.probe() != null) {
-      container.withReadinessProbe(probe(t.probe()));
+      c.setReadinessProbe(probe(t.probe()));
     }
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(t.name())
-        .withNamespace(app.namespace())
-        .withLabels(Labels.track(app, t))
-        .withAnnotations(Labels.source("autoscaling-group/" + t.autoScalingGroup()))
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(t.replicas())
-        .withNewSelector()
-        .withMatchLabels(Labels.selector(app, t))
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .withLabels(Labels.track(app, t))
-        .endMetadata()
-        .withNewSpec()
-        .withAutomountServiceAccountToken(false)
-        .withTerminationGracePeriodSeconds(
-            t.terminationGracePeriodSeconds() == null ? null : t.terminationGracePeriodSeconds().longValue())
-        .withNewSecurityContext()
-        .withRunAsNonRoot(true)
-        .withNewSeccompProfile()
-        .withType("RuntimeDefault")
-        .endSeccompProfile()
-        .endSecurityContext()
-        .withContainers(container.build())
-        .addNewVolume()
-        .withName("tmp")
-        .withNewEmptyDir()
-        .endEmptyDir()
-        .endVolume()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
+
+    PodSecurityContext podSc = new PodSecurityContext();
+    podSc.setRunAsNonRoot(true);
+    podSc.setSeccompProfile(new SeccompProfile(null, "RuntimeDefault"));
+    PodSpec pod = new PodSpec();
+    pod.setAutomountServiceAccountToken(false);
+    pod.setTerminationGracePeriodSeconds(
+        t.terminationGracePeriodSeconds() == null ? null : t.terminationGracePeriodSeconds().longValue());
+    pod.setSecurityContext(podSc);
+    pod.setContainers(List.of(c));
+    Volume tmp = new Volume();
+    tmp.setName("tmp");
+    tmp.setEmptyDir(new EmptyDirVolumeSource());
+    pod.setVolumes(List.of(tmp));
+    ObjectMeta podMeta = new ObjectMeta();
+    podMeta.setLabels(Labels.track(app, t));
+    PodTemplateSpec template = new PodTemplateSpec(podMeta, pod);
+
+    DeploymentSpec spec = new DeploymentSpec();
+    spec.setReplicas(t.replicas());
+    spec.setSelector(selector(app, t));
+    spec.setTemplate(template);
+    Deployment d = new Deployment();
+    d.setMetadata(trackMeta(app, t));
+    d.setSpec(spec);
+    return d;
+  }
+
+  private static VolumeMount volumeMount() {
+    VolumeMount m = new VolumeMount();
+    m.setName("tmp");
+    m.setMountPath("/tmp");
+    return m;
+  }
+
+  /** A track's object: named after the track, labelled with it, sourced from its Auto Scaling group. */
+  private static ObjectMeta trackMeta(App app, Track t) {
+    return Labels.meta(t.name(), app.namespace(), Labels.track(app, t),
+        Labels.source("autoscaling-group/" + t.autoScalingGroup()));
+  }
+
+  private static LabelSelector selector(App app, Track t) {
+    LabelSelector s = new LabelSelector();
+    s.setMatchLabels(Labels.selector(app, t));
+    return s;
   }
 
   static Map<String, Quantity> quantities(Map<String, String> in) {
@@ -150,95 +181,72 @@ public final class WorkloadEmitter {
   }
 
   private static Probe probe(Track.Probe p) {
-    ProbeBuilder b =
-        new ProbeBuilder()
-            .withPeriodSeconds(p.periodSeconds())
-            .withTimeoutSeconds(p.timeoutSeconds())
-            .withSuccessThreshold(p.successThreshold())
-            .withFailureThreshold(p.failureThreshold());
+    Probe probe = new Probe();
+    probe.setPeriodSeconds(p.periodSeconds());
+    probe.setTimeoutSeconds(p.timeoutSeconds());
+    probe.setSuccessThreshold(p.successThreshold());
+    probe.setFailureThreshold(p.failureThreshold());
     if (p.scheme().equals("TCP")) {
-      b.withNewTcpSocket().withPort(new IntOrString(p.port())).endTcpSocket();
+      TCPSocketAction tcp = new TCPSocketAction();
+      tcp.setPort(new IntOrString(p.port()));
+      probe.setTcpSocket(tcp);
     } else {
-      b.withNewHttpGet()
-          .withPath(p.path())
-          .withPort(new IntOrString(p.port()))
-          .withScheme(p.scheme())
-          .endHttpGet();
+      HTTPGetAction get = new HTTPGetAction();
+      get.setPath(p.path());
+      get.setPort(new IntOrString(p.port()));
+      get.setScheme(p.scheme());
+      probe.setHttpGet(get);
     }
-    return b.build();
+    return probe;
   }
 
   private static HasMetadata service(App app, Track t) {
-    ServiceBuilder b =
-        new ServiceBuilder()
-            .withNewMetadata()
-            .withName(t.name())
-            .withNamespace(app.namespace())
-            .withLabels(Labels.track(app, t))
-            .withAnnotations(Labels.source("autoscaling-group/" + t.autoScalingGroup()))
-            .endMetadata()
-            .withNewSpec()
-            .withType("ClusterIP")
-            .withSelector(Labels.selector(app, t))
-            .endSpec();
+    ServiceSpec spec = new ServiceSpec();
+    spec.setType("ClusterIP");
+    spec.setSelector(Labels.selector(app, t));
+    List<ServicePort> ports = new ArrayList<>();
     for (Track.Port p : t.ports()) {
-      b.editSpec()
-          .addToPorts(
-              new ServicePortBuilder()
-                  .withName(p.name())
-                  .withPort(p.port())
-                  .withTargetPort(new IntOrString(p.name()))
-                  .withProtocol("TCP")
-                  .build())
-          .endSpec();
+      ServicePort sp = new ServicePort();
+      sp.setName(p.name());
+      sp.setPort(p.port());
+      sp.setTargetPort(new IntOrString(p.name()));
+      sp.setProtocol("TCP");
+      ports.add(sp);
     }
-    return b.build();
+    spec.setPorts(ports);
+    Service s = new Service();
+    s.setMetadata(trackMeta(app, t));
+    s.setSpec(spec);
+    return s;
   }
 
   private static HasMetadata hpa(App app, Track t) {
-    return new HorizontalPodAutoscalerBuilder()
-        .withNewMetadata()
-        .withName(t.name())
-        .withNamespace(app.namespace())
-        .withLabels(Labels.track(app, t))
-        .withAnnotations(Labels.source("autoscaling-group/" + t.autoScalingGroup()))
-        .endMetadata()
-        .withNewSpec()
-        .withNewScaleTargetRef()
-        .withApiVersion("apps/v1")
-        .withKind("Deployment")
-        .withName(t.name())
-        .endScaleTargetRef()
-        .withMinReplicas(t.scaling().min())
-        .withMaxReplicas(t.scaling().max())
-        .addNewMetric()
-        .withType("Resource")
-        .withNewResource()
-        .withName("cpu")
-        .withNewTarget()
-        .withType("Utilization")
-        .withAverageUtilization(t.scaling().cpuUtilization())
-        .endTarget()
-        .endResource()
-        .endMetric()
-        .endSpec()
-        .build();
+    CrossVersionObjectReference target = new CrossVersionObjectReference("apps/v1", "Deployment", t.name());
+    MetricTarget utilization = new MetricTarget();
+    utilization.setType("Utilization");
+    utilization.setAverageUtilization(t.scaling().cpuUtilization());
+    ResourceMetricSource cpu = new ResourceMetricSource("cpu", utilization);
+    MetricSpec metric = new MetricSpec();
+    metric.setType("Resource");
+    metric.setResource(cpu);
+    HorizontalPodAutoscalerSpec spec = new HorizontalPodAutoscalerSpec();
+    spec.setScaleTargetRef(target);
+    spec.setMinReplicas(t.scaling().min());
+    spec.setMaxReplicas(t.scaling().max());
+    spec.setMetrics(List.of(metric));
+    HorizontalPodAutoscaler h = new HorizontalPodAutoscaler();
+    h.setMetadata(trackMeta(app, t));
+    h.setSpec(spec);
+    return h;
   }
 
   private static HasMetadata pdb(App app, Track t) {
-    return new PodDisruptionBudgetBuilder()
-        .withNewMetadata()
-        .withName(t.name())
-        .withNamespace(app.namespace())
-        .withLabels(Labels.track(app, t))
-        .withAnnotations(Labels.source("autoscaling-group/" + t.autoScalingGroup()))
-        .endMetadata()
-        .withNewSpec()
-        .withMaxUnavailable(new IntOrString(1))
-        .withNewSelector()
-        .withMatchLabels(Labels.selector(app, t))
-        .endSelector()
-        .endSpec()
-        .build();
+    PodDisruptionBudgetSpec spec = new PodDisruptionBudgetSpec();
+    spec.setMaxUnavailable(new IntOrString(1));
+    spec.setSelector(selector(app, t));
+    PodDisruptionBudget pdb = new PodDisruptionBudget();
+    pdb.setMetadata(trackMeta(app, t));
+    pdb.setSpec(spec);
+    return pdb;
   }
 }

@@ -1,11 +1,16 @@
 package io.canary2k8s.yaml;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.Base64Variant;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.base.GeneratorBase;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -13,80 +18,335 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Writes the common shape of a manifest exactly as {@link Yaml#dump}'s Jackson-YAML configuration
  * does, without snakeyaml's emitter (half of the CPU of a 10,000-app migrate: it analyses every
- * scalar of every document character by character). The structure is written here; a scalar is
- * written plain at once when that is certain, else exactly as Jackson-YAML writes it after a key
- * (memoised), a multi-line mapping value as a literal block. Anything else whose text depends on
- * its context — a multi-line string in a list or of an unusual form, a key of 128 characters or more (a complex key), a list in a list, a floating-point number —
- * returns {@code null}, and the caller uses Jackson-YAML for the whole document.
- * {@code BlockWriterTest} checks byte equality with Jackson on random trees, and the golden
- * bundles on every object we emit.
+ * scalar of every document character by character). It is a {@link JsonGenerator}: the mapper
+ * serialises the object straight into it, so no intermediate tree is built (that tree was a
+ * third of the cost of a manifest). The structure is written here; a scalar is written plain at
+ * once when that is certain, else exactly as Jackson-YAML writes it after a key (memoised), a
+ * multi-line mapping value as a literal block. Anything else whose text depends on its context —
+ * a multi-line string in a list or of an unusual form, a key of 128 characters or more (a complex
+ * key), a list in a list, a floating-point number, a null, an empty document — declines, and the
+ * caller uses Jackson-YAML for the whole document. {@code BlockWriterTest} checks byte equality
+ * with Jackson on random trees, and the golden bundles on every object we emit.
  *
  * <p>The shape (Jackson-YAML with MINIMIZE_QUOTES, ALWAYS_QUOTE_NUMBERS_AS_STRINGS,
  * INDENT_ARRAYS_WITH_INDICATOR, no document marker, no line splitting): block mappings indented
  * by two; sequences indented by two under their key with {@code "- "}, a mapping item's first key
- * on the dash line; {@code {}} and {@code []} for empty collections.
+ * on the dash line; a top-level sequence indented by two as well; {@code {}} and {@code []} for
+ * empty collections.
  */
-final class BlockWriter {
+final class BlockWriter extends GeneratorBase {
   private static final StringQuotingChecker QUOTING = StringQuotingChecker.Default.instance();
   /** snakeyaml quotes a plain scalar that its resolver would read as something else (0_, 1:20, 2001-12-14). */
-  private static final Resolver RESOLVER = new Resolver();
+  private static final PlainResolver RESOLVER = new PlainResolver();
   /** snakeyaml writes keys of 128 characters or more as complex keys ({@code ? key}). */
   private static final int MAX_SIMPLE_KEY = 127;
   /** Bound of each memo (distinct strings); past it, strings are rendered each time. */
   private static final int MAX_MEMO = 100_000;
+  /**
+   * The printable ASCII characters that may stand anywhere in a plain scalar we write at once:
+   * not the flow indicators, quotes, escape, comment, anchor, alias, tag, block scalar, directive
+   * and reserved indicators. Space and colon are allowed here and checked against their neighbour.
+   */
+  private static final boolean[] PLAIN = new boolean[128];
+
+  static {
+    for (char c = 0x20; c <= 0x7e; c++) {
+      PLAIN[c] = ",[]{}\"'\\#&*!|>%@`".indexOf(c) < 0;
+    }
+  }
 
   private static final Map<String, String> VALUES = new ConcurrentHashMap<>();
   private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
 
-  private BlockWriter() {}
+  /** Thrown through the mapper when the document is not of the plain shape; never escapes {@link #write}. */
+  private static final class Declined extends IOException {
+    private static final long serialVersionUID = 1L;
 
-  /** The YAML document of {@code root}, or null when it is not of the plain shape. */
-  static String write(JsonNode root) {
-    if (!root.isObject() || root.isEmpty()) {
-      return null;
+    Declined() {
+      super("not of the plain block shape");
     }
-    StringBuilder sb = new StringBuilder(1024);
-    return mapping((ObjectNode) root, 0, false, sb) ? sb.toString() : null;
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this; // a signal, not an error: no stack to record
+    }
   }
 
-  /** The entries of {@code n} at column {@code indent}; with {@code inline} the first one goes where the cursor is (after {@code "- "}). */
-  private static boolean mapping(ObjectNode n, int indent, boolean inline, StringBuilder sb) {
-    boolean first = true;
-    for (Map.Entry<String, JsonNode> e : n.properties()) {
-      if (!(first && inline)) {
-        pad(sb, indent);
+  /**
+   * An open collection. {@code indent}: the column of its entries; {@code inline}: it is an item
+   * of a sequence, so a mapping's first key goes where the cursor is (after {@code "- "}) and a
+   * sequence may only be empty (a list in a list is declined); {@code mark}:
+   * where the text of its header ends, and {@code empty} what replaces it when the collection
+   * turns out to be empty.
+   */
+  private static final class Frame {
+    final Frame parent;
+    final boolean mapping;
+    final int indent;
+    final boolean inline;
+    final int mark;
+    final String empty;
+    int entries;
+
+    Frame(Frame parent, boolean mapping, int indent, boolean inline, int mark, String empty) {
+      this.parent = parent;
+      this.mapping = mapping;
+      this.indent = indent;
+      this.inline = inline;
+      this.mark = mark;
+      this.empty = empty;
+    }
+  }
+
+  private final StringBuilder sb = new StringBuilder(1024);
+  private Frame open;
+  private boolean done;
+
+  private BlockWriter(ObjectMapper mapper) {
+    super(JsonGenerator.Feature.collectDefaults(), mapper);
+  }
+
+  /** The YAML document of {@code value} as {@code mapper} serialises it, or null when it is not of the plain shape. */
+  static String write(ObjectMapper mapper, Object value) {
+    BlockWriter w = new BlockWriter(mapper);
+    try {
+      mapper.writeValue(w, value);
+    } catch (IOException e) {
+      if (declined(e)) {
+        return null;
       }
-      first = false;
-      String key = key(e.getKey());
-      if (key == null) {
-        return false;
-      }
-      sb.append(key);
-      JsonNode v = e.getValue();
-      if (v.isObject() && !v.isEmpty()) {
-        sb.append(":\n");
-        if (!mapping((ObjectNode) v, indent + 2, false, sb)) {
-          return false;
-        }
-      } else if (v.isArray() && !v.isEmpty()) {
-        sb.append(":\n");
-        if (!sequence((ArrayNode) v, indent + 2, sb)) {
-          return false;
-        }
-      } else if (v.isTextual() && v.textValue().indexOf('\n') >= 0) {
-        if (!literal(v.textValue(), indent + 2, sb)) {
-          return false;
-        }
-      } else {
-        sb.append(": ");
-        if (!scalar(v, sb)) {
-          return false;
-        }
-        sb.append('\n');
+      throw new IllegalStateException("cannot serialise " + value.getClass().getName(), e);
+    }
+    return w.done ? w.sb.toString() : null;
+  }
+
+  private static boolean declined(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof Declined) {
+        return true;
       }
     }
-    return true;
+    return false;
   }
+
+  // ---- structure ---------------------------------------------------------------------------
+
+  @Override
+  public void writeStartObject() throws IOException {
+    start(true);
+    _writeContext = _writeContext.createChildObjectContext(null);
+  }
+
+  @Override
+  public void writeStartArray() throws IOException {
+    start(false);
+    _writeContext = _writeContext.createChildArrayContext(null);
+  }
+
+  @Override
+  public void writeEndObject() throws IOException {
+    end();
+    _writeContext = _writeContext.clearAndGetParent();
+  }
+
+  @Override
+  public void writeEndArray() throws IOException {
+    end();
+    _writeContext = _writeContext.clearAndGetParent();
+  }
+
+  private void start(boolean mapping) throws IOException {
+    if (open == null) {
+      if (done) {
+        throw new Declined(); // a second document
+      }
+      // a top-level sequence is indented by two, like one under a key
+      open = new Frame(null, mapping, mapping ? 0 : 2, false, 0, null);
+    } else if (open.mapping) {
+      int mark = sb.length();
+      sb.append(":\n");
+      open = new Frame(open, mapping, open.indent + 2, false, mark, mapping ? ": {}\n" : ": []\n");
+    } else {
+      item();
+      // a sequence in a sequence is written only when it is empty (see value())
+      open = new Frame(open, mapping, open.indent + 2, true, sb.length(), mapping ? "{}\n" : "[]\n");
+    }
+  }
+
+  private void end() throws IOException {
+    Frame f = open;
+    if (f.entries == 0) {
+      if (f.parent == null) {
+        throw new Declined(); // an empty document
+      }
+      sb.setLength(f.mark);
+      sb.append(f.empty);
+    }
+    open = f.parent;
+    done = open == null;
+  }
+
+  /** The start of a sequence item: its dash. */
+  private void item() throws IOException {
+    if (!open.mapping && open.inline) {
+      throw new Declined(); // an item of a sequence in a sequence
+    }
+    pad(open.indent);
+    sb.append("- ");
+    open.entries++;
+  }
+
+  @Override
+  public void writeFieldName(String name) throws IOException {
+    if (open == null || !open.mapping) {
+      throw new Declined();
+    }
+    _writeContext.writeFieldName(name);
+    if (!(open.entries == 0 && open.inline)) {
+      pad(open.indent);
+    }
+    open.entries++;
+    String key = key(name);
+    if (key == null) {
+      throw new Declined();
+    }
+    sb.append(key);
+  }
+
+  // ---- scalars -----------------------------------------------------------------------------
+
+  @Override
+  public void writeString(String s) throws IOException {
+    if (s == null) {
+      throw new Declined();
+    }
+    if (open != null && open.mapping && s.indexOf('\n') >= 0) {
+      if (!literal(s, open.indent + 2, sb)) {
+        throw new Declined();
+      }
+      return;
+    }
+    value();
+    if (!string(s, sb)) {
+      throw new Declined();
+    }
+    sb.append('\n');
+  }
+
+  @Override
+  public void writeString(char[] text, int offset, int len) throws IOException {
+    writeString(new String(text, offset, len));
+  }
+
+  @Override
+  public void writeNumber(int v) throws IOException {
+    value();
+    sb.append(v).append('\n');
+  }
+
+  @Override
+  public void writeNumber(long v) throws IOException {
+    value();
+    sb.append(v).append('\n');
+  }
+
+  @Override
+  public void writeBoolean(boolean v) throws IOException {
+    value();
+    sb.append(v).append('\n');
+  }
+
+  /** What goes before a scalar: {@code ": "} after a key, the dash in a sequence. */
+  private void value() throws IOException {
+    if (open == null) {
+      throw new Declined(); // a scalar document
+    }
+    if (open.mapping) {
+      sb.append(": ");
+    } else {
+      item();
+    }
+  }
+
+  // null, floating point, big numbers, binary, raw text: Jackson's business
+
+  @Override
+  public void writeNull() throws IOException {
+    throw new Declined();
+  }
+
+  @Override
+  public void writeNumber(BigInteger v) throws IOException {
+    throw new Declined();
+  }
+
+  @Override
+  public void writeNumber(double v) throws IOException {
+    throw new Declined();
+  }
+
+  @Override
+  public void writeNumber(float v) throws IOException {
+    throw new Declined();
+  }
+
+  @Override
+  public void writeNumber(BigDecimal v) throws IOException {
+    throw new Declined();
+  }
+
+  @Override
+  public void writeNumber(String encodedValue) throws IOException {
+    throw new Declined();
+  }
+
+  @Override
+  public void writeBinary(Base64Variant bv, byte[] data, int offset, int len) throws IOException {
+    throw new Declined();
+  }
+
+  @Override
+  public void writeRawUTF8String(byte[] text, int offset, int length) throws IOException {
+    throw new Declined();
+  }
+
+  @Override
+  public void writeUTF8String(byte[] text, int offset, int length) throws IOException {
+    throw new Declined();
+  }
+
+  @Override
+  public void writeRaw(String text) throws IOException {
+    throw new Declined();
+  }
+
+  @Override
+  public void writeRaw(String text, int offset, int len) throws IOException {
+    throw new Declined();
+  }
+
+  @Override
+  public void writeRaw(char[] text, int offset, int len) throws IOException {
+    throw new Declined();
+  }
+
+  @Override
+  public void writeRaw(char c) throws IOException {
+    throw new Declined();
+  }
+
+  @Override
+  protected void _verifyValueWrite(String typeMsg) throws IOException {
+    throw new Declined(); // only GeneratorBase's raw-value writers get here
+  }
+
+  @Override
+  public void flush() {}
+
+  @Override
+  protected void _releaseBuffers() {}
+
+  // ---- text --------------------------------------------------------------------------------
 
   /**
    * A multi-line mapping value as the literal block Jackson-YAML asks for and snakeyaml writes:
@@ -108,54 +368,20 @@ final class BlockWriter {
     }
     boolean clip = s.endsWith("\n");
     sb.append(clip ? ": |\n" : ": |-\n");
-    String body = clip ? s.substring(0, s.length() - 1) : s;
+    int end = clip ? s.length() - 1 : s.length();
     int from = 0;
     while (true) {
-      int nl = body.indexOf('\n', from);
+      int nl = s.indexOf('\n', from);
+      if (nl >= end) {
+        nl = -1;
+      }
       pad(sb, indent);
-      sb.append(body, from, nl < 0 ? body.length() : nl).append('\n');
+      sb.append(s, from, nl < 0 ? end : nl).append('\n');
       if (nl < 0) {
         return true;
       }
       from = nl + 1;
     }
-  }
-
-  private static boolean sequence(ArrayNode a, int indent, StringBuilder sb) {
-    for (JsonNode v : a) {
-      pad(sb, indent);
-      sb.append("- ");
-      if (v.isObject() && !v.isEmpty()) {
-        if (!mapping((ObjectNode) v, indent + 2, true, sb)) {
-          return false;
-        }
-      } else if (v.isArray() && !v.isEmpty()) {
-        return false;
-      } else {
-        if (!scalar(v, sb)) {
-          return false;
-        }
-        sb.append('\n');
-      }
-    }
-    return true;
-  }
-
-  private static boolean scalar(JsonNode v, StringBuilder sb) {
-    if (v.isObject()) {
-      sb.append("{}");
-    } else if (v.isArray()) {
-      sb.append("[]");
-    } else if (v.isTextual()) {
-      return string(v.textValue(), sb);
-    } else if (v.isInt() || v.isLong()) {
-      sb.append(v.asText());
-    } else if (v.isBoolean()) {
-      sb.append(v.booleanValue());
-    } else {
-      return false; // null, floating point, big numbers, binary, POJOs: Jackson's business
-    }
-    return true;
   }
 
   /**
@@ -171,7 +397,7 @@ final class BlockWriter {
     }
     char first = s.charAt(0);
     if (((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || first == '/')
-        && printableAscii(s) && plainSafe(s) && !QUOTING.needToQuoteValue(s)) {
+        && plainSafe(s) && !QUOTING.needToQuoteValue(s)) {
       sb.append(s);
       return true;
     }
@@ -209,48 +435,67 @@ final class BlockWriter {
     }
   }
 
-  private static boolean printableAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c > 0x7e) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
-   * Text snakeyaml certainly writes plain in block context: no indicator first, no flow
-   * indicators, no {@code ": "}, {@code " #"} or final {@code ':'}, no space at either end, no
-   * document marker, and read back as a string by snakeyaml's resolver. Stricter than snakeyaml's
-   * own analysis; what fails here goes the memoised Jackson way.
+   * Text snakeyaml certainly writes plain in block context: printable ASCII, no indicator
+   * first, no flow indicators, no {@code ": "}, {@code " #"} or final {@code ':'}, no space at
+   * either end, no document marker, and read back as a string by snakeyaml's resolver. Stricter
+   * than snakeyaml's own analysis; what fails here goes the memoised Jackson way. One pass over a
+   * table, then the resolver only for the first characters it has patterns for.
    */
   static boolean plainSafe(String s) {
-    if (s.isEmpty() || !RESOLVER.resolve(NodeId.scalar, s, true).equals(Tag.STR)) {
+    int n = s.length();
+    if (n == 0) {
       return false;
     }
-    char last = s.charAt(s.length() - 1);
+    char last = s.charAt(n - 1);
     if (last == ' ' || last == ':') {
       return false;
     }
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (",[]{}\"'\\#&*!|>%@`".indexOf(c) >= 0) {
+      if (c >= 128 || !PLAIN[c]) {
         return false;
       }
-      if (c == ' ' && s.charAt(i + 1) == ' ') {
-        return false;
-      }
-      if (c == ':' && s.charAt(i + 1) == ' ') {
+      if ((c == ' ' || c == ':') && s.charAt(i + 1) == ' ') {
         return false;
       }
     }
-    return true;
+    return RESOLVER.readsAsString(s);
   }
 
   private static void pad(StringBuilder sb, int n) {
     for (int i = 0; i < n; i++) {
       sb.append(' ');
+    }
+  }
+
+  private void pad(int n) {
+    pad(sb, n);
+  }
+
+  /**
+   * snakeyaml's resolver, asked only when it might answer something else than a string: its
+   * implicit patterns are filed by first character, plus those tried on every scalar (filed
+   * under none: by default only the empty scalar's, which cannot match text we ask about).
+   */
+  private static final class PlainResolver extends Resolver {
+    /** Set while the superclass constructor files its patterns, so without an initialiser. */
+    private boolean patternsForAnyFirst;
+
+    @Override
+    public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
+      if (first == null && !regexp.pattern().equals(EMPTY.pattern())) {
+        patternsForAnyFirst = true;
+      }
+      super.addImplicitResolver(tag, regexp, first, limit);
+    }
+
+    /** {@code s} (not empty) read back as a plain scalar is a string. */
+    boolean readsAsString(String s) {
+      if (!patternsForAnyFirst && !yamlImplicitResolvers.containsKey(s.charAt(0))) {
+        return true;
+      }
+      return resolve(NodeId.scalar, s, true).equals(Tag.STR);
     }
   }
 }

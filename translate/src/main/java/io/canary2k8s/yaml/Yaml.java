@@ -72,14 +72,15 @@ public final class Yaml {
 
   /** One object as a YAML document (no {@code ---}), ending with a newline. */
   public static String dump(Object o) {
-    try {
-      // the plain shape of nearly every manifest is written directly (BlockWriter: the same
-      // bytes, several times faster); anything else by Jackson-YAML
-      String fast = BlockWriter.write(WRITER.valueToTree(o));
-      return fast != null ? fast : WRITER.writeValueAsString(o);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise " + o.getClass().getName(), e);
-    }
+    // the plain shape of nearly every manifest is written directly (BlockWriter: the same
+    // bytes, several times faster); anything else by Jackson-YAML
+    String fast = block(o);
+    return fast != null ? fast : jackson(o);
+  }
+
+  /** {@code o} through {@link BlockWriter} alone: null where it declines. */
+  static String block(Object o) {
+    return BlockWriter.write(WRITER, o);
   }
 
   /** {@code o} through Jackson-YAML alone: the reference {@link BlockWriter} is tested against. */
@@ -89,11 +90,6 @@ public final class Yaml {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + o.getClass().getName(), e);
     }
-  }
-
-  /** {@code o} as the tree {@link #dump} writes. */
-  static JsonNode toTree(Object o) {
-    return WRITER.valueToTree(o);
   }
 
   /** Several objects as one multi-document stream, separated by {@code ---}. */

@@ -64,7 +64,15 @@ class BlockWriterTest {
         }
         return a;
       default:
-        return r.nextInt(20) == 0 ? F.numberNode(r.nextDouble()) : F.textNode(text(r));
+        switch (r.nextInt(40)) {
+          case 0:
+          case 1:
+            return F.numberNode(r.nextDouble());
+          case 2:
+            return F.nullNode(); // Jackson's business: declined
+          default:
+            return F.textNode(text(r));
+        }
     }
   }
 
@@ -84,7 +92,7 @@ class BlockWriterTest {
     Seeded.forAll("block writer = jackson", 20_000, r -> {
       ObjectNode root = object(r, 0);
       root.put("kind", "X"); // never empty
-      String fast = BlockWriter.write(root);
+      String fast = Yaml.block(root);
       if (fast != null) {
         written.incrementAndGet();
         if (fast.contains(": |")) {
@@ -96,6 +104,88 @@ class BlockWriterTest {
     // the property says something only if the writer does not always decline
     assertThat(written.get()).isGreaterThan(2_000);
     assertThat(literals.get()).as("literal blocks written").isGreaterThan(200);
+  }
+
+  @Test
+  void topLevelSequencesAreWrittenAsJacksonWritesThemOrDeclined() {
+    AtomicInteger written = new AtomicInteger();
+    Seeded.forAll("block writer = jackson, top-level sequence", 5_000, r -> {
+      ArrayNode root = F.arrayNode();
+      int n = 1 + r.nextInt(4);
+      for (int i = 0; i < n; i++) {
+        root.add(r.nextBoolean() ? object(r, 1) : value(r, 1));
+      }
+      String fast = Yaml.block(root);
+      if (fast != null) {
+        written.incrementAndGet();
+        assertThat(fast).isEqualTo(Yaml.jackson(root));
+      }
+    });
+    assertThat(written.get()).isGreaterThan(1_000);
+  }
+
+  @Test
+  void declinesWhatIsNotOfThePlainShape() {
+    assertThat(Yaml.block(F.objectNode())).as("empty document").isNull();
+    assertThat(Yaml.block(F.arrayNode())).as("empty document").isNull();
+    assertThat(Yaml.block("text")).as("scalar document").isNull();
+    assertThat(Yaml.block(Map.of("a", List.of(List.of(1))))).as("list in a list").isNull();
+    assertThat(Yaml.block(Map.of("a", List.of("x\ny")))).as("multi-line string in a list").isNull();
+    assertThat(Yaml.block(Map.of("a", 1.5))).as("floating point").isNull();
+    assertThat(Yaml.block(F.objectNode().putNull("a"))).as("null").isNull();
+    // and dump still writes them, through Jackson
+    assertThat(Yaml.dump(Map.of("a", 1.5))).isEqualTo("a: 1.5\n");
+  }
+
+  /**
+   * The per-character table and the resolver's first-character shortcut decide exactly as the
+   * scan and the full resolver call they replace.
+   */
+  @Test
+  void plainSafeDecidesAsTheFullResolverAndScan() {
+    org.yaml.snakeyaml.resolver.Resolver resolver = new org.yaml.snakeyaml.resolver.Resolver();
+    AtomicInteger safe = new AtomicInteger();
+    Seeded.forAll("plainSafe = resolver + scan", 50_000, r -> {
+      String s = r.nextInt(4) == 0 ? randomChars(r) : text(r);
+      boolean expected = referencePlainSafe(resolver, s);
+      assertThat(BlockWriter.plainSafe(s)).as("plainSafe(%s)", s).isEqualTo(expected);
+      if (expected) {
+        safe.incrementAndGet();
+      }
+    });
+    assertThat(safe.get()).isGreaterThan(5_000);
+  }
+
+  private static String randomChars(Random r) {
+    String alphabet = "aAzZyYnNtTfFoO019-+._/:# ,[]{}\"'\\&*!|>%@`~<=?$()\té→";
+    StringBuilder sb = new StringBuilder();
+    int n = 1 + r.nextInt(8);
+    for (int i = 0; i < n; i++) {
+      sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+    }
+    return sb.toString();
+  }
+
+  /** The check as it was first written: the resolver on every string, then a scan. */
+  private static boolean referencePlainSafe(org.yaml.snakeyaml.resolver.Resolver resolver, String s) {
+    if (s.isEmpty() || !resolver.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, s, true)
+        .equals(org.yaml.snakeyaml.nodes.Tag.STR)) {
+      return false;
+    }
+    char last = s.charAt(s.length() - 1);
+    if (last == ' ' || last == ':') {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7e || ",[]{}\"'\\#&*!|>%@`".indexOf(c) >= 0) {
+        return false;
+      }
+      if ((c == ' ' || c == ':') && s.charAt(i + 1) == ' ') {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Test
@@ -117,7 +207,7 @@ class BlockWriterTest {
         .endContainer()
         .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
         .endSpec().endTemplate().endSpec().build();
-    String fast = BlockWriter.write(Yaml.toTree(d));
+    String fast = Yaml.block(d);
     assertThat(fast).isNotNull().isEqualTo(Yaml.jackson(d)).contains("emptyDir: {}").contains("        - image: registry.example.com/web:1.2.3\n");
     assertThat(Yaml.dump(d)).isEqualTo(fast);
   }

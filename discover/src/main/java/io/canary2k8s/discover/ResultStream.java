@@ -1,0 +1,169 @@
+package io.canary2k8s.discover;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.canary2k8s.input.InputException;
+import io.canary2k8s.input.Json;
+import io.canary2k8s.input.Node;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The result list of a CLI output file read one element at a time: a 10,000-app capture holds
+ * 90 MB of Auto Scaling groups, which as one tree were most of the read stage's memory and
+ * collector time. Only the usual shape is streamed, {@code {..., "<key>": [...], ...}} or a bare
+ * array; anything else, and any file the parser rejects, is left to the whole-file read, so that
+ * every complaint is worded as it always was.
+ *
+ * <p>The whole-file read reported a syntax error before anything about the content. A stream
+ * keeps that order: what goes wrong while its elements are used is reported only after {@link
+ * #finish} has read the rest of the file, and a syntax error there wins (see {@link
+ * CaptureReader#read(Path)}).
+ */
+final class ResultStream implements Iterable<Node>, Iterator<Node> {
+  private final Path file;
+  private final String shown;
+  private final JsonParser parser;
+  /** The path of the list: its elements are {@code <prefix>[i]}. */
+  private final String prefix;
+  /** The open streams of the read: this one is in it until the file has been read to its end. */
+  private final List<ResultStream> open;
+  private Node next;
+  private int index;
+  private boolean done;
+  private boolean iterated;
+
+  private ResultStream(Path file, String shown, JsonParser parser, String prefix, List<ResultStream> open) {
+    this.file = file;
+    this.shown = shown;
+    this.parser = parser;
+    this.prefix = prefix;
+    this.open = open;
+    open.add(this);
+  }
+
+  /**
+   * A stream over the list under {@code key} (or the bare list) of {@code file}, positioned at
+   * its first element; null when the file is not of that shape or not valid JSON as far as it
+   * was read (the caller reads it whole). The stream is in {@code open} until the file has been
+   * read to its end.
+   */
+  static ResultStream open(Path file, String shown, String key, List<ResultStream> open) {
+    JsonParser p = Json.parser(file);
+    if (p == null) {
+      return null;
+    }
+    try {
+      JsonToken root = p.nextToken();
+      if (root == JsonToken.START_ARRAY) {
+        return new ResultStream(file, shown, p, "", open);
+      }
+      if (root == JsonToken.START_OBJECT) {
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+          boolean isKey = key.equals(p.currentName());
+          JsonToken value = p.nextToken();
+          if (isKey) {
+            if (value == JsonToken.START_ARRAY) {
+              return new ResultStream(file, shown, p, key, open);
+            }
+            break; // null or not a list: the whole-file read says which
+          }
+          p.skipChildren();
+        }
+      }
+    } catch (IOException e) {
+      // not valid JSON: the whole-file read says where
+    }
+    close(p);
+    return null;
+  }
+
+  @Override
+  public Iterator<Node> iterator() {
+    if (iterated) {
+      throw new IllegalStateException("a result stream is read once");
+    }
+    iterated = true;
+    return this;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next == null && !done) {
+      advance();
+    }
+    return next != null;
+  }
+
+  @Override
+  public Node next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    Node n = next;
+    next = null;
+    return n;
+  }
+
+  private void advance() {
+    try {
+      JsonToken t = parser.nextToken();
+      if (t == JsonToken.END_ARRAY) {
+        finish();
+        return;
+      }
+      if (t == null) {
+        throw exact();
+      }
+      next = new Node(Json.readTree(parser), shown, prefix + "[" + index++ + "]");
+    } catch (IOException e) {
+      throw exact();
+    }
+  }
+
+  /**
+   * Reads the rest of the file, as the whole-file read did before anything else: the rest of
+   * the top-level value and nothing after it; a syntax error is reported as that read words it.
+   */
+  void finish() {
+    if (done) {
+      return;
+    }
+    try {
+      while (!parser.getParsingContext().inRoot()) {
+        if (parser.nextToken() == null) {
+          throw exact();
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw exact(); // a second value after the document
+      }
+    } catch (IOException e) {
+      throw exact();
+    }
+    done = true;
+    next = null;
+    close(parser);
+    open.remove(this);
+  }
+
+  /** The whole-file read's complaint about this file (which the parser has just rejected). */
+  private InputException exact() {
+    done = true;
+    close(parser);
+    open.remove(this);
+    Json.readTree(file, shown); // throws, worded as always
+    return new InputException(shown, null, "not valid JSON");
+  }
+
+  private static void close(JsonParser p) {
+    try {
+      p.close();
+    } catch (IOException e) {
+      // read-only: nothing to lose
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package io.canary2k8s.discover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.canary2k8s.input.InputException;
+import io.canary2k8s.inventory.Inventory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which problem a capture with more than one is rejected for. The result lists are read one
+ * element at a time, but the order is that of reading each file whole first: a syntax error
+ * anywhere in a file before any problem with its content, and an outer file's before an inner
+ * one's.
+ */
+class CaptureReaderErrorOrderTest {
+  private static final String ASGS = "autoscaling/describe-auto-scaling-groups.json";
+  private static final String ELBS = "elb/describe-load-balancers.json";
+
+  @TempDir Path tmp;
+
+  private Path capture() throws IOException {
+    Path from = Path.of(System.getProperty("samples.dir", "../samples")).resolve("razorpay-myapp/capture");
+    Path to = tmp.resolve("capture");
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    return to;
+  }
+
+  private static void replaceFirst(Path file, String regex, String replacement) throws IOException {
+    String before = Files.readString(file);
+    String after = before.replaceFirst(regex, replacement);
+    assertThat(after).as("edit of " + file).isNotEqualTo(before);
+    Files.writeString(file, after);
+  }
+
+  private static void append(Path file, String text) throws IOException {
+    Files.writeString(file, Files.readString(file) + text);
+  }
+
+  /** The first group's MinSize above its MaxSize: a problem with the content. */
+  private static void badFirstGroup(Path c) throws IOException {
+    replaceFirst(c.resolve(ASGS), "\"MinSize\": 6", "\"MinSize\": 60");
+  }
+
+  private static InputException rejection(Path c) {
+    try {
+      CaptureReader.read(c);
+    } catch (InputException e) {
+      return e;
+    }
+    throw new AssertionError("the capture was read");
+  }
+
+  @Test
+  void theSampleReads() throws IOException {
+    Inventory inv = CaptureReader.read(capture());
+    assertThat(inv.autoScalingGroups()).isNotEmpty();
+  }
+
+  @Test
+  void aProblemWithAnElementAloneIsReportedForIt() throws IOException {
+    Path c = capture();
+    badFirstGroup(c);
+    InputException e = rejection(c);
+    assertThat(e.file()).endsWith(ASGS);
+    assertThat(e.field()).isEqualTo("AutoScalingGroups[0].MinSize");
+  }
+
+  @Test
+  void aTruncatedFileIsReportedBeforeAProblemWithItsFirstElement() throws IOException {
+    Path c = capture();
+    badFirstGroup(c);
+    String json = Files.readString(c.resolve(ASGS)).strip();
+    Files.writeString(c.resolve(ASGS), json.substring(0, json.length() - 1)); // the last '}'
+    InputException e = rejection(c);
+    assertThat(e.file()).endsWith(ASGS);
+    assertThat(e.getMessage()).contains("not valid JSON").contains("end-of-input");
+  }
+
+  @Test
+  void aSecondDocumentIsReportedBeforeAProblemWithTheFirstElement() throws IOException {
+    Path c = capture();
+    badFirstGroup(c);
+    append(c.resolve(ASGS), "\n{}\n");
+    InputException e = rejection(c);
+    assertThat(e.file()).endsWith(ASGS);
+    assertThat(e.getMessage()).contains("not valid JSON").contains("Trailing token");
+  }
+
+  @Test
+  void aDuplicateFieldInALaterElementIsReportedBeforeAProblemWithTheFirst() throws IOException {
+    Path c = capture();
+    badFirstGroup(c);
+    // the last group gets a second DesiredCapacity
+    String json = Files.readString(c.resolve(ASGS));
+    int last = json.lastIndexOf("\"DesiredCapacity\"");
+    Files.writeString(c.resolve(ASGS), json.substring(0, last) + "\"DesiredCapacity\": 1, " + json.substring(last));
+    InputException e = rejection(c);
+    assertThat(e.file()).endsWith(ASGS);
+    assertThat(e.getMessage()).contains("not valid JSON").contains("Duplicate field 'DesiredCapacity'");
+  }
+
+  @Test
+  void anOuterFilesSyntaxErrorIsReportedBeforeAnInnerFilesProblem() throws IOException {
+    Path c = capture();
+    // each classic ELB's attributes file is read while its load balancers file is being read
+    try (Stream<Path> attrs = Files.list(c.resolve("elb/attributes"))) {
+      for (Path a : (Iterable<Path>) attrs::iterator) {
+        Files.writeString(a, "{ not json");
+      }
+    }
+    append(c.resolve(ELBS), "]");
+    InputException e = rejection(c);
+    assertThat(e.file()).endsWith(ELBS);
+    assertThat(e.getMessage()).contains("not valid JSON");
+  }
+
+  @Test
+  void anInnerFilesSyntaxErrorIsReportedWhenTheOuterFileIsValid() throws IOException {
+    Path c = capture();
+    try (Stream<Path> attrs = Files.list(c.resolve("elb/attributes"))) {
+      for (Path a : (Iterable<Path>) attrs::iterator) {
+        Files.writeString(a, "{ not json");
+      }
+    }
+    InputException e = rejection(c);
+    assertThat(e.file()).contains("elb/attributes/");
+    assertThat(e.getMessage()).contains("not valid JSON");
+  }
+
+  @Test
+  void aBareListIsReadWithIndexPaths() throws IOException {
+    Path c = capture();
+    badFirstGroup(c);
+    // the output of --query 'AutoScalingGroups': the list alone
+    String json = Files.readString(c.resolve(ASGS)).strip();
+    String list = json.substring(json.indexOf('['), json.lastIndexOf(']') + 1);
+    Files.writeString(c.resolve(ASGS), list);
+    InputException e = rejection(c);
+    assertThat(e.field()).isEqualTo("[0].MinSize");
+  }
+
+  @Test
+  void anotherCommandsOutputIsNamed() throws IOException {
+    Path c = capture();
+    Files.writeString(c.resolve(ASGS), "{\"LoadBalancerDescriptions\": []}");
+    assertThatThrownBy(() -> CaptureReader.read(c))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("the file holds LoadBalancerDescriptions");
+  }
+
+  @Test
+  void aResultThatIsNotAListIsNamed() throws IOException {
+    Path c = capture();
+    Files.writeString(c.resolve(ASGS), "{\"AutoScalingGroups\": {}}");
+    InputException e = rejection(c);
+    assertThat(e.field()).isEqualTo("AutoScalingGroups");
+    assertThat(e.getMessage()).contains("expected a list, found an object");
+  }
+}
