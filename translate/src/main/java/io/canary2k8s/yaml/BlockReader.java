@@ -46,6 +46,7 @@ final class BlockReader {
   private static final Decline DECLINE = new Decline();
 
   private final String s;
+  private final Memo memo = MEMO.get();
   /** The read position. */
   private int pos;
   /** The indentation of the line {@link #pos} is on, after {@link #newline}; -1 at the end. */
@@ -110,8 +111,8 @@ final class BlockReader {
     ObjectNode o = F.objectNode();
     while (true) {
       String key = key();
-      if (key.equals("<<") || o.has(key)) {
-        throw DECLINE; // a merge key or a duplicate: the strict path says what is wrong
+      if (key.equals("<<")) {
+        throw DECLINE; // a merge key: the strict path says what is wrong
       }
       JsonNode v;
       if (s.charAt(pos) == '\n') {
@@ -124,7 +125,9 @@ final class BlockReader {
         pos++; // the space after ':'
         v = s.charAt(pos) == '|' ? literal(indent + 2) : scalarLine();
       }
-      o.set(key, v);
+      if (o.replace(key, v) != null) {
+        throw DECLINE; // a duplicate key: the strict path says what is wrong
+      }
       if (lineIndent < indent) {
         return o;
       }
@@ -181,10 +184,7 @@ final class BlockReader {
       if (colon < 0) {
         throw DECLINE;
       }
-      key = s.substring(pos, colon);
-      if (!isPlain(key) || key.endsWith(" ") || key.endsWith(":")) {
-        throw DECLINE;
-      }
+      key = plainKey(pos, colon);
       pos = colon;
     }
     if (pos - start > MAX_KEY) {
@@ -253,7 +253,7 @@ final class BlockReader {
       v = F.textNode(singleQuoted());
     } else {
       int eol = s.indexOf('\n', pos);
-      v = plain(s.substring(pos, eol));
+      v = plainValue(pos, eol);
       pos = eol;
     }
     if (s.charAt(pos) != '\n') {
@@ -261,6 +261,44 @@ final class BlockReader {
     }
     newline();
     return v;
+  }
+
+  /** The plain key {@code s[from, to)}, from the memo when it was read before. */
+  private String plainKey(int from, int to) {
+    int slot = slot(from, to);
+    String k = memo.keys[slot];
+    if (k != null && k.length() == to - from && s.regionMatches(from, k, 0, to - from)) {
+      return k;
+    }
+    k = s.substring(from, to);
+    if (!isPlain(k) || k.endsWith(" ") || k.endsWith(":")) {
+      throw DECLINE;
+    }
+    memo.keys[slot] = k;
+    return k;
+  }
+
+  /** The plain value {@code s[from, to)}, from the memo when it was read before. */
+  private JsonNode plainValue(int from, int to) {
+    int slot = slot(from, to);
+    String k = memo.values[slot];
+    if (k != null && k.length() == to - from && s.regionMatches(from, k, 0, to - from)) {
+      return memo.nodes[slot];
+    }
+    k = s.substring(from, to);
+    JsonNode n = plain(k);
+    memo.values[slot] = k;
+    memo.nodes[slot] = n;
+    return n;
+  }
+
+  /** The memo slot of {@code s[from, to)}: a hash of its characters. */
+  private int slot(int from, int to) {
+    int h = to - from;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + s.charAt(i);
+    }
+    return (h ^ (h >>> 15)) & (Memo.SIZE - 1);
   }
 
   /**
@@ -450,6 +488,21 @@ final class BlockReader {
     }
     lineIndent = pos - start;
   }
+
+  /**
+   * Keys and plain values already read, by text, with their nodes: they repeat in every file (a
+   * diff reads 100,000), and sharing them (strings and value nodes are immutable) saves most of
+   * the trees' memory, the collector's work and the resolver's regular expressions. One per
+   * thread, direct-mapped: a new text takes the slot of an old one with the same hash.
+   */
+  private static final class Memo {
+    static final int SIZE = 4096;
+    final String[] keys = new String[SIZE];
+    final String[] values = new String[SIZE];
+    final JsonNode[] nodes = new JsonNode[SIZE];
+  }
+
+  private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);
 
   /** Leaving the subset: no stack trace, one instance. */
   private static final class Decline extends RuntimeException {
