@@ -1,5 +1,8 @@
 package io.canary2k8s.yaml;
 
+import static io.canary2k8s.yaml.RandomTrees.object;
+import static io.canary2k8s.yaml.RandomTrees.text;
+import static io.canary2k8s.yaml.RandomTrees.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,70 +23,6 @@ import org.junit.jupiter.api.Test;
 /** BlockWriter writes exactly what Jackson-YAML writes, or declines. */
 class BlockWriterTest {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-
-  /** Pieces that exercise quoting: indicators, reserved words, numbers, escapes, Unicode, line breaks. */
-  private static final List<String> PIECES = List.of(
-      "a", "app", "x-y", "v1", "apps/v1", "app.kubernetes.io/name", "/", "/healthz", "_", ".", "..",
-      "-", "--", "---", "...", ":", ": ", " ", "  ", "#", " #", "?", "!", "&", "*", "|", ">", "%", "@", "`",
-      "'", "\"", "\\", ",", "[", "]", "{", "}", "(", ")", "=", "+", "~", "0", "1", "42", "007", "1.5", ".5",
-      "1e3", "0x1F", "0o17", "1_000", "-1", "+1", "yes", "no", "on", "off", "y", "n", "Y", "N", "true",
-      "False", "NULL", "null", "Yes", "é", "→", "\t", "\n", "\r", "Host(`a.example.com`)", " && ",
-      "PathPrefix(`/`)", "- op: replace\n", "  path: /spec\n", "line\nline", "\n\n", "x \n", "nginx:1.25", "http://x", "100m", "128Mi", "TCP", "IfNotPresent", "<<", "=", "%2F");
-
-  private static String text(Random r) {
-    StringBuilder sb = new StringBuilder();
-    int n = r.nextInt(4);
-    for (int i = 0; i < n; i++) {
-      sb.append(PIECES.get(r.nextInt(PIECES.size())));
-    }
-    if (r.nextInt(10) == 0) {
-      sb.append("x".repeat(r.nextInt(200))); // long keys become complex keys
-    }
-    return sb.toString();
-  }
-
-  private static JsonNode value(Random r, int depth) {
-    int k = r.nextInt(depth > 3 ? 5 : 8);
-    switch (k) {
-      case 0:
-        return F.numberNode(r.nextInt(70000) - 100);
-      case 1:
-        return F.numberNode(r.nextLong());
-      case 2:
-        return F.booleanNode(r.nextBoolean());
-      case 3:
-      case 4:
-        return F.textNode(text(r));
-      case 5:
-        return object(r, depth + 1);
-      case 6:
-        ArrayNode a = F.arrayNode();
-        int n = r.nextInt(4);
-        for (int i = 0; i < n; i++) {
-          a.add(r.nextInt(6) == 0 ? F.arrayNode() : value(r, depth + 1));
-        }
-        return a;
-      default:
-        switch (r.nextInt(40)) {
-          case 0:
-          case 1:
-            return F.numberNode(r.nextDouble());
-          case 2:
-            return F.nullNode(); // Jackson's business: declined
-          default:
-            return F.textNode(text(r));
-        }
-    }
-  }
-
-  private static ObjectNode object(Random r, int depth) {
-    ObjectNode o = F.objectNode();
-    int n = r.nextInt(5);
-    for (int i = 0; i < n; i++) {
-      o.set(r.nextInt(3) == 0 ? text(r) : PIECES.get(r.nextInt(12)), value(r, depth));
-    }
-    return o;
-  }
 
   @Test
   void writesWhatJacksonWritesOrDeclines() {

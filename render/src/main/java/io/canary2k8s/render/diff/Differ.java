@@ -15,6 +15,7 @@ import io.canary2k8s.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,30 +39,37 @@ public final class Differ {
     List<ObjectId> added = new ArrayList<>();
     List<Change> changes = new ArrayList<>();
     int unchanged = 0;
-    for (ObjectId id : before.objects().keySet()) {
-      if (!after.objects().containsKey(id)) {
-        removed.add(id);
-      }
-    }
-    for (ObjectId id : after.objects().keySet()) {
-      Manifest was = before.get(id);
-      if (was == null) {
-        added.add(id);
-        continue;
-      }
-      // equal trees have equal canonical forms: the canonical form (the cost of a diff of two
-      // large bundles) is made only for the objects that differ as parsed
-      if (was.view().equals(after.get(id).view())) {
-        unchanged++;
-        continue;
-      }
-      JsonNode old = Trees.canonical(was.view());
-      JsonNode now = Trees.canonical(after.get(id).view());
-      if (old.equals(now)) {
+    // both sides in identity order, side by side: one pass, no look-ups (100,000 objects a side)
+    Iterator<Manifest> olds = before.objects().values().iterator();
+    Iterator<Manifest> news = after.objects().values().iterator();
+    Manifest was = olds.hasNext() ? olds.next() : null;
+    Manifest now = news.hasNext() ? news.next() : null;
+    while (was != null || now != null) {
+      int c = was == null ? 1 : now == null ? -1 : was.id().compareTo(now.id());
+      if (c < 0) {
+        removed.add(was.id());
+      } else if (c > 0) {
+        added.add(now.id());
+      } else if (was.view().equals(now.view())) {
+        // equal trees (one shared tree when the file did not change: equal at once) have equal
+        // canonical forms, which (the cost of a diff of two large bundles) are made only for the
+        // objects that differ as parsed
         unchanged++;
       } else {
-        changes.add(new Change(Status.CHANGED, id, null, Trees.changedPaths(old, now),
-            unified(id, was.view(), after.get(id).view())));
+        JsonNode old = Trees.canonical(was.view());
+        JsonNode canonicalNow = Trees.canonical(now.view());
+        if (old.equals(canonicalNow)) {
+          unchanged++;
+        } else {
+          changes.add(new Change(Status.CHANGED, now.id(), null, Trees.changedPaths(old, canonicalNow),
+              unified(now.id(), was.view(), now.view())));
+        }
+      }
+      if (c <= 0) {
+        was = olds.hasNext() ? olds.next() : null;
+      }
+      if (c >= 0) {
+        now = news.hasNext() ? news.next() : null;
       }
     }
     // renames: same slot, same content but the name; paired in identity order, one to one

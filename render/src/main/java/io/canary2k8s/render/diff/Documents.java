@@ -1,5 +1,6 @@
 package io.canary2k8s.render.diff;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.canary2k8s.input.InputException;
 import io.canary2k8s.yaml.Yaml;
@@ -11,11 +12,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -29,59 +33,139 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
   }
 
   public static final String BASE = "base";
+  private static final JsonPointer NAMESPACE = JsonPointer.compile("/metadata/namespace");
 
   /**
    * A bundle directory (its {@code base/}), any directory of YAML files, or one multi-document
    * YAML file. Bad input is an {@link InputException} naming the file.
    */
   public static Documents read(Path path) {
-    return parse(texts(path));
+    Side side = Side.read(path, null);
+    side.throwIfUnreadable();
+    return assemble(side.parsed());
   }
 
   /** The two sides of a diff, read as {@link #read} reads each. */
   public record Pair(Documents before, Documents after) {}
 
   /**
-   * Both sides of a diff. A text found on both sides (an unchanged file: most of a bundle from
-   * one run to the next) is parsed once and its trees used for both.
+   * Both sides of a diff. A file with the same text at the same place on both sides (an
+   * unchanged file: most of a bundle from one run to the next) is parsed once and its trees used
+   * for both. Errors come in the order of reading one side after the other: the first file of
+   * the old side that cannot be read, then of the new side, then the first bad file of the old
+   * side, then of the new side.
    */
   public static Pair read(Path before, Path after) {
-    Map<String, String> old = texts(before);
-    Map<String, String> now = texts(after);
-    Map<String, Parsed> parsedOld = parsed(old, Map.of());
-    Documents first = assemble(parsedOld); // reports the first bad file of the old side
-    Map<String, List<JsonNode>> byText = new HashMap<>();
-    old.forEach((shown, text) -> byText.putIfAbsent(text, parsedOld.get(shown).trees()));
-    return new Pair(first, assemble(parsed(now, byText)));
+    Side old = Side.read(before, null);
+    old.throwIfUnreadable();
+    Side now = Side.read(after, old);
+    now.throwIfUnreadable();
+    Documents first = assemble(old.parsed()); // reports the first bad file of the old side
+    return new Pair(first, assemble(now.parsed()));
   }
 
-  /** shown file name → text of every YAML file {@link #read} takes from {@code path}. */
-  private static Map<String, String> texts(Path path) {
-    String shown = path.toString();
-    if (Files.exists(path) && !Files.isDirectory(path)) { // a file, or a pipe such as <(kubectl kustomize …)
-      return Map.of(shown, readText(path, shown));
+  /**
+   * One side of a diff as read: every YAML file {@link #read} takes, in the order found, read and
+   * parsed on every core (parsing is the cost, and each file is independent), or what stops the
+   * side from being read. Errors are kept, not thrown, so that the first one in reading order is
+   * reported whatever the scheduling.
+   *
+   * @param files the files in the order the walk found them
+   * @param error what ended the walk (or the side: not found), reported after the files' errors
+   * @param root what is named when there are no YAML files
+   */
+  private record Side(List<Loaded> files, RuntimeException error, String root) {
+    /** {@code path} read; files identical to {@code other}'s at the same place take their trees. */
+    static Side read(Path path, Side other) {
+      String shown = path.toString();
+      if (Files.exists(path) && !Files.isDirectory(path)) { // a file, or a pipe such as <(kubectl kustomize …)
+        return new Side(List.of(Loaded.of(path, shown, null, null)), null, shown);
+      }
+      if (!Files.isDirectory(path)) {
+        return new Side(List.of(),
+            new InputException(shown, null, "not found (expected a bundle directory or a YAML file)"), shown);
+      }
+      Path root = Files.isDirectory(path.resolve(BASE)) ? path.resolve(BASE) : path;
+      List<Path> found = new ArrayList<>();
+      RuntimeException error = null;
+      try (Stream<Path> s = Files.walk(root)) {
+        for (Path p : (Iterable<Path>) s::iterator) {
+          String name = p.getFileName().toString();
+          // a kustomization lists files, it is not an object: not read (a 10,000-app bundle's is
+          // over the size limit of one YAML file)
+          if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && isYaml(name) && !isKustomizationFile(name)) {
+            found.add(p);
+          }
+        }
+      } catch (IOException e) {
+        error = new InputException(shown, null, "cannot read: " + e.getMessage());
+      } catch (RuntimeException e) {
+        error = e; // thrown as it was, after the errors of the files found before it
+      }
+      Map<String, Loaded> same = other == null ? Map.of() : other.byPlace();
+      List<Loaded> files = IntStream.range(0, found.size()).parallel()
+          .mapToObj(i -> Loaded.of(found.get(i), found.get(i).toString(), root.relativize(found.get(i)).toString(), same))
+          .toList();
+      return new Side(files, error, root.toString());
     }
-    if (!Files.isDirectory(path)) {
-      throw new InputException(shown, null, "not found (expected a bundle directory or a YAML file)");
-    }
-    Path root = Files.isDirectory(path.resolve(BASE)) ? path.resolve(BASE) : path;
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        String name = p.getFileName().toString();
-        // a kustomization lists files, it is not an object: not read (a 10,000-app bundle's is
-        // over the size limit of one YAML file)
-        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && isYaml(name) && !isKustomizationFile(name)) {
-          files.put(p.toString(), readText(p, p.toString()));
+
+    /** What {@code texts} of one side threw: the first file that cannot be read, the walk's error, or no files. */
+    void throwIfUnreadable() {
+      for (Loaded f : files) {
+        if (f.readError() != null) {
+          throw f.readError();
         }
       }
-    } catch (IOException e) {
-      throw new InputException(shown, null, "cannot read: " + e.getMessage());
+      if (error != null) {
+        throw error;
+      }
+      if (files.isEmpty()) {
+        throw new InputException(root, null, "holds no YAML files");
+      }
     }
-    if (files.isEmpty()) {
-      throw new InputException(root.toString(), null, "holds no YAML files");
+
+    /**
+     * shown name → file parsed, in path order: the order of the paths below the root (they all
+     * start with it), which are shorter to compare.
+     */
+    Map<String, Parsed> parsed() {
+      List<Loaded> sorted = new ArrayList<>(files);
+      sorted.sort(Comparator.comparing(f -> f.place() != null ? f.place() : f.shown()));
+      Map<String, Parsed> out = new LinkedHashMap<>();
+      sorted.forEach(f -> out.put(f.shown(), f.parsed()));
+      return out;
     }
-    return files;
+
+    /** Place (path relative to the side) → file, for the other side to find its unchanged files. */
+    Map<String, Loaded> byPlace() {
+      Map<String, Loaded> out = new HashMap<>();
+      files.forEach(f -> {
+        if (f.place() != null && f.text() != null) {
+          out.put(f.place(), f);
+        }
+      });
+      return out;
+    }
+  }
+
+  /**
+   * One file: its text (kept for the other side to compare with) and trees, or why it cannot be
+   * read.
+   */
+  private record Loaded(String shown, String place, String text, Parsed parsed, InputException readError) {
+    static Loaded of(Path p, String shown, String place, Map<String, Loaded> other) {
+      String text;
+      try {
+        text = readText(p, shown);
+      } catch (InputException e) {
+        return new Loaded(shown, place, null, null, e);
+      }
+      Loaded twin = other == null || place == null ? null : other.get(place);
+      if (twin != null && twin.parsed().error() == null && text.equals(twin.text())) {
+        return new Loaded(shown, place, null, new Parsed(shown, twin.parsed().parsed(), null), null);
+      }
+      return new Loaded(shown, place, text, Parsed.of(shown, text), null);
+    }
   }
 
   /** The objects under {@code base/} of a bundle held in memory (path → content). */
@@ -98,21 +182,19 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
 
   /** Parses YAML texts (shown name → content) into objects; identities must be unique. */
   public static Documents parse(Map<String, String> files) {
-    return assemble(parsed(files, Map.of()));
+    return assemble(parsed(files));
   }
 
   /**
-   * Every file parsed (trees already in {@code known} by text are reused). Parsing is the cost
-   * and each file is independent: every core. Errors are kept per file, so that {@link
-   * #assemble} reports the first bad file in path order, whatever the scheduling.
+   * Every file parsed. Parsing is the cost and each file is independent: every core. Errors are
+   * kept per file, so that {@link #assemble} reports the first bad file in path order, whatever
+   * the scheduling.
    */
-  private static Map<String, Parsed> parsed(Map<String, String> files, Map<String, List<JsonNode>> known) {
+  private static Map<String, Parsed> parsed(Map<String, String> files) {
     List<Parsed> list = new TreeMap<>(files).entrySet().parallelStream()
-        .map(e -> known.containsKey(e.getValue())
-            ? new Parsed(e.getKey(), known.get(e.getValue()), null)
-            : Parsed.of(e.getKey(), e.getValue()))
+        .map(e -> Parsed.of(e.getKey(), e.getValue()))
         .toList();
-    Map<String, Parsed> out = new java.util.LinkedHashMap<>();
+    Map<String, Parsed> out = new LinkedHashMap<>();
     list.forEach(p -> out.put(p.shown(), p));
     return out;
   }
@@ -137,7 +219,7 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
                 new ObjectId(
                     text(t, "apiVersion", shown, where),
                     text(t, "kind", shown, where),
-                    optional(t.at("/metadata/namespace"), shown, where + "metadata.namespace"),
+                    optional(t.at(NAMESPACE), shown, where + "metadata.namespace"),
                     text(t.path("metadata"), "name", shown, where + "metadata."));
             Manifest previous = out.put(id, new Manifest(id, t, shown));
             if (previous != null) {
@@ -149,12 +231,12 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
     return new Documents(out);
   }
 
-  /** One file parsed, or the reason it could not be. */
-  private record Parsed(String shown, List<JsonNode> parsed, InputException error) {
+  /** One file parsed, or the reason it could not be (thrown when its turn comes, in path order). */
+  private record Parsed(String shown, List<JsonNode> parsed, RuntimeException error) {
     static Parsed of(String shown, String text) {
       try {
         return new Parsed(shown, Yaml.trees(text, shown), null);
-      } catch (InputException e) {
+      } catch (RuntimeException e) {
         return new Parsed(shown, null, e);
       }
     }

@@ -1,0 +1,513 @@
+package io.canary2k8s.yaml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Reads the block-style YAML that {@link BlockWriter} writes back into the tree the strict
+ * snakeyaml path ({@link Yaml#strictTrees}) builds, without snakeyaml's scanner (most of the CPU
+ * of a diff of two 10,000-app bundles: issue 7). It understands a small subset and returns
+ * {@code null} for anything else, and the caller then takes the strict path, which also gives
+ * every error message: so it must never accept a text the strict path rejects or reads
+ * differently. {@code BlockReaderTest} checks that on random trees, on random texts in and
+ * around the subset, and on every golden bundle.
+ *
+ * <p>The subset: one document of printable ASCII lines, each ending with a line feed, none
+ * empty, none ending with a space (so no tabs, CR, BOM or non-ASCII characters: the reader's
+ * character checks and folding do not come into play). The root is a block mapping at column 0;
+ * a nested mapping or sequence starts on the line after its key, indented by exactly two; a
+ * sequence item is a scalar or a mapping whose first key is on the dash line; no sequence in a
+ * sequence. Keys are plain or double-quoted, unique, never {@code <<}. Values are {@code {}},
+ * {@code []}, single-line quoted scalars (the common escapes only), {@code |} or {@code |-}
+ * literal blocks (mapping values only, content indented by exactly two more than the key), and
+ * single-line plain scalars not starting with an indicator, with no {@code #}, no {@code ": "},
+ * no double space and no final {@code ':'}. A plain value is typed by snakeyaml's own resolver, as Jackson-YAML types it; only
+ * strings, decimal integers of up to 18 digits and {@code true}/{@code false} are taken.
+ */
+final class BlockReader {
+  /** Longer texts go the strict way, well inside its limits (code points, string length). */
+  static final int MAX_CHARS = 1 << 20;
+  /** Deeper trees go the strict way, well inside Jackson's nesting limit of 64. */
+  private static final int MAX_DEPTH = 40;
+  /** snakeyaml reads a simple key of at most 1,024 characters; longer ones go the strict way. */
+  private static final int MAX_KEY = 1000;
+
+  /** The resolver Jackson-YAML's parser uses (a default snakeyaml {@link Resolver}). */
+  private static final Resolver RESOLVER = new Resolver();
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  /** What a plain scalar cannot start with (snakeyaml's list, and a space). */
+  private static final String INDICATORS = " -?:,[]{}#&*!|>'\"%@`";
+  /** Thrown (without a stack trace) wherever the text leaves the subset. */
+  private static final Decline DECLINE = new Decline();
+
+  private final String s;
+  private final Memo memo = MEMO.get();
+  /** The read position. */
+  private int pos;
+  /** The indentation of the line {@link #pos} is on, after {@link #newline}; -1 at the end. */
+  private int lineIndent;
+
+  private BlockReader(String s) {
+    this.s = s;
+  }
+
+  /** The tree of the single document {@code text}, or null when the text is not in the subset. */
+  static JsonNode read(String text) {
+    if (!plainLines(text)) {
+      return null;
+    }
+    try {
+      return new BlockReader(text).document();
+    } catch (Decline d) {
+      return null;
+    }
+  }
+
+  /** Printable ASCII lines, each ending with a line feed, none empty, none ending with a space. */
+  private static boolean plainLines(String t) {
+    int n = t.length();
+    if (n == 0 || n > MAX_CHARS || t.charAt(n - 1) != '\n') {
+      return false;
+    }
+    char prev = '\n';
+    for (int i = 0; i < n; i++) {
+      char c = t.charAt(i);
+      if (c == '\n') {
+        if (prev == '\n' || prev == ' ') {
+          return false;
+        }
+      } else if (c < 0x20 || c > 0x7e) {
+        return false;
+      }
+      prev = c;
+    }
+    return true;
+  }
+
+  private JsonNode document() {
+    if (s.charAt(0) == ' ') {
+      throw DECLINE;
+    }
+    ObjectNode root = mapping(0, 1);
+    if (pos != s.length()) {
+      throw DECLINE;
+    }
+    return root;
+  }
+
+  /**
+   * The block mapping whose first key is at {@link #pos}, in column {@code indent}. Returns at
+   * the end of the text or at the first line indented less.
+   */
+  private ObjectNode mapping(int indent, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw DECLINE;
+    }
+    ObjectNode o = F.objectNode();
+    while (true) {
+      String key = key();
+      if (key.equals("<<")) {
+        throw DECLINE; // a merge key: the strict path says what is wrong
+      }
+      JsonNode v;
+      if (s.charAt(pos) == '\n') {
+        newline();
+        if (lineIndent != indent + 2) {
+          throw DECLINE; // a null value, or another indentation than ours
+        }
+        v = s.startsWith("- ", pos) ? sequence(indent + 2, depth + 1) : mapping(indent + 2, depth + 1);
+      } else {
+        pos++; // the space after ':'
+        v = s.charAt(pos) == '|' ? literal(indent + 2) : scalarLine();
+      }
+      if (o.replace(key, v) != null) {
+        throw DECLINE; // a duplicate key: the strict path says what is wrong
+      }
+      if (lineIndent < indent) {
+        return o;
+      }
+      if (lineIndent > indent) {
+        throw DECLINE;
+      }
+    }
+  }
+
+  /** The block sequence whose first {@code "- "} is at {@link #pos}, in column {@code indent}. */
+  private ArrayNode sequence(int indent, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw DECLINE;
+    }
+    ArrayNode a = F.arrayNode();
+    while (true) {
+      if (!s.startsWith("- ", pos)) {
+        throw DECLINE;
+      }
+      pos += 2;
+      a.add(isKeyAhead() ? mapping(indent + 2, depth + 1) : scalarLine());
+      if (lineIndent < indent) {
+        return a;
+      }
+      if (lineIndent > indent) {
+        throw DECLINE;
+      }
+    }
+  }
+
+  /** Whether the rest of the line starts with a key: a sequence item that is a mapping. */
+  private boolean isKeyAhead() {
+    char c = s.charAt(pos);
+    int end;
+    if (c == '"' || c == '\'') {
+      end = quotedEnd(pos);
+      return end >= 0 && s.charAt(end) == ':';
+    }
+    end = keyEnd(pos);
+    return end >= 0;
+  }
+
+  /** The key at {@link #pos}; leaves {@link #pos} after its {@code ':'}, on a space or a line feed. */
+  private String key() {
+    int start = pos;
+    String key;
+    if (s.charAt(pos) == '"') {
+      key = doubleQuoted();
+      if (s.charAt(pos) != ':') {
+        throw DECLINE;
+      }
+    } else {
+      int colon = keyEnd(pos);
+      if (colon < 0) {
+        throw DECLINE;
+      }
+      key = plainKey(pos, colon);
+      pos = colon;
+    }
+    if (pos - start > MAX_KEY) {
+      throw DECLINE;
+    }
+    pos++;
+    char after = s.charAt(pos);
+    if (after != ' ' && after != '\n') {
+      throw DECLINE;
+    }
+    return key;
+  }
+
+  /** The first {@code ':'} followed by a space or a line feed on this line, from {@code from}; or -1. */
+  private int keyEnd(int from) {
+    for (int i = from; ; i++) {
+      char c = s.charAt(i);
+      if (c == '\n') {
+        return -1;
+      }
+      if (c == ':') {
+        char next = s.charAt(i + 1);
+        if (next == ' ' || next == '\n') {
+          return i;
+        }
+      }
+    }
+  }
+
+  /** Where the quoted scalar starting at {@code from} ends (after its closing quote) on this line, or -1. */
+  private int quotedEnd(int from) {
+    char q = s.charAt(from);
+    for (int i = from + 1; ; i++) {
+      char c = s.charAt(i);
+      if (c == '\n') {
+        return -1;
+      }
+      if (q == '"' && c == '\\') {
+        i++;
+        if (s.charAt(i) == '\n') {
+          return -1;
+        }
+      } else if (c == q) {
+        if (q == '\'' && s.charAt(i + 1) == '\'') {
+          i++;
+        } else {
+          return i + 1;
+        }
+      }
+    }
+  }
+
+  /** A value that ends its line: {@code {}}, {@code []}, a quoted or a plain scalar. */
+  private JsonNode scalarLine() {
+    JsonNode v;
+    char c = s.charAt(pos);
+    if (s.startsWith("{}\n", pos)) {
+      v = F.objectNode();
+      pos += 2;
+    } else if (s.startsWith("[]\n", pos)) {
+      v = F.arrayNode();
+      pos += 2;
+    } else if (c == '"') {
+      v = F.textNode(doubleQuoted());
+    } else if (c == '\'') {
+      v = F.textNode(singleQuoted());
+    } else {
+      int eol = s.indexOf('\n', pos);
+      v = plainValue(pos, eol);
+      pos = eol;
+    }
+    if (s.charAt(pos) != '\n') {
+      throw DECLINE;
+    }
+    newline();
+    return v;
+  }
+
+  /** The plain key {@code s[from, to)}, from the memo when it was read before. */
+  private String plainKey(int from, int to) {
+    int slot = slot(from, to);
+    String k = memo.keys[slot];
+    if (k != null && k.length() == to - from && s.regionMatches(from, k, 0, to - from)) {
+      return k;
+    }
+    k = s.substring(from, to);
+    if (!isPlain(k) || k.endsWith(" ") || k.endsWith(":")) {
+      throw DECLINE;
+    }
+    memo.keys[slot] = k;
+    return k;
+  }
+
+  /** The plain value {@code s[from, to)}, from the memo when it was read before. */
+  private JsonNode plainValue(int from, int to) {
+    int slot = slot(from, to);
+    String k = memo.values[slot];
+    if (k != null && k.length() == to - from && s.regionMatches(from, k, 0, to - from)) {
+      return memo.nodes[slot];
+    }
+    k = s.substring(from, to);
+    JsonNode n = plain(k);
+    memo.values[slot] = k;
+    memo.nodes[slot] = n;
+    return n;
+  }
+
+  /** The memo slot of {@code s[from, to)}: a hash of its characters. */
+  private int slot(int from, int to) {
+    int h = to - from;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + s.charAt(i);
+    }
+    return (h ^ (h >>> 15)) & (Memo.SIZE - 1);
+  }
+
+  /**
+   * A plain scalar as Jackson-YAML types it: snakeyaml's resolver decides, and only the types
+   * whose node is certain are taken (a string, a decimal int or long, true or false).
+   */
+  private static JsonNode plain(String v) {
+    if (!isPlain(v) || v.endsWith(":")) {
+      throw DECLINE;
+    }
+    Tag tag = RESOLVER.resolve(NodeId.scalar, v, true);
+    if (Tag.STR.equals(tag)) {
+      return F.textNode(v);
+    }
+    if (Tag.INT.equals(tag)) {
+      return decimal(v);
+    }
+    if (Tag.BOOL.equals(tag)) {
+      if (v.equals("true")) {
+        return F.booleanNode(true);
+      }
+      if (v.equals("false")) {
+        return F.booleanNode(false);
+      }
+    }
+    throw DECLINE; // null, floats, other integer forms, timestamps, yes/no/on/off
+  }
+
+  /**
+   * {@code 0} or {@code -?[1-9][0-9]{0,17}}: an int node when it fits an int, else a long node, as
+   * Jackson-YAML sizes a decimal integer. Other forms (signs, leading zeros, underscores, bases,
+   * 19 digits or more) go the strict way.
+   */
+  private static JsonNode decimal(String v) {
+    int i = v.charAt(0) == '-' ? 1 : 0;
+    int digits = v.length() - i;
+    if (digits < 1 || digits > 18 || (v.charAt(i) == '0' && (digits > 1 || i > 0))) {
+      throw DECLINE;
+    }
+    for (int k = i; k < v.length(); k++) {
+      char c = v.charAt(k);
+      if (c < '0' || c > '9') {
+        throw DECLINE;
+      }
+    }
+    long l = Long.parseLong(v);
+    return l == (int) l ? F.numberNode((int) l) : F.numberNode(l);
+  }
+
+  /**
+   * Text that snakeyaml reads, on one line in block context, as exactly this plain scalar: it does
+   * not start with an indicator (a {@code -} only before a non-space) or a document marker, and
+   * holds no {@code #} (a comment), no {@code ": "} (a key) and no double space.
+   */
+  private static boolean isPlain(String v) {
+    if (v.isEmpty() || v.startsWith("---") || v.startsWith("...")) {
+      return false;
+    }
+    char c = v.charAt(0);
+    if (INDICATORS.indexOf(c) >= 0 && !(c == '-' && v.length() > 1 && v.charAt(1) != ' ')) {
+      return false;
+    }
+    for (int i = 1; i < v.length(); i++) {
+      char d = v.charAt(i);
+      if (d == '#' || (d == ' ' && (v.charAt(i - 1) == ' ' || v.charAt(i - 1) == ':'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A double-quoted scalar on one line, at {@link #pos}; leaves {@link #pos} after its closing quote. */
+  private String doubleQuoted() {
+    StringBuilder sb = new StringBuilder();
+    int i = pos + 1;
+    while (true) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        break;
+      }
+      if (c == '\n') {
+        throw DECLINE; // folded over lines
+      }
+      if (c != '\\') {
+        sb.append(c);
+        i++;
+        continue;
+      }
+      char e = s.charAt(i + 1);
+      i += 2;
+      switch (e) {
+        case '\\' -> sb.append('\\');
+        case '"' -> sb.append('"');
+        case 'n' -> sb.append('\n');
+        case 't' -> sb.append('\t');
+        case 'r' -> sb.append('\r');
+        case '0' -> sb.append('\0');
+        case 'x' -> {
+          sb.append(hex(i, 2));
+          i += 2;
+        }
+        case 'u' -> {
+          sb.append(hex(i, 4));
+          i += 4;
+        }
+        default -> throw DECLINE; // the rarer escapes, and a line break escaped
+      }
+    }
+    pos = i + 1;
+    return sb.toString();
+  }
+
+  /** The character of {@code n} hex digits at {@code at}; surrogates go the strict way. */
+  private char hex(int at, int n) {
+    int v = 0;
+    for (int k = 0; k < n; k++) {
+      int d = Character.digit(s.charAt(at + k), 16);
+      if (d < 0) {
+        throw DECLINE;
+      }
+      v = v * 16 + d;
+    }
+    if (Character.isSurrogate((char) v)) {
+      throw DECLINE;
+    }
+    return (char) v;
+  }
+
+  /** A single-quoted scalar on one line, at {@link #pos}; leaves {@link #pos} after its closing quote. */
+  private String singleQuoted() {
+    int end = quotedEnd(pos);
+    if (end < 0) {
+      throw DECLINE;
+    }
+    String v = s.substring(pos + 1, end - 1).replace("''", "'");
+    pos = end;
+    return v;
+  }
+
+  /**
+   * A literal block ({@code |} keeps the final line break, {@code |-} strips it) whose first line
+   * is indented by exactly {@code indent}; more indented lines keep their extra spaces, and the
+   * first line indented less ends it.
+   */
+  private JsonNode literal(int indent) {
+    boolean keep;
+    if (s.startsWith("|\n", pos)) {
+      keep = true;
+      pos += 1;
+    } else if (s.startsWith("|-\n", pos)) {
+      keep = false;
+      pos += 2;
+    } else {
+      throw DECLINE; // |+, indentation indicators, comments
+    }
+    newline();
+    if (lineIndent != indent) {
+      throw DECLINE;
+    }
+    StringBuilder sb = new StringBuilder();
+    while (true) {
+      int eol = s.indexOf('\n', pos);
+      sb.append(s, pos - (lineIndent - indent), eol);
+      pos = eol;
+      newline();
+      if (lineIndent < indent) {
+        break;
+      }
+      sb.append('\n');
+    }
+    if (keep) {
+      sb.append('\n');
+    }
+    return F.textNode(sb.toString());
+  }
+
+  /** Moves from a line feed to the first character of the next line, and sets {@link #lineIndent}. */
+  private void newline() {
+    pos++;
+    if (pos == s.length()) {
+      lineIndent = -1;
+      return;
+    }
+    int start = pos;
+    while (s.charAt(pos) == ' ') {
+      pos++;
+    }
+    lineIndent = pos - start;
+  }
+
+  /**
+   * Keys and plain values already read, by text, with their nodes: they repeat in every file (a
+   * diff reads 100,000), and sharing them (strings and value nodes are immutable) saves most of
+   * the trees' memory, the collector's work and the resolver's regular expressions. One per
+   * thread, direct-mapped: a new text takes the slot of an old one with the same hash.
+   */
+  private static final class Memo {
+    static final int SIZE = 4096;
+    final String[] keys = new String[SIZE];
+    final String[] values = new String[SIZE];
+    final JsonNode[] nodes = new JsonNode[SIZE];
+  }
+
+  private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);
+
+  /** Leaving the subset: no stack trace, one instance. */
+  private static final class Decline extends RuntimeException {
+    Decline() {
+      super("outside the block subset", null, false, false);
+    }
+  }
+}
