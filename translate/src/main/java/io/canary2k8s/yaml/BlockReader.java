@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -45,44 +47,57 @@ final class BlockReader {
   /** Thrown (without a stack trace) wherever the text leaves the subset. */
   private static final Decline DECLINE = new Decline();
 
+  /** The text, for the rarer scalars (quoted, literal blocks). */
   private final String s;
+  /** The same text as bytes (printable ASCII and line feeds): what the scanning reads. */
+  private final byte[] b;
   private final Memo memo = MEMO.get();
   /** The read position. */
   private int pos;
   /** The indentation of the line {@link #pos} is on, after {@link #newline}; -1 at the end. */
   private int lineIndent;
 
-  private BlockReader(String s) {
+  private BlockReader(String s, byte[] b) {
     this.s = s;
+    this.b = b;
   }
 
   /** The tree of the single document {@code text}, or null when the text is not in the subset. */
   static JsonNode read(String text) {
-    if (!plainLines(text)) {
+    if (text.isEmpty() || text.length() > MAX_CHARS) {
+      return null;
+    }
+    // one byte a character (C1 compiles array reads far better than charAt); a character
+    // ISO-8859-1 cannot hold becomes '?' (a pair of surrogates one '?': the lengths differ)
+    byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+    if (b.length != text.length() || !plainLines(text, b)) {
       return null;
     }
     try {
-      return new BlockReader(text).document();
+      return new BlockReader(text, b).document();
     } catch (Decline d) {
       return null;
     }
   }
 
-  /** Printable ASCII lines, each ending with a line feed, none empty, none ending with a space. */
-  private static boolean plainLines(String t) {
-    int n = t.length();
-    if (n == 0 || n > MAX_CHARS || t.charAt(n - 1) != '\n') {
+  /**
+   * Printable ASCII lines, each ending with a line feed, none empty, none ending with a space
+   * ({@code t} as bytes is {@code b}: a {@code '?'} there may stand for another character).
+   */
+  private static boolean plainLines(String t, byte[] b) {
+    int n = b.length;
+    if (b[n - 1] != '\n') {
       return false;
     }
-    char prev = '\n';
+    byte prev = '\n';
     for (int i = 0; i < n; i++) {
-      char c = t.charAt(i);
+      byte c = b[i];
       if (c == '\n') {
         if (prev == '\n' || prev == ' ') {
           return false;
         }
-      } else if (c < 0x20 || c > 0x7e) {
-        return false;
+      } else if (c < 0x20 || c > 0x7e || (c == '?' && t.charAt(i) != '?')) {
+        return false; // (bytes over 0x7f are negative)
       }
       prev = c;
     }
@@ -90,11 +105,11 @@ final class BlockReader {
   }
 
   private JsonNode document() {
-    if (s.charAt(0) == ' ') {
+    if (b[0] == ' ') {
       throw DECLINE;
     }
     ObjectNode root = mapping(0, 1);
-    if (pos != s.length()) {
+    if (pos != b.length) {
       throw DECLINE;
     }
     return root;
@@ -115,15 +130,15 @@ final class BlockReader {
         throw DECLINE; // a merge key: the strict path says what is wrong
       }
       JsonNode v;
-      if (s.charAt(pos) == '\n') {
+      if (b[pos] == '\n') {
         newline();
         if (lineIndent != indent + 2) {
           throw DECLINE; // a null value, or another indentation than ours
         }
-        v = s.startsWith("- ", pos) ? sequence(indent + 2, depth + 1) : mapping(indent + 2, depth + 1);
+        v = isItem() ? sequence(indent + 2, depth + 1) : mapping(indent + 2, depth + 1);
       } else {
         pos++; // the space after ':'
-        v = s.charAt(pos) == '|' ? literal(indent + 2) : scalarLine();
+        v = b[pos] == '|' ? literal(indent + 2) : scalarLine();
       }
       if (o.replace(key, v) != null) {
         throw DECLINE; // a duplicate key: the strict path says what is wrong
@@ -144,7 +159,7 @@ final class BlockReader {
     }
     ArrayNode a = F.arrayNode();
     while (true) {
-      if (!s.startsWith("- ", pos)) {
+      if (!isItem()) {
         throw DECLINE;
       }
       pos += 2;
@@ -158,13 +173,18 @@ final class BlockReader {
     }
   }
 
+  /** Whether a sequence item ({@code "- "}) starts at {@link #pos}. */
+  private boolean isItem() {
+    return b[pos] == '-' && b[pos + 1] == ' '; // (the text ends with a line feed)
+  }
+
   /** Whether the rest of the line starts with a key: a sequence item that is a mapping. */
   private boolean isKeyAhead() {
-    char c = s.charAt(pos);
+    byte c = b[pos];
     int end;
     if (c == '"' || c == '\'') {
       end = quotedEnd(pos);
-      return end >= 0 && s.charAt(end) == ':';
+      return end >= 0 && b[end] == ':';
     }
     end = keyEnd(pos);
     return end >= 0;
@@ -174,9 +194,9 @@ final class BlockReader {
   private String key() {
     int start = pos;
     String key;
-    if (s.charAt(pos) == '"') {
+    if (b[pos] == '"') {
       key = doubleQuoted();
-      if (s.charAt(pos) != ':') {
+      if (b[pos] != ':') {
         throw DECLINE;
       }
     } else {
@@ -191,7 +211,7 @@ final class BlockReader {
       throw DECLINE;
     }
     pos++;
-    char after = s.charAt(pos);
+    byte after = b[pos];
     if (after != ' ' && after != '\n') {
       throw DECLINE;
     }
@@ -201,12 +221,12 @@ final class BlockReader {
   /** The first {@code ':'} followed by a space or a line feed on this line, from {@code from}; or -1. */
   private int keyEnd(int from) {
     for (int i = from; ; i++) {
-      char c = s.charAt(i);
+      byte c = b[i];
       if (c == '\n') {
         return -1;
       }
       if (c == ':') {
-        char next = s.charAt(i + 1);
+        byte next = b[i + 1];
         if (next == ' ' || next == '\n') {
           return i;
         }
@@ -216,19 +236,19 @@ final class BlockReader {
 
   /** Where the quoted scalar starting at {@code from} ends (after its closing quote) on this line, or -1. */
   private int quotedEnd(int from) {
-    char q = s.charAt(from);
+    byte q = b[from];
     for (int i = from + 1; ; i++) {
-      char c = s.charAt(i);
+      byte c = b[i];
       if (c == '\n') {
         return -1;
       }
       if (q == '"' && c == '\\') {
         i++;
-        if (s.charAt(i) == '\n') {
+        if (b[i] == '\n') {
           return -1;
         }
       } else if (c == q) {
-        if (q == '\'' && s.charAt(i + 1) == '\'') {
+        if (q == '\'' && b[i + 1] == '\'') {
           i++;
         } else {
           return i + 1;
@@ -240,11 +260,11 @@ final class BlockReader {
   /** A value that ends its line: {@code {}}, {@code []}, a quoted or a plain scalar. */
   private JsonNode scalarLine() {
     JsonNode v;
-    char c = s.charAt(pos);
-    if (s.startsWith("{}\n", pos)) {
+    byte c = b[pos];
+    if (c == '{' && b[pos + 1] == '}' && b[pos + 2] == '\n') {
       v = F.objectNode();
       pos += 2;
-    } else if (s.startsWith("[]\n", pos)) {
+    } else if (c == '[' && b[pos + 1] == ']' && b[pos + 2] == '\n') {
       v = F.arrayNode();
       pos += 2;
     } else if (c == '"') {
@@ -252,51 +272,60 @@ final class BlockReader {
     } else if (c == '\'') {
       v = F.textNode(singleQuoted());
     } else {
-      int eol = s.indexOf('\n', pos);
+      int eol = eol(pos);
       v = plainValue(pos, eol);
       pos = eol;
     }
-    if (s.charAt(pos) != '\n') {
+    if (b[pos] != '\n') {
       throw DECLINE;
     }
     newline();
     return v;
   }
 
-  /** The plain key {@code s[from, to)}, from the memo when it was read before. */
+  /** The line feed ending the line {@code from} is on. */
+  private int eol(int from) {
+    int i = from;
+    while (b[i] != '\n') {
+      i++;
+    }
+    return i;
+  }
+
+  /** The plain key {@code [from, to)}, from the memo when it was read before. */
   private String plainKey(int from, int to) {
     int slot = slot(from, to);
-    String k = memo.keys[slot];
-    if (k != null && k.length() == to - from && s.regionMatches(from, k, 0, to - from)) {
-      return k;
+    byte[] m = memo.keyBytes[slot];
+    if (m != null && Arrays.equals(b, from, to, m, 0, m.length)) {
+      return memo.keys[slot];
     }
-    k = s.substring(from, to);
+    String k = s.substring(from, to);
     if (!isPlain(k) || k.endsWith(" ") || k.endsWith(":")) {
       throw DECLINE;
     }
+    memo.keyBytes[slot] = Arrays.copyOfRange(b, from, to);
     memo.keys[slot] = k;
     return k;
   }
 
-  /** The plain value {@code s[from, to)}, from the memo when it was read before. */
+  /** The plain value {@code [from, to)}, from the memo when it was read before. */
   private JsonNode plainValue(int from, int to) {
     int slot = slot(from, to);
-    String k = memo.values[slot];
-    if (k != null && k.length() == to - from && s.regionMatches(from, k, 0, to - from)) {
+    byte[] m = memo.valueBytes[slot];
+    if (m != null && Arrays.equals(b, from, to, m, 0, m.length)) {
       return memo.nodes[slot];
     }
-    k = s.substring(from, to);
-    JsonNode n = plain(k);
-    memo.values[slot] = k;
+    JsonNode n = plain(s.substring(from, to));
+    memo.valueBytes[slot] = Arrays.copyOfRange(b, from, to);
     memo.nodes[slot] = n;
     return n;
   }
 
-  /** The memo slot of {@code s[from, to)}: a hash of its characters. */
+  /** The memo slot of {@code [from, to)}: a hash of its bytes. */
   private int slot(int from, int to) {
     int h = to - from;
     for (int i = from; i < to; i++) {
-      h = 31 * h + s.charAt(i);
+      h = 31 * h + b[i];
     }
     return (h ^ (h >>> 15)) & (Memo.SIZE - 1);
   }
@@ -445,10 +474,10 @@ final class BlockReader {
    */
   private JsonNode literal(int indent) {
     boolean keep;
-    if (s.startsWith("|\n", pos)) {
+    if (b[pos + 1] == '\n') { // (b[pos] is '|')
       keep = true;
       pos += 1;
-    } else if (s.startsWith("|-\n", pos)) {
+    } else if (b[pos + 1] == '-' && b[pos + 2] == '\n') {
       keep = false;
       pos += 2;
     } else {
@@ -460,7 +489,7 @@ final class BlockReader {
     }
     StringBuilder sb = new StringBuilder();
     while (true) {
-      int eol = s.indexOf('\n', pos);
+      int eol = eol(pos);
       sb.append(s, pos - (lineIndent - indent), eol);
       pos = eol;
       newline();
@@ -478,12 +507,12 @@ final class BlockReader {
   /** Moves from a line feed to the first character of the next line, and sets {@link #lineIndent}. */
   private void newline() {
     pos++;
-    if (pos == s.length()) {
+    if (pos == b.length) {
       lineIndent = -1;
       return;
     }
     int start = pos;
-    while (s.charAt(pos) == ' ') {
+    while (b[pos] == ' ') {
       pos++;
     }
     lineIndent = pos - start;
@@ -497,8 +526,9 @@ final class BlockReader {
    */
   private static final class Memo {
     static final int SIZE = 4096;
+    final byte[][] keyBytes = new byte[SIZE][];
     final String[] keys = new String[SIZE];
-    final String[] values = new String[SIZE];
+    final byte[][] valueBytes = new byte[SIZE][];
     final JsonNode[] nodes = new JsonNode[SIZE];
   }
 

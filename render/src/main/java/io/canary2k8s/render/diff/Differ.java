@@ -50,19 +50,24 @@ public final class Differ {
         removed.add(was.id());
       } else if (c > 0) {
         added.add(now.id());
-      } else if (was.view().equals(now.view())) {
-        // equal trees (one shared tree when the file did not change: equal at once) have equal
-        // canonical forms, which (the cost of a diff of two large bundles) are made only for the
-        // objects that differ as parsed
-        unchanged++;
+      } else if (was.sameDocument(now)) {
+        unchanged++; // the same document of an unchanged file: no parsing
       } else {
-        JsonNode old = Trees.canonical(was.view());
-        JsonNode canonicalNow = Trees.canonical(now.view());
-        if (old.equals(canonicalNow)) {
+        JsonNode wasTree = was.view();
+        JsonNode nowTree = now.view();
+        // equal trees have equal canonical forms, which (the cost of a diff of two large
+        // bundles) are made only for the objects that differ as parsed
+        if (wasTree.equals(nowTree)) {
           unchanged++;
         } else {
-          changes.add(new Change(Status.CHANGED, now.id(), null, Trees.changedPaths(old, canonicalNow),
-              unified(now.id(), was.view(), now.view())));
+          JsonNode old = Trees.canonical(wasTree);
+          JsonNode canonicalNow = Trees.canonical(nowTree);
+          if (old.equals(canonicalNow)) {
+            unchanged++;
+          } else {
+            changes.add(new Change(Status.CHANGED, now.id(), null, Trees.changedPaths(old, canonicalNow),
+                unified(now.id(), wasTree, nowTree)));
+          }
         }
       }
       if (c <= 0) {

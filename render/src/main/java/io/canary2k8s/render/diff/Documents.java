@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -79,32 +77,36 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
     static Side read(Path path, Side other) {
       String shown = path.toString();
       if (Files.exists(path) && !Files.isDirectory(path)) { // a file, or a pipe such as <(kubectl kustomize …)
-        return new Side(List.of(Loaded.of(path, shown, null, null)), null, shown);
+        return new Side(List.of(Loaded.of(path, -1, null, null)), null, shown);
       }
       if (!Files.isDirectory(path)) {
         return new Side(List.of(),
             new InputException(shown, null, "not found (expected a bundle directory or a YAML file)"), shown);
       }
       Path root = Files.isDirectory(path.resolve(BASE)) ? path.resolve(BASE) : path;
-      List<Path> found = new ArrayList<>();
+      List<Found> found = new ArrayList<>();
       RuntimeException error = null;
-      try (Stream<Path> s = Files.walk(root)) {
-        for (Path p : (Iterable<Path>) s::iterator) {
-          String name = p.getFileName().toString();
-          // a kustomization lists files, it is not an object: not read (a 10,000-app bundle's is
-          // over the size limit of one YAML file)
-          if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && isYaml(name) && !isKustomizationFile(name)) {
-            found.add(p);
-          }
+      // the walk's own attributes (links not followed) say what is a regular file and its size:
+      // two system calls a file fewer than asking again (a diff reads 200,000 files); the matcher
+      // collects, in the walk's order
+      try (Stream<Path> s = Files.find(root, Integer.MAX_VALUE, (p, attributes) -> {
+        String name = p.getFileName().toString();
+        // a kustomization lists files, it is not an object: not read (a 10,000-app bundle's is
+        // over the size limit of one YAML file)
+        if (attributes.isRegularFile() && isYaml(name) && !isKustomizationFile(name)) {
+          found.add(new Found(p, attributes.size()));
         }
+        return false;
+      })) {
+        s.forEach(p -> { });
       } catch (IOException e) {
         error = new InputException(shown, null, "cannot read: " + e.getMessage());
       } catch (RuntimeException e) {
         error = e; // thrown as it was, after the errors of the files found before it
       }
       Map<String, Loaded> same = other == null ? Map.of() : other.byPlace();
-      List<Loaded> files = IntStream.range(0, found.size()).parallel()
-          .mapToObj(i -> Loaded.of(found.get(i), found.get(i).toString(), root.relativize(found.get(i)).toString(), same))
+      List<Loaded> files = found.parallelStream()
+          .map(f -> Loaded.of(f.path(), f.size(), root.relativize(f.path()).toString(), same))
           .toList();
       return new Side(files, error, root.toString());
     }
@@ -148,21 +150,26 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
     }
   }
 
+  /** A YAML file the walk found, and its size then. */
+  private record Found(Path path, long size) {}
+
   /**
    * One file: its text (kept for the other side to compare with) and trees, or why it cannot be
    * read.
    */
   private record Loaded(String shown, String place, String text, Parsed parsed, InputException readError) {
-    static Loaded of(Path p, String shown, String place, Map<String, Loaded> other) {
+    /** {@code p} read ({@code size}: as the walk saw it, or -1) and parsed. */
+    static Loaded of(Path p, long size, String place, Map<String, Loaded> other) {
+      String shown = p.toString();
       String text;
       try {
-        text = readText(p, shown);
+        text = readText(p, shown, size);
       } catch (InputException e) {
         return new Loaded(shown, place, null, null, e);
       }
       Loaded twin = other == null || place == null ? null : other.get(place);
-      if (twin != null && twin.parsed().error() == null && text.equals(twin.text())) {
-        return new Loaded(shown, place, null, new Parsed(shown, twin.parsed().parsed(), null), null);
+      if (twin != null && twin.parsed().isClean() && text.equals(twin.text())) {
+        return new Loaded(shown, place, null, twin.parsed().as(shown), null);
       }
       return new Loaded(shown, place, text, Parsed.of(shown, text), null);
     }
@@ -202,50 +209,87 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
   /** The objects of parsed files, in path order; identities must be unique. */
   private static Documents assemble(Map<String, Parsed> parsed) {
     SortedMap<ObjectId, Manifest> out = new TreeMap<>();
-    parsed.values().forEach(
-        p -> {
-          String shown = p.shown();
-          List<JsonNode> trees = p.trees();
-          for (int i = 0; i < trees.size(); i++) {
-            JsonNode t = trees.get(i);
-            String where = trees.size() == 1 ? "" : "document " + (i + 1) + ": ";
-            if (!t.isObject()) {
-              throw new InputException(shown, where + "(top level)", "not a Kubernetes object (a YAML mapping)");
-            }
-            if (isKustomization(t)) {
-              continue;
-            }
-            ObjectId id =
-                new ObjectId(
-                    text(t, "apiVersion", shown, where),
-                    text(t, "kind", shown, where),
-                    optional(t.at(NAMESPACE), shown, where + "metadata.namespace"),
-                    text(t.path("metadata"), "name", shown, where + "metadata."));
-            Manifest previous = out.put(id, new Manifest(id, t, shown));
-            if (previous != null) {
-              throw new InputException(shown, where + "metadata.name",
-                  id.display() + " (" + id.apiVersion() + ") is also defined in " + previous.source());
-            }
-          }
-        });
+    for (Parsed p : parsed.values()) {
+      if (p.error() != null) {
+        throw p.error();
+      }
+      List<Doc> docs = p.docs();
+      for (int i = 0; i < docs.size(); i++) {
+        Doc d = docs.get(i);
+        if (d.invalid() != null) {
+          throw d.invalid();
+        }
+        if (d.id() == null) {
+          continue; // a kustomization
+        }
+        Manifest previous = out.put(d.id(), new Manifest(d.id(), p.file(), i, p.shown()));
+        if (previous != null) {
+          throw new InputException(p.shown(), where(i, docs.size()) + "metadata.name",
+              d.id().display() + " (" + d.id().apiVersion() + ") is also defined in " + previous.source());
+        }
+      }
+    }
     return new Documents(out);
   }
 
-  /** One file parsed, or the reason it could not be (thrown when its turn comes, in path order). */
-  private record Parsed(String shown, List<JsonNode> parsed, RuntimeException error) {
+  /** How a document is named in a message: by its number when the file holds several. */
+  private static String where(int index, int count) {
+    return count == 1 ? "" : "document " + (index + 1) + ": ";
+  }
+
+  /**
+   * One file parsed (its documents identified, their trees left to the collector: {@link
+   * SourceFile}), or the reason it could not be; errors are thrown when its turn comes, in path
+   * order.
+   */
+  private record Parsed(String shown, SourceFile file, List<Doc> docs, RuntimeException error) {
     static Parsed of(String shown, String text) {
       try {
-        return new Parsed(shown, Yaml.trees(text, shown), null);
+        List<JsonNode> trees = Yaml.trees(text, shown);
+        List<Doc> docs = new ArrayList<>(trees.size());
+        for (int i = 0; i < trees.size(); i++) {
+          docs.add(Doc.of(trees.get(i), shown, where(i, trees.size())));
+        }
+        return new Parsed(shown, new SourceFile(shown, text, trees), docs, null);
       } catch (RuntimeException e) {
-        return new Parsed(shown, null, e);
+        return new Parsed(shown, null, null, e);
       }
     }
 
-    List<JsonNode> trees() {
-      if (error != null) {
-        throw error;
+    /** Parsed, every document an object or a kustomization: what another file of the same text can take. */
+    boolean isClean() {
+      return error == null && docs.stream().allMatch(d -> d.invalid() == null);
+    }
+
+    /** The same documents, as read from the file {@code shown} (of the same text). */
+    Parsed as(String shown) {
+      return new Parsed(shown, file, docs, null);
+    }
+  }
+
+  /**
+   * One document of a file: its identity, or why it is not a Kubernetes object; neither for a
+   * kustomization (not an object of the diff).
+   */
+  private record Doc(ObjectId id, InputException invalid) {
+    static Doc of(JsonNode t, String shown, String where) {
+      if (!t.isObject()) {
+        return new Doc(null, new InputException(shown, where + "(top level)", "not a Kubernetes object (a YAML mapping)"));
       }
-      return parsed;
+      if (isKustomization(t)) {
+        return new Doc(null, null);
+      }
+      try {
+        return new Doc(
+            new ObjectId(
+                text(t, "apiVersion", shown, where),
+                text(t, "kind", shown, where),
+                optional(t.at(NAMESPACE), shown, where + "metadata.namespace"),
+                text(t.path("metadata"), "name", shown, where + "metadata.")),
+            null);
+      } catch (InputException e) {
+        return new Doc(null, e);
+      }
     }
   }
 
@@ -287,9 +331,10 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
     return v.asText().isEmpty() ? null : v.asText();
   }
 
-  private static String readText(Path p, String shown) {
+  /** The text of {@code p}, whose size is {@code size} (or -1: asked here). */
+  private static String readText(Path p, String shown, long size) {
     try {
-      if (Files.size(p) > Yaml.MAX_INPUT_CHARS) {
+      if ((size < 0 ? Files.size(p) : size) > Yaml.MAX_INPUT_CHARS) {
         throw new InputException(shown, null, "file is over the limit of " + Yaml.MAX_INPUT_CHARS + " bytes");
       }
       return Files.readString(p, StandardCharsets.UTF_8);

@@ -4,24 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 
 /**
- * One parsed Kubernetes document and where it came from. Nothing outside this package can change
- * its tree: {@link #tree} hands out a copy. Inside, the tree is taken as parsed, not copied: the
- * trees of a file unchanged between the two sides of a diff are one instance, shared by both
- * sides (read-only), so that comparing them costs nothing and two 10,000-app bundles are not
- * held three times over (issue 7).
+ * One Kubernetes document and where it came from. Nothing outside this package can change its
+ * tree: {@link #tree} hands out a copy. Inside, the tree is the file's ({@link SourceFile}: parsed
+ * again when looked at, as a diff of large bundles cannot hold every tree); a file unchanged
+ * between the two sides of a diff is one {@link SourceFile} shared by both, so that comparing its
+ * documents costs nothing.
  */
 public final class Manifest {
   private final ObjectId id;
-  private final JsonNode tree;
+  private final SourceFile file;
+  private final int index;
   private final String source;
 
   /**
-   * @param tree a tree nobody changes from now on (a parsed one this package holds alone)
+   * @param index the document's place among the file's non-empty documents
    * @param source the file (relative to what was read) the document came from, for messages
    */
-  Manifest(ObjectId id, JsonNode tree, String source) {
+  Manifest(ObjectId id, SourceFile file, int index, String source) {
     this.id = Objects.requireNonNull(id);
-    this.tree = Objects.requireNonNull(tree);
+    this.file = Objects.requireNonNull(file);
+    this.index = index;
     this.source = source;
   }
 
@@ -31,7 +33,7 @@ public final class Manifest {
 
   /** A copy of the tree: the caller's to change. */
   public JsonNode tree() {
-    return tree.deepCopy();
+    return view().deepCopy();
   }
 
   /** The file (relative to what was read) the document came from, for messages. */
@@ -39,23 +41,28 @@ public final class Manifest {
     return source;
   }
 
-  /** The tree without a copy, for this package's read-only use. */
+  /** The tree, for this package's read-only use (may be parsed at each call: keep it while in use). */
   JsonNode view() {
-    return tree;
+    return file.tree(index);
+  }
+
+  /** The same document of the same text: equal trees, known without parsing. */
+  boolean sameDocument(Manifest o) {
+    return file == o.file && index == o.index;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Manifest m && id.equals(m.id) && tree.equals(m.tree) && Objects.equals(source, m.source);
+    return o instanceof Manifest m && id.equals(m.id) && view().equals(m.view()) && Objects.equals(source, m.source);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, tree, source);
+    return Objects.hash(id, view(), source);
   }
 
   @Override
   public String toString() {
-    return "Manifest[id=" + id + ", tree=" + tree + ", source=" + source + "]";
+    return "Manifest[id=" + id + ", tree=" + view() + ", source=" + source + "]";
   }
 }

@@ -64,11 +64,12 @@ final class Routing {
       if (services.size() == 1 && services.get(0).path("kind").asText().equals("TraefikService")) {
         String name = services.get(0).path("name").asText();
         Manifest ts = find(docs, m.id().apiVersion(), "TraefikService", m.id().namespace(), name);
-        if (ts == null || !ts.view().at("/spec/weighted/services").isArray()) {
+        JsonNode weighted = ts == null ? null : ts.view().at("/spec/weighted/services");
+        if (weighted == null || !weighted.isArray()) {
           continue;
         }
         weightedIn = ts.id();
-        for (JsonNode s : ts.view().at("/spec/weighted/services")) {
+        for (JsonNode s : weighted) {
           weights.merge(s.path("name").asText(), s.path("weight").asLong(1), Long::sum);
         }
       } else {
@@ -110,7 +111,8 @@ final class Routing {
    * path prefix of its first match (the first rule of a path wins, as the first match does).
    */
   private static void httpRoute(Manifest m, SortedMap<String, HostRoute> out) {
-    for (JsonNode rule : m.view().at("/spec/rules")) {
+    JsonNode route = m.view();
+    for (JsonNode rule : route.at("/spec/rules")) {
       JsonNode refs = rule.path("backendRefs");
       if (refs.size() == 0) {
         continue; // a redirect rule forwards nothing
@@ -126,7 +128,7 @@ final class Routing {
       SortedMap<String, Fraction> shares = new TreeMap<>();
       weights.forEach((svc, w) -> shares.put(svc, Fraction.of(w, total)));
       JsonNode path = rule.at("/matches/0/path/value");
-      for (JsonNode h : m.view().at("/spec/hostnames")) {
+      for (JsonNode h : route.at("/spec/hostnames")) {
         put(out, m.id().namespace(), at(h.asText(), path.isTextual() ? path.asText() : null), m.id(), shares);
       }
     }
@@ -134,7 +136,8 @@ final class Routing {
 
   private static void ingress(Manifest m, SortedMap<String, HostRoute> out) {
     Map<String, Fraction> annotated = new LinkedHashMap<>();
-    String ann = m.view().at("/metadata/annotations").path(V1_WEIGHTS).asText("");
+    JsonNode ingress = m.view();
+    String ann = ingress.at("/metadata/annotations").path(V1_WEIGHTS).asText("");
     for (String line : ann.split("\n")) {
       int colon = line.lastIndexOf(':');
       if (colon <= 0) {
@@ -151,7 +154,7 @@ final class Routing {
         // not a weight line; left out
       }
     }
-    for (JsonNode rule : m.view().at("/spec/rules")) {
+    for (JsonNode rule : ingress.at("/spec/rules")) {
       String host = rule.path("host").asText("");
       if (host.isEmpty()) {
         continue;
