@@ -158,7 +158,7 @@ class BundleWriterTest {
   }
 
   @Test
-  void anUnchangedRerunOnlyReadsAndAChangeCopiesWhatWasEqualSoFar() throws IOException {
+  void anUnchangedRerunWritesOnlyTheStreamedReviewAndAChangeCopiesWhatWasEqualSoFar() throws IOException {
     BundleWriter.write(OLD, out());
     List<String> written = new java.util.ArrayList<>();
     Failing counting = new Failing(Integer.MAX_VALUE, Integer.MAX_VALUE) {
