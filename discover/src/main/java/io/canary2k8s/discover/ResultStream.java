@@ -1,6 +1,7 @@
 package io.canary2k8s.discover;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.canary2k8s.input.InputException;
 import io.canary2k8s.input.Json;
@@ -116,11 +117,11 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
         return;
       }
       if (t == null) {
-        throw exact();
+        throw exact(null);
       }
       next = new Node(Json.readTree(parser), shown, prefix + "[" + index++ + "]");
     } catch (IOException e) {
-      throw exact();
+      throw exact(e);
     }
   }
 
@@ -135,14 +136,14 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
     try {
       while (!parser.getParsingContext().inRoot()) {
         if (parser.nextToken() == null) {
-          throw exact();
+          throw exact(null);
         }
       }
       if (parser.nextToken() != null) {
-        throw exact(); // a second value after the document
+        throw exact(null); // a second value after the document
       }
     } catch (IOException e) {
-      throw exact();
+      throw exact(e);
     }
     done = true;
     next = null;
@@ -150,13 +151,18 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
     open.remove(this);
   }
 
-  /** The whole-file read's complaint about this file (which the parser has just rejected). */
-  private InputException exact() {
+  /**
+   * The whole-file read's complaint about this file, which the parser has just rejected
+   * ({@code cause}, when it threw).
+   */
+  private InputException exact(IOException cause) {
     done = true;
     close(parser);
     open.remove(this);
     Json.readTree(file, shown); // throws, worded as always
-    return new InputException(shown, null, "not valid JSON");
+    // not reached for a file the parser rejects; said as plainly as possible all the same
+    return new InputException(shown, null, cause instanceof JsonProcessingException j
+        ? "not valid JSON: " + Json.describe(j) : "not valid JSON", cause);
   }
 
   private static void close(JsonParser p) {

@@ -32,7 +32,7 @@ public final class Names {
 
   /** Same as {@link #label(String)} with a shorter limit (to leave room for a suffix). */
   public static String label(String raw, int max) {
-    if (raw.length() <= max && RFC1035_LABEL.matcher(raw).matches()) {
+    if (raw.length() <= max && isLabel(raw)) {
       return raw;
     }
     // accents off first (Ünïcode -> unicode), so that the readable part stays readable
@@ -52,23 +52,78 @@ public final class Names {
   /** {@code base-suffix} as a label: the suffix is kept whole, the base shortened if needed. */
   public static String join(String base, String suffix) {
     String joined = base + "-" + suffix;
-    if (joined.length() <= LABEL_MAX && RFC1035_LABEL.matcher(joined).matches()) {
+    if (joined.length() <= LABEL_MAX && isLabel(joined)) {
       return joined;
     }
     return label(joined);
   }
 
-  private static final Pattern HOST =
-      Pattern.compile("(\\*\\.)?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
+  /**
+   * Whether {@code s} matches {@link #RFC1035_LABEL} (any length): a lower-case letter, then
+   * lower-case letters, digits and {@code -}, not ending with {@code -}. Written out: names are
+   * checked for every object of every app, and the regular expression was a tenth of the plan.
+   */
+  static boolean isLabel(String s) {
+    int n = s.length();
+    if (n == 0 || !lower(s.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      char c = s.charAt(i);
+      if (!lower(c) && !digit(c) && c != '-') {
+        return false;
+      }
+    }
+    return s.charAt(n - 1) != '-';
+  }
 
   /**
    * Whether a (normalised) DNS name can be an Ingress host and sit inside a Traefik
    * {@code Host(`…`)} rule: an RFC 1123 subdomain of at most 253 characters, optionally with a
    * leading {@code *.}. Route53 names can hold any byte through {@code \ddd} escapes; those must
-   * never reach a routing rule.
+   * never reach a routing rule. (The pattern {@code (\*\.)?L(\.L)*}, each label L of 1 to 63
+   * lower-case letters, digits and {@code -}, not starting or ending with {@code -}; written out.)
    */
   public static boolean isHost(String name) {
-    return name.length() <= 253 && HOST.matcher(name).matches();
+    int n = name.length();
+    if (n > 253) {
+      return false;
+    }
+    int from = name.startsWith("*.") ? 2 : 0;
+    while (true) {
+      int dot = name.indexOf('.', from);
+      int end = dot < 0 ? n : dot;
+      if (!rfc1123Label(name, from, end)) {
+        return false;
+      }
+      if (dot < 0) {
+        return true;
+      }
+      from = dot + 1;
+    }
+  }
+
+  /** {@code s[from, end)} is an RFC 1123 label of at most 63 characters. */
+  private static boolean rfc1123Label(String s, int from, int end) {
+    int len = end - from;
+    if (len < 1 || len > LABEL_MAX) {
+      return false;
+    }
+    for (int i = from; i < end; i++) {
+      char c = s.charAt(i);
+      if (!lower(c) && !digit(c) && !(c == '-' && i != from && i != end - 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean lower(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** {@code s} with every character outside printable ASCII (and {@code \}, {@code `}) escaped, for notes. */
@@ -86,13 +141,18 @@ public final class Names {
     return sb.toString();
   }
 
-  /** The first eight hex characters of SHA-256 of {@code s}. */
-  public static String hash(String s) {
+  /** One SHA-256 per thread: looking the algorithm up for every name cost more than hashing. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d).substring(0, HASH_CHARS);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  });
+
+  /** The first eight hex characters of SHA-256 of {@code s}. */
+  public static String hash(String s) {
+    byte[] d = SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(d, 0, HASH_CHARS / 2);
   }
 }

@@ -14,6 +14,10 @@ import io.canary2k8s.notes.Notifier;
 import io.canary2k8s.split.ForwardSplit;
 import io.canary2k8s.split.WeightBasis;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,11 +33,16 @@ import java.util.TreeSet;
  */
 final class ElbV2Planner {
   private final Notifier notes;
-  /** Name → load balancer, for the load balancers that are migrated. */
-  private final Map<String, LoadBalancerV2> lbs = new TreeMap<>();
-  private final Map<String, TargetGroup> tgs = new TreeMap<>();
+  /**
+   * Name → load balancer, for the load balancers that are migrated, in name order. The maps of
+   * the plan are looked up for every track and rule: hashed (a TreeMap compares the 60-character
+   * common prefix of two ARNs at every step), and iterated in a fixed order where they are.
+   */
+  private final Map<String, LoadBalancerV2> lbs;
+  /** ARN → target group. */
+  private final Map<String, TargetGroup> tgs = new HashMap<>();
   /** Target group ARN → the Auto Scaling groups that name it. */
-  private final Map<String, List<AutoScalingGroup>> groupsOfTg = new TreeMap<>();
+  private final Map<String, List<AutoScalingGroup>> groupsOfTg = new HashMap<>();
 
   ElbV2Planner(Inventory inventory, Set<String> classicNames, Notifier notes) {
     this.notes = notes;
@@ -43,6 +52,7 @@ final class ElbV2Planner {
         groupsOfTg.computeIfAbsent(tg, k -> new ArrayList<>()).add(g);
       }
     }
+    Map<String, LoadBalancerV2> lbs = new TreeMap<>();
     for (LoadBalancerV2 lb : inventory.loadBalancersV2()) {
       if (classicNames.contains(lb.name())) {
         notes.warn(lb.arn(), "A classic ELB has the same name as this " + lb.type()
@@ -54,6 +64,7 @@ final class ElbV2Planner {
         lbs.put(lb.name(), lb);
       }
     }
+    this.lbs = new LinkedHashMap<>(lbs);
     for (TargetGroup tg : inventory.targetGroups()) {
       if (!groupsOfTg.containsKey(tg.arn())) {
         notes.warn(tg.arn(), "Target group " + tg.name() + " (target type " + tg.targetType() + ") is fed by no"
@@ -78,9 +89,9 @@ final class ElbV2Planner {
     return out;
   }
 
-  /** The target groups the load balancer's rules forward to. */
+  /** The target groups the load balancer's rules forward to, in the order its rules name them. */
   Set<String> targetGroupsOf(String lbName) {
-    Set<String> out = new TreeSet<>();
+    Set<String> out = new LinkedHashSet<>();
     LoadBalancerV2 lb = lbs.get(lbName);
     for (ListenerV2 l : lb.listeners()) {
       for (ListenerRule r : l.rules()) {
@@ -419,7 +430,7 @@ final class ElbV2Planner {
 
   /** The target groups of {@code g} that {@code lbNames} forward to. */
   List<TargetGroup> targetGroups(AutoScalingGroup g, List<String> lbNames) {
-    Set<String> used = new TreeSet<>();
+    Set<String> used = new HashSet<>();
     lbNames.stream().filter(this::isV2).forEach(lb -> used.addAll(targetGroupsOf(lb)));
     return g.targetGroupArns().stream().filter(used::contains).map(tgs::get).toList();
   }

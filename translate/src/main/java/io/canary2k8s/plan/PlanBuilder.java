@@ -56,8 +56,12 @@ public final class PlanBuilder {
   private final Inventory inventory;
   private final PlanOptions options;
   private final Notifier notes;
-  private final Map<String, ClassicLoadBalancer> elbs = new TreeMap<>();
-  private final Map<String, AutoScalingGroup> asgs = new TreeMap<>();
+  /**
+   * Name → classic ELB and name → Auto Scaling group, in name order: looked up for every app,
+   * track and route, so hashed, and iterated in that fixed order.
+   */
+  private final Map<String, ClassicLoadBalancer> elbs;
+  private final Map<String, AutoScalingGroup> asgs;
   private final Map<String, String> elbByDnsKey = new HashMap<>();
   /** ELB name → how many ASGs of the whole inventory are behind it (counted once, not per app). */
   private final Map<String, Long> groupsBehind = new HashMap<>();
@@ -70,8 +74,8 @@ public final class PlanBuilder {
     this.options = options;
     this.notes = notes;
     this.recordsByName = DnsRecord.byName(inventory.dnsRecords());
-    inventory.classicLoadBalancers().forEach(lb -> elbs.put(lb.name(), lb));
-    inventory.autoScalingGroups().forEach(g -> asgs.put(g.name(), g));
+    this.elbs = byName(inventory.classicLoadBalancers(), ClassicLoadBalancer::name);
+    this.asgs = byName(inventory.autoScalingGroups(), AutoScalingGroup::name);
     for (ClassicLoadBalancer lb : inventory.classicLoadBalancers()) {
       elbByDnsKey.put(DnsNames.loadBalancerKey(lb.dnsName()), lb.name());
     }
@@ -86,6 +90,13 @@ public final class PlanBuilder {
     for (String lb : v2.loadBalancers().keySet()) {
       groupsBehind.put(lb, (long) v2.groupsBehind(lb).size());
     }
+  }
+
+  /** {@code items} by name, iterated in name order (the last of a name wins, as in a TreeMap). */
+  private static <T> Map<String, T> byName(List<T> items, java.util.function.Function<T, String> name) {
+    Map<String, T> sorted = new TreeMap<>();
+    items.forEach(i -> sorted.put(name.apply(i), i));
+    return new LinkedHashMap<>(sorted);
   }
 
   public static Plan build(Inventory inventory, PlanOptions options, Notifier notes) {

@@ -386,9 +386,10 @@ final class BlockWriter extends GeneratorBase {
 
   /**
    * A string value: plain at once when it starts with a letter or {@code /}, holds only text
-   * snakeyaml surely writes plain, and reads back as a string; the empty string quoted; else as
-   * Jackson-YAML writes it after a key (memoised: quantities, ports and images repeat). A
-   * multi-line string is a literal block whose indentation depends on the context: declined.
+   * snakeyaml surely writes plain, and reads back as a string; the empty string quoted; printable
+   * ASCII that Jackson-YAML quotes, in double quotes; else as Jackson-YAML writes it after a key
+   * (memoised: quantities, ports and images repeat). A multi-line string is a literal block whose
+   * indentation depends on the context: declined.
    */
   private static boolean string(String s, StringBuilder sb) {
     if (s.isEmpty()) {
@@ -399,6 +400,21 @@ final class BlockWriter extends GeneratorBase {
     if (((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || first == '/')
         && plainSafe(s) && !QUOTING.needToQuoteValue(s)) {
       sb.append(s);
+      return true;
+    }
+    if (QUOTING.needToQuoteValue(s) && printableAscii(s)) {
+      // Jackson-YAML asks for double quotes, and snakeyaml escapes only these two of printable
+      // ASCII (and, with line splitting off, never folds): the load balancers of a route, one
+      // string per app, no longer all go through the memo and Jackson
+      sb.append('"');
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '"' || c == '\\') {
+          sb.append('\\');
+        }
+        sb.append(c);
+      }
+      sb.append('"');
       return true;
     }
     if (s.indexOf('\n') >= 0) {
@@ -433,6 +449,16 @@ final class BlockWriter extends GeneratorBase {
     if (cache.size() < MAX_MEMO) {
       cache.put(k, v);
     }
+  }
+
+  private static boolean printableAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

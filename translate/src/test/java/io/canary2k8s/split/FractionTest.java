@@ -29,6 +29,21 @@ class FractionTest {
     assertThatThrownBy(() -> Fraction.ONE.dividedBy(Fraction.ZERO)).isInstanceOf(ArithmeticException.class);
   }
 
+  /** Small fractions are reduced in long arithmetic: the same lowest terms as BigInteger.gcd gives. */
+  @Test
+  void reducedToLowestTermsAtAnySize() {
+    io.canary2k8s.testing.Seeded.forAll("fraction in lowest terms", 20_000, r -> {
+      int bits = r.nextInt(4) == 0 ? 62 + r.nextInt(8) : 1 + r.nextInt(40);
+      BigInteger common = new BigInteger(1 + r.nextInt(bits), r).add(BigInteger.ONE);
+      BigInteger n = r.nextInt(10) == 0 ? BigInteger.ZERO : new BigInteger(bits, r).multiply(common);
+      BigInteger d = new BigInteger(bits, r).add(BigInteger.ONE).multiply(common);
+      Fraction f = new Fraction(n, d);
+      BigInteger g = n.gcd(d);
+      assertThat(f.numerator()).isEqualTo(n.divide(g));
+      assertThat(f.denominator()).isEqualTo(n.signum() == 0 ? BigInteger.ONE : d.divide(g));
+    });
+  }
+
   @Test
   void percentAndDescribeAreWhatReviewShows() {
     assertThat(Fraction.of(1, 6).percent(3)).isEqualByComparingTo("16.667");

@@ -28,6 +28,7 @@ class BlockWriterTest {
   void writesWhatJacksonWritesOrDeclines() {
     AtomicInteger written = new AtomicInteger();
     AtomicInteger literals = new AtomicInteger();
+    AtomicInteger quoted = new AtomicInteger();
     Seeded.forAll("block writer = jackson", 20_000, r -> {
       ObjectNode root = object(r, 0);
       root.put("kind", "X"); // never empty
@@ -37,12 +38,16 @@ class BlockWriterTest {
         if (fast.contains(": |")) {
           literals.incrementAndGet();
         }
+        if (fast.contains(": \"") && fast.matches("(?s).*: \"[^\n]*[\\\\\",#\\[].*")) {
+          quoted.incrementAndGet();
+        }
         assertThat(fast).isEqualTo(Yaml.jackson(root));
       }
     });
     // the property says something only if the writer does not always decline
     assertThat(written.get()).isGreaterThan(2_000);
     assertThat(literals.get()).as("literal blocks written").isGreaterThan(200);
+    assertThat(quoted.get()).as("double-quoted values with indicators or escapes written").isGreaterThan(500);
   }
 
   @Test
@@ -61,6 +66,13 @@ class BlockWriterTest {
       }
     });
     assertThat(written.get()).isGreaterThan(1_000);
+  }
+
+  @Test
+  void valuesJacksonQuotesAreDoubleQuotedWithTheirEscapes() {
+    Map<String, Object> m = Map.of(
+        "a", "elb/web,web-canary", "b", "say \"hi\"", "c", "C:\\tmp", "d", "true", "e", "443", "f", "#x");
+    assertThat(Yaml.block(m)).isNotNull().isEqualTo(Yaml.jackson(m)).contains("a: \"elb/web,web-canary\"");
   }
 
   @Test
