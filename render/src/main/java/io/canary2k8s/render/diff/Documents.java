@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The Kubernetes objects of one side of a diff, by identity. Read from a bundle (every YAML
@@ -84,31 +83,14 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
             new InputException(shown, null, "not found (expected a bundle directory or a YAML file)"), shown);
       }
       Path root = Files.isDirectory(path.resolve(BASE)) ? path.resolve(BASE) : path;
-      List<Found> found = new ArrayList<>();
-      RuntimeException error = null;
-      // the walk's own attributes (links not followed) say what is a regular file and its size:
-      // two system calls a file fewer than asking again (a diff reads 200,000 files); the matcher
-      // collects, in the walk's order
-      try (Stream<Path> s = Files.find(root, Integer.MAX_VALUE, (p, attributes) -> {
-        String name = p.getFileName().toString();
-        // a kustomization lists files, it is not an object: not read (a 10,000-app bundle's is
-        // over the size limit of one YAML file)
-        if (attributes.isRegularFile() && isYaml(name) && !isKustomizationFile(name)) {
-          found.add(new Found(p, attributes.size()));
-        }
-        return false;
-      })) {
-        s.forEach(p -> { });
-      } catch (IOException e) {
-        error = new InputException(shown, null, "cannot read: " + e.getMessage());
-      } catch (RuntimeException e) {
-        error = e; // thrown as it was, after the errors of the files found before it
-      }
+      // a kustomization lists files, it is not an object: not read (a 10,000-app bundle's is over
+      // the size limit of one YAML file)
+      YamlWalk.Listing walk = YamlWalk.under(root, shown, name -> isYaml(name) && !isKustomizationFile(name));
       Map<String, Loaded> same = other == null ? Map.of() : other.byPlace();
-      List<Loaded> files = found.parallelStream()
+      List<Loaded> files = walk.files().parallelStream()
           .map(f -> Loaded.of(f.path(), f.size(), root.relativize(f.path()).toString(), same))
           .toList();
-      return new Side(files, error, root.toString());
+      return new Side(files, walk.error(), root.toString());
     }
 
     /** What {@code texts} of one side threw: the first file that cannot be read, the walk's error, or no files. */
@@ -149,9 +131,6 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
       return out;
     }
   }
-
-  /** A YAML file the walk found, and its size then. */
-  private record Found(Path path, long size) {}
 
   /**
    * One file: its text (kept for the other side to compare with) and trees, or why it cannot be
