@@ -52,8 +52,7 @@ final class BlockReader {
   /** The text as bytes (printable ASCII and line feeds; C1 compiles array reads far better than charAt). */
   private final byte[] b;
   private final Memo memo = MEMO.get();
-  /** The keys of the mappings being read that are not built (for their duplicates). */
-  private String[] keyStack = new String[64];
+  /** How many keys of the mappings being read that are not built are on the memo's stack. */
   private int keyCount;
   /** The read position. */
   private int pos;
@@ -195,17 +194,17 @@ final class BlockReader {
   /** {@code key} on the stack of keys, unless a key of the same mapping (from {@code from}) is equal. */
   private void pushKey(String key, int from) {
     for (int i = from; i < keyCount; i++) {
-      if (keyStack[i].equals(key)) {
+      if (memo.keyStack[i].equals(key)) {
         throw DECLINE; // a duplicate key: the strict path says what is wrong
       }
     }
     if (keyCount - from >= MAX_KEYS_UNBUILT) {
       throw DECLINE;
     }
-    if (keyCount == keyStack.length) {
-      keyStack = Arrays.copyOf(keyStack, keyCount * 2);
+    if (keyCount == memo.keyStack.length) {
+      memo.keyStack = Arrays.copyOf(memo.keyStack, keyCount * 2);
     }
-    keyStack[keyCount++] = key;
+    memo.keyStack[keyCount++] = key;
   }
 
   /**
@@ -627,6 +626,8 @@ final class BlockReader {
     final String[] keys = new String[SIZE];
     final byte[][] valueBytes = new byte[SIZE][];
     final JsonNode[] nodes = new JsonNode[SIZE];
+    /** The keys of the mappings being read that are not built, for their duplicates (a reader at a time). */
+    String[] keyStack = new String[64];
   }
 
   private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);
