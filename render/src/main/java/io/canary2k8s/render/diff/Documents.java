@@ -11,12 +11,17 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -131,7 +136,7 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
      */
     Documents documents() {
       try {
-        return assemble(files.stream().map(Loaded::parsed).toList());
+        return assembleUnordered(files.stream().map(Loaded::parsed).toList());
       } catch (RuntimeException e) {
         assemble(byPath()); // an error in one order is an error in any: this one throws
         throw e;
@@ -239,6 +244,97 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
       }
     }
     return new Documents(out);
+  }
+
+  /**
+   * The objects of parsed files, which must hold no error and no identity twice (else any error
+   * is thrown, not the one {@link #assemble} reports). Sorted at once (on every core), not looked
+   * up one by one in a growing tree: a third of reading a side of 100,000 objects.
+   */
+  private static Documents assembleUnordered(List<Parsed> parsed) {
+    List<Map.Entry<ObjectId, Manifest>> entries = new ArrayList<>(parsed.size());
+    for (Parsed p : parsed) {
+      if (p.error() != null) {
+        throw p.error();
+      }
+      List<Doc> docs = p.docs();
+      for (int i = 0; i < docs.size(); i++) {
+        Doc d = docs.get(i);
+        if (d.invalid() != null) {
+          throw d.invalid();
+        }
+        if (d.id() != null) {
+          entries.add(Map.entry(d.id(), new Manifest(d.id(), p.file(), i, p.shown())));
+        }
+      }
+    }
+    @SuppressWarnings("unchecked")
+    Map.Entry<ObjectId, Manifest>[] sorted = entries.toArray(new Map.Entry[0]);
+    Arrays.parallelSort(sorted, Map.Entry.comparingByKey());
+    for (int i = 1; i < sorted.length; i++) {
+      if (sorted[i - 1].getKey().equals(sorted[i].getKey())) {
+        throw new IllegalStateException("an identity twice: " + sorted[i].getKey());
+      }
+    }
+    return new Documents(new SortedEntries(Arrays.asList(sorted)));
+  }
+
+  /**
+   * Entries sorted by key, unique, as a sorted map for a {@link TreeMap} to copy: it builds itself
+   * from a sorted map at once, without a search per key. Only what that copy reads is supported.
+   */
+  private static final class SortedEntries extends AbstractMap<ObjectId, Manifest>
+      implements SortedMap<ObjectId, Manifest> {
+    private final List<Map.Entry<ObjectId, Manifest>> entries;
+
+    SortedEntries(List<Map.Entry<ObjectId, Manifest>> entries) {
+      this.entries = entries;
+    }
+
+    @Override
+    public Set<Map.Entry<ObjectId, Manifest>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Map.Entry<ObjectId, Manifest>> iterator() {
+          return entries.iterator();
+        }
+
+        @Override
+        public int size() {
+          return entries.size();
+        }
+      };
+    }
+
+    @Override
+    public Comparator<? super ObjectId> comparator() {
+      return null; // the keys' natural order
+    }
+
+    @Override
+    public ObjectId firstKey() {
+      return entries.get(0).getKey();
+    }
+
+    @Override
+    public ObjectId lastKey() {
+      return entries.get(entries.size() - 1).getKey();
+    }
+
+    @Override
+    public SortedMap<ObjectId, Manifest> subMap(ObjectId from, ObjectId to) {
+      throw new UnsupportedOperationException("only copied");
+    }
+
+    @Override
+    public SortedMap<ObjectId, Manifest> headMap(ObjectId to) {
+      throw new UnsupportedOperationException("only copied");
+    }
+
+    @Override
+    public SortedMap<ObjectId, Manifest> tailMap(ObjectId from) {
+      throw new UnsupportedOperationException("only copied");
+    }
   }
 
   /** How a document is named in a message: by its number when the file holds several. */
