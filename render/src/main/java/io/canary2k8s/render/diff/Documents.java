@@ -252,7 +252,7 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
    * up one by one in a growing tree: a third of reading a side of 100,000 objects.
    */
   private static Documents assembleUnordered(List<Parsed> parsed) {
-    List<Map.Entry<ObjectId, Manifest>> entries = new ArrayList<>(parsed.size());
+    List<Manifest> manifests = new ArrayList<>(parsed.size());
     for (Parsed p : parsed) {
       if (p.error() != null) {
         throw p.error();
@@ -264,31 +264,31 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
           throw d.invalid();
         }
         if (d.id() != null) {
-          entries.add(Map.entry(d.id(), new Manifest(d.id(), p.file(), i, p.shown())));
+          manifests.add(new Manifest(d.id(), p.file(), i, p.shown()));
         }
       }
     }
-    @SuppressWarnings("unchecked")
-    Map.Entry<ObjectId, Manifest>[] sorted = entries.toArray(new Map.Entry[0]);
-    Arrays.parallelSort(sorted, Map.Entry.comparingByKey());
+    Manifest[] sorted = manifests.toArray(new Manifest[0]);
+    Arrays.parallelSort(sorted, (a, b) -> a.id().compareTo(b.id()));
     for (int i = 1; i < sorted.length; i++) {
-      if (sorted[i - 1].getKey().equals(sorted[i].getKey())) {
-        throw new IllegalStateException("an identity twice: " + sorted[i].getKey());
+      if (sorted[i - 1].id().equals(sorted[i].id())) {
+        throw new IllegalStateException("an identity twice: " + sorted[i].id());
       }
     }
-    return new Documents(new SortedEntries(Arrays.asList(sorted)));
+    return new Documents(new SortedByIdentity(Arrays.asList(sorted)));
   }
 
   /**
-   * Entries sorted by key, unique, as a sorted map for a {@link TreeMap} to copy: it builds itself
-   * from a sorted map at once, without a search per key. Only what that copy reads is supported.
+   * Manifests sorted by identity, each identity once, as a sorted map for a {@link TreeMap} to
+   * copy: it builds itself from a sorted map at once, without a search per key. Only what that
+   * copy reads is supported.
    */
-  private static final class SortedEntries extends AbstractMap<ObjectId, Manifest>
+  private static final class SortedByIdentity extends AbstractMap<ObjectId, Manifest>
       implements SortedMap<ObjectId, Manifest> {
-    private final List<Map.Entry<ObjectId, Manifest>> entries;
+    private final List<Manifest> sorted;
 
-    SortedEntries(List<Map.Entry<ObjectId, Manifest>> entries) {
-      this.entries = entries;
+    SortedByIdentity(List<Manifest> sorted) {
+      this.sorted = sorted;
     }
 
     @Override
@@ -296,12 +296,24 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
       return new AbstractSet<>() {
         @Override
         public Iterator<Map.Entry<ObjectId, Manifest>> iterator() {
-          return entries.iterator();
+          Iterator<Manifest> it = sorted.iterator();
+          return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return it.hasNext();
+            }
+
+            @Override
+            public Map.Entry<ObjectId, Manifest> next() {
+              Manifest m = it.next();
+              return Map.entry(m.id(), m);
+            }
+          };
         }
 
         @Override
         public int size() {
-          return entries.size();
+          return sorted.size();
         }
       };
     }
@@ -313,12 +325,12 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
 
     @Override
     public ObjectId firstKey() {
-      return entries.get(0).getKey();
+      return sorted.get(0).id();
     }
 
     @Override
     public ObjectId lastKey() {
-      return entries.get(entries.size() - 1).getKey();
+      return sorted.get(sorted.size() - 1).id();
     }
 
     @Override
