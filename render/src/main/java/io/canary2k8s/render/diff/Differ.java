@@ -22,7 +22,6 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Compares two sets of objects by identity: parsed trees, not text, so key order, quoting and
@@ -180,11 +179,8 @@ public final class Differ {
   // ---- traffic --------------------------------------------------------------------------------
 
   private static List<TrafficChange> traffic(Documents before, Documents after) {
-    // the two sides' routes at once (each reads every object of its side, and parses its routing
-    // objects); the old side's failure first, as one after the other
-    CompletableFuture<SortedMap<String, HostRoute>> later = CompletableFuture.supplyAsync(() -> Routing.of(after));
     SortedMap<String, HostRoute> b = Routing.of(before);
-    SortedMap<String, HostRoute> a = Futures.join(later);
+    SortedMap<String, HostRoute> a = Routing.of(after);
     TreeSet<String> keys = new TreeSet<>(b.keySet());
     keys.addAll(a.keySet());
     List<TrafficChange> out = new ArrayList<>();
