@@ -325,6 +325,53 @@ class DiffTest {
     assertThat(notABundle.err()).contains("nowhere").contains("no base/");
   }
 
+  /**
+   * Of several bad files, the first in path order is named, whatever order the directories list
+   * them in and whichever side shares its files with the other: a file that does not parse, a
+   * document that is not an object, an identity defined twice (named in the later file, pointing
+   * at the earlier), the old side before the new.
+   */
+  @Test
+  void theFirstBadFileInPathOrderIsNamed(@TempDir Path tmp) throws IOException {
+    Path old = tmp.resolve("old");
+    Path now = tmp.resolve("now");
+    for (Path side : List.of(old, now)) {
+      for (int i = 0; i < 30; i++) { // many directories: listed (and walked) in no particular order
+        write(side.resolve("d" + (i * 7919 % 30) + "/c.yaml"), configMap("c" + i, "k", "v"));
+      }
+    }
+    Cli fine = Cli.run("diff", old.toString(), now.toString());
+    assertThat(fine.exit()).as(fine.err()).isZero();
+
+    write(now.resolve("z/dup.yaml"), configMap("c3", "k", "other"));
+    Cli dup = Cli.run("diff", old.toString(), now.toString());
+    assertThat(dup.exit()).isEqualTo(2);
+    assertThat(dup.err().strip()).contains(now.resolve("z/dup.yaml") + ": metadata.name: ConfigMap ns/c3")
+        .endsWith("is also defined in " + now.resolve("d" + (3 * 7919 % 30) + "/c.yaml"));
+
+    write(now.resolve("d17/list.yaml"), "- a\n- b\n");
+    Cli notObject = Cli.run("diff", old.toString(), now.toString());
+    assertThat(notObject.err().strip()).contains(now.resolve("d17/list.yaml") + ": (top level): not a Kubernetes object");
+
+    write(now.resolve("d12/bad.yaml"), "a: [\n");
+    Cli badYaml = Cli.run("diff", old.toString(), now.toString());
+    assertThat(badYaml.err().strip()).contains(now.resolve("d12/bad.yaml") + ": not valid YAML");
+
+    write(old.resolve("d29/bad.yaml"), "a: *x\n");
+    Cli oldFirst = Cli.run("diff", old.toString(), now.toString());
+    assertThat(oldFirst.exit()).isEqualTo(2);
+    assertThat(oldFirst.err().strip()).contains(old.resolve("d29/bad.yaml") + ": ").contains("aliases");
+    for (Cli run : List.of(dup, notObject, badYaml, oldFirst)) {
+      assertThat(run.err().strip().split("\n")).hasSize(1);
+      assertThat(run.out()).isEmpty();
+    }
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
   static String configMap(String name, String key, String value) {
     return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n  namespace: ns\ndata:\n  " + key + ": " + value + "\n";
   }

@@ -38,6 +38,8 @@ final class BlockReader {
   private static final int MAX_DEPTH = 40;
   /** snakeyaml reads a simple key of at most 1,024 characters; longer ones go the strict way. */
   private static final int MAX_KEY = 1000;
+  /** A mapping not built with more keys goes the strict way (its duplicates are looked for one by one). */
+  private static final int MAX_KEYS_UNBUILT = 1000;
 
   /** The resolver Jackson-YAML's parser uses (a default snakeyaml {@link Resolver}). */
   private static final Resolver RESOLVER = new Resolver();
@@ -47,34 +49,62 @@ final class BlockReader {
   /** Thrown (without a stack trace) wherever the text leaves the subset. */
   private static final Decline DECLINE = new Decline();
 
-  /** The text, for the rarer scalars (quoted, literal blocks). */
-  private final String s;
-  /** The same text as bytes (printable ASCII and line feeds): what the scanning reads. */
+  /** The text as bytes (printable ASCII and line feeds; C1 compiles array reads far better than charAt). */
   private final byte[] b;
   private final Memo memo = MEMO.get();
+  /** How many keys of the mappings being read that are not built are on the memo's stack. */
+  private int keyCount;
   /** The read position. */
   private int pos;
   /** The indentation of the line {@link #pos} is on, after {@link #newline}; -1 at the end. */
   private int lineIndent;
 
-  private BlockReader(String s, byte[] b) {
-    this.s = s;
+  private BlockReader(byte[] b) {
     this.b = b;
   }
 
   /** The tree of the single document {@code text}, or null when the text is not in the subset. */
   static JsonNode read(String text) {
+    return read(text, Keep.ALL);
+  }
+
+  /**
+   * The outline of the single document {@code text}: of the tree {@link #read} reads, only
+   * apiVersion, kind, and metadata's name and namespace (the values whole; a metadata that is not
+   * a block mapping whole). The rest is read as {@link #read} reads it (the same text is
+   * declined) but not built: most documents of a diff are read only to be checked and identified.
+   */
+  static JsonNode outline(String text) {
+    return read(text, Keep.OUTLINE);
+  }
+
+  /** {@link #read} of the text whose UTF-8 bytes are {@code utf8} (bytes over 0x7f are declined). */
+  static JsonNode read(byte[] utf8) {
+    return read(utf8, null, Keep.ALL);
+  }
+
+  /** {@link #outline} of the text whose UTF-8 bytes are {@code utf8}. */
+  static JsonNode outline(byte[] utf8) {
+    return read(utf8, null, Keep.OUTLINE);
+  }
+
+  private static JsonNode read(String text, Keep keep) {
     if (text.isEmpty() || text.length() > MAX_CHARS) {
       return null;
     }
-    // one byte a character (C1 compiles array reads far better than charAt); a character
-    // ISO-8859-1 cannot hold becomes '?' (a pair of surrogates one '?': the lengths differ)
+    // one byte a character; a character ISO-8859-1 cannot hold becomes '?' (a pair of surrogates
+    // one '?': the lengths differ)
     byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
-    if (b.length != text.length() || !plainLines(text, b)) {
+    return b.length == text.length() ? read(b, text, keep) : null;
+  }
+
+  /** @param text the text of {@code b} when a '?' there may stand for another character, else null */
+  private static JsonNode read(byte[] b, String text, Keep keep) {
+    if (b.length == 0 || b.length > MAX_CHARS || !plainLines(b, text)) {
       return null;
     }
     try {
-      return new BlockReader(text, b).document();
+      return new BlockReader(b).document(keep);
     } catch (Decline d) {
       return null;
     }
@@ -82,9 +112,10 @@ final class BlockReader {
 
   /**
    * Printable ASCII lines, each ending with a line feed, none empty, none ending with a space
-   * ({@code t} as bytes is {@code b}: a {@code '?'} there may stand for another character).
+   * ({@code t}, when not null, is the text {@code b} stands for: a {@code '?'} may be another
+   * character).
    */
-  private static boolean plainLines(String t, byte[] b) {
+  private static boolean plainLines(byte[] b, String t) {
     int n = b.length;
     if (b[n - 1] != '\n') {
       return false;
@@ -96,7 +127,7 @@ final class BlockReader {
         if (prev == '\n' || prev == ' ') {
           return false;
         }
-      } else if (c < 0x20 || c > 0x7e || (c == '?' && t.charAt(i) != '?')) {
+      } else if (c < 0x20 || c > 0x7e || (c == '?' && t != null && t.charAt(i) != '?')) {
         return false; // (bytes over 0x7f are negative)
       }
       prev = c;
@@ -104,11 +135,11 @@ final class BlockReader {
     return true;
   }
 
-  private JsonNode document() {
+  private JsonNode document(Keep keep) {
     if (b[0] == ' ') {
       throw DECLINE;
     }
-    ObjectNode root = mapping(0, 1);
+    ObjectNode root = mapping(0, 1, keep);
     if (pos != b.length) {
       throw DECLINE;
     }
@@ -116,34 +147,42 @@ final class BlockReader {
   }
 
   /**
-   * The block mapping whose first key is at {@link #pos}, in column {@code indent}. Returns at
-   * the end of the text or at the first line indented less.
+   * The block mapping whose first key is at {@link #pos}, in column {@code indent}: its entries
+   * {@code keep} takes (null for none). Returns at the end of the text or at the first line
+   * indented less.
    */
-  private ObjectNode mapping(int indent, int depth) {
+  private ObjectNode mapping(int indent, int depth, Keep keep) {
     if (depth > MAX_DEPTH) {
       throw DECLINE;
     }
-    ObjectNode o = F.objectNode();
+    ObjectNode o = keep == Keep.NONE ? null : F.objectNode();
+    int keys = keyCount; // a mapping not built finds its duplicate keys on the stack of keys
     while (true) {
       String key = key();
       if (key.equals("<<")) {
         throw DECLINE; // a merge key: the strict path says what is wrong
       }
+      if (keep != Keep.ALL) {
+        pushKey(key, keys);
+      }
+      Keep inner = keep.of(key);
       JsonNode v;
       if (b[pos] == '\n') {
         newline();
         if (lineIndent != indent + 2) {
           throw DECLINE; // a null value, or another indentation than ours
         }
-        v = isItem() ? sequence(indent + 2, depth + 1) : mapping(indent + 2, depth + 1);
+        v = isItem() ? sequence(indent + 2, depth + 1, inner == Keep.NONE ? Keep.NONE : Keep.ALL)
+            : mapping(indent + 2, depth + 1, inner);
       } else {
         pos++; // the space after ':'
-        v = b[pos] == '|' ? literal(indent + 2) : scalarLine();
+        v = b[pos] == '|' ? literal(indent + 2, inner != Keep.NONE) : scalarLine();
       }
-      if (o.replace(key, v) != null) {
+      if (inner != Keep.NONE && o.replace(key, v) != null) {
         throw DECLINE; // a duplicate key: the strict path says what is wrong
       }
       if (lineIndent < indent) {
+        keyCount = keys;
         return o;
       }
       if (lineIndent > indent) {
@@ -152,18 +191,40 @@ final class BlockReader {
     }
   }
 
-  /** The block sequence whose first {@code "- "} is at {@link #pos}, in column {@code indent}. */
-  private ArrayNode sequence(int indent, int depth) {
+  /** {@code key} on the stack of keys, unless a key of the same mapping (from {@code from}) is equal. */
+  private void pushKey(String key, int from) {
+    for (int i = from; i < keyCount; i++) {
+      if (memo.keyStack[i].equals(key)) {
+        throw DECLINE; // a duplicate key: the strict path says what is wrong
+      }
+    }
+    if (keyCount - from >= MAX_KEYS_UNBUILT) {
+      throw DECLINE;
+    }
+    if (keyCount == memo.keyStack.length) {
+      memo.keyStack = Arrays.copyOf(memo.keyStack, keyCount * 2);
+    }
+    memo.keyStack[keyCount++] = key;
+  }
+
+  /**
+   * The block sequence whose first {@code "- "} is at {@link #pos}, in column {@code indent};
+   * null when not kept ({@code keep} is {@link Keep#ALL} or {@link Keep#NONE}).
+   */
+  private ArrayNode sequence(int indent, int depth, Keep keep) {
     if (depth > MAX_DEPTH) {
       throw DECLINE;
     }
-    ArrayNode a = F.arrayNode();
+    ArrayNode a = keep == Keep.NONE ? null : F.arrayNode();
     while (true) {
       if (!isItem()) {
         throw DECLINE;
       }
       pos += 2;
-      a.add(isKeyAhead() ? mapping(indent + 2, depth + 1) : scalarLine());
+      JsonNode item = isKeyAhead() ? mapping(indent + 2, depth + 1, keep) : scalarLine();
+      if (a != null) {
+        a.add(item);
+      }
       if (lineIndent < indent) {
         return a;
       }
@@ -283,6 +344,11 @@ final class BlockReader {
     return v;
   }
 
+  /** The text of {@code [from, to)} (ASCII: one character a byte). */
+  private String text(int from, int to) {
+    return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+  }
+
   /** The line feed ending the line {@code from} is on. */
   private int eol(int from) {
     int i = from;
@@ -299,7 +365,7 @@ final class BlockReader {
     if (m != null && Arrays.equals(b, from, to, m, 0, m.length)) {
       return memo.keys[slot];
     }
-    String k = s.substring(from, to);
+    String k = text(from, to);
     if (!isPlain(k) || k.endsWith(" ") || k.endsWith(":")) {
       throw DECLINE;
     }
@@ -315,7 +381,7 @@ final class BlockReader {
     if (m != null && Arrays.equals(b, from, to, m, 0, m.length)) {
       return memo.nodes[slot];
     }
-    JsonNode n = plain(s.substring(from, to));
+    JsonNode n = plain(text(from, to));
     memo.valueBytes[slot] = Arrays.copyOfRange(b, from, to);
     memo.nodes[slot] = n;
     return n;
@@ -404,7 +470,7 @@ final class BlockReader {
     StringBuilder sb = new StringBuilder();
     int i = pos + 1;
     while (true) {
-      char c = s.charAt(i);
+      char c = (char) b[i];
       if (c == '"') {
         break;
       }
@@ -416,7 +482,7 @@ final class BlockReader {
         i++;
         continue;
       }
-      char e = s.charAt(i + 1);
+      char e = (char) b[i + 1];
       i += 2;
       switch (e) {
         case '\\' -> sb.append('\\');
@@ -444,7 +510,7 @@ final class BlockReader {
   private char hex(int at, int n) {
     int v = 0;
     for (int k = 0; k < n; k++) {
-      int d = Character.digit(s.charAt(at + k), 16);
+      int d = Character.digit((char) b[at + k], 16);
       if (d < 0) {
         throw DECLINE;
       }
@@ -462,7 +528,7 @@ final class BlockReader {
     if (end < 0) {
       throw DECLINE;
     }
-    String v = s.substring(pos + 1, end - 1).replace("''", "'");
+    String v = text(pos + 1, end - 1).replace("''", "'");
     pos = end;
     return v;
   }
@@ -472,7 +538,7 @@ final class BlockReader {
    * is indented by exactly {@code indent}; more indented lines keep their extra spaces, and the
    * first line indented less ends it.
    */
-  private JsonNode literal(int indent) {
+  private JsonNode literal(int indent, boolean build) {
     boolean keep;
     if (b[pos + 1] == '\n') { // (b[pos] is '|')
       keep = true;
@@ -487,16 +553,23 @@ final class BlockReader {
     if (lineIndent != indent) {
       throw DECLINE;
     }
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = build ? new StringBuilder() : null;
     while (true) {
       int eol = eol(pos);
-      sb.append(s, pos - (lineIndent - indent), eol);
+      if (build) {
+        sb.append(text(pos - (lineIndent - indent), eol));
+      }
       pos = eol;
       newline();
       if (lineIndent < indent) {
         break;
       }
-      sb.append('\n');
+      if (build) {
+        sb.append('\n');
+      }
+    }
+    if (!build) {
+      return null;
     }
     if (keep) {
       sb.append('\n');
@@ -519,6 +592,29 @@ final class BlockReader {
   }
 
   /**
+   * What of a mapping is built: everything, nothing (only checked), or the outline of a
+   * Kubernetes object (at its root, then in its metadata).
+   */
+  private enum Keep {
+    ALL,
+    NONE,
+    OUTLINE,
+    METADATA;
+
+    /** What of the value of {@code key} is built. */
+    Keep of(String key) {
+      switch (this) {
+        case OUTLINE:
+          return key.equals("apiVersion") || key.equals("kind") ? ALL : key.equals("metadata") ? METADATA : NONE;
+        case METADATA:
+          return key.equals("name") || key.equals("namespace") ? ALL : NONE;
+        default:
+          return this;
+      }
+    }
+  }
+
+  /**
    * Keys and plain values already read, by text, with their nodes: they repeat in every file (a
    * diff reads 100,000), and sharing them (strings and value nodes are immutable) saves most of
    * the trees' memory, the collector's work and the resolver's regular expressions. One per
@@ -530,6 +626,8 @@ final class BlockReader {
     final String[] keys = new String[SIZE];
     final byte[][] valueBytes = new byte[SIZE][];
     final JsonNode[] nodes = new JsonNode[SIZE];
+    /** The keys of the mappings being read that are not built, for their duplicates (a reader at a time). */
+    String[] keyStack = new String[64];
   }
 
   private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);

@@ -126,6 +126,33 @@ public final class Yaml {
     return fast != null ? List.of(fast) : strictTrees(yaml, shownName);
   }
 
+  /**
+   * {@link #trees}, except that a file in the block shape we write is read only as far as it
+   * identifies a Kubernetes object: its tree holds apiVersion, kind, and metadata's name and
+   * namespace (the rest is checked exactly as {@link #trees} checks it, but not built). A diff
+   * reads 200,000 files to check and identify them and looks into few; building their trees was
+   * most of its garbage. Any other text: the whole trees, or the error, of {@link #trees}.
+   */
+  public static List<JsonNode> outlines(String yaml, String shownName) {
+    JsonNode fast = BlockReader.outline(yaml);
+    return fast != null ? List.of(fast) : strictTrees(yaml, shownName);
+  }
+
+  /**
+   * {@link #trees} of the text whose UTF-8 bytes are {@code utf8} (valid UTF-8): a file read as
+   * bytes is read without decoding and copying it first (a diff reads 200,000 files).
+   */
+  public static List<JsonNode> trees(byte[] utf8, String shownName) {
+    JsonNode fast = BlockReader.read(utf8);
+    return fast != null ? List.of(fast) : strictTrees(new String(utf8, StandardCharsets.UTF_8), shownName);
+  }
+
+  /** {@link #outlines} of the text whose UTF-8 bytes are {@code utf8} (valid UTF-8). */
+  public static List<JsonNode> outlines(byte[] utf8, String shownName) {
+    JsonNode fast = BlockReader.outline(utf8);
+    return fast != null ? List.of(fast) : strictTrees(new String(utf8, StandardCharsets.UTF_8), shownName);
+  }
+
   /** {@link #trees} through snakeyaml alone: the reference {@link BlockReader} is tested against. */
   static List<JsonNode> strictTrees(String yaml, String shownName) {
     List<JsonNode> out = new java.util.ArrayList<>();

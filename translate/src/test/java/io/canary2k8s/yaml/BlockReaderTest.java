@@ -48,12 +48,16 @@ class BlockReaderTest {
   void readsWhatTheWriterWrites() {
     AtomicInteger read = new AtomicInteger();
     AtomicInteger literals = new AtomicInteger();
+    AtomicInteger outlined = new AtomicInteger();
     Seeded.forAll("block reader = strict, on written trees", 10_000, r -> {
       ObjectNode root = r.nextBoolean() ? RandomTrees.object(r, 0) : manifest(r, 0);
       root.put("kind", "X"); // never empty
       for (String text : List.of(Yaml.dump(root), Yaml.jackson(root))) {
         if (agrees(text).fast() != null) {
           read.incrementAndGet();
+          if (BlockReader.outline(text) != null) {
+            outlined.incrementAndGet();
+          }
           if (text.contains(": |")) {
             literals.incrementAndGet();
           }
@@ -63,6 +67,7 @@ class BlockReaderTest {
     // the property says something only if the reader does not always decline
     assertThat(read.get()).as("texts read").isGreaterThan(8_000);
     assertThat(literals.get()).as("literal blocks read").isGreaterThan(500);
+    assertThat(outlined.get()).as("outlines read of texts read").isEqualTo(read.get());
   }
 
   @Test
@@ -196,12 +201,29 @@ class BlockReaderTest {
       throw new AssertionError("the reader threw on " + show(text), e);
     }
     Object strict = outcome(() -> Yaml.strictTrees(text, SHOWN));
+    JsonNode outline = BlockReader.outline(text);
+    if (fast == null) {
+      assertThat(outline).as("outline of a text read declines: %s", show(text)).isNull();
+    } else if (outline != null) {
+      assertSame(outline, outlineOf(fast));
+    }
+    Object viaOutlines = outcome(() -> Yaml.outlines(text, SHOWN));
+    if (outline == null) {
+      assertThat(viaOutlines).as(show(text)).isEqualTo(strict);
+    }
     if (fast != null) {
       if (!(strict instanceof List<?> trees) || trees.size() != 1) {
         fail("read %s but the strict path gives %s", show(text), strict);
         return new Check(fast, strict);
       }
       assertSame(fast, (JsonNode) trees.get(0));
+    }
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    if (new String(utf8, StandardCharsets.UTF_8).equals(text)) { // the bytes of a file: valid UTF-8
+      assertSameOrNull(BlockReader.read(utf8), fast);
+      assertSameOrNull(BlockReader.outline(utf8), outline);
+      assertThat(outcome(() -> Yaml.trees(utf8, SHOWN))).as(show(text)).isEqualTo(outcome(() -> Yaml.trees(text, SHOWN)));
+      assertThat(outcome(() -> Yaml.outlines(utf8, SHOWN))).as(show(text)).isEqualTo(viaOutlines);
     }
     Object viaTrees = outcome(() -> Yaml.trees(text, SHOWN));
     if (strict instanceof List<?> a && viaTrees instanceof List<?> b) {
@@ -215,6 +237,31 @@ class BlockReaderTest {
     return new Check(fast, strict);
   }
 
+  /**
+   * Of a tree, what an outline keeps: apiVersion, kind, and of a metadata mapping its name and
+   * namespace, in the tree's order.
+   */
+  private static JsonNode outlineOf(JsonNode tree) {
+    ObjectNode o = F.objectNode();
+    tree.fields().forEachRemaining(e -> {
+      if (e.getKey().equals("apiVersion") || e.getKey().equals("kind")) {
+        o.set(e.getKey(), e.getValue());
+      } else if (e.getKey().equals("metadata")) {
+        if (e.getValue().isObject() && !e.getValue().isEmpty()) {
+          ObjectNode m = o.putObject("metadata");
+          e.getValue().fields().forEachRemaining(f -> {
+            if (f.getKey().equals("name") || f.getKey().equals("namespace")) {
+              m.set(f.getKey(), f.getValue());
+            }
+          });
+        } else {
+          o.set("metadata", e.getValue());
+        }
+      }
+    });
+    return o;
+  }
+
   /** The trees, or the error as text (message, file, field). */
   private static Object outcome(java.util.function.Supplier<List<JsonNode>> parse) {
     try {
@@ -223,6 +270,15 @@ class BlockReaderTest {
       return "InputException " + e.getMessage() + " | " + e.file() + " | " + e.field();
     } catch (RuntimeException e) {
       return e.getClass().getName() + " " + e.getMessage();
+    }
+  }
+
+  private static void assertSameOrNull(JsonNode actual, JsonNode expected) {
+    if (expected == null) {
+      assertThat(actual).isNull();
+    } else {
+      assertThat(actual).isNotNull();
+      assertSame(actual, expected);
     }
   }
 
@@ -286,7 +342,7 @@ class BlockReaderTest {
 
   private static String word(Random r) {
     String[] words = {"app", "name", "apps/v1", "web-01", "app.kubernetes.io/name", "x_y", "Host(`a`)", "v1",
-        "http", "TCP", "/tmp", "a.b", "image:1.2"};
+        "http", "TCP", "/tmp", "a.b", "image:1.2", "metadata", "namespace", "apiVersion", "kind"};
     String w = words[r.nextInt(words.length)];
     return r.nextInt(4) == 0 ? w + " " + words[r.nextInt(words.length)] : w;
   }

@@ -39,6 +39,7 @@ public final class Differ {
     List<ObjectId> added = new ArrayList<>();
     List<Change> changes = new ArrayList<>();
     int unchanged = 0;
+    List<Manifest[]> toCompare = new ArrayList<>(); // same identity, not the same document
     // both sides in identity order, side by side: one pass, no look-ups (100,000 objects a side)
     Iterator<Manifest> olds = before.objects().values().iterator();
     Iterator<Manifest> news = after.objects().values().iterator();
@@ -53,28 +54,21 @@ public final class Differ {
       } else if (was.sameDocument(now)) {
         unchanged++; // the same document of an unchanged file: no parsing
       } else {
-        JsonNode wasTree = was.view();
-        JsonNode nowTree = now.view();
-        // equal trees have equal canonical forms, which (the cost of a diff of two large
-        // bundles) are made only for the objects that differ as parsed
-        if (wasTree.equals(nowTree)) {
-          unchanged++;
-        } else {
-          JsonNode old = Trees.canonical(wasTree);
-          JsonNode canonicalNow = Trees.canonical(nowTree);
-          if (old.equals(canonicalNow)) {
-            unchanged++;
-          } else {
-            changes.add(new Change(Status.CHANGED, now.id(), null, Trees.changedPaths(old, canonicalNow),
-                unified(now.id(), wasTree, nowTree)));
-          }
-        }
+        toCompare.add(new Manifest[] {was, now});
       }
       if (c <= 0) {
         was = olds.hasNext() ? olds.next() : null;
       }
       if (c >= 0) {
         now = news.hasNext() ? news.next() : null;
+      }
+    }
+    // parsing, canonical forms and unified diffs of the objects to compare: on every core, in order
+    for (Change change : toCompare.parallelStream().map(p -> compare(p[0], p[1])).toList()) {
+      if (change == null) {
+        unchanged++;
+      } else {
+        changes.add(change);
       }
     }
     // renames: same slot, same content but the name; paired in identity order, one to one
@@ -112,6 +106,26 @@ public final class Differ {
         kinds(changes),
         traffic(before, after),
         changes);
+  }
+
+  /**
+   * The change between two documents of one identity, or null when they are equal as compared.
+   * Equal trees have equal canonical forms, which (the cost of a diff of two large bundles) are
+   * made only for the objects that differ as parsed.
+   */
+  private static Change compare(Manifest was, Manifest now) {
+    JsonNode wasTree = was.view();
+    JsonNode nowTree = now.view();
+    if (wasTree.equals(nowTree)) {
+      return null;
+    }
+    JsonNode old = Trees.canonical(wasTree);
+    JsonNode canonicalNow = Trees.canonical(nowTree);
+    if (old.equals(canonicalNow)) {
+      return null;
+    }
+    return new Change(Status.CHANGED, now.id(), null, Trees.changedPaths(old, canonicalNow),
+        unified(now.id(), wasTree, nowTree));
   }
 
   private static String renameKey(ObjectId id, Manifest m) {

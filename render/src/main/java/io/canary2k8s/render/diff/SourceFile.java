@@ -14,24 +14,35 @@ import java.util.List;
  */
 final class SourceFile {
   private final String shown;
+  /** The text as UTF-8 bytes (a file read), or as a string (a text in memory): one is null. */
+  private final byte[] utf8;
   private final String text;
   /** The trees of a file of several documents; null for one document. */
   private final List<JsonNode> trees;
 
-  /** @param trees the file's documents, as {@link Yaml#trees} read {@code text} */
-  SourceFile(String shown, String text, List<JsonNode> trees) {
+  private SourceFile(String shown, byte[] utf8, String text, List<JsonNode> trees) {
     this.shown = shown;
+    this.utf8 = utf8;
     this.text = text;
     this.trees = trees.size() > 1 ? List.copyOf(trees) : null;
   }
 
-  String text() {
-    return text;
+  /** @param trees the file's documents as {@link Yaml#outlines} read it (whole when several) */
+  static SourceFile ofBytes(String shown, byte[] utf8, List<JsonNode> trees) {
+    return new SourceFile(shown, utf8, null, trees);
+  }
+
+  /** @param trees the text's documents as {@link Yaml#outlines} read it (whole when several) */
+  static SourceFile ofText(String shown, String text, List<JsonNode> trees) {
+    return new SourceFile(shown, null, text, trees);
   }
 
   /** The tree of document {@code index}: for a file of one document, a new one at each call. */
   JsonNode tree(int index) {
     // read once already: no error, and the same tree every time
-    return trees != null ? trees.get(index) : Yaml.trees(text, shown).get(index);
+    if (trees != null) {
+      return trees.get(index);
+    }
+    return (utf8 != null ? Yaml.trees(utf8, shown) : Yaml.trees(text, shown)).get(index);
   }
 }
