@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The façade of the render stage: a translation and its notes → the files of the bundle (DESIGN
@@ -72,8 +71,8 @@ public final class BundleBuilder {
       objects.sort(ObjectEntry.ORDER);
       List<String> resources = objects.stream().map(ObjectEntry::file).toList();
       files.put(BundleLayout.BASE + "/" + BundleLayout.KUSTOMIZATION, Yaml.dump(Kustomization.of(resources, List.of())));
-      join(overlays).forEach(files::put);
-      join(dns).forEach(files::put);
+      Futures.join(overlays).forEach(files::put);
+      Futures.join(dns).forEach(files::put);
       String diffHeadline = null;
       if (options.previous() != null) {
         DiffReport diff = Differ.diff(options.previous(), Documents.ofBundle(files.base), "previous bundle", "this bundle");
@@ -85,10 +84,10 @@ public final class BundleBuilder {
       // every note is in by now; notes.json and REVIEW.md read the same sorted list (the two
       // largest files with inventory.json: written through, never held whole)
       List<Note> sorted = notes.sorted();
-      Map<String, Object> review = ReviewModel.build(tr, join(view), objects, inventory, sorted, options);
+      Map<String, Object> review = ReviewModel.build(tr, Futures.join(view), objects, inventory, sorted, options);
       files.write(BundleLayout.REVIEW, w -> Review.render("review.md.ftl", review, w));
       files.write(BundleLayout.NOTES, w -> Json.write(Map.of("notes", sorted), w));
-      join(inventoryFile);
+      Futures.join(inventoryFile);
       return new Rendered(objects.size(), files.count(), diffHeadline);
     } catch (RuntimeException | Error e) {
       // nothing may write into the sink once the caller has the failure (and cleans up)
@@ -159,20 +158,6 @@ public final class BundleBuilder {
       if (base != null && path.startsWith(BundleLayout.BASE + "/")) {
         base.put(path, content);
       }
-    }
-  }
-
-  private static <T> T join(CompletableFuture<T> f) {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
     }
   }
 }

@@ -2,7 +2,6 @@ package io.canary2k8s.render;
 
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,27 +35,10 @@ final class InOrder {
           T item = items.get(next++);
           inFlight.add(pool.submit(() -> map.apply(item)));
         }
-        consumer.accept(result(inFlight.poll()));
+        consumer.accept(Futures.get(inFlight.poll()));
       }
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  private static <R> R result(Future<R> f) {
-    try {
-      return f.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 }
