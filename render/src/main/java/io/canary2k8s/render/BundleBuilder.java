@@ -60,6 +60,7 @@ public final class BundleBuilder {
     CompletableFuture<ReviewModel.PlanView> view = CompletableFuture.supplyAsync(() -> ReviewModel.planView(tr, inventory, options));
     CompletableFuture<Void> inventoryFile = CompletableFuture.runAsync(
         () -> files.write(BundleLayout.INVENTORY, w -> InventoryJson.write(inventory, w)));
+    CompletableFuture<Void> notesFile = CompletableFuture.completedFuture(null);
     try {
       List<ObjectEntry> objects = new ArrayList<>();
       for (Made m : made(tr.shared())) {
@@ -84,14 +85,15 @@ public final class BundleBuilder {
       // every note is in by now; notes.json and REVIEW.md read the same sorted list (the two
       // largest files with inventory.json: written through, never held whole)
       List<Note> sorted = notes.sorted();
+      notesFile = CompletableFuture.runAsync(() -> files.write(BundleLayout.NOTES, w -> Json.write(Map.of("notes", sorted), w)));
       Map<String, Object> review = ReviewModel.build(tr, Futures.join(view), objects, inventory, sorted, options);
       files.write(BundleLayout.REVIEW, w -> Review.render("review.md.ftl", review, w));
-      files.write(BundleLayout.NOTES, w -> Json.write(Map.of("notes", sorted), w));
+      Futures.join(notesFile);
       Futures.join(inventoryFile);
       return new Rendered(objects.size(), files.count(), diffHeadline);
     } catch (RuntimeException | Error e) {
       // nothing may write into the sink once the caller has the failure (and cleans up)
-      for (CompletableFuture<?> f : List.of(overlays, dns, view, inventoryFile)) {
+      for (CompletableFuture<?> f : List.of(overlays, dns, view, inventoryFile, notesFile)) {
         f.exceptionally(x -> null).join();
       }
       throw e;

@@ -10,7 +10,29 @@ public final class Md {
 
   /** Text safe inside a Markdown table cell. */
   public static String cell(String s) {
-    return s.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;");
+    int i = 0;
+    while (i < s.length() && !special(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\' -> sb.append("\\\\");
+        case '|' -> sb.append("\\|");
+        case '\n' -> sb.append(' ');
+        case '<' -> sb.append("&lt;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean special(char c) {
+    return c == '\\' || c == '|' || c == '\n' || c == '<';
   }
 
   /** Text safe inside a quoted Mermaid label. */

@@ -44,14 +44,33 @@ public final class Review {
     return out.toString();
   }
 
-  /** {@link #render(String, Map)} into {@code out}, never held whole (REVIEW.md of 10,000 apps: 60 MB). */
-  public static void render(String name, Map<String, Object> model, Writer out) throws IOException {
-    Template t;
+  /**
+   * A piece of a report, as the template writes it: for a report put together from pieces, whose
+   * line ends are made once, over the whole ({@link #render(String, Map, Writer)}).
+   */
+  static String fragment(String name, Map<String, Object> model) {
+    StringWriter out = new StringWriter(1 << 12);
     try {
-      t = FREEMARKER.getTemplate(name);
+      template(name).process(model, out);
+    } catch (TemplateException e) {
+      throw new IllegalStateException("cannot render template " + name + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static Template template(String name) {
+    try {
+      return FREEMARKER.getTemplate(name);
     } catch (IOException e) {
       throw new IllegalStateException("cannot load template " + name + ": " + e.getMessage(), e);
     }
+  }
+
+  /** {@link #render(String, Map)} into {@code out}, never held whole (REVIEW.md of 10,000 apps: 60 MB). */
+  public static void render(String name, Map<String, Object> model, Writer out) throws IOException {
+    Template t = template(name);
     LineEnds w = new LineEnds(out);
     try {
       t.process(model, w);

@@ -15,6 +15,8 @@ import io.canary2k8s.split.Fraction;
 import io.canary2k8s.split.LoadBalancerShares;
 import io.canary2k8s.translate.Translation;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ final class ReviewModel {
    * edge, the step weights. Made while the apps' files are written; {@link #build} adds what
    * needs the finished run (the notes, the objects).
    */
-  record PlanView(List<Map<String, Object>> apps, Map<String, Object> edge, List<Map<String, Object>> steps) {}
+  record PlanView(List<String> apps, Map<String, Object> edge, List<Map<String, Object>> steps) {}
 
   static PlanView planView(Translation tr, Inventory inventory, RenderOptions options) {
     Plan plan = tr.plan();
@@ -42,7 +44,11 @@ final class ReviewModel {
     Map<String, AutoScalingGroup> groups = new TreeMap<>();
     inventory.autoScalingGroups().forEach(g -> groups.put(g.name(), g));
     // one app's rows depend only on that app: every core, in plan order
-    List<Map<String, Object>> apps = plan.apps().parallelStream().map(app -> app(app, target, groups, plan)).toList();
+    // rendered to text at once: a section is a tenth of its table of maps, and the template's
+    // run over 10,000 apps would otherwise come last, on one core
+    List<String> apps = plan.apps().parallelStream()
+        .map(app -> Review.fragment("review-app.md.ftl", Map.of("app", app(app, target, groups, plan), "target", target.name())))
+        .toList();
     return new PlanView(apps, edge(plan, target), steps(plan, target, options.steps()));
   }
 
@@ -286,14 +292,29 @@ final class ReviewModel {
   }
 
   private static List<Map<String, String>> mapping(List<ObjectEntry> objects) {
-    Map<String, List<String>> bySource = new TreeMap<>();
+    // grouped by hash, then the sources sorted once: 100,000 objects share long ARN prefixes,
+    // and a search tree compared them at every insertion
+    Map<String, StringBuilder> bySource = new HashMap<>();
     for (ObjectEntry o : objects) {
       String key = o.source() == null ? "(new: no AWS counterpart)" : o.source();
-      bySource.computeIfAbsent(key, k -> new ArrayList<>())
-          .add(o.kind() + " " + (o.namespace() == null ? "" : o.namespace() + "/") + o.name());
+      StringBuilder v = bySource.get(key);
+      if (v == null) {
+        bySource.put(key, v = new StringBuilder());
+      } else {
+        v.append(", ");
+      }
+      v.append(o.kind()).append(' ');
+      if (o.namespace() != null) {
+        v.append(o.namespace()).append('/');
+      }
+      v.append(o.name());
     }
-    List<Map<String, String>> rows = new ArrayList<>();
-    bySource.forEach((k, v) -> rows.add(Map.of("aws", Md.cell(k), "objects", Md.cell(String.join(", ", v)))));
+    List<String> sources = new ArrayList<>(bySource.keySet());
+    Collections.sort(sources);
+    List<Map<String, String>> rows = new ArrayList<>(sources.size());
+    for (String k : sources) {
+      rows.add(Map.of("aws", Md.cell(k), "objects", Md.cell(bySource.get(k).toString())));
+    }
     return rows;
   }
 
