@@ -23,9 +23,12 @@ class ReviewLineEndsTest {
     Review.LineEnds w = new Review.LineEnds(out);
     int i = 0;
     while (i < s.length()) { // in pieces of random length, as FreeMarker writes
-      int n = Math.min(s.length() - i, 1 + r.nextInt(4));
-      if (n == 1 && r.nextBoolean()) {
+      int n = Math.min(s.length() - i, 1 + r.nextInt(r.nextBoolean() ? 4 : 12_000));
+      int pick = r.nextInt(4);
+      if (n == 1 && pick == 0) {
         w.write(s.charAt(i));
+      } else if (pick == 1) {
+        w.write(s.substring(i, i + n).toCharArray());
       } else {
         w.write(s, i, n);
       }
@@ -41,8 +44,12 @@ class ReviewLineEndsTest {
     char[] alphabet = {'\r', '\n', 'a', '→'};
     for (int round = 0; round < 20_000; round++) {
       StringBuilder sb = new StringBuilder();
-      for (int k = r.nextInt(12); k > 0; k--) {
-        sb.append(alphabet[r.nextInt(alphabet.length)]);
+      // short texts, and every hundredth a long one with long runs (more than the writer's buffer)
+      int length = round % 100 == 0 ? r.nextInt(30_000) : r.nextInt(12);
+      int textWeight = round % 100 == 0 ? 400 : 1;
+      for (int k = length; k > 0; k--) {
+        int a = r.nextInt(alphabet.length + textWeight);
+        sb.append(a < alphabet.length ? alphabet[a] : 'b');
       }
       String s = sb.toString();
       assertThat(oneScan(s, r))

@@ -101,16 +101,44 @@ public final class Review {
 
     @Override
     public void write(char[] cbuf, int off, int len) throws IOException {
-      for (int i = off; i < off + len; i++) {
-        put(cbuf[i]);
+      write(new String(cbuf, off, len), 0, len);
+    }
+
+    /** Runs of text without line ends are copied as they are: most of a report, in long runs. */
+    @Override
+    public void write(String s, int off, int len) throws IOException {
+      int end = off + len;
+      int i = off;
+      while (i < end) {
+        char c = s.charAt(i);
+        if (cr || c == '\r' || c == '\n') {
+          put(c);
+          i++;
+          continue;
+        }
+        int j = i + 1;
+        while (j < end && s.charAt(j) != '\r' && s.charAt(j) != '\n') {
+          j++;
+        }
+        flushNewlines();
+        run(s, i, j);
+        i = j;
       }
     }
 
-    @Override
-    public void write(String s, int off, int len) throws IOException {
-      for (int i = off; i < off + len; i++) {
-        put(s.charAt(i));
+    private void run(String s, int from, int to) throws IOException {
+      while (from < to) {
+        if (used == buf.length) {
+          out.write(buf, 0, used);
+          used = 0;
+        }
+        int n = Math.min(to - from, buf.length - used);
+        s.getChars(from, from + n, buf, used);
+        used += n;
+        from += n;
       }
+      last = s.charAt(to - 1);
+      empty = false;
     }
 
     @Override
