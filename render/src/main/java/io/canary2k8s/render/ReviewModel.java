@@ -41,11 +41,10 @@ final class ReviewModel {
   static PlanView planView(Translation tr, Inventory inventory, RenderOptions options) {
     Plan plan = tr.plan();
     RouteEmitter target = tr.target();
-    Map<String, AutoScalingGroup> groups = new TreeMap<>();
+    Map<String, AutoScalingGroup> groups = new HashMap<>();
     inventory.autoScalingGroups().forEach(g -> groups.put(g.name(), g));
-    // one app's rows depend only on that app: every core, in plan order
-    // rendered to text at once: a section is a tenth of its table of maps, and the template's
-    // run over 10,000 apps would otherwise come last, on one core
+    // one app's section depends only on that app: rendered here, on every core, in plan order;
+    // the template's run over 10,000 apps otherwise came last, on one core
     List<String> apps = plan.apps().parallelStream()
         .map(app -> Review.fragment("review-app.md.ftl", Map.of("app", app(app, target, groups, plan), "target", target.name())))
         .toList();
