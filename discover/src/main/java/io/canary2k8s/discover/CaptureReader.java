@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,61 +50,86 @@ public final class CaptureReader {
   /** The result lists being read, outermost first (see {@link #read(Path)}). */
   private final List<ResultStream> open = new ArrayList<>();
 
-  private CaptureReader(Path dir) {
+  CaptureReader(Path dir) {
     this.dir = dir;
   }
 
   /**
    * Reads {@code dir}. What discovery notices travels inside the inventory ({@link
    * Inventory#notes()}), so that a later {@code translate} of the saved inventory reports it too.
+   *
+   * <p>The four parts of a capture (Auto Scaling, classic ELB, ELBv2, Route53) are read at once,
+   * one per core, and joined in the order they were read one after another before, each failing
+   * as it did then: a capture with several problems is rejected for the same one. A file still
+   * being read when its part fails may have a syntax error further on: reading it whole, as
+   * before, reported that first (see {@link Sections.Section#join()}).
    */
   public static Inventory read(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new InputException(dir.toString(), null, "not a directory");
     }
-    CaptureReader reader = new CaptureReader(dir);
-    Inventory inventory;
-    try {
-      inventory = reader.read();
-    } catch (RuntimeException e) {
-      // a file still being read may have a syntax error further on: reading it whole, as
-      // before, reported that first
-      reader.finishOpen();
-      throw e;
+    Notes found = new Notes();
+    Notifier n = found.scoped("discover/aws-cli");
+    List<Reference> references = new ArrayList<>();
+    try (Sections sections = new Sections(dir, 4)) {
+      // the largest first (the Auto Scaling groups are 40 % of the reading), so that the cores
+      // finish at about the same time
+      Sections.Section<List<AutoScalingGroup>> asgPart =
+          sections.start(r -> r.readAutoScalingGroups(n, references));
+      Sections.Section<List<ClassicLoadBalancer>> elbPart =
+          sections.start(r -> r.readClassicLoadBalancers(n));
+      Sections.Section<ElbV2> elbv2Part = sections.start(CaptureReader::readElbV2);
+      Sections.Section<Dns> dnsPart = sections.start(r -> r.readDns(n));
+      List<ClassicLoadBalancer> elbs = elbPart.join();
+      ElbV2 elbv2 = elbv2Part.join();
+      // one thread checked each group's load balancers and target groups as it read the group:
+      // a reference to one not captured comes before any later problem of the groups
+      List<AutoScalingGroup> asgs =
+          asgPart.join(() -> checkReferences(references, elbs, elbv2.targetGroups()));
+      Dns dns = dnsPart.join();
+      return new Inventory(
+          Inventory.SCHEMA_VERSION,
+          new CaptureReader(dir).readProvenance(),
+          elbs,
+          elbv2.loadBalancers(),
+          elbv2.targetGroups(),
+          asgs,
+          dns.zones(),
+          dns.records(),
+          found.sorted());
     }
-    reader.finishOpen();
-    return inventory;
   }
 
   /** Reads the rest of every result list still open, outermost first. */
-  private void finishOpen() {
+  void finishOpen() {
     for (ResultStream s : List.copyOf(open)) {
       s.finish();
     }
   }
 
-  private Inventory read() {
-    Notes found = new Notes();
-    Notifier n = found.scoped("discover/aws-cli");
-    List<ClassicLoadBalancer> elbs = readClassicLoadBalancers(n);
+  /** Closes every result list still open, unread: the read was abandoned. */
+  void closeOpen() {
+    for (ResultStream s : List.copyOf(open)) {
+      s.abandon();
+    }
+  }
+
+  private record ElbV2(List<TargetGroup> targetGroups, List<LoadBalancerV2> loadBalancers) {}
+
+  private ElbV2 readElbV2() {
     List<TargetGroup> targetGroups = readTargetGroups();
-    List<LoadBalancerV2> albs = readLoadBalancersV2(targetGroups);
-    List<AutoScalingGroup> asgs = readAutoScalingGroups(n, elbs, targetGroups);
+    return new ElbV2(targetGroups, readLoadBalancersV2(targetGroups));
+  }
+
+  private record Dns(List<HostedZone> zones, List<DnsRecord> records) {}
+
+  private Dns readDns(Notifier n) {
     List<HostedZone> zones = readHostedZones();
     List<DnsRecord> records = new ArrayList<>();
     for (HostedZone zone : zones) {
       records.addAll(readRecords(zone, n));
     }
-    return new Inventory(
-        Inventory.SCHEMA_VERSION,
-        readProvenance(),
-        elbs,
-        albs,
-        targetGroups,
-        asgs,
-        zones,
-        records,
-        found.sorted());
+    return new Dns(zones, records);
   }
 
   // ---- files -------------------------------------------------------------------------------
@@ -315,13 +341,12 @@ public final class CaptureReader {
 
   // ---- Auto Scaling --------------------------------------------------------------------------
 
-  private List<AutoScalingGroup> readAutoScalingGroups(
-      Notifier n, List<ClassicLoadBalancer> elbs, List<TargetGroup> targetGroups) {
-    Set<String> tgArns = new TreeSet<>();
-    targetGroups.forEach(t -> tgArns.add(t.arn()));
+  /**
+   * Reads the Auto Scaling groups; the load balancers and target groups they name are added to
+   * {@code references}, in the order they are named, to be checked once those have been read.
+   */
+  private List<AutoScalingGroup> readAutoScalingGroups(Notifier n, List<Reference> references) {
     boolean tgsCaptured = exists(ELBV2_TARGET_GROUPS);
-    Set<String> elbNames = new TreeSet<>();
-    elbs.forEach(e -> elbNames.add(e.name()));
     Map<String, List<ScalingPolicy>> policies = readPolicies();
     List<AutoScalingGroup> out = new ArrayList<>();
     Set<String> seen = new TreeSet<>();
@@ -351,34 +376,19 @@ public final class CaptureReader {
           groupTgs.add(ts.text("Identifier"));
         }
       }
+      Node group = g.detached();
       List<Node> tgNodes = g.optArray("TargetGroupARNs");
       for (String tg : groupTgs) {
         if (!tgsCaptured) {
           n.warn(name, "Auto Scaling group feeds target group " + tg + " but " + ELBV2_TARGET_GROUPS
               + " was not captured; that target group is not migrated.");
-        } else if (!tgArns.contains(tg)) {
-          String where = "TargetGroupARNs";
-          for (Node x : tgNodes) {
-            if (tg.equals(x.raw().asText())) {
-              where = x.path().substring(x.path().lastIndexOf('.') + 1);
-            }
-          }
-          throw g.problem(where, "names target group '" + tg + "', which is not in " + ELBV2_TARGET_GROUPS);
+        } else {
+          references.add(new Reference(group, where(tgNodes, tg, "TargetGroupARNs"), tg, true));
         }
       }
       List<Node> lbNodes = g.optArray("LoadBalancerNames");
       for (String lb : lbNames) {
-        if (!elbNames.contains(lb)) {
-          String where = "LoadBalancerNames";
-          for (Node x : lbNodes) {
-            if (lb.equals(x.raw().asText())) {
-              where = x.path().substring(x.path().lastIndexOf('.') + 1);
-            }
-          }
-          throw g.problem(
-              where,
-              "names classic ELB '" + lb + "', which is not in " + ELB_LOAD_BALANCERS);
-        }
+        references.add(new Reference(group, where(lbNodes, lb, "LoadBalancerNames"), lb, false));
       }
       List<Instance> instances = new ArrayList<>();
       for (Node i : g.optArray("Instances")) {
@@ -427,6 +437,42 @@ public final class CaptureReader {
       }
     }
     return out;
+  }
+
+  /**
+   * A target group or classic ELB that an Auto Scaling group names: {@code field} of {@code
+   * group}.
+   */
+  private record Reference(Node group, String field, String name, boolean targetGroup) {}
+
+  /** Where in {@code list} (the field {@code field}) {@code value} is named: its last element. */
+  private static String where(List<Node> list, String value, String field) {
+    String where = field;
+    for (Node x : list) {
+      if (value.equals(x.raw().asText())) {
+        where = x.path().substring(x.path().lastIndexOf('.') + 1);
+      }
+    }
+    return where;
+  }
+
+  /** Fails for the first of {@code references} to something that was not captured. */
+  private static void checkReferences(
+      List<Reference> references, List<ClassicLoadBalancer> elbs, List<TargetGroup> targetGroups) {
+    Set<String> tgArns = new HashSet<>();
+    targetGroups.forEach(t -> tgArns.add(t.arn()));
+    Set<String> elbNames = new HashSet<>();
+    elbs.forEach(e -> elbNames.add(e.name()));
+    for (Reference r : references) {
+      if (r.targetGroup() && !tgArns.contains(r.name())) {
+        throw r.group().problem(r.field(),
+            "names target group '" + r.name() + "', which is not in " + ELBV2_TARGET_GROUPS);
+      }
+      if (!r.targetGroup() && !elbNames.contains(r.name())) {
+        throw r.group().problem(r.field(),
+            "names classic ELB '" + r.name() + "', which is not in " + ELB_LOAD_BALANCERS);
+      }
+    }
   }
 
   private Map<String, List<ScalingPolicy>> readPolicies() {

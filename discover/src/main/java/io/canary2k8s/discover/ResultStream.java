@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CancellationException;
 
 /**
  * The result list of a CLI output file read one element at a time: a 10,000-app capture holds
@@ -22,7 +23,12 @@ import java.util.NoSuchElementException;
  * <p>The whole-file read reported a syntax error before anything about the content. A stream
  * keeps that order: what goes wrong while its elements are used is reported only after {@link
  * #finish} has read the rest of the file, and a syntax error there wins (see {@link
- * CaptureReader#read(Path)}).
+ * CaptureReader#read(Path)}). A file once rejected stays rejected: finishing it reports the
+ * complaint again, so that a problem noticed after the parser reached the syntax error (by a
+ * check made beside the reading) still comes second.
+ *
+ * <p>A stream read on a thread that has been interrupted stops at its next element: its read
+ * was abandoned (another part of the capture failed first).
  */
 final class ResultStream implements Iterable<Node>, Iterator<Node> {
   private final Path file;
@@ -30,12 +36,17 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
   private final JsonParser parser;
   /** The path of the list: its elements are {@code <prefix>[i]}. */
   private final String prefix;
-  /** The open streams of the read: this one is in it until the file has been read to its end. */
+  /**
+   * The open streams of the read: this one is in it until the file has been read to its end (a
+   * rejected file stays in it) or abandoned.
+   */
   private final List<ResultStream> open;
   private Node next;
   private int index;
   private boolean done;
   private boolean iterated;
+  /** The whole-file read's complaint, once the parser has rejected the file. */
+  private InputException rejected;
 
   private ResultStream(Path file, String shown, JsonParser parser, String prefix, List<ResultStream> open) {
     this.file = file;
@@ -110,6 +121,9 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
   }
 
   private void advance() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new CancellationException("reading " + shown + " was abandoned");
+    }
     try {
       JsonToken t = parser.nextToken();
       if (t == JsonToken.END_ARRAY) {
@@ -130,6 +144,9 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
    * the top-level value and nothing after it; a syntax error is reported as that read words it.
    */
   void finish() {
+    if (rejected != null) {
+      throw rejected;
+    }
     if (done) {
       return;
     }
@@ -151,6 +168,14 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
     open.remove(this);
   }
 
+  /** Stops reading the file where it is: its read was abandoned. */
+  void abandon() {
+    done = true;
+    next = null;
+    close(parser);
+    open.remove(this);
+  }
+
   /**
    * The whole-file read's complaint about this file, which the parser has just rejected
    * ({@code cause}, when it threw).
@@ -158,11 +183,15 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
   private InputException exact(IOException cause) {
     done = true;
     close(parser);
-    open.remove(this);
-    Json.readTree(file, shown); // throws, worded as always
-    // not reached for a file the parser rejects; said as plainly as possible all the same
-    return new InputException(shown, null, cause instanceof JsonProcessingException j
-        ? "not valid JSON: " + Json.describe(j) : "not valid JSON", cause);
+    try {
+      Json.readTree(file, shown); // throws, worded as always
+      // not reached for a file the parser rejects; said as plainly as possible all the same
+      rejected = new InputException(shown, null, cause instanceof JsonProcessingException j
+          ? "not valid JSON: " + Json.describe(j) : "not valid JSON", cause);
+    } catch (InputException e) {
+      rejected = e;
+    }
+    return rejected;
   }
 
   private static void close(JsonParser p) {

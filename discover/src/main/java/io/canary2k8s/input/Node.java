@@ -1,6 +1,7 @@
 package io.canary2k8s.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,6 +51,14 @@ public final class Node {
       path = p;
     }
     return p;
+  }
+
+  /**
+   * This value's file and path without the value: a complaint about it made later keeps no tree
+   * in memory.
+   */
+  public Node detached() {
+    return new Node(MissingNode.getInstance(), file, path());
   }
 
   public InputException problem(String what) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CaptureReaderErrorOrderTest {
   private static final String ASGS = "autoscaling/describe-auto-scaling-groups.json";
   private static final String ELBS = "elb/describe-load-balancers.json";
+  private static final String RECORDS = "route53/zones/Z0417932KX4V6BZ2M5QGH.json";
 
   @TempDir Path tmp;
 
@@ -49,6 +50,11 @@ class CaptureReaderErrorOrderTest {
 
   private static void append(Path file, String text) throws IOException {
     Files.writeString(file, Files.readString(file) + text);
+  }
+
+  /** The first group names a classic ELB that is not in the capture. */
+  private static void firstGroupNamesAnUncapturedElb(Path c) throws IOException {
+    replaceFirst(c.resolve(ASGS), "(\"LoadBalancerNames\": \\[\\s*)\"myapp\"", "$1\"nosuch\"");
   }
 
   /** The first group's MinSize above its MaxSize: a problem with the content. */
@@ -170,5 +176,80 @@ class CaptureReaderErrorOrderTest {
     InputException e = rejection(c);
     assertThat(e.field()).isEqualTo("AutoScalingGroups");
     assertThat(e.getMessage()).contains("expected a list, found an object");
+  }
+
+  // The parts of a capture are read at once (Sections); a capture is rejected for the problem
+  // that reading them one after another met first: classic ELB, ELBv2, Auto Scaling, Route53.
+
+  @Test
+  void aLoadBalancerProblemIsReportedBeforeAGroupProblem() throws IOException {
+    Path c = capture();
+    badFirstGroup(c);
+    replaceFirst(c.resolve(ELBS), "\"InstancePort\": 8080", "\"InstancePort\": 80800");
+    InputException e = rejection(c);
+    assertThat(e.file()).endsWith(ELBS);
+    assertThat(e.field()).isEqualTo("LoadBalancerDescriptions[0].ListenerDescriptions[0].Listener.InstancePort");
+  }
+
+  @Test
+  void aGroupProblemIsReportedBeforeARecordsProblem() throws IOException {
+    Path c = capture();
+    badFirstGroup(c);
+    Files.writeString(c.resolve(RECORDS), "{ not json");
+    InputException e = rejection(c);
+    assertThat(e.file()).endsWith(ASGS);
+    assertThat(e.field()).isEqualTo("AutoScalingGroups[0].MinSize");
+  }
+
+  @Test
+  void anUncapturedLoadBalancerIsReportedBeforeALaterGroupsProblem() throws IOException {
+    Path c = capture();
+    firstGroupNamesAnUncapturedElb(c);
+    replaceFirst(c.resolve(ASGS), "\"MinSize\": 1,", "\"MinSize\": 2,"); // the second group
+    InputException e = rejection(c);
+    assertThat(e.file()).endsWith(ASGS);
+    assertThat(e.field()).isEqualTo("AutoScalingGroups[0].LoadBalancerNames[0]");
+    assertThat(e.getMessage()).endsWith(
+        "names classic ELB 'nosuch', which is not in elb/describe-load-balancers.json");
+  }
+
+  @Test
+  void anEarlierGroupsProblemIsReportedBeforeAnUncapturedLoadBalancer() throws IOException {
+    Path c = capture();
+    badFirstGroup(c);
+    replaceFirst(c.resolve(ASGS), "\"myapp-canary\"(?=\\s*\\])", "\"nosuch\""); // the second group
+    InputException e = rejection(c);
+    assertThat(e.field()).isEqualTo("AutoScalingGroups[0].MinSize");
+  }
+
+  @Test
+  void aSyntaxErrorInTheGroupsIsReportedBeforeAnUncapturedLoadBalancer() throws IOException {
+    Path c = capture();
+    firstGroupNamesAnUncapturedElb(c);
+    String json = Files.readString(c.resolve(ASGS)).strip();
+    Files.writeString(c.resolve(ASGS), json.substring(0, json.length() - 1)); // the last '}'
+    InputException e = rejection(c);
+    assertThat(e.file()).endsWith(ASGS);
+    assertThat(e.getMessage()).contains("not valid JSON").contains("end-of-input");
+  }
+
+  @Test
+  void aSecondDocumentIsReportedBeforeAnUncapturedLoadBalancer() throws IOException {
+    Path c = capture();
+    firstGroupNamesAnUncapturedElb(c);
+    append(c.resolve(ASGS), "\n{}\n");
+    InputException e = rejection(c);
+    assertThat(e.file()).endsWith(ASGS);
+    assertThat(e.getMessage()).contains("not valid JSON").contains("Trailing token");
+  }
+
+  @Test
+  void noReadingThreadIsLeftAfterAFailure() throws IOException {
+    Path c = capture();
+    badFirstGroup(c);
+    replaceFirst(c.resolve(ELBS), "\"InstancePort\": 8080", "\"InstancePort\": 80800");
+    rejection(c);
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.getName().startsWith("canary2k8s-read-"));
   }
 }

@@ -2,6 +2,7 @@ package io.canary2k8s.discover.live;
 
 import static io.canary2k8s.discover.live.LiveDiscovery.guarded;
 
+import io.canary2k8s.discover.Futures;
 import io.canary2k8s.inventory.AutoScalingGroup;
 import io.canary2k8s.inventory.ClassicLoadBalancer;
 import io.canary2k8s.inventory.ScalingPolicy;
@@ -229,7 +230,7 @@ final class RegionCrawl {
         f.get();
       } catch (ExecutionException e) {
         if (first == null) {
-          first = unwrap(e);
+          first = Futures.unwrapped(e);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -250,21 +251,10 @@ final class RegionCrawl {
     try {
       return f.get();
     } catch (ExecutionException e) {
-      throw unwrap(e);
+      throw Futures.unwrapped(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading AWS", e);
     }
-  }
-
-  private static RuntimeException unwrap(ExecutionException e) {
-    Throwable c = e.getCause();
-    if (c instanceof RuntimeException r) {
-      return r;
-    }
-    if (c instanceof Error err) {
-      throw err;
-    }
-    return new IllegalStateException(c);
   }
 }

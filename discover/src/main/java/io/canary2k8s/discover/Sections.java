@@ -1,0 +1,112 @@
+package io.canary2k8s.discover;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Parts of one capture read at once, on at most one thread per core, each by a {@link
+ * CaptureReader} of its own (so with result lists of its own). Closing stops the parts not
+ * joined, waits for their threads to end and closes what they left open.
+ */
+final class Sections implements AutoCloseable {
+  private final Path dir;
+  private final ExecutorService pool;
+  private final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
+  private final List<Section<?>> started = new ArrayList<>();
+
+  /** For reading {@code parts} parts of {@code dir}. */
+  Sections(Path dir, int parts) {
+    this.dir = dir;
+    AtomicInteger count = new AtomicInteger();
+    pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(parts, Runtime.getRuntime().availableProcessors())),
+            r -> {
+              Thread t = new Thread(r, "canary2k8s-read-" + count.incrementAndGet());
+              t.setDaemon(true);
+              threads.add(t);
+              return t;
+            });
+  }
+
+  /** Starts reading a part: {@code read} on a reader of its own. */
+  <T> Section<T> start(Function<CaptureReader, T> read) {
+    CaptureReader reader = new CaptureReader(dir);
+    Section<T> s = new Section<>(reader, CompletableFuture.supplyAsync(() -> read.apply(reader), pool));
+    started.add(s);
+    return s;
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow(); // a part still reading stops at its next element (ResultStream)
+    boolean interrupted = false;
+    for (Thread t : List.copyOf(threads)) {
+      while (t.isAlive()) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    for (Section<?> s : started) {
+      s.reader.closeOpen();
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One part being read. */
+  static final class Section<T> {
+    private final CaptureReader reader;
+    private final CompletableFuture<T> result;
+
+    private Section(CaptureReader reader, CompletableFuture<T> result) {
+      this.reader = reader;
+      this.result = result;
+    }
+
+    /**
+     * What the part came to, failing as reading it on this thread would have: with the problem
+     * that stopped it, after reading the rest of every file it still had open (a syntax error
+     * there comes first).
+     */
+    T join() {
+      return join(() -> {});
+    }
+
+    /**
+     * As {@link #join()}; {@code madeEarlier} is a check of what the part had read before it
+     * stopped, which reading on one thread made as it went: its problem comes before the
+     * part's, but not before a syntax error in a file the part had open.
+     */
+    T join(Runnable madeEarlier) {
+      RuntimeException failure = null;
+      T value = null;
+      try {
+        value = Futures.join(result);
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+      try {
+        madeEarlier.run();
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+      reader.finishOpen();
+      if (failure != null) {
+        throw failure;
+      }
+      return value;
+    }
+  }
+}
