@@ -55,7 +55,13 @@ public final class PlanBuilder {
 
   private final Inventory inventory;
   private final PlanOptions options;
+  /** The caller's notifier: called on the calling thread only, in the order a one-thread build calls it. */
+  private final Notifier out;
+  /** Where this thread's notes go while it works on one app: that app's buffer, replayed in app order. */
+  private final ThreadLocal<NoteBuffer> appNotes = new ThreadLocal<>();
+  /** Every note of the plan: into the current app's buffer, else straight to the caller. */
   private final Notifier notes;
+  private final int threads;
   /**
    * Name → classic ELB and name → Auto Scaling group, in name order: looked up for every app,
    * track and route, so hashed, and iterated in that fixed order.
@@ -69,10 +75,15 @@ public final class PlanBuilder {
   /** The ALBs and NLBs: their groups, splits and rules. */
   private final ElbV2Planner v2;
 
-  private PlanBuilder(Inventory inventory, PlanOptions options, Notifier notes) {
+  private PlanBuilder(Inventory inventory, PlanOptions options, Notifier out, int threads) {
     this.inventory = inventory;
     this.options = options;
-    this.notes = notes;
+    this.out = out;
+    this.notes = (severity, subject, message) -> {
+      NoteBuffer b = appNotes.get();
+      (b != null ? b : out).note(severity, subject, message);
+    };
+    this.threads = threads;
     this.recordsByName = DnsRecord.byName(inventory.dnsRecords());
     this.elbs = byName(inventory.classicLoadBalancers(), ClassicLoadBalancer::name);
     this.asgs = byName(inventory.autoScalingGroups(), AutoScalingGroup::name);
@@ -99,8 +110,18 @@ public final class PlanBuilder {
     return new LinkedHashMap<>(sorted);
   }
 
+  /**
+   * The plan of {@code inventory}, its apps built on every core. {@code notes} is called on this
+   * thread only, in the same order whatever the number of cores; a failure inside an app is thrown
+   * as it was thrown, after the notes of the apps before it.
+   */
   public static Plan build(Inventory inventory, PlanOptions options, Notifier notes) {
-    return new PlanBuilder(inventory, options, notes).build();
+    return build(inventory, options, notes, Parallel.cores());
+  }
+
+  /** {@link #build(Inventory, PlanOptions, Notifier)} on {@code threads} threads (tests compare 1 and more). */
+  static Plan build(Inventory inventory, PlanOptions options, Notifier notes, int threads) {
+    return new PlanBuilder(inventory, options, notes, threads).build();
   }
 
   // ---- graph ---------------------------------------------------------------------------------
@@ -176,37 +197,48 @@ public final class PlanBuilder {
                     + " load balancer forwards to; not migrated.");
       }
     }
+    // Each component in order on this thread: what is left out, and the app's name (which depends
+    // on the names taken before it); then the rest of every app on every core; then the notes of
+    // each component replayed in component order, as a one-thread build makes them.
+    List<List<String>> components = groups.components();
+    List<Job> jobs = new ArrayList<>(components.size());
+    Set<String> usedNames = new java.util.HashSet<>();
+    for (List<String> members : components) {
+      Job job = new Job();
+      jobs.add(job);
+      appNotes.set(job.notes);
+      try {
+        job.named = name(members, usedNames);
+      } catch (RuntimeException | Error e) {
+        job.failure = e;
+        break; // as a one-thread build stops here
+      } finally {
+        appNotes.remove();
+      }
+    }
+    List<Job> toBuild = jobs.stream().filter(j -> j.named != null).toList();
+    Parallel.forEachIndex(toBuild.size(), threads, i -> {
+      Job job = toBuild.get(i);
+      appNotes.set(job.notes);
+      try {
+        job.app = buildApp(job.named, byHost);
+      } catch (RuntimeException | Error e) {
+        job.failure = e;
+      } finally {
+        appNotes.remove();
+      }
+    });
     List<App> apps = new ArrayList<>();
-    Set<String> usedNames = new TreeSet<>();
-    for (List<String> members : groups.components()) {
-      List<String> lbNames = strip(members, "elb:");
-      List<String> asgNames = strip(members, "asg:");
-      List<String> hosts = strip(members, "host:");
-      if (lbNames.isEmpty()) {
-        continue;
+    for (Job job : jobs) {
+      job.notes.replay(out);
+      if (job.failure instanceof RuntimeException e) {
+        throw e;
       }
-      if (asgNames.isEmpty()) {
-        for (String lb : lbNames) {
-          if (v2.isV2(lb)) {
-            notes.warn(lb, "Load balancer forwards to no target group fed by an Auto Scaling group; nothing to"
-                + " migrate" + (hosts.isEmpty() ? "." : ", and its names " + hosts + " are left as they are."));
-            continue;
-          }
-          notes.warn(
-              lb,
-              "Classic ELB has no Auto Scaling group attached"
-                  + (elbs.get(lb).instanceIds().isEmpty()
-                      ? ""
-                      : " (it lists " + elbs.get(lb).instanceIds().size()
-                          + " instances registered by hand)")
-                  + "; nothing to migrate"
-                  + (hosts.isEmpty() ? "." : ", and its names " + hosts + " are left as they are."));
-        }
-        continue;
+      if (job.failure instanceof Error e) {
+        throw e;
       }
-      App app = buildApp(lbNames, asgNames, hosts, byHost, usedNames);
-      if (app != null) {
-        apps.add(app);
+      if (job.app != null) {
+        apps.add(job.app);
       }
     }
     Config.EdgeConfig ec = options.config().edge();
@@ -221,19 +253,65 @@ public final class PlanBuilder {
         .toList();
   }
 
-  // ---- one app -------------------------------------------------------------------------------
-
-  private App buildApp(
-      List<String> lbNames,
-      List<String> asgNames,
-      List<String> hosts,
-      Map<String, List<DnsRecord>> byHost,
-      Set<String> usedNames) {
+  /**
+   * A component as far as its app's name: null, with notes, when it makes no app. Names the app
+   * and takes the name in {@code usedNames}; cheap, as it runs on one thread for every app.
+   */
+  private Named name(List<String> members, Set<String> usedNames) {
+    List<String> lbNames = strip(members, "elb:");
+    List<String> asgNames = strip(members, "asg:");
+    List<String> hosts = strip(members, "host:");
+    if (lbNames.isEmpty()) {
+      return null;
+    }
+    if (asgNames.isEmpty()) {
+      for (String lb : lbNames) {
+        if (v2.isV2(lb)) {
+          notes.warn(lb, "Load balancer forwards to no target group fed by an Auto Scaling group; nothing to"
+              + " migrate" + (hosts.isEmpty() ? "." : ", and its names " + hosts + " are left as they are."));
+          continue;
+        }
+        notes.warn(
+            lb,
+            "Classic ELB has no Auto Scaling group attached"
+                + (elbs.get(lb).instanceIds().isEmpty()
+                    ? ""
+                    : " (it lists " + elbs.get(lb).instanceIds().size()
+                        + " instances registered by hand)")
+                + "; nothing to migrate"
+                + (hosts.isEmpty() ? "." : ", and its names " + hosts + " are left as they are."));
+      }
+      return null;
+    }
     List<AutoScalingGroup> groups = asgNames.stream().map(asgs::get).toList();
     AutoScalingGroup stableGroup = pickStable(groups);
     String primaryLb = primaryLoadBalancer(lbNames, stableGroup);
     String appName = appName(lbNames, groups, primaryLb, usedNames);
     usedNames.add(appName);
+    return new Named(lbNames, hosts, groups, stableGroup, appName);
+  }
+
+  // ---- one app -------------------------------------------------------------------------------
+
+  /** One component: its notes, then its app's name (on the calling thread, in order), then its app (on any core). */
+  private static final class Job {
+    final NoteBuffer notes = new NoteBuffer();
+    Named named;
+    App app;
+    Throwable failure;
+  }
+
+  /** An app as far as naming it: what the rest of it is built from. */
+  private record Named(
+      List<String> lbNames, List<String> hosts, List<AutoScalingGroup> groups, AutoScalingGroup stableGroup,
+      String appName) {}
+
+  private App buildApp(Named named, Map<String, List<DnsRecord>> byHost) {
+    List<String> lbNames = named.lbNames();
+    List<String> hosts = named.hosts();
+    List<AutoScalingGroup> groups = named.groups();
+    AutoScalingGroup stableGroup = named.stableGroup();
+    String appName = named.appName();
 
     // tracks: names first, so that routes can refer to them
     Map<String, String> trackOf = new LinkedHashMap<>();
