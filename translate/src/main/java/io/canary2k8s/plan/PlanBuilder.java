@@ -72,6 +72,12 @@ public final class PlanBuilder {
   /** ELB name → how many ASGs of the whole inventory are behind it (counted once, not per app). */
   private final Map<String, Long> groupsBehind = new HashMap<>();
   private final Map<String, List<DnsRecord>> recordsByName;
+  /**
+   * Record → the load balancer it points at, for the records of {@link #recordsByHost()} (which
+   * fills it, before any app is built; read-only after): by identity, as every lookup is of a
+   * record of the inventory; normalising its targets again at every lookup showed in profiles.
+   */
+  private final Map<DnsRecord, String> lbOfRecord = new java.util.IdentityHashMap<>();
   /** The ALBs and NLBs: their groups, splits and rules. */
   private final ElbV2Planner v2;
 
@@ -141,8 +147,10 @@ public final class PlanBuilder {
       }
       for (String target : r.targets()) {
         String key = DnsNames.loadBalancerKey(target);
-        if (elbByDnsKey.containsKey(key)) {
+        String lb = elbByDnsKey.get(key);
+        if (lb != null) {
           out.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
+          lbOfRecord.putIfAbsent(r, lb);
         } else if (key.endsWith(".elb.amazonaws.com")) {
           notes.warn(
               r.zoneId() + " " + r.name() + " " + r.type(),
@@ -152,6 +160,12 @@ public final class PlanBuilder {
       }
     }
     return out;
+  }
+
+  /** The load balancer a record points at (its first target that is one), or null. */
+  private String elbOf(DnsRecord r) {
+    String lb = lbOfRecord.get(r);
+    return lb != null ? lb : elbOf(r, elbByDnsKey);
   }
 
   private static String elbOf(DnsRecord r, Map<String, String> elbByDnsKey) {
@@ -184,7 +198,7 @@ public final class PlanBuilder {
     byHost.forEach(
         (host, records) -> {
           for (DnsRecord r : records) {
-            groups.union("host:" + host, "elb:" + elbOf(r, elbByDnsKey));
+            groups.union("host:" + host, "elb:" + elbOf(r));
           }
         });
     for (AutoScalingGroup g : asgs.values()) {
@@ -245,12 +259,18 @@ public final class PlanBuilder {
     return new Plan(options.basis(), apps, edge(apps, ec));
   }
 
+  /**
+   * The members with {@code prefix}, without it: in order, as {@code members} is sorted (one
+   * prefix, so the order of the rests is theirs).
+   */
   private static List<String> strip(List<String> members, String prefix) {
-    return members.stream()
-        .filter(m -> m.startsWith(prefix))
-        .map(m -> m.substring(prefix.length()))
-        .sorted()
-        .toList();
+    List<String> out = new ArrayList<>();
+    for (String m : members) {
+      if (m.startsWith(prefix)) {
+        out.add(m.substring(prefix.length()));
+      }
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /**
@@ -651,7 +671,7 @@ public final class PlanBuilder {
       }
       if (group.size() > 1) {
         List<String> parts = new ArrayList<>();
-        p.forEach((r, prob) -> parts.add(r.setIdentifier() + " -> " + elbOf(r, elbByDnsKey) + " " + prob.describe()));
+        p.forEach((r, prob) -> parts.add(r.setIdentifier() + " -> " + elbOf(r) + " " + prob.describe()));
         notes.info(host, "Route53 answers " + chosen.get(0).type() + " " + String.join(", ", parts)
             + "; the host's split composes these with the split behind each load balancer.");
       }
@@ -659,7 +679,7 @@ public final class PlanBuilder {
       Set<String> lbs = new TreeSet<>();
       p.forEach(
           (r, prob) -> {
-            String lb = elbOf(r, elbByDnsKey);
+            String lb = elbOf(r);
             lbs.add(lb);
             shares.get(lb).shares().forEach((g, f) -> composed.merge(g, prob.times(f), Fraction::plus));
           });
@@ -868,8 +888,8 @@ public final class PlanBuilder {
         if (type.equals("A") && byType.containsKey("AAAA")) {
           Set<String> a = new TreeSet<>();
           Set<String> aaaa = new TreeSet<>();
-          byType.get("A").forEach(r -> a.add(elbOf(r, elbByDnsKey) + "/" + r.weight()));
-          byType.get("AAAA").forEach(r -> aaaa.add(elbOf(r, elbByDnsKey) + "/" + r.weight()));
+          byType.get("A").forEach(r -> a.add(elbOf(r) + "/" + r.weight()));
+          byType.get("AAAA").forEach(r -> aaaa.add(elbOf(r) + "/" + r.weight()));
           if (!a.equals(aaaa)) {
             notes.warn(host, "A and AAAA records point at different load balancers or weights;"
                 + " the A records are migrated.");
@@ -916,7 +936,7 @@ public final class PlanBuilder {
     for (DnsRecord r : records) {
       // weight 0 in a group with other weights: never answered (an all-zero group is noted below)
       if (r.weight() != null && r.weight() == 0 && !all.containsKey(r)) {
-        notes.info(host, "Route53 record " + label(r) + " (" + type + " -> " + elbOf(r, elbByDnsKey) + ") has weight 0:"
+        notes.info(host, "Route53 record " + label(r) + " (" + type + " -> " + elbOf(r) + ") has weight 0:"
             + " Route53 never answers it while another record of the group has a weight, so it gets none of this"
             + " host's traffic.");
       }
@@ -1186,45 +1206,63 @@ public final class PlanBuilder {
 
   /**
    * Connected components over string node ids, each sorted; components in a stable order (by
-   * their first id). Hashed, not a TreeMap: every find compared long ids that share their
-   * prefixes, an eighth of the plan's CPU; which id becomes a root does not show in the result.
+   * their first id). Each id is hashed once, to a number; the finds and unions are on numbers
+   * (every find used to hash, and put, the long ids that share their prefixes). Which id becomes a
+   * root does not show in the result.
    */
   static final class UnionFind {
-    private final Map<String, String> parent = new HashMap<>();
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final List<String> names = new ArrayList<>();
+    private int[] parent = new int[64];
 
-    void add(String x) {
-      parent.putIfAbsent(x, x);
+    /** The number of {@code x}, added as a component of its own if new. */
+    int add(String x) {
+      Integer id = ids.get(x);
+      if (id != null) {
+        return id;
+      }
+      int n = names.size();
+      ids.put(x, n);
+      names.add(x);
+      if (n == parent.length) {
+        parent = java.util.Arrays.copyOf(parent, 2 * n);
+      }
+      parent[n] = n;
+      return n;
     }
 
-    String find(String x) {
-      add(x);
-      String p = parent.get(x);
-      if (!p.equals(x)) {
-        p = find(p);
-        parent.put(x, p);
+    private int find(int x) {
+      int root = x;
+      while (parent[root] != root) {
+        root = parent[root];
       }
-      return p;
+      while (parent[x] != root) {
+        int next = parent[x];
+        parent[x] = root;
+        x = next;
+      }
+      return root;
     }
 
     void union(String a, String b) {
-      String ra = find(Objects.requireNonNull(a));
-      String rb = find(Objects.requireNonNull(b));
-      if (!ra.equals(rb)) {
-        if (ra.compareTo(rb) < 0) {
-          parent.put(rb, ra);
-        } else {
-          parent.put(ra, rb);
-        }
+      int ra = find(add(Objects.requireNonNull(a)));
+      int rb = find(add(Objects.requireNonNull(b)));
+      if (ra != rb) {
+        parent[Math.max(ra, rb)] = Math.min(ra, rb);
       }
     }
 
     List<List<String>> components() {
-      Map<String, List<String>> byRoot = new HashMap<>();
-      for (String x : new ArrayList<>(parent.keySet())) {
-        byRoot.computeIfAbsent(find(x), k -> new ArrayList<>()).add(x);
+      int n = names.size();
+      Map<Integer, List<String>> byRoot = new HashMap<>();
+      for (int x = 0; x < n; x++) {
+        byRoot.computeIfAbsent(find(x), k -> new ArrayList<>()).add(names.get(x));
       }
-      List<List<String>> out = new ArrayList<>();
-      byRoot.values().forEach(c -> out.add(c.stream().sorted().toList()));
+      List<List<String>> out = new ArrayList<>(byRoot.size());
+      byRoot.values().forEach(c -> {
+        c.sort(null);
+        out.add(java.util.Collections.unmodifiableList(c));
+      });
       out.sort(Comparator.comparing(c -> c.get(0)));
       return out;
     }
