@@ -50,6 +50,10 @@ public final class PlanBuilder {
   static final List<String> ROUTE_DERIVED_SUFFIXES =
       List.of("https", "wrr", "tls", "tls-gateway", "redirect", "redirect-https");
 
+  /** A track's resources when none are configured: immutable, so one for every track. */
+  private static final Config.Resources DEFAULT_RESOURCES =
+      new Config.Resources(Map.of("cpu", "250m", "memory", "256Mi"), Map.of("memory", "512Mi"));
+
   private static final Pattern HEALTH_TARGET =
       Pattern.compile("^(HTTP|HTTPS|TCP|SSL):(\\d{1,5})(/.*)?$", Pattern.CASE_INSENSITIVE);
 
@@ -399,7 +403,12 @@ public final class PlanBuilder {
       checkListeners(lb);
     }
     for (AutoScalingGroup g : groups) {
-      long serving = g.instances().stream().filter(Instance::serving).count();
+      long serving = 0;
+      for (Instance i : g.instances()) {
+        if (i.serving()) {
+          serving++;
+        }
+      }
       if (serving != g.desiredCapacity()) {
         notes.warn(
             g.name(),
@@ -499,8 +508,12 @@ public final class PlanBuilder {
   }
 
   private AutoScalingGroup pickStable(List<AutoScalingGroup> groups) {
-    List<AutoScalingGroup> tagged =
-        groups.stream().filter(g -> "stable".equals(g.tags().get(TAG_TRACK))).toList();
+    List<AutoScalingGroup> tagged = new ArrayList<>(1);
+    for (AutoScalingGroup g : groups) {
+      if ("stable".equals(g.tags().get(TAG_TRACK))) {
+        tagged.add(g);
+      }
+    }
     if (tagged.size() == 1) {
       return tagged.get(0);
     }
@@ -519,8 +532,12 @@ public final class PlanBuilder {
                     .thenComparing(AutoScalingGroup::name, Comparator.reverseOrder()))
             .orElseThrow();
     if (groups.size() > 1) {
-      long same =
-          groups.stream().filter(g -> g.desiredCapacity() == best.desiredCapacity()).count();
+      long same = 0;
+      for (AutoScalingGroup g : groups) {
+        if (g.desiredCapacity() == best.desiredCapacity()) {
+          same++;
+        }
+      }
       if (same > 1) {
         notes.warn(
             best.name(),
@@ -1068,7 +1085,7 @@ public final class PlanBuilder {
     }
     Config.Resources resources = ac != null && ac.resources() != null ? ac.resources() : null;
     if (resources == null) {
-      resources = new Config.Resources(Map.of("cpu", "250m", "memory", "256Mi"), Map.of("memory", "512Mi"));
+      resources = DEFAULT_RESOURCES;
       if (stable) {
         notes.info(appName, "No resources configured (apps." + appName + ".resources in"
             + " canary2k8s.yaml); requests of 250m CPU and 256Mi memory, limit 512Mi, are used.");
