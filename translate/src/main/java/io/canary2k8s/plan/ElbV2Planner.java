@@ -430,6 +430,9 @@ final class ElbV2Planner {
 
   /** The target groups of {@code g} that {@code lbNames} forward to. */
   List<TargetGroup> targetGroups(AutoScalingGroup g, List<String> lbNames) {
+    if (g.targetGroupArns().isEmpty()) {
+      return List.of(); // a group behind classic ELBs only: nothing to look for
+    }
     Set<String> used = new HashSet<>();
     lbNames.stream().filter(this::isV2).forEach(lb -> used.addAll(targetGroupsOf(lb)));
     return g.targetGroupArns().stream().filter(used::contains).map(tgs::get).toList();

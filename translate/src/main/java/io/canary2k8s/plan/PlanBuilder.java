@@ -50,12 +50,22 @@ public final class PlanBuilder {
   static final List<String> ROUTE_DERIVED_SUFFIXES =
       List.of("https", "wrr", "tls", "tls-gateway", "redirect", "redirect-https");
 
+  /** A track's resources when none are configured: immutable, so one for every track. */
+  private static final Config.Resources DEFAULT_RESOURCES =
+      new Config.Resources(Map.of("cpu", "250m", "memory", "256Mi"), Map.of("memory", "512Mi"));
+
   private static final Pattern HEALTH_TARGET =
       Pattern.compile("^(HTTP|HTTPS|TCP|SSL):(\\d{1,5})(/.*)?$", Pattern.CASE_INSENSITIVE);
 
   private final Inventory inventory;
   private final PlanOptions options;
+  /** The caller's notifier: called on the calling thread only, in the order a one-thread build calls it. */
+  private final Notifier out;
+  /** Where this thread's notes go while it works on one app: that app's buffer, replayed in app order. */
+  private final ThreadLocal<NoteBuffer> appNotes = new ThreadLocal<>();
+  /** Every note of the plan: into the current app's buffer, else straight to the caller. */
   private final Notifier notes;
+  private final int threads;
   /**
    * Name → classic ELB and name → Auto Scaling group, in name order: looked up for every app,
    * track and route, so hashed, and iterated in that fixed order.
@@ -66,13 +76,24 @@ public final class PlanBuilder {
   /** ELB name → how many ASGs of the whole inventory are behind it (counted once, not per app). */
   private final Map<String, Long> groupsBehind = new HashMap<>();
   private final Map<String, List<DnsRecord>> recordsByName;
+  /**
+   * Record → the load balancer it points at, for the records of {@link #recordsByHost()} (which
+   * fills it, before any app is built; read-only after): by identity, as every lookup is of a
+   * record of the inventory; normalising its targets again at every lookup showed in profiles.
+   */
+  private final Map<DnsRecord, String> lbOfRecord = new java.util.IdentityHashMap<>();
   /** The ALBs and NLBs: their groups, splits and rules. */
   private final ElbV2Planner v2;
 
-  private PlanBuilder(Inventory inventory, PlanOptions options, Notifier notes) {
+  private PlanBuilder(Inventory inventory, PlanOptions options, Notifier out, int threads) {
     this.inventory = inventory;
     this.options = options;
-    this.notes = notes;
+    this.out = out;
+    this.notes = (severity, subject, message) -> {
+      NoteBuffer b = appNotes.get();
+      (b != null ? b : out).note(severity, subject, message);
+    };
+    this.threads = threads;
     this.recordsByName = DnsRecord.byName(inventory.dnsRecords());
     this.elbs = byName(inventory.classicLoadBalancers(), ClassicLoadBalancer::name);
     this.asgs = byName(inventory.autoScalingGroups(), AutoScalingGroup::name);
@@ -99,8 +120,18 @@ public final class PlanBuilder {
     return new LinkedHashMap<>(sorted);
   }
 
+  /**
+   * The plan of {@code inventory}, its apps built on every core. {@code notes} is called on this
+   * thread only, in the same order whatever the number of cores; a failure inside an app is thrown
+   * as it was thrown, after the notes of the apps before it.
+   */
   public static Plan build(Inventory inventory, PlanOptions options, Notifier notes) {
-    return new PlanBuilder(inventory, options, notes).build();
+    return build(inventory, options, notes, Parallel.cores());
+  }
+
+  /** {@link #build(Inventory, PlanOptions, Notifier)} on {@code threads} threads (tests compare 1 and more). */
+  static Plan build(Inventory inventory, PlanOptions options, Notifier notes, int threads) {
+    return new PlanBuilder(inventory, options, notes, threads).build();
   }
 
   // ---- graph ---------------------------------------------------------------------------------
@@ -120,8 +151,10 @@ public final class PlanBuilder {
       }
       for (String target : r.targets()) {
         String key = DnsNames.loadBalancerKey(target);
-        if (elbByDnsKey.containsKey(key)) {
+        String lb = elbByDnsKey.get(key);
+        if (lb != null) {
           out.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
+          lbOfRecord.putIfAbsent(r, lb);
         } else if (key.endsWith(".elb.amazonaws.com")) {
           notes.warn(
               r.zoneId() + " " + r.name() + " " + r.type(),
@@ -131,6 +164,12 @@ public final class PlanBuilder {
       }
     }
     return out;
+  }
+
+  /** The load balancer a record points at (its first target that is one), or null. */
+  private String elbOf(DnsRecord r) {
+    String lb = lbOfRecord.get(r);
+    return lb != null ? lb : elbOf(r, elbByDnsKey);
   }
 
   private static String elbOf(DnsRecord r, Map<String, String> elbByDnsKey) {
@@ -163,7 +202,7 @@ public final class PlanBuilder {
     byHost.forEach(
         (host, records) -> {
           for (DnsRecord r : records) {
-            groups.union("host:" + host, "elb:" + elbOf(r, elbByDnsKey));
+            groups.union("host:" + host, "elb:" + elbOf(r));
           }
         });
     for (AutoScalingGroup g : asgs.values()) {
@@ -176,64 +215,127 @@ public final class PlanBuilder {
                     + " load balancer forwards to; not migrated.");
       }
     }
+    // Each component in order on this thread: what is left out, and the app's name (which depends
+    // on the names taken before it); then the rest of every app on every core; then the notes of
+    // each component replayed in component order, as a one-thread build makes them.
+    List<List<String>> components = groups.components();
+    List<Job> jobs = new ArrayList<>(components.size());
+    Set<String> usedNames = new java.util.HashSet<>();
+    for (List<String> members : components) {
+      Job job = new Job();
+      jobs.add(job);
+      appNotes.set(job.notes);
+      try {
+        job.named = name(members, usedNames);
+      } catch (RuntimeException | Error e) {
+        job.failure = e;
+        break; // as a one-thread build stops here
+      } finally {
+        appNotes.remove();
+      }
+    }
+    List<Job> toBuild = jobs.stream().filter(j -> j.named != null).toList();
+    Parallel.forEachIndex(toBuild.size(), threads, i -> {
+      Job job = toBuild.get(i);
+      appNotes.set(job.notes);
+      try {
+        job.app = buildApp(job.named, byHost);
+      } catch (RuntimeException | Error e) {
+        job.failure = e;
+      } finally {
+        appNotes.remove();
+      }
+    });
     List<App> apps = new ArrayList<>();
-    Set<String> usedNames = new TreeSet<>();
-    for (List<String> members : groups.components()) {
-      List<String> lbNames = strip(members, "elb:");
-      List<String> asgNames = strip(members, "asg:");
-      List<String> hosts = strip(members, "host:");
-      if (lbNames.isEmpty()) {
-        continue;
+    for (Job job : jobs) {
+      job.notes.replay(out);
+      if (job.failure instanceof RuntimeException e) {
+        throw e;
       }
-      if (asgNames.isEmpty()) {
-        for (String lb : lbNames) {
-          if (v2.isV2(lb)) {
-            notes.warn(lb, "Load balancer forwards to no target group fed by an Auto Scaling group; nothing to"
-                + " migrate" + (hosts.isEmpty() ? "." : ", and its names " + hosts + " are left as they are."));
-            continue;
-          }
-          notes.warn(
-              lb,
-              "Classic ELB has no Auto Scaling group attached"
-                  + (elbs.get(lb).instanceIds().isEmpty()
-                      ? ""
-                      : " (it lists " + elbs.get(lb).instanceIds().size()
-                          + " instances registered by hand)")
-                  + "; nothing to migrate"
-                  + (hosts.isEmpty() ? "." : ", and its names " + hosts + " are left as they are."));
-        }
-        continue;
+      if (job.failure instanceof Error e) {
+        throw e;
       }
-      App app = buildApp(lbNames, asgNames, hosts, byHost, usedNames);
-      if (app != null) {
-        apps.add(app);
+      if (job.app != null) {
+        apps.add(job.app);
       }
     }
     Config.EdgeConfig ec = options.config().edge();
     return new Plan(options.basis(), apps, edge(apps, ec));
   }
 
+  /**
+   * The members with {@code prefix}, without it: in order, as {@code members} is sorted (one
+   * prefix, so the order of the rests is theirs).
+   */
   private static List<String> strip(List<String> members, String prefix) {
-    return members.stream()
-        .filter(m -> m.startsWith(prefix))
-        .map(m -> m.substring(prefix.length()))
-        .sorted()
-        .toList();
+    List<String> out = new ArrayList<>();
+    for (String m : members) {
+      if (m.startsWith(prefix)) {
+        out.add(m.substring(prefix.length()));
+      }
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
-  // ---- one app -------------------------------------------------------------------------------
-
-  private App buildApp(
-      List<String> lbNames,
-      List<String> asgNames,
-      List<String> hosts,
-      Map<String, List<DnsRecord>> byHost,
-      Set<String> usedNames) {
+  /**
+   * A component as far as its app's name: null, with notes, when it makes no app. Names the app
+   * and takes the name in {@code usedNames}; cheap, as it runs on one thread for every app.
+   */
+  private Named name(List<String> members, Set<String> usedNames) {
+    List<String> lbNames = strip(members, "elb:");
+    List<String> asgNames = strip(members, "asg:");
+    List<String> hosts = strip(members, "host:");
+    if (lbNames.isEmpty()) {
+      return null;
+    }
+    if (asgNames.isEmpty()) {
+      for (String lb : lbNames) {
+        if (v2.isV2(lb)) {
+          notes.warn(lb, "Load balancer forwards to no target group fed by an Auto Scaling group; nothing to"
+              + " migrate" + (hosts.isEmpty() ? "." : ", and its names " + hosts + " are left as they are."));
+          continue;
+        }
+        notes.warn(
+            lb,
+            "Classic ELB has no Auto Scaling group attached"
+                + (elbs.get(lb).instanceIds().isEmpty()
+                    ? ""
+                    : " (it lists " + elbs.get(lb).instanceIds().size()
+                        + " instances registered by hand)")
+                + "; nothing to migrate"
+                + (hosts.isEmpty() ? "." : ", and its names " + hosts + " are left as they are."));
+      }
+      return null;
+    }
     List<AutoScalingGroup> groups = asgNames.stream().map(asgs::get).toList();
     AutoScalingGroup stableGroup = pickStable(groups);
     String primaryLb = primaryLoadBalancer(lbNames, stableGroup);
     String appName = appName(lbNames, groups, primaryLb, usedNames);
     usedNames.add(appName);
+    return new Named(lbNames, hosts, groups, stableGroup, appName);
+  }
+
+  // ---- one app -------------------------------------------------------------------------------
+
+  /** One component: its notes, then its app's name (on the calling thread, in order), then its app (on any core). */
+  private static final class Job {
+    final NoteBuffer notes = new NoteBuffer();
+    Named named;
+    App app;
+    Throwable failure;
+  }
+
+  /** An app as far as naming it: what the rest of it is built from. */
+  private record Named(
+      List<String> lbNames, List<String> hosts, List<AutoScalingGroup> groups, AutoScalingGroup stableGroup,
+      String appName) {}
+
+  private App buildApp(Named named, Map<String, List<DnsRecord>> byHost) {
+    List<String> lbNames = named.lbNames();
+    List<String> hosts = named.hosts();
+    List<AutoScalingGroup> groups = named.groups();
+    AutoScalingGroup stableGroup = named.stableGroup();
+    String appName = named.appName();
 
     // tracks: names first, so that routes can refer to them
     Map<String, String> trackOf = new LinkedHashMap<>();
@@ -301,7 +403,12 @@ public final class PlanBuilder {
       checkListeners(lb);
     }
     for (AutoScalingGroup g : groups) {
-      long serving = g.instances().stream().filter(Instance::serving).count();
+      long serving = 0;
+      for (Instance i : g.instances()) {
+        if (i.serving()) {
+          serving++;
+        }
+      }
       if (serving != g.desiredCapacity()) {
         notes.warn(
             g.name(),
@@ -401,8 +508,12 @@ public final class PlanBuilder {
   }
 
   private AutoScalingGroup pickStable(List<AutoScalingGroup> groups) {
-    List<AutoScalingGroup> tagged =
-        groups.stream().filter(g -> "stable".equals(g.tags().get(TAG_TRACK))).toList();
+    List<AutoScalingGroup> tagged = new ArrayList<>(1);
+    for (AutoScalingGroup g : groups) {
+      if ("stable".equals(g.tags().get(TAG_TRACK))) {
+        tagged.add(g);
+      }
+    }
     if (tagged.size() == 1) {
       return tagged.get(0);
     }
@@ -421,8 +532,12 @@ public final class PlanBuilder {
                     .thenComparing(AutoScalingGroup::name, Comparator.reverseOrder()))
             .orElseThrow();
     if (groups.size() > 1) {
-      long same =
-          groups.stream().filter(g -> g.desiredCapacity() == best.desiredCapacity()).count();
+      long same = 0;
+      for (AutoScalingGroup g : groups) {
+        if (g.desiredCapacity() == best.desiredCapacity()) {
+          same++;
+        }
+      }
       if (same > 1) {
         notes.warn(
             best.name(),
@@ -573,7 +688,7 @@ public final class PlanBuilder {
       }
       if (group.size() > 1) {
         List<String> parts = new ArrayList<>();
-        p.forEach((r, prob) -> parts.add(r.setIdentifier() + " -> " + elbOf(r, elbByDnsKey) + " " + prob.describe()));
+        p.forEach((r, prob) -> parts.add(r.setIdentifier() + " -> " + elbOf(r) + " " + prob.describe()));
         notes.info(host, "Route53 answers " + chosen.get(0).type() + " " + String.join(", ", parts)
             + "; the host's split composes these with the split behind each load balancer.");
       }
@@ -581,7 +696,7 @@ public final class PlanBuilder {
       Set<String> lbs = new TreeSet<>();
       p.forEach(
           (r, prob) -> {
-            String lb = elbOf(r, elbByDnsKey);
+            String lb = elbOf(r);
             lbs.add(lb);
             shares.get(lb).shares().forEach((g, f) -> composed.merge(g, prob.times(f), Fraction::plus));
           });
@@ -790,8 +905,8 @@ public final class PlanBuilder {
         if (type.equals("A") && byType.containsKey("AAAA")) {
           Set<String> a = new TreeSet<>();
           Set<String> aaaa = new TreeSet<>();
-          byType.get("A").forEach(r -> a.add(elbOf(r, elbByDnsKey) + "/" + r.weight()));
-          byType.get("AAAA").forEach(r -> aaaa.add(elbOf(r, elbByDnsKey) + "/" + r.weight()));
+          byType.get("A").forEach(r -> a.add(elbOf(r) + "/" + r.weight()));
+          byType.get("AAAA").forEach(r -> aaaa.add(elbOf(r) + "/" + r.weight()));
           if (!a.equals(aaaa)) {
             notes.warn(host, "A and AAAA records point at different load balancers or weights;"
                 + " the A records are migrated.");
@@ -838,7 +953,7 @@ public final class PlanBuilder {
     for (DnsRecord r : records) {
       // weight 0 in a group with other weights: never answered (an all-zero group is noted below)
       if (r.weight() != null && r.weight() == 0 && !all.containsKey(r)) {
-        notes.info(host, "Route53 record " + label(r) + " (" + type + " -> " + elbOf(r, elbByDnsKey) + ") has weight 0:"
+        notes.info(host, "Route53 record " + label(r) + " (" + type + " -> " + elbOf(r) + ") has weight 0:"
             + " Route53 never answers it while another record of the group has a weight, so it gets none of this"
             + " host's traffic.");
       }
@@ -970,7 +1085,7 @@ public final class PlanBuilder {
     }
     Config.Resources resources = ac != null && ac.resources() != null ? ac.resources() : null;
     if (resources == null) {
-      resources = new Config.Resources(Map.of("cpu", "250m", "memory", "256Mi"), Map.of("memory", "512Mi"));
+      resources = DEFAULT_RESOURCES;
       if (stable) {
         notes.info(appName, "No resources configured (apps." + appName + ".resources in"
             + " canary2k8s.yaml); requests of 250m CPU and 256Mi memory, limit 512Mi, are used.");
@@ -1108,45 +1223,63 @@ public final class PlanBuilder {
 
   /**
    * Connected components over string node ids, each sorted; components in a stable order (by
-   * their first id). Hashed, not a TreeMap: every find compared long ids that share their
-   * prefixes, an eighth of the plan's CPU; which id becomes a root does not show in the result.
+   * their first id). Each id is hashed once, to a number; the finds and unions are on numbers
+   * (every find used to hash, and put, the long ids that share their prefixes). Which id becomes a
+   * root does not show in the result.
    */
   static final class UnionFind {
-    private final Map<String, String> parent = new HashMap<>();
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final List<String> names = new ArrayList<>();
+    private int[] parent = new int[64];
 
-    void add(String x) {
-      parent.putIfAbsent(x, x);
+    /** The number of {@code x}, added as a component of its own if new. */
+    int add(String x) {
+      Integer id = ids.get(x);
+      if (id != null) {
+        return id;
+      }
+      int n = names.size();
+      ids.put(x, n);
+      names.add(x);
+      if (n == parent.length) {
+        parent = java.util.Arrays.copyOf(parent, 2 * n);
+      }
+      parent[n] = n;
+      return n;
     }
 
-    String find(String x) {
-      add(x);
-      String p = parent.get(x);
-      if (!p.equals(x)) {
-        p = find(p);
-        parent.put(x, p);
+    private int find(int x) {
+      int root = x;
+      while (parent[root] != root) {
+        root = parent[root];
       }
-      return p;
+      while (parent[x] != root) {
+        int next = parent[x];
+        parent[x] = root;
+        x = next;
+      }
+      return root;
     }
 
     void union(String a, String b) {
-      String ra = find(Objects.requireNonNull(a));
-      String rb = find(Objects.requireNonNull(b));
-      if (!ra.equals(rb)) {
-        if (ra.compareTo(rb) < 0) {
-          parent.put(rb, ra);
-        } else {
-          parent.put(ra, rb);
-        }
+      int ra = find(add(Objects.requireNonNull(a)));
+      int rb = find(add(Objects.requireNonNull(b)));
+      if (ra != rb) {
+        parent[Math.max(ra, rb)] = Math.min(ra, rb);
       }
     }
 
     List<List<String>> components() {
-      Map<String, List<String>> byRoot = new HashMap<>();
-      for (String x : new ArrayList<>(parent.keySet())) {
-        byRoot.computeIfAbsent(find(x), k -> new ArrayList<>()).add(x);
+      int n = names.size();
+      Map<Integer, List<String>> byRoot = new HashMap<>();
+      for (int x = 0; x < n; x++) {
+        byRoot.computeIfAbsent(find(x), k -> new ArrayList<>()).add(names.get(x));
       }
-      List<List<String>> out = new ArrayList<>();
-      byRoot.values().forEach(c -> out.add(c.stream().sorted().toList()));
+      List<List<String>> out = new ArrayList<>(byRoot.size());
+      byRoot.values().forEach(c -> {
+        c.sort(null);
+        out.add(java.util.Collections.unmodifiableList(c));
+      });
       out.sort(Comparator.comparing(c -> c.get(0)));
       return out;
     }
