@@ -1,5 +1,6 @@
 package io.canary2k8s.discover;
 
+import io.canary2k8s.concurrent.Futures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package io.canary2k8s.render;
 
+import io.canary2k8s.concurrent.Futures;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.inventory.InventoryJson;
 import io.canary2k8s.input.Json;

@@ -1,5 +1,6 @@
 package io.canary2k8s.render;
 
+import io.canary2k8s.concurrent.Futures;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -2,7 +2,7 @@ package io.canary2k8s.discover.live;
 
 import static io.canary2k8s.discover.live.LiveDiscovery.guarded;
 
-import io.canary2k8s.discover.Futures;
+import io.canary2k8s.concurrent.Futures;
 import io.canary2k8s.inventory.AutoScalingGroup;
 import io.canary2k8s.inventory.ClassicLoadBalancer;
 import io.canary2k8s.inventory.ScalingPolicy;

@@ -2,8 +2,8 @@ package io.canary2k8s.render.diff;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.canary2k8s.concurrent.Futures;
 import io.canary2k8s.input.InputException;
-import io.canary2k8s.render.Futures;
 import io.canary2k8s.yaml.Yaml;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.canary2k8s.render;
+package io.canary2k8s.concurrent;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -21,16 +21,21 @@ public final class Futures {
     }
   }
 
-  /** The value of {@code f}, or its failure as it was thrown. */
-  static <T> T get(Future<T> f) {
+  /** The value of {@code f}, or its failure as it was thrown; waiting may be interrupted. */
+  public static <T> T get(Future<T> f) {
     try {
       return f.get();
     } catch (ExecutionException e) {
-      throw unwrapped(e.getCause(), new IllegalStateException(e.getCause()));
+      throw unwrapped(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  /** The failure {@code e} reports as it was thrown (an {@link Error} is thrown here). */
+  public static RuntimeException unwrapped(ExecutionException e) {
+    return unwrapped(e.getCause(), new IllegalStateException(e.getCause()));
   }
 
   private static RuntimeException unwrapped(Throwable cause, RuntimeException otherwise) {
