@@ -224,6 +224,23 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
   /** The objects of parsed files, in the given order (the first error is thrown); identities must be unique. */
   private static Documents assemble(List<Parsed> parsed) {
     SortedMap<ObjectId, Manifest> out = new TreeMap<>();
+    forEachObject(parsed, (p, index, count, m) -> {
+      Manifest previous = out.put(m.id(), m);
+      if (previous != null) {
+        throw new InputException(p.shown(), where(index, count) + "metadata.name",
+            m.id().display() + " (" + m.id().apiVersion() + ") is also defined in " + previous.source());
+      }
+    });
+    return new Documents(out);
+  }
+
+  /** What {@link #forEachObject} hands on: an object, its file and its place among the file's documents. */
+  private interface ObjectVisitor {
+    void accept(Parsed file, int index, int count, Manifest manifest);
+  }
+
+  /** Every object of parsed files, in the given order; the first error met is thrown. */
+  private static void forEachObject(List<Parsed> parsed, ObjectVisitor visitor) {
     for (Parsed p : parsed) {
       if (p.error() != null) {
         throw p.error();
@@ -234,17 +251,11 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
         if (d.invalid() != null) {
           throw d.invalid();
         }
-        if (d.id() == null) {
-          continue; // a kustomization
-        }
-        Manifest previous = out.put(d.id(), new Manifest(d.id(), p.file(), i, p.shown()));
-        if (previous != null) {
-          throw new InputException(p.shown(), where(i, docs.size()) + "metadata.name",
-              d.id().display() + " (" + d.id().apiVersion() + ") is also defined in " + previous.source());
+        if (d.id() != null) { // else a kustomization
+          visitor.accept(p, i, docs.size(), new Manifest(d.id(), p.file(), i, p.shown()));
         }
       }
     }
-    return new Documents(out);
   }
 
   /**
@@ -254,21 +265,7 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
    */
   private static Documents assembleUnordered(List<Parsed> parsed) {
     List<Manifest> manifests = new ArrayList<>(parsed.size());
-    for (Parsed p : parsed) {
-      if (p.error() != null) {
-        throw p.error();
-      }
-      List<Doc> docs = p.docs();
-      for (int i = 0; i < docs.size(); i++) {
-        Doc d = docs.get(i);
-        if (d.invalid() != null) {
-          throw d.invalid();
-        }
-        if (d.id() != null) {
-          manifests.add(new Manifest(d.id(), p.file(), i, p.shown()));
-        }
-      }
-    }
+    forEachObject(parsed, (p, index, count, m) -> manifests.add(m));
     Manifest[] sorted = manifests.toArray(new Manifest[0]);
     Arrays.parallelSort(sorted, (a, b) -> a.id().compareTo(b.id()));
     for (int i = 1; i < sorted.length; i++) {
