@@ -1,6 +1,7 @@
 package io.canary2k8s.render;
 
 import io.canary2k8s.concurrent.Futures;
+import io.canary2k8s.concurrent.InOrder;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.inventory.InventoryJson;
 import io.canary2k8s.input.Json;

@@ -1,5 +1,6 @@
 package io.canary2k8s.plan;
 
+import io.canary2k8s.concurrent.InOrder;
 import io.canary2k8s.config.Config;
 import io.canary2k8s.inventory.AutoScalingGroup;
 import io.canary2k8s.inventory.ClassicLoadBalancer;
@@ -126,7 +127,7 @@ public final class PlanBuilder {
    * as it was thrown, after the notes of the apps before it.
    */
   public static Plan build(Inventory inventory, PlanOptions options, Notifier notes) {
-    return build(inventory, options, notes, Parallel.cores());
+    return build(inventory, options, notes, Runtime.getRuntime().availableProcessors());
   }
 
   /** {@link #build(Inventory, PlanOptions, Notifier)} on {@code threads} threads (tests compare 1 and more). */
@@ -234,20 +235,20 @@ public final class PlanBuilder {
         appNotes.remove();
       }
     }
-    List<Job> toBuild = jobs.stream().filter(j -> j.named != null).toList();
-    Parallel.forEachIndex(toBuild.size(), threads, i -> {
-      Job job = toBuild.get(i);
-      appNotes.set(job.notes);
-      try {
-        job.app = buildApp(job.named, byHost);
-      } catch (RuntimeException | Error e) {
-        job.failure = e;
-      } finally {
-        appNotes.remove();
-      }
-    });
     List<App> apps = new ArrayList<>();
-    for (Job job : jobs) {
+    InOrder.forEach(jobs, threads, job -> {
+      if (job.named != null) {
+        appNotes.set(job.notes);
+        try {
+          job.app = buildApp(job.named, byHost);
+        } catch (RuntimeException | Error e) {
+          job.failure = e;
+        } finally {
+          appNotes.remove();
+        }
+      }
+      return job;
+    }, job -> {
       job.notes.replay(out);
       if (job.failure instanceof RuntimeException e) {
         throw e;
@@ -258,7 +259,7 @@ public final class PlanBuilder {
       if (job.app != null) {
         apps.add(job.app);
       }
-    }
+    });
     Config.EdgeConfig ec = options.config().edge();
     return new Plan(options.basis(), apps, edge(apps, ec));
   }

@@ -1,6 +1,5 @@
-package io.canary2k8s.render;
+package io.canary2k8s.concurrent;
 
-import io.canary2k8s.concurrent.Futures;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -12,19 +11,32 @@ import java.util.function.Function;
 /**
  * A pipeline whose memory does not grow with its input: items are mapped on every core, and the
  * results handed to a consumer on the calling thread in item order, with a bounded number in
- * flight. The consumer (writing files) overlaps the mapping (making them).
+ * flight. The consumer (writing files, passing notes on) overlaps the mapping. A failure of the
+ * map is thrown at its item's turn, as it was thrown: what the consumer saw before it is what a
+ * one-thread loop would have done.
  */
-final class InOrder {
+public final class InOrder {
   /** Results in flight per core: enough to keep the cores busy while the consumer waits on I/O. */
   static final int WINDOW_PER_CORE = 64;
 
   private InOrder() {}
 
-  static <T, R> void forEach(List<T> items, Function<T, R> map, Consumer<R> consumer) {
-    int cores = Runtime.getRuntime().availableProcessors();
-    int window = WINDOW_PER_CORE * cores;
-    ExecutorService pool = Executors.newFixedThreadPool(cores, r -> {
-      Thread t = new Thread(r, "canary2k8s-render");
+  /** {@link #forEach(List, int, Function, Consumer)} on one thread per core. */
+  public static <T, R> void forEach(List<T> items, Function<T, R> map, Consumer<R> consumer) {
+    forEach(items, Runtime.getRuntime().availableProcessors(), map, consumer);
+  }
+
+  /** Maps {@code items} on {@code threads} threads (on this one alone when one is enough). */
+  public static <T, R> void forEach(List<T> items, int threads, Function<T, R> map, Consumer<R> consumer) {
+    if (threads <= 1 || items.size() <= 1) {
+      for (T item : items) {
+        consumer.accept(map.apply(item));
+      }
+      return;
+    }
+    int window = WINDOW_PER_CORE * threads;
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "canary2k8s-worker");
       t.setDaemon(true);
       return t;
     });

@@ -1,4 +1,4 @@
-package io.canary2k8s.render;
+package io.canary2k8s.concurrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
