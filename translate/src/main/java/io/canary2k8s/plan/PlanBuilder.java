@@ -217,8 +217,8 @@ public final class PlanBuilder {
       }
     }
     // Each component in order on this thread: what is left out, and the app's name (which depends
-    // on the names taken before it); then the rest of every app on every core; then the notes of
-    // each component replayed in component order, as a one-thread build makes them.
+    // on the names taken before it); then the rest of every app on every core, each component's
+    // notes replayed here in component order as its app comes in, as a one-thread build makes them.
     List<List<String>> components = groups.components();
     List<Job> jobs = new ArrayList<>(components.size());
     Set<String> usedNames = new java.util.HashSet<>();
