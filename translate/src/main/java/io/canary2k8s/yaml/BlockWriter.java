@@ -48,10 +48,16 @@ final class BlockWriter extends GeneratorBase {
    * and reserved indicators. Space and colon are allowed here and checked against their neighbour.
    */
   private static final boolean[] PLAIN = new boolean[128];
+  /**
+   * {@link #PLAIN} and the backtick, which snakeyaml treats as an indicator only in first place:
+   * Traefik's rules ({@code Host(`shop.example.com`)}), one or more per app, stay on the fast path.
+   */
+  private static final boolean[] PLAIN_AFTER_FIRST = new boolean[128];
 
   static {
     for (char c = 0x20; c <= 0x7e; c++) {
       PLAIN[c] = ",[]{}\"'\\#&*!|>%@`".indexOf(c) < 0;
+      PLAIN_AFTER_FIRST[c] = PLAIN[c] || c == '`';
     }
   }
 
@@ -385,7 +391,8 @@ final class BlockWriter extends GeneratorBase {
   }
 
   /**
-   * A string value: plain at once when it starts with a letter or {@code /}, holds only text
+   * A string value: plain at once when it starts with a letter, {@code /} or {@code _} (the
+   * kustomization's {@code _cluster/} entries), holds only text
    * snakeyaml surely writes plain, and reads back as a string; the empty string quoted; printable
    * ASCII that Jackson-YAML quotes, in double quotes; else as Jackson-YAML writes it after a key
    * (memoised: quantities, ports and images repeat). A multi-line string is a literal block whose
@@ -397,7 +404,7 @@ final class BlockWriter extends GeneratorBase {
       return true;
     }
     char first = s.charAt(0);
-    if (((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || first == '/')
+    if (((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || first == '/' || first == '_')
         && plainSafe(s) && !QUOTING.needToQuoteValue(s)) {
       sb.append(s);
       return true;
@@ -463,7 +470,7 @@ final class BlockWriter extends GeneratorBase {
 
   /**
    * Text snakeyaml certainly writes plain in block context: printable ASCII, no indicator
-   * first, no flow indicators, no {@code ": "}, {@code " #"} or final {@code ':'}, no space at
+   * first, no flow indicators, no backtick first, no {@code ": "}, {@code " #"} or final {@code ':'}, no space at
    * either end, no document marker, and read back as a string by snakeyaml's resolver. Stricter
    * than snakeyaml's own analysis; what fails here goes the memoised Jackson way. One pass over a
    * table, then the resolver only for the first characters it has patterns for.
@@ -479,7 +486,7 @@ final class BlockWriter extends GeneratorBase {
     }
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (c >= 128 || !PLAIN[c]) {
+      if (c >= 128 || !(i == 0 ? PLAIN[c] : PLAIN_AFTER_FIRST[c])) {
         return false;
       }
       if ((c == ' ' || c == ':') && s.charAt(i + 1) == ' ') {

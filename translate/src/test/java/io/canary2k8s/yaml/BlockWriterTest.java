@@ -76,6 +76,20 @@ class BlockWriterTest {
   }
 
   @Test
+  void traefikRulesAndClusterEntriesArePlainAtOnce() {
+    // one or more of each per app: they no longer go through Jackson one by one
+    assertThat(BlockWriter.plainSafe("Host(`shop.example.com`)")).isTrue();
+    assertThat(BlockWriter.plainSafe("_cluster/namespace-shop.yaml")).isTrue();
+    assertThat(BlockWriter.plainSafe("`tick")).as("a backtick first is an indicator").isFalse();
+    Map<String, Object> m = Map.of(
+        "match", "Host(`shop.example.com`) && PathPrefix(`/api`)",
+        "resources", List.of("_cluster/namespace-shop.yaml", "_", "`tick", "a`"));
+    assertThat(Yaml.block(m)).isNotNull().isEqualTo(Yaml.jackson(m))
+        .contains("match: Host(`shop.example.com`) && PathPrefix(`/api`)\n")
+        .contains("  - _cluster/namespace-shop.yaml\n");
+  }
+
+  @Test
   void declinesWhatIsNotOfThePlainShape() {
     assertThat(Yaml.block(F.objectNode())).as("empty document").isNull();
     assertThat(Yaml.block(F.arrayNode())).as("empty document").isNull();
@@ -129,7 +143,7 @@ class BlockWriterTest {
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c < 0x20 || c > 0x7e || ",[]{}\"'\\#&*!|>%@`".indexOf(c) >= 0) {
+      if (c < 0x20 || c > 0x7e || ",[]{}\"'\\#&*!|>%@".indexOf(c) >= 0 || (c == '`' && i == 0)) {
         return false;
       }
       if ((c == ' ' || c == ':') && s.charAt(i + 1) == ' ') {
