@@ -99,45 +99,58 @@ public final class Review {
       this.out = out;
     }
 
+    /** Strings are copied into this in pieces and scanned there (not char by char). */
+    private final char[] scratch = new char[8192];
+
     @Override
-    public void write(char[] cbuf, int off, int len) throws IOException {
-      write(new String(cbuf, off, len), 0, len);
+    public void write(String s, int off, int len) throws IOException {
+      int end = off + len;
+      while (off < end) {
+        int n = Math.min(end - off, scratch.length);
+        s.getChars(off, off + n, scratch, 0);
+        write(scratch, 0, n);
+        off += n;
+      }
     }
 
     /** Runs of text without line ends are copied as they are: most of a report, in long runs. */
     @Override
-    public void write(String s, int off, int len) throws IOException {
+    public void write(char[] a, int off, int len) throws IOException {
       int end = off + len;
       int i = off;
       while (i < end) {
-        char c = s.charAt(i);
+        char c = a[i];
         if (cr || c == '\r' || c == '\n') {
           put(c);
           i++;
           continue;
         }
         int j = i + 1;
-        while (j < end && s.charAt(j) != '\r' && s.charAt(j) != '\n') {
+        while (j < end) {
+          char d = a[j];
+          if (d == '\r' || d == '\n') {
+            break;
+          }
           j++;
         }
         flushNewlines();
-        run(s, i, j);
+        run(a, i, j);
         i = j;
       }
     }
 
-    private void run(String s, int from, int to) throws IOException {
+    private void run(char[] a, int from, int to) throws IOException {
       while (from < to) {
         if (used == buf.length) {
           out.write(buf, 0, used);
           used = 0;
         }
         int n = Math.min(to - from, buf.length - used);
-        s.getChars(from, from + n, buf, used);
+        System.arraycopy(a, from, buf, used, n);
         used += n;
         from += n;
       }
-      last = s.charAt(to - 1);
+      last = a[to - 1];
       empty = false;
     }
 
