@@ -63,6 +63,8 @@ public final class BundleBuilder {
     CompletableFuture<Void> inventoryFile = CompletableFuture.runAsync(
         () -> files.write(BundleLayout.INVENTORY, w -> InventoryJson.write(inventory, w)));
     CompletableFuture<Void> notesFile = CompletableFuture.completedFuture(null);
+    CompletableFuture<Void> kustomization = CompletableFuture.completedFuture(null);
+    CompletableFuture<ReviewModel.ObjectsView> objectsView = CompletableFuture.completedFuture(null);
     try {
       List<ObjectEntry> objects = new ArrayList<>();
       for (Made m : made(tr.shared())) {
@@ -72,12 +74,17 @@ public final class BundleBuilder {
       // files written in plan order on this thread meanwhile
       InOrder.forEach(tr.plan().apps(), app -> made(tr.appObjects(app)), made -> made.forEach(m -> files.object(m, objects)));
       objects.sort(ObjectEntry.ORDER);
+      // the tail, on both cores: what needs only the objects is made on another core while this
+      // one completes the notes and then writes what needs them
       List<String> resources = objects.stream().map(ObjectEntry::file).toList();
-      files.put(BundleLayout.BASE + "/" + BundleLayout.KUSTOMIZATION, Yaml.dump(Kustomization.of(resources, List.of())));
+      kustomization = CompletableFuture.runAsync(
+          () -> files.put(BundleLayout.BASE + "/" + BundleLayout.KUSTOMIZATION, Yaml.dump(Kustomization.of(resources, List.of()))));
+      objectsView = CompletableFuture.supplyAsync(() -> ReviewModel.objectsView(objects));
       Futures.join(overlays).forEach(files::put);
       Futures.join(dns).forEach(files::put);
       String diffHeadline = null;
       if (options.previous() != null) {
+        Futures.join(kustomization); // base/ whole
         DiffReport diff = Differ.diff(options.previous(), Documents.ofBundle(files.base), "previous bundle", "this bundle");
         String markdown = DiffMarkdown.render(diff, DiffMarkdown.DEFAULT_MAX_CHARS, "`" + BundleLayout.DIFF_JSON + "` in this bundle");
         files.put(BundleLayout.DIFF_JSON, diff.toJson());
@@ -88,14 +95,15 @@ public final class BundleBuilder {
       // largest files with inventory.json: written through, never held whole)
       List<Note> sorted = notes.sorted();
       notesFile = CompletableFuture.runAsync(() -> files.write(BundleLayout.NOTES, w -> Json.write(Map.of("notes", sorted), w)));
-      Map<String, Object> review = ReviewModel.build(tr, Futures.join(view), objects, inventory, sorted, options);
+      Map<String, Object> review = ReviewModel.build(tr, Futures.join(view), Futures.join(objectsView), inventory, sorted, options);
       files.write(BundleLayout.REVIEW, w -> Review.render("review.md.ftl", review, w));
+      Futures.join(kustomization);
       Futures.join(notesFile);
       Futures.join(inventoryFile);
       return new Rendered(objects.size(), files.count(), diffHeadline);
     } catch (RuntimeException | Error e) {
       // nothing may write into the sink once the caller has the failure (and cleans up)
-      for (CompletableFuture<?> f : List.of(overlays, dns, view, inventoryFile, notesFile)) {
+      for (CompletableFuture<?> f : List.of(overlays, dns, view, inventoryFile, notesFile, kustomization, objectsView)) {
         f.exceptionally(x -> null).join();
       }
       throw e;
@@ -158,7 +166,8 @@ public final class BundleBuilder {
       return paths.size();
     }
 
-    private void keep(String path, String content) {
+    /** From any thread (the kustomization is made on another core). */
+    private synchronized void keep(String path, String content) {
       if (base != null && path.startsWith(BundleLayout.BASE + "/")) {
         base.put(path, content);
       }

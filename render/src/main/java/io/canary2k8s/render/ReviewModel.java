@@ -51,9 +51,19 @@ final class ReviewModel {
     return new PlanView(apps, edge(plan, target), steps(plan, target, options.steps()));
   }
 
+  /**
+   * The parts of the review that depend on the objects only: their count and which AWS item
+   * became which objects. Made on another core while the notes are completed.
+   */
+  record ObjectsView(int count, List<Map<String, String>> mapping) {}
+
   /** {@code objects}: every object of the bundle, in {@link ObjectEntry#ORDER}. */
+  static ObjectsView objectsView(List<ObjectEntry> objects) {
+    return new ObjectsView(objects.size(), mapping(objects));
+  }
+
   static Map<String, Object> build(
-      Translation tr, PlanView view, List<ObjectEntry> objects, Inventory inventory, List<Note> notes, RenderOptions options) {
+      Translation tr, PlanView view, ObjectsView objects, Inventory inventory, List<Note> notes, RenderOptions options) {
     Plan plan = tr.plan();
     RouteEmitter target = tr.target();
     Map<String, Object> m = new LinkedHashMap<>();
@@ -61,7 +71,7 @@ final class ReviewModel {
     m.put("target", target.name());
     m.put("basis", plan.basis().flag());
     m.put("source", source(inventory.provenance()));
-    m.put("objectCount", objects.size());
+    m.put("objectCount", objects.count());
     Map<String, Long> counts = new LinkedHashMap<>();
     for (Severity s : Severity.values()) {
       counts.put(s.name().toLowerCase(java.util.Locale.ROOT), notes.stream().filter(n -> n.severity() == s).count());
@@ -80,7 +90,7 @@ final class ReviewModel {
     m.put("notes", bySeverity);
     m.put("apps", view.apps());
     m.put("edge", view.edge());
-    m.put("mapping", mapping(objects));
+    m.put("mapping", objects.mapping());
     m.put("steps", view.steps());
     return m;
   }
