@@ -79,7 +79,7 @@ for n in "${sizes[@]}"; do
   measure diff "$n" 1 ./canary2k8s diff "$WORK/out$n" "$WORK/out${n}b"
   # where the time goes, stage by stage, in one JVM (bench/scale/Stages.java)
   rm -rf "$WORK/stages$n"
-  java -XX:+UseParallelGC -Xmn128m -XX:TieredStopAtLevel=1 -cp cli/target/canary2k8s.jar bench/scale/Stages.java "$WORK/e$n" "$WORK/stages$n" \
+  java -XX:+UseParallelGC -Xmn128m -Xms768m -XX:TieredStopAtLevel=1 -cp cli/target/canary2k8s.jar bench/scale/Stages.java "$WORK/e$n" "$WORK/stages$n" \
     | tee "$WORK/stages-$n.txt" >&2
   cp "$WORK/stages-$n.txt" "bench/scale/results/stages-$n.txt"
 done
