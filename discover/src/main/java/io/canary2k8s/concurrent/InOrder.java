@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -13,7 +14,8 @@ import java.util.function.Function;
  * results handed to a consumer on the calling thread in item order, with a bounded number in
  * flight. The consumer (writing files, passing notes on) overlaps the mapping. A failure of the
  * map is thrown at its item's turn, as it was thrown: what the consumer saw before it is what a
- * one-thread loop would have done.
+ * one-thread loop would have done. When {@code forEach} returns or throws, no map is running
+ * any more (a map may write files: nothing writes into an output its caller is cleaning up).
  */
 public final class InOrder {
   /** Results in flight per core: enough to keep the cores busy while the consumer waits on I/O. */
@@ -52,6 +54,24 @@ public final class InOrder {
       }
     } finally {
       pool.shutdownNow();
+      awaitTermination(pool);
+    }
+  }
+
+  /** Waits for the maps still running, even when this thread is interrupted (then re-set). */
+  private static void awaitTermination(ExecutorService pool) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 }

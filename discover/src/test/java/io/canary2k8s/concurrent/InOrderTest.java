@@ -65,6 +65,27 @@ class InOrderTest {
     assertThat(mapped.get()).isLessThan(100_000);
   }
 
+  @Test
+  void noMapIsStillRunningWhenAFailureIsThrown() {
+    // maps write files: once the caller has the failure (and deletes the output), none may go on
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger finished = new AtomicInteger();
+    assertThatThrownBy(() -> InOrder.forEach(IntStream.range(0, 8).boxed().toList(), 4, i -> {
+      if (i == 1) {
+        throw new IllegalStateException("item 1");
+      }
+      if (i > 1) {
+        running.incrementAndGet();
+        busy(200_000); // 200 ms, deaf to the interrupt of shutdownNow, as a file write may be
+        finished.incrementAndGet();
+        running.decrementAndGet();
+      }
+      return i;
+    }, r -> {})).hasMessage("item 1");
+    assertThat(running.get()).as("maps running after the throw").isZero();
+    assertThat(finished.get()).as("maps that had started ran to their end").isPositive();
+  }
+
   private static void busy(int micros) {
     long end = System.nanoTime() + micros * 1_000L;
     while (System.nanoTime() < end) {

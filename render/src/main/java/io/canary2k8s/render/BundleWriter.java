@@ -119,7 +119,8 @@ public final class BundleWriter {
    * first difference the equal files are copied over and writing goes on. {@value
    * BundleLayout#REVIEW} is held back to be written at the commit, so that the temporary
    * directory never passes for a bundle. Thread-safe: distinct files may be put from several
-   * threads (a streamed file is written outside the lock).
+   * threads, and are written outside the lock; every put must have returned before the commit
+   * or the close.
    */
   public static final class Pending implements BundleSink, AutoCloseable {
     private final Path shown;
@@ -150,8 +151,9 @@ public final class BundleWriter {
         write(path, w -> w.write(content));
         return;
       }
+      Path f;
       synchronized (lock) {
-        Path f = file(path);
+        f = file(path);
         try {
           if (same && sameAsTarget(path, content)) {
             sameSoFar.add(path);
@@ -159,10 +161,15 @@ public final class BundleWriter {
           }
           differs();
           dir(f);
-          io.write(f, content);
         } catch (IOException e) {
           throw failed(shown, e);
         }
+      }
+      // written outside the lock: other threads create their files meanwhile
+      try {
+        io.write(f, content);
+      } catch (IOException e) {
+        throw failed(shown, e);
       }
     }
 

@@ -254,6 +254,44 @@ class BundleWriterTest {
     }
   }
 
+  @Test
+  void filesPutFromSeveralThreadsAtOnce() throws Exception {
+    // the render stage writes each app's files on the core that made them
+    Map<String, String> want = new TreeMap<>();
+    for (int i = 0; i < 2_000; i++) {
+      want.put("base/app-" + (i % 50) + "/object-" + i + ".yaml", "n: " + i + "\n");
+    }
+    want.put(BundleLayout.REVIEW, "# review\n");
+    Map<String, String> changedOne = new TreeMap<>(want);
+    changedOne.put("base/app-7/object-1907.yaml", "n: changed\n");
+    List<Map<String, String>> rounds = List.of(want, want, changedOne);
+    List<Boolean> expectChanged = List.of(true, false, true); // written, unchanged, one file differs
+    for (int r = 0; r < rounds.size(); r++) {
+      Map<String, String> round = rounds.get(r);
+      boolean changed;
+      try (BundleWriter.Pending p = BundleWriter.open(out())) {
+        List<Map.Entry<String, String>> entries = new java.util.ArrayList<>(round.entrySet());
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          int first = t;
+          threads.add(new Thread(() -> {
+            for (int k = first; k < entries.size(); k += 4) {
+              p.put(entries.get(k).getKey(), entries.get(k).getValue());
+            }
+          }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+          t.join();
+        }
+        changed = p.commit();
+      }
+      assertThat(BundleWriter.read(out())).isEqualTo(round);
+      assertThat(siblings()).containsExactly("out");
+      assertThat(changed).as("round %d", r).isEqualTo(expectChanged.get(r));
+    }
+  }
+
   /** Real I/O that throws at the n-th file write and the m-th rename (0-based). */
   static class Failing implements BundleWriter.Io {
     final int failWrite;
