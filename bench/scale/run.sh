@@ -4,7 +4,7 @@
 # (Stages.java) and JMH for the in-process stages.
 #
 # usage: bench/scale/run.sh [N...]          (default: 100 1000 10000; run from anywhere)
-# env:   RUNS=2          migrate runs per N (the minimum is reported; the machine may be shared)
+# env:   RUNS=3          migrate runs per N (the minimum is reported; the machine may be shared)
 #        VERSION_RUNS=10 --version runs
 #        JMH=1           also run JMH (StagesBench, -prof gc); JMH_SIZES="100 1000" by default,
 #                        10,000 is run in single-shot mode (one op takes seconds)
@@ -16,7 +16,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 sizes=("$@")
 [ "${#sizes[@]}" -eq 0 ] && sizes=(100 1000 10000)
-RUNS="${RUNS:-2}"
+RUNS="${RUNS:-3}"
 VERSION_RUNS="${VERSION_RUNS:-10}"
 SEED="${SEED:-7}"
 WORK="${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/canary2k8s-scale.XXXXXX")}"
@@ -65,20 +65,32 @@ measure() { # what n run cmd...
 for i in $(seq 1 "$VERSION_RUNS"); do
   measure version 0 "$i" ./canary2k8s --version
 done
+# Bundles of earlier runs are moved aside, not deleted, until the end: deleting 100,000 files on
+# this disk (ext4, online discard) kept it busy for minutes, and the next run took 83 s instead
+# of 18 (session 4). A fresh directory per run; everything aside is deleted after the last
+# measurement (give the disk a few minutes before running this again).
+aside="$WORK/aside"
+mkdir -p "$aside"
+move_aside() { # dir...
+  local d
+  for d in "$@"; do
+    [ -e "$d" ] && mv "$d" "$aside/$(basename "$d").$(date +%s%N)"
+  done
+  return 0
+}
 for n in "${sizes[@]}"; do
+  move_aside "$WORK/out$n" "$WORK/out${n}b" "$WORK/stages$n"
   for i in $(seq 1 "$RUNS"); do
-    rm -rf "$WORK/out$n"
+    move_aside "$WORK/out$n"
     measure migrate "$n" "$i" ./canary2k8s migrate --from-aws-cli "$WORK/e$n" --out "$WORK/out$n"
   done
   # the rerun: same input, the bundle is compared and left as it is
   measure migrate-unchanged "$n" 1 ./canary2k8s migrate --from-aws-cli "$WORK/e$n" --out "$WORK/out$n"
   # diff of two bundles of N apps: the same estate read with the other weight basis, so every
   # app whose in-service count differs from its desired count changes replicas and weights
-  rm -rf "$WORK/out${n}b"
   ./canary2k8s migrate --from-aws-cli "$WORK/e$n" --weight-basis in-service --out "$WORK/out${n}b" > /dev/null 2>&1
   measure diff "$n" 1 ./canary2k8s diff "$WORK/out$n" "$WORK/out${n}b"
   # where the time goes, stage by stage, in one JVM (bench/scale/Stages.java)
-  rm -rf "$WORK/stages$n"
   java -XX:+UseParallelGC -Xmn128m -Xms768m -XX:TieredStopAtLevel=1 -cp cli/target/canary2k8s.jar bench/scale/Stages.java "$WORK/e$n" "$WORK/stages$n" \
     | tee "$WORK/stages-$n.txt" >&2
   cp "$WORK/stages-$n.txt" "bench/scale/results/stages-$n.txt"
@@ -110,3 +122,6 @@ fi
 javac -d "$gen" bench/scale/Plot.java
 java -Djava.awt.headless=true -cp "$gen" Plot bench/scale/results/results.csv bench/scale/results/scale.png \
   | tee bench/scale/results/fit.txt
+
+# the bundles of earlier runs, after every measurement (see above)
+rm -rf "$aside"
