@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -44,6 +45,16 @@ public final class BundleWriter {
     void write(Path file, BundleSink.Body body) throws IOException;
 
     void move(Path from, Path to) throws IOException;
+
+    /** {@code to} made with {@code from}'s content: a hard link, else a copy. */
+    default void takeOver(Path from, Path to) throws IOException {
+      try {
+        Files.createLink(to, from);
+      } catch (UnsupportedOperationException | FileSystemException e) {
+        // no hard links here (or not across these directories): the bytes, through write
+        write(to, Files.readString(from, StandardCharsets.UTF_8));
+      }
+    }
   }
 
   static final Io REAL_IO =
@@ -152,20 +163,26 @@ public final class BundleWriter {
         return;
       }
       Path f;
+      boolean compare;
       synchronized (lock) {
         f = file(path);
-        try {
-          if (same && sameAsTarget(path, content)) {
+        compare = same;
+      }
+      try {
+        // compared and written outside the lock: other threads read and write their files
+        // meanwhile (a rerun onto an unchanged bundle reads 100,000 of them)
+        boolean equal = compare && sameAsTarget(path, content);
+        synchronized (lock) {
+          if (equal && same) {
             sameSoFar.add(path);
             return;
           }
           differs();
           dir(f);
-        } catch (IOException e) {
-          throw failed(shown, e);
         }
+      } catch (IOException e) {
+        throw failed(shown, e);
       }
-      // written outside the lock: other threads create their files meanwhile
       try {
         io.write(f, content);
       } catch (IOException e) {
@@ -306,13 +323,19 @@ public final class BundleWriter {
       return f;
     }
 
-    /** At the first difference, the files equal so far are copied over from the target. */
+    /**
+     * At the first difference, the files equal so far are taken over from the target: hard-linked
+     * (one call per file, the bytes not read again; a rerun after a change late in a 10,000-app
+     * estate takes over 100,000 files), or copied where the file system has no hard links. The
+     * target's files are never written, so sharing them until the swap deletes the old names is
+     * safe; a taken-over file keeps its modification time.
+     */
     private void differs() throws IOException {
       same = false;
       for (String p : sameSoFar) {
         Path f = tmp.resolve(p);
         dir(f);
-        io.write(f, Files.readString(target.resolve(p), StandardCharsets.UTF_8));
+        io.takeOver(target.resolve(p), f);
       }
       sameSoFar.clear();
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -174,12 +175,20 @@ class BundleWriterTest {
     assertThat(written).as("files written by an unchanged rerun").containsExactly(BundleLayout.REVIEW);
     assertThat(counting.moves).hasValue(0);
 
-    // the same files but the last one put: everything before it is copied from out/
+    // the same files but the last one put: everything before it is taken over from out/, and
+    // keeps its modification time (a hard link here)
+    Path equal = out().resolve("base/app/deployment-app.yaml");
+    java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(equal);
+    Object inode = Files.readAttributes(equal, BasicFileAttributes.class).fileKey();
     Map<String, String> lateChange = new TreeMap<>(OLD.asMap());
     lateChange.put("overlays/promote/kustomization.yaml", "resources: [../../base] # late\n");
     assertThat(BundleWriter.write(new Bundle(lateChange), out())).isTrue();
     assertThat(BundleWriter.read(out())).isEqualTo(lateChange);
     assertThat(siblings()).containsExactly("out");
+    assertThat(Files.getLastModifiedTime(equal)).isEqualTo(before);
+    if (inode != null) {
+      assertThat(Files.readAttributes(equal, BasicFileAttributes.class).fileKey()).isEqualTo(inode);
+    }
 
     // a file fewer, or one more, is a change even when every file put is equal
     Map<String, String> fewer = new TreeMap<>(lateChange);
@@ -290,6 +299,42 @@ class BundleWriterTest {
       assertThat(siblings()).containsExactly("out");
       assertThat(changed).as("round %d", r).isEqualTo(expectChanged.get(r));
     }
+  }
+
+  @Test
+  void whereAHardLinkCannotBeMadeTheFileIsCopied() throws IOException {
+    Path from = tmp.resolve("from.yaml");
+    Files.writeString(from, "kind: X\n");
+    List<Path> written = new java.util.ArrayList<>();
+    BundleWriter.Io noLinks = new Failing(Integer.MAX_VALUE, Integer.MAX_VALUE) {
+      @Override
+      public void write(Path file, String content) throws IOException {
+        written.add(file);
+        super.write(file, content);
+      }
+    };
+    // a link onto a file that does not exist fails as a cross-device link does: a FileSystemException
+    Path to = tmp.resolve("to.yaml");
+    Path missing = tmp.resolve("missing.yaml");
+    assertThatThrownBy(() -> noLinks.takeOver(missing, to)).isInstanceOf(IOException.class);
+    // across file systems (when this machine has a second one at hand): copied through write
+    Path shm = Path.of("/dev/shm");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm));
+    Path other = Files.createTempDirectory(shm, "bundlewritertest");
+    try {
+      org.junit.jupiter.api.Assumptions.assumeFalse(
+          Files.getFileStore(other).equals(Files.getFileStore(tmp)), "one file system");
+      Path copy = other.resolve("to.yaml");
+      noLinks.takeOver(from, copy);
+      assertThat(Files.readString(copy)).isEqualTo("kind: X\n");
+      assertThat(written).containsExactly(copy);
+    } finally {
+      deleteTree(other);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    BundleWriter.deleteTree(dir);
   }
 
   /** Real I/O that throws at the n-th file write and the m-th rename (0-based). */
