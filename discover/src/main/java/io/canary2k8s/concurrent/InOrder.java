@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -37,11 +36,8 @@ public final class InOrder {
       return;
     }
     int window = WINDOW_PER_CORE * threads;
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "canary2k8s-worker");
-      t.setDaemon(true);
-      return t;
-    });
+    DaemonThreads workers = new DaemonThreads("canary2k8s-worker-");
+    ExecutorService pool = Executors.newFixedThreadPool(threads, workers);
     try {
       ArrayDeque<Future<R>> inFlight = new ArrayDeque<>();
       int next = 0;
@@ -54,24 +50,7 @@ public final class InOrder {
       }
     } finally {
       pool.shutdownNow();
-      awaitTermination(pool);
-    }
-  }
-
-  /** Waits for the maps still running, even when this thread is interrupted (then re-set). */
-  private static void awaitTermination(ExecutorService pool) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+      workers.awaitEnd();
     }
   }
 }

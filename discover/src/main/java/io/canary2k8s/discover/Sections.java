@@ -1,14 +1,13 @@
 package io.canary2k8s.discover;
 
+import io.canary2k8s.concurrent.DaemonThreads;
 import io.canary2k8s.concurrent.Futures;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -18,23 +17,14 @@ import java.util.function.Function;
  */
 final class Sections implements AutoCloseable {
   private final Path dir;
+  private final DaemonThreads threads = new DaemonThreads("canary2k8s-read-");
   private final ExecutorService pool;
-  private final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
   private final List<Section<?>> started = new ArrayList<>();
 
   /** For reading {@code parts} parts of {@code dir}. */
   Sections(Path dir, int parts) {
     this.dir = dir;
-    AtomicInteger count = new AtomicInteger();
-    pool =
-        Executors.newFixedThreadPool(
-            Math.max(1, Math.min(parts, Runtime.getRuntime().availableProcessors())),
-            r -> {
-              Thread t = new Thread(r, "canary2k8s-read-" + count.incrementAndGet());
-              t.setDaemon(true);
-              threads.add(t);
-              return t;
-            });
+    pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parts, Runtime.getRuntime().availableProcessors())), threads);
   }
 
   /** Starts reading a part: {@code read} on a reader of its own. */
@@ -48,21 +38,9 @@ final class Sections implements AutoCloseable {
   @Override
   public void close() {
     pool.shutdownNow(); // a part still reading stops at its next element (ResultStream)
-    boolean interrupted = false;
-    for (Thread t : List.copyOf(threads)) {
-      while (t.isAlive()) {
-        try {
-          t.join();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    }
+    threads.awaitEnd();
     for (Section<?> s : started) {
       s.reader.closeOpen();
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.canary2k8s.discover.live;
 
+import io.canary2k8s.concurrent.DaemonThreads;
 import io.canary2k8s.inventory.DnsRecord;
 import io.canary2k8s.inventory.HostedZone;
 import io.canary2k8s.inventory.Inventory;
@@ -14,7 +15,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -75,8 +75,8 @@ public final class LiveDiscovery {
             ? List.of(AwsClients.defaultRegion(options).id())
             : options.regions();
     Map<String, Inventory> out = new TreeMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM, daemonThreads("canary2k8s-aws-"));
-    ExecutorService dnsThread = Executors.newSingleThreadExecutor(daemonThreads("canary2k8s-route53-"));
+    ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM, new DaemonThreads("canary2k8s-aws-"));
+    ExecutorService dnsThread = Executors.newSingleThreadExecutor(new DaemonThreads("canary2k8s-route53-"));
     try (AwsClients clients = new AwsClients(options, Region.of(regions.get(0)))) {
       Notes globalNotes = new Notes();
       Notifier globalNotifier = globalNotes.scoped(STAGE);
@@ -195,15 +195,6 @@ public final class LiveDiscovery {
       public synchronized void update(String service, String region, int itemsSoFar) {
         p.update(service, region, itemsSoFar);
       }
-    };
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
     };
   }
 
