@@ -62,6 +62,28 @@ class CaptureReaderErrorOrderTest {
     replaceFirst(c.resolve(ASGS), "\"MinSize\": 6", "\"MinSize\": 60");
   }
 
+  /** The file without its last '}': cut short. */
+  private static void truncate(Path file) throws IOException {
+    String json = Files.readString(file).strip();
+    Files.writeString(file, json.substring(0, json.length() - 1));
+  }
+
+  /** Every classic ELB's attributes file made unreadable. */
+  private static void breakEveryAttributesFile(Path c) throws IOException {
+    try (Stream<Path> attrs = Files.list(c.resolve("elb/attributes"))) {
+      for (Path a : (Iterable<Path>) attrs::iterator) {
+        Files.writeString(a, "{ not json");
+      }
+    }
+  }
+
+  /** The capture is rejected for a syntax error in {@code file}, worded with {@code detail}. */
+  private static void rejectedAsNotJson(Path c, String file, String detail) {
+    InputException e = rejection(c);
+    assertThat(e.file()).endsWith(file);
+    assertThat(e.getMessage()).contains("not valid JSON").contains(detail);
+  }
+
   private static InputException rejection(Path c) {
     try {
       CaptureReader.read(c);
@@ -90,11 +112,8 @@ class CaptureReaderErrorOrderTest {
   void aTruncatedFileIsReportedBeforeAProblemWithItsFirstElement() throws IOException {
     Path c = capture();
     badFirstGroup(c);
-    String json = Files.readString(c.resolve(ASGS)).strip();
-    Files.writeString(c.resolve(ASGS), json.substring(0, json.length() - 1)); // the last '}'
-    InputException e = rejection(c);
-    assertThat(e.file()).endsWith(ASGS);
-    assertThat(e.getMessage()).contains("not valid JSON").contains("end-of-input");
+    truncate(c.resolve(ASGS));
+    rejectedAsNotJson(c, ASGS, "end-of-input");
   }
 
   @Test
@@ -102,9 +121,7 @@ class CaptureReaderErrorOrderTest {
     Path c = capture();
     badFirstGroup(c);
     append(c.resolve(ASGS), "\n{}\n");
-    InputException e = rejection(c);
-    assertThat(e.file()).endsWith(ASGS);
-    assertThat(e.getMessage()).contains("not valid JSON").contains("Trailing token");
+    rejectedAsNotJson(c, ASGS, "Trailing token");
   }
 
   @Test
@@ -115,20 +132,14 @@ class CaptureReaderErrorOrderTest {
     String json = Files.readString(c.resolve(ASGS));
     int last = json.lastIndexOf("\"DesiredCapacity\"");
     Files.writeString(c.resolve(ASGS), json.substring(0, last) + "\"DesiredCapacity\": 1, " + json.substring(last));
-    InputException e = rejection(c);
-    assertThat(e.file()).endsWith(ASGS);
-    assertThat(e.getMessage()).contains("not valid JSON").contains("Duplicate field 'DesiredCapacity'");
+    rejectedAsNotJson(c, ASGS, "Duplicate field 'DesiredCapacity'");
   }
 
   @Test
   void anOuterFilesSyntaxErrorIsReportedBeforeAnInnerFilesProblem() throws IOException {
     Path c = capture();
     // each classic ELB's attributes file is read while its load balancers file is being read
-    try (Stream<Path> attrs = Files.list(c.resolve("elb/attributes"))) {
-      for (Path a : (Iterable<Path>) attrs::iterator) {
-        Files.writeString(a, "{ not json");
-      }
-    }
+    breakEveryAttributesFile(c);
     append(c.resolve(ELBS), "]");
     InputException e = rejection(c);
     assertThat(e.file()).endsWith(ELBS);
@@ -138,11 +149,7 @@ class CaptureReaderErrorOrderTest {
   @Test
   void anInnerFilesSyntaxErrorIsReportedWhenTheOuterFileIsValid() throws IOException {
     Path c = capture();
-    try (Stream<Path> attrs = Files.list(c.resolve("elb/attributes"))) {
-      for (Path a : (Iterable<Path>) attrs::iterator) {
-        Files.writeString(a, "{ not json");
-      }
-    }
+    breakEveryAttributesFile(c);
     InputException e = rejection(c);
     assertThat(e.file()).contains("elb/attributes/");
     assertThat(e.getMessage()).contains("not valid JSON");
@@ -226,11 +233,8 @@ class CaptureReaderErrorOrderTest {
   void aSyntaxErrorInTheGroupsIsReportedBeforeAnUncapturedLoadBalancer() throws IOException {
     Path c = capture();
     firstGroupNamesAnUncapturedElb(c);
-    String json = Files.readString(c.resolve(ASGS)).strip();
-    Files.writeString(c.resolve(ASGS), json.substring(0, json.length() - 1)); // the last '}'
-    InputException e = rejection(c);
-    assertThat(e.file()).endsWith(ASGS);
-    assertThat(e.getMessage()).contains("not valid JSON").contains("end-of-input");
+    truncate(c.resolve(ASGS));
+    rejectedAsNotJson(c, ASGS, "end-of-input");
   }
 
   @Test
@@ -238,9 +242,7 @@ class CaptureReaderErrorOrderTest {
     Path c = capture();
     firstGroupNamesAnUncapturedElb(c);
     append(c.resolve(ASGS), "\n{}\n");
-    InputException e = rejection(c);
-    assertThat(e.file()).endsWith(ASGS);
-    assertThat(e.getMessage()).contains("not valid JSON").contains("Trailing token");
+    rejectedAsNotJson(c, ASGS, "Trailing token");
   }
 
   @Test
