@@ -107,7 +107,6 @@ public final class BundleBuilder {
     }
   }
 
-
   /** The sink, guarded: each path once; base/ kept in memory only when a diff needs it. */
   private static final class Guarded {
     final BundleSink sink;

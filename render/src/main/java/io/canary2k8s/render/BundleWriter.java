@@ -180,10 +180,6 @@ public final class BundleWriter {
           differs();
           dir(f);
         }
-      } catch (IOException e) {
-        throw failed(shown, e);
-      }
-      try {
         io.write(f, content);
       } catch (IOException e) {
         throw failed(shown, e);

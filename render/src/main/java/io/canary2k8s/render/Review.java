@@ -89,6 +89,8 @@ public final class Review {
   static final class LineEnds extends Writer {
     private final Writer out;
     private final char[] buf = new char[8192];
+    /** Strings are copied into this in pieces and scanned there (not char by char). */
+    private final char[] scratch = new char[8192];
     private int used;
     private int newlines;
     private boolean cr;
@@ -98,9 +100,6 @@ public final class Review {
     LineEnds(Writer out) {
       this.out = out;
     }
-
-    /** Strings are copied into this in pieces and scanned there (not char by char). */
-    private final char[] scratch = new char[8192];
 
     @Override
     public void write(String s, int off, int len) throws IOException {
