@@ -217,7 +217,7 @@ public final class CaptureReader {
   private List<ClassicLoadBalancer> readClassicLoadBalancers(Notifier n) {
     Map<String, Map<String, String>> tags = readElbTags(n);
     List<ClassicLoadBalancer> out = new ArrayList<>();
-    Set<String> seen = new TreeSet<>();
+    Set<String> seen = new HashSet<>();
     for (Node lb : results(ELB_LOAD_BALANCERS, "LoadBalancerDescriptions")) {
       String name = lb.text("LoadBalancerName");
       if (!seen.add(name)) {
@@ -349,7 +349,7 @@ public final class CaptureReader {
     boolean tgsCaptured = exists(ELBV2_TARGET_GROUPS);
     Map<String, List<ScalingPolicy>> policies = readPolicies();
     List<AutoScalingGroup> out = new ArrayList<>();
-    Set<String> seen = new TreeSet<>();
+    Set<String> seen = new HashSet<>();
     for (Node g : results(ASG_GROUPS, "AutoScalingGroups")) {
       String name = g.text("AutoScalingGroupName");
       if (!seen.add(name)) {
@@ -500,7 +500,7 @@ public final class CaptureReader {
 
   private List<HostedZone> readHostedZones() {
     List<HostedZone> out = new ArrayList<>();
-    Set<String> seen = new TreeSet<>();
+    Set<String> seen = new HashSet<>();
     for (Node z : results(R53_ZONES, "HostedZones")) {
       String id = bareZoneId(z.text("Id"));
       if (!isSafeFileName(id)) {
@@ -619,7 +619,7 @@ public final class CaptureReader {
       return List.of();
     }
     List<TargetGroup> out = new ArrayList<>();
-    Set<String> seen = new TreeSet<>();
+    Set<String> seen = new HashSet<>();
     for (Node tg : results(ELBV2_TARGET_GROUPS, "TargetGroups")) {
       String name = tg.text("TargetGroupName");
       String arn = tg.text("TargetGroupArn");
@@ -664,10 +664,10 @@ public final class CaptureReader {
     if (!exists(ELBV2_LOAD_BALANCERS)) {
       return List.of();
     }
-    Set<String> tgArns = new TreeSet<>();
+    Set<String> tgArns = new HashSet<>();
     targetGroups.forEach(t -> tgArns.add(t.arn()));
     List<LoadBalancerV2> out = new ArrayList<>();
-    Set<String> seen = new TreeSet<>();
+    Set<String> seen = new HashSet<>();
     for (Node lb : results(ELBV2_LOAD_BALANCERS, "LoadBalancers")) {
       String name = lb.text("LoadBalancerName");
       if (!seen.add(name)) {
