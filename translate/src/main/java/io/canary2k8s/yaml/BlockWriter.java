@@ -35,7 +35,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * empty collections.
  */
 final class BlockWriter extends GeneratorBase {
-  private static final StringQuotingChecker QUOTING = StringQuotingChecker.Default.instance();
+  private static final Quoting QUOTING = new Quoting();
   /** snakeyaml quotes a plain scalar that its resolver would read as something else (0_, 1:20, 2001-12-14). */
   private static final PlainResolver RESOLVER = new PlainResolver();
   /** snakeyaml writes keys of 128 characters or more as complex keys ({@code ? key}). */
@@ -405,7 +405,7 @@ final class BlockWriter extends GeneratorBase {
     }
     char first = s.charAt(0);
     if (((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || first == '/' || first == '_')
-        && plainSafe(s) && !QUOTING.needToQuoteValue(s)) {
+        && plainSafe(s) && !QUOTING.reserved(s)) {
       sb.append(s);
       return true;
     }
@@ -494,6 +494,19 @@ final class BlockWriter extends GeneratorBase {
       }
     }
     return RESOLVER.readsAsString(s);
+  }
+
+  /** Jackson-YAML's default quoting rules, with their keyword test in reach. */
+  private static final class Quoting extends StringQuotingChecker.Default {
+    /**
+     * {@link #needToQuoteValue} of text {@link #plainSafe} accepts: that rules out every
+     * character it quotes for (flow indicators, a {@code #} after a blank, a {@code :} before
+     * one or last), which leaves the reserved words ({@code true}, {@code no}, {@code null}, …).
+     * One test instead of a second pass over every string.
+     */
+    boolean reserved(String s) {
+      return isReservedKeyword(s);
+    }
   }
 
   private static void pad(StringBuilder sb, int n) {
