@@ -214,13 +214,17 @@ final class Commands {
       ReviewOptions r, Path out) {
     var edge = r.edge();
     var previous = r.previousDocuments();
-    Translation tr = Pipeline.translate(inv, t, notes);
+    var options = new RenderOptions(b.stepList(), Version.get(), previous, edge);
     // the files are written as they are made, into a temporary directory that only a commit
-    // puts in place: a check that fails leaves the output as it was
+    // puts in place: a check that fails leaves the output as it was; the bundle is started
+    // before the translation, which inventory.json does not need
+    Translation tr;
     BundleBuilder.Rendered rendered;
     boolean changed;
-    try (BundleWriter.Pending pending = BundleWriter.open(out)) {
-      rendered = Pipeline.bundle(tr, inv, notes, new RenderOptions(b.stepList(), Version.get(), previous, edge), pending);
+    try (BundleWriter.Pending pending = BundleWriter.open(out);
+        BundleBuilder.Started bundle = Pipeline.start(inv, options, pending)) {
+      tr = Pipeline.translate(inv, t, notes);
+      rendered = bundle.build(tr, notes);
       Pipeline.summarise(notes, spec.commandLine().getErr());
       Pipeline.check(notes, b);
       changed = pending.commit();

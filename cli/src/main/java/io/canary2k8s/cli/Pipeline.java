@@ -30,9 +30,9 @@ final class Pipeline {
     return Translator.translate(inventory, t.planOptions(), t.emitter(), notes);
   }
 
-  static BundleBuilder.Rendered bundle(
-      Translation tr, Inventory inventory, Notes notes, RenderOptions options, BundleSink sink) {
-    return BundleBuilder.build(tr, inventory, notes, options, sink);
+  /** A bundle of {@code inventory} into {@code sink}, started before its translation is made. */
+  static BundleBuilder.Started start(Inventory inventory, RenderOptions options, BundleSink sink) {
+    return BundleBuilder.start(inventory, options, sink);
   }
 
   /** Fails (exit 3) when the notes forbid writing: errors, or action items under --strict. */
