@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -140,8 +140,11 @@ public final class Json {
     }
   }
 
-  /** {@link #write(Object)} into {@code out}, never held whole (inventory.json of 10,000 apps: 60 MB). */
-  public static void write(Object value, Writer out) throws IOException {
+  /**
+   * {@link #write(Object)} into {@code out} as UTF-8, never held whole (inventory.json of 10,000
+   * apps: 62 MB); Jackson's UTF-8 generator, not a writer and an encoder after it.
+   */
+  public static void write(Object value, OutputStream out) throws IOException {
     WRITER.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
     out.write('\n');
   }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.canary2k8s.input.InputException;
 import io.canary2k8s.input.Json;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.file.Path;
 
 /**
@@ -20,7 +20,7 @@ public final class InventoryJson {
   }
 
   /** {@link #write(Inventory)} into {@code out}. */
-  public static void write(Inventory inventory, Writer out) throws IOException {
+  public static void write(Inventory inventory, OutputStream out) throws IOException {
     Json.write(inventory, out);
   }
 

@@ -77,7 +77,7 @@ public final class BundleBuilder {
       this.options = options;
       this.files = files;
       this.inventoryFile = CompletableFuture.runAsync(
-          () -> files.write(BundleLayout.INVENTORY, w -> InventoryJson.write(inventory, w)));
+          () -> files.write(BundleLayout.INVENTORY, out -> InventoryJson.write(inventory, out)));
     }
 
     /** The rest of the bundle: {@code tr} must be the translation of this inventory. */
@@ -134,9 +134,9 @@ public final class BundleBuilder {
       // every note is in by now; notes.json and REVIEW.md read the same sorted list (the two
       // largest files with inventory.json: written through, never held whole)
       List<Note> sorted = notes.sorted();
-      notesFile = CompletableFuture.runAsync(() -> files.write(BundleLayout.NOTES, w -> Json.write(Map.of("notes", sorted), w)));
+      notesFile = CompletableFuture.runAsync(() -> files.write(BundleLayout.NOTES, out -> Json.write(Map.of("notes", sorted), out)));
       Map<String, Object> review = ReviewModel.build(tr, Futures.join(view), Futures.join(objectsView), inventory, sorted, options);
-      files.write(BundleLayout.REVIEW, w -> Review.render("review.md.ftl", review, w));
+      files.write(BundleLayout.REVIEW, out -> Review.render("review.md.ftl", review, out));
       Futures.join(kustomization);
       Futures.join(notesFile);
       Futures.join(inventoryFile);

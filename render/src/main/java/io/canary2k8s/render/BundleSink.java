@@ -1,9 +1,10 @@
 package io.canary2k8s.render;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Where the files of a bundle go as they are made: a map in memory ({@link
@@ -16,22 +17,25 @@ public interface BundleSink {
   void put(String path, String content);
 
   /**
-   * The file at {@code path} made through a writer: the large ones (REVIEW.md, the inventory),
+   * The file at {@code path} made through a stream: the large ones (REVIEW.md, the inventory),
    * which a directory being written never holds whole. In memory, collected into a string.
    */
   default void write(String path, Body body) {
-    StringWriter w = new StringWriter();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
-      body.writeTo(w);
+      body.writeTo(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    put(path, w.toString());
+    put(path, bytes.toString(StandardCharsets.UTF_8));
   }
 
-  /** What writes a file's content. */
+  /**
+   * What writes a file's content, as UTF-8: JSON straight from Jackson's UTF-8 generator, not
+   * through a writer and an encoder (the inventory and the notes are 87 MB at 10,000 apps).
+   */
   @FunctionalInterface
   interface Body {
-    void writeTo(Writer w) throws IOException;
+    void writeTo(OutputStream out) throws IOException;
   }
 }

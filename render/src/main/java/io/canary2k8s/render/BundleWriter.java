@@ -3,7 +3,8 @@ package io.canary2k8s.render;
 import io.canary2k8s.input.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -66,8 +67,8 @@ public final class BundleWriter {
 
         @Override
         public void write(Path file, BundleSink.Body body) throws IOException {
-          try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            body.writeTo(w);
+          try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            body.writeTo(out);
           }
         }
 
@@ -159,7 +160,7 @@ public final class BundleWriter {
     @Override
     public void put(String path, String content) {
       if (path.equals(BundleLayout.REVIEW)) {
-        write(path, w -> w.write(content));
+        write(path, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
         return;
       }
       Path f;

@@ -5,9 +5,12 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -68,8 +71,17 @@ public final class Review {
     }
   }
 
-  /** {@link #render(String, Map)} into {@code out}, never held whole (REVIEW.md of 10,000 apps: 60 MB). */
-  public static void render(String name, Map<String, Object> model, Writer out) throws IOException {
+  /**
+   * {@link #render(String, Map)} into {@code out} as UTF-8, never held whole (REVIEW.md of 10,000
+   * apps: 60 MB). Text that UTF-8 cannot encode (a lone surrogate) fails, as it does for every file.
+   */
+  public static void render(String name, Map<String, Object> model, OutputStream out) throws IOException {
+    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder());
+    render(name, model, w);
+    w.flush();
+  }
+
+  private static void render(String name, Map<String, Object> model, Writer out) throws IOException {
     Template t = template(name);
     LineEnds w = new LineEnds(out);
     try {

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.inventory.Provenance;
 import io.canary2k8s.plan.Step;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,9 +36,9 @@ class BundleBuilderStartTest {
       started.countDown();
       try {
         go.await();
-        StringWriter w = new StringWriter();
-        body.writeTo(w);
-        files.put(path, w.toString());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        body.writeTo(bytes);
+        files.put(path, bytes.toString(StandardCharsets.UTF_8));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (IOException e) {

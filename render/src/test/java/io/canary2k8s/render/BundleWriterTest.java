@@ -243,9 +243,10 @@ class BundleWriterTest {
     for (int round = 0; round < 2; round++) { // written, then unchanged
       boolean changed;
       try (BundleWriter.Pending p = BundleWriter.open(out())) {
-        Thread other = new Thread(() -> p.write("inventory.json", w -> {
-          for (int k = 0; k < big.length(); k += 4096) {
-            w.write(big, k, Math.min(4096, big.length() - k));
+        byte[] bigBytes = big.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Thread other = new Thread(() -> p.write("inventory.json", o -> {
+          for (int k = 0; k < bigBytes.length; k += 4096) {
+            o.write(bigBytes, k, Math.min(4096, bigBytes.length - k));
           }
         }));
         other.start();
@@ -361,9 +362,9 @@ class BundleWriterTest {
 
     @Override
     public void write(Path file, BundleSink.Body body) throws IOException {
-      java.io.StringWriter w = new java.io.StringWriter();
-      body.writeTo(w);
-      write(file, w.toString());
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      body.writeTo(bytes);
+      write(file, bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override
