@@ -30,7 +30,7 @@ None.
 
 </#if></#list>
 <#list apps as app>
-${app}<#t>
+<@piece p=app/><#t>
 </#list>
 ## Edge Traefik
 

@@ -58,6 +58,60 @@ class ReviewLineEndsTest {
     }
   }
 
+  /**
+   * A report put together from text and {@link Review.Piece}s made ahead is the same text as the
+   * whole written at once: pieces that start with a line end, or end inside one, or hold only
+   * line ends, next to runs of line ends and lone {@code \r} on both sides; into a writer, and
+   * as UTF-8 into a stream.
+   */
+  @Test
+  void piecesMadeAheadGiveTheSameText() throws IOException {
+    Random r = new Random(7);
+    char[] alphabet = {'\r', '\n', 'a', '→', 'Σ'};
+    int made = 0;
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder whole = new StringBuilder();
+      java.util.List<Object> parts = new java.util.ArrayList<>();
+      for (int k = r.nextInt(6); k >= 0; k--) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = r.nextInt(round % 50 == 0 ? 20_000 : 10); c > 0; c--) {
+          int a = r.nextInt(alphabet.length + 3);
+          sb.append(a < alphabet.length ? alphabet[a] : 'b');
+        }
+        String part = sb.toString();
+        whole.append(part);
+        if (r.nextBoolean()) {
+          Review.Piece piece = Review.Piece.of(part);
+          assertThat(piece.toString()).isEqualTo(Review.Piece.of(part).toString());
+          parts.add(piece);
+          made++;
+        } else {
+          parts.add(part);
+        }
+      }
+      String want = reference(whole.toString());
+      StringWriter text = new StringWriter();
+      Review.LineEnds w = new Review.LineEnds(text);
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      Review.LineEnds b = Review.LineEnds.utf8(bytes);
+      for (Object part : parts) {
+        if (part instanceof Review.Piece piece) {
+          w.write(piece);
+          b.write(piece);
+        } else {
+          w.write((String) part);
+          b.write((String) part);
+        }
+      }
+      w.finish();
+      b.finish();
+      String shown = whole.toString().replace("\r", "\\r").replace("\n", "\\n");
+      assertThat(text.toString()).as("into a writer: %s", shown).isEqualTo(want);
+      assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).as("as UTF-8: %s", shown).isEqualTo(want);
+    }
+    assertThat(made).isGreaterThan(20_000);
+  }
+
   @Test
   void holdsMeansReadEquals(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("base"));

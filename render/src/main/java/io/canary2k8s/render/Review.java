@@ -2,8 +2,12 @@ package io.canary2k8s.render;
 
 import freemarker.template.Configuration;
 import freemarker.template.Template;
+import freemarker.template.TemplateDirectiveModel;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModel;
+import freemarker.template.utility.DeepUnwrap;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -17,6 +21,19 @@ import java.util.TimeZone;
 
 /** The one FreeMarker configuration: renders the Markdown reports from templates/. */
 public final class Review {
+  /**
+   * {@code <@piece p=x/>}: writes {@code x}, a {@link Piece} made ahead, into the report as its
+   * text would be written there.
+   */
+  private static final TemplateDirectiveModel PIECE = (env, params, loopVars, body) -> {
+    Object p = DeepUnwrap.unwrap((TemplateModel) params.get("p"));
+    Writer out = env.getOut();
+    if (p instanceof Piece piece && out instanceof LineEnds lineEnds) {
+      lineEnds.write(piece);
+    } else {
+      out.write(String.valueOf(p));
+    }
+  };
   private static final Configuration FREEMARKER = configure();
 
   private Review() {}
@@ -33,6 +50,7 @@ public final class Review {
     c.setTimeZone(TimeZone.getTimeZone("UTC"));
     c.setNumberFormat("computer");
     c.setOutputEncoding("UTF-8");
+    c.setSharedVariable("piece", PIECE);
     return c;
   }
 
@@ -47,11 +65,13 @@ public final class Review {
     return out.toString();
   }
 
-  /**
-   * A piece of a report, as the template writes it: for a report put together from pieces, whose
-   * line ends are made once, over the whole ({@link #render(String, Map, Writer)}).
-   */
-  static String fragment(String name, Map<String, Object> model) {
+  /** {@code templates/<name>} as a {@link Piece} of a report, made ahead (on any core). */
+  static Piece piece(String name, Map<String, Object> model) {
+    return Piece.of(fragment(name, model));
+  }
+
+  /** A piece of a report, as the template writes it (line ends as they come). */
+  private static String fragment(String name, Map<String, Object> model) {
     StringWriter out = new StringWriter(1 << 12);
     try {
       template(name).process(model, out);
@@ -76,20 +96,67 @@ public final class Review {
    * apps: 60 MB). Text that UTF-8 cannot encode (a lone surrogate) fails, as it does for every file.
    */
   public static void render(String name, Map<String, Object> model, OutputStream out) throws IOException {
-    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder());
-    render(name, model, w);
-    w.flush();
+    render(name, model, LineEnds.utf8(out));
   }
 
   private static void render(String name, Map<String, Object> model, Writer out) throws IOException {
+    render(name, model, new LineEnds(out));
+  }
+
+  private static void render(String name, Map<String, Object> model, LineEnds w) throws IOException {
     Template t = template(name);
-    LineEnds w = new LineEnds(out);
     try {
       t.process(model, w);
     } catch (TemplateException e) {
       throw new IllegalStateException("cannot render template " + name + ": " + e.getMessage(), e);
     }
     w.finish();
+  }
+
+  /**
+   * A piece of a report made ahead, on any core, and held as the bytes it will have in the
+   * report: its line ends made as {@link LineEnds} makes them over the whole report, in UTF-8.
+   * That is the same text as long as the piece starts with text (not a line end) and does not
+   * end inside a {@code \r\n}; its final newlines are held, to be joined with what follows.
+   * Other text is kept as it is and made with the rest. (A 10,000-app report's per-app
+   * sections, 60 MB: as strings with → and Σ they were UTF-16, twice that for the collector to
+   * copy, and scanned and encoded at the end of the run, on one core.)
+   */
+  static final class Piece {
+    private final byte[] utf8;
+    private final char last;
+    private final int newlines;
+    private final String text;
+
+    private Piece(byte[] utf8, char last, int newlines, String text) {
+      this.utf8 = utf8;
+      this.last = last;
+      this.newlines = newlines;
+      this.text = text;
+    }
+
+    static Piece of(String text) {
+      int n = text.length();
+      if (n == 0 || text.charAt(0) == '\r' || text.charAt(0) == '\n' || text.charAt(n - 1) == '\r') {
+        return new Piece(null, '\0', 0, text);
+      }
+      StringWriter body = new StringWriter(n);
+      LineEnds w = new LineEnds(body);
+      try {
+        w.write(text);
+        int newlines = w.held();
+        String made = body.toString();
+        return new Piece(made.getBytes(StandardCharsets.UTF_8), made.charAt(made.length() - 1), newlines, null);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a StringWriter does not fail
+      }
+    }
+
+    /** The text as written, for a writer that is not a report's. */
+    @Override
+    public String toString() {
+      return text != null ? text : new String(utf8, StandardCharsets.UTF_8) + "\n".repeat(newlines);
+    }
   }
 
   /**
@@ -100,6 +167,8 @@ public final class Review {
    */
   static final class LineEnds extends Writer {
     private final Writer out;
+    /** Where {@code out} writes its bytes, for {@link Piece}s; null: pieces go through {@code out}. */
+    private final OutputStream bytes;
     private final char[] buf = new char[8192];
     /** Strings are copied into this in pieces and scanned there (not char by char). */
     private final char[] scratch = new char[8192];
@@ -110,7 +179,63 @@ public final class Review {
     private boolean empty = true;
 
     LineEnds(Writer out) {
+      this(out, null);
+    }
+
+    private LineEnds(Writer out, OutputStream bytes) {
       this.out = out;
+      this.bytes = bytes;
+    }
+
+    /**
+     * Into {@code out} as UTF-8: text through an encoder that reports what UTF-8 cannot encode (a
+     * lone surrogate), as every file of the bundle does; {@link Piece}s, bytes already, straight
+     * into {@code out} after the encoder is flushed. That flush stops short of {@code out}: on a
+     * buffered file stream it would be a write to the disk per piece.
+     */
+    static LineEnds utf8(OutputStream out) {
+      OutputStream unflushed = new FilterOutputStream(out) {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          out.write(b, off, len);
+        }
+
+        @Override
+        public void flush() {}
+      };
+      return new LineEnds(new OutputStreamWriter(unflushed, StandardCharsets.UTF_8.newEncoder()), out);
+    }
+
+    /** {@code p} as if its text were written here. */
+    void write(Piece p) throws IOException {
+      if (p.text != null) {
+        write(p.text);
+        return;
+      }
+      // the piece starts with text: what its first character does to the held line ends
+      if (cr) {
+        cr = false;
+        text('\r');
+      }
+      flushNewlines();
+      out.write(buf, 0, used);
+      used = 0;
+      if (bytes != null) {
+        out.flush();
+        bytes.write(p.utf8);
+      } else {
+        out.write(new String(p.utf8, StandardCharsets.UTF_8));
+      }
+      last = p.last;
+      empty = false;
+      newlines = p.newlines;
+    }
+
+    /** Passes on what was written but the line ends held at its end; their number. */
+    private int held() throws IOException {
+      out.write(buf, 0, used);
+      used = 0;
+      return newlines;
     }
 
     @Override
@@ -210,7 +335,7 @@ public final class Review {
       empty = false;
     }
 
-    /** The held line ends, and a final newline if the text does not end with one. */
+    /** The held line ends, and a final newline if the text does not end with one; all passed on. */
     void finish() throws IOException {
       if (cr) {
         cr = false;
@@ -222,6 +347,9 @@ public final class Review {
       }
       out.write(buf, 0, used);
       used = 0;
+      if (bytes != null) {
+        out.flush(); // the encoder's last bytes
+      }
     }
 
     @Override

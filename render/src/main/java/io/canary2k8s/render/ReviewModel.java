@@ -36,17 +36,18 @@ final class ReviewModel {
    * edge, the step weights. Made while the apps' files are written; {@link #build} adds what
    * needs the finished run (the notes, the objects).
    */
-  record PlanView(List<String> apps, Map<String, Object> edge, List<Map<String, Object>> steps) {}
+  record PlanView(List<Review.Piece> apps, Map<String, Object> edge, List<Map<String, Object>> steps) {}
 
   static PlanView planView(Translation tr, Inventory inventory, RenderOptions options) {
     Plan plan = tr.plan();
     RouteEmitter target = tr.target();
     Map<String, AutoScalingGroup> groups = new HashMap<>();
     inventory.autoScalingGroups().forEach(g -> groups.put(g.name(), g));
-    // one app's section depends only on that app: rendered here, on every core, in plan order;
-    // the template's run over 10,000 apps otherwise came last, on one core
-    List<String> apps = plan.apps().parallelStream()
-        .map(app -> Review.fragment("review-app.md.ftl", Map.of("app", app(app, target, groups, plan), "target", target.name())))
+    // one app's section depends only on that app: rendered here, on every core, in plan order,
+    // and held as the report's bytes; the template's run over 10,000 apps otherwise came last,
+    // on one core
+    List<Review.Piece> apps = plan.apps().parallelStream()
+        .map(app -> Review.piece("review-app.md.ftl", Map.of("app", app(app, target, groups, plan), "target", target.name())))
         .toList();
     return new PlanView(apps, edge(plan, target), steps(plan, target, options.steps()));
   }
