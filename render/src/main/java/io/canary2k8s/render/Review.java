@@ -7,6 +7,7 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateModel;
 import freemarker.template.utility.DeepUnwrap;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -65,14 +66,21 @@ public final class Review {
     return out.toString();
   }
 
-  /** {@code templates/<name>} as a {@link Piece} of a report, made ahead (on any core). */
+  /**
+   * {@code templates/<name>} as a {@link Piece} of a report, made ahead (on any core): the
+   * template writes straight into the line-end pass and the encoder, no string in between.
+   */
   static Piece piece(String name, Map<String, Object> model) {
-    return Piece.of(fragment(name, model));
+    Piece made = Piece.made(w -> process(name, model, w));
+    if (made != null) {
+      return made;
+    }
+    StringWriter text = new StringWriter(1 << 12);
+    process(name, model, text);
+    return Piece.text(text.toString());
   }
 
-  /** A piece of a report, as the template writes it (line ends as they come). */
-  private static String fragment(String name, Map<String, Object> model) {
-    StringWriter out = new StringWriter(1 << 12);
+  private static void process(String name, Map<String, Object> model, Writer out) {
     try {
       template(name).process(model, out);
     } catch (TemplateException e) {
@@ -80,7 +88,6 @@ public final class Review {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString();
   }
 
   private static Template template(String name) {
@@ -123,6 +130,11 @@ public final class Review {
    * copy, and scanned and encoded at the end of the run, on one core.)
    */
   static final class Piece {
+    /**
+     * The buffers of the line-end pass that makes a piece, in chars: small, as a report's own
+     * two 8 KB ones made 330 MB of garbage for 10,000 sections.
+     */
+    private static final int PIECE_BUFFER = 512;
     private final byte[] utf8;
     private final char last;
     private final int newlines;
@@ -136,19 +148,42 @@ public final class Review {
     }
 
     static Piece of(String text) {
-      int n = text.length();
-      if (n == 0 || text.charAt(0) == '\r' || text.charAt(0) == '\n' || text.charAt(n - 1) == '\r') {
-        return new Piece(null, '\0', 0, text);
-      }
-      StringWriter body = new StringWriter(n);
-      LineEnds w = new LineEnds(body);
+      Piece made = made(w -> w.write(text));
+      return made != null ? made : text(text);
+    }
+
+    /** Text kept as it is, to be made with the rest of the report. */
+    private static Piece text(String text) {
+      return new Piece(null, '\0', 0, text);
+    }
+
+    /** What {@code content} writes; how content is written. */
+    @FunctionalInterface
+    private interface Content {
+      void writeTo(Writer w) throws IOException;
+    }
+
+    /**
+     * What {@code content} writes, made ahead; null when it is empty, starts with a line end or
+     * ends inside one, or holds text UTF-8 cannot encode (kept as text, the report's encoder
+     * reports it as before).
+     */
+    private static Piece made(Content content) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 12);
+      Writer utf8 = new OutputStreamWriter(bytes, StandardCharsets.UTF_8.newEncoder());
+      LineEnds w = new LineEnds(utf8, null, PIECE_BUFFER);
       try {
-        w.write(text);
+        content.writeTo(w);
+        if (w.first < 0 || w.first == '\r' || w.first == '\n' || w.cr) {
+          return null;
+        }
         int newlines = w.held();
-        String made = body.toString();
-        return new Piece(made.getBytes(StandardCharsets.UTF_8), made.charAt(made.length() - 1), newlines, null);
+        utf8.flush();
+        return new Piece(bytes.toByteArray(), w.last, newlines, null);
+      } catch (java.nio.charset.CharacterCodingException e) {
+        return null;
       } catch (IOException e) {
-        throw new UncheckedIOException(e); // a StringWriter does not fail
+        throw new UncheckedIOException(e); // into memory: nothing else fails
       }
     }
 
@@ -169,22 +204,26 @@ public final class Review {
     private final Writer out;
     /** Where {@code out} writes its bytes, for {@link Piece}s; null: pieces go through {@code out}. */
     private final OutputStream bytes;
-    private final char[] buf = new char[8192];
+    private final char[] buf;
     /** Strings are copied into this in pieces and scanned there (not char by char). */
-    private final char[] scratch = new char[8192];
+    private final char[] scratch;
     private int used;
     private int newlines;
     private boolean cr;
     private char last;
     private boolean empty = true;
+    /** The first character written, as it came; -1 before any. */
+    private int first = -1;
 
     LineEnds(Writer out) {
-      this(out, null);
+      this(out, null, 8192);
     }
 
-    private LineEnds(Writer out, OutputStream bytes) {
+    private LineEnds(Writer out, OutputStream bytes, int buffer) {
       this.out = out;
       this.bytes = bytes;
+      this.buf = new char[buffer];
+      this.scratch = new char[buffer];
     }
 
     /**
@@ -203,7 +242,7 @@ public final class Review {
         @Override
         public void flush() {}
       };
-      return new LineEnds(new OutputStreamWriter(unflushed, StandardCharsets.UTF_8.newEncoder()), out);
+      return new LineEnds(new OutputStreamWriter(unflushed, StandardCharsets.UTF_8.newEncoder()), out, 8192);
     }
 
     /** {@code p} as if its text were written here. */
@@ -252,6 +291,9 @@ public final class Review {
     /** Runs of text without line ends are copied as they are: most of a report, in long runs. */
     @Override
     public void write(char[] a, int off, int len) throws IOException {
+      if (first < 0 && len > 0) {
+        first = a[off];
+      }
       int end = off + len;
       int i = off;
       while (i < end) {
@@ -292,6 +334,9 @@ public final class Review {
 
     @Override
     public void write(int c) throws IOException {
+      if (first < 0) {
+        first = (char) c;
+      }
       put((char) c);
     }
 
