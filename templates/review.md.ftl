@@ -53,27 +53,6 @@ Each overlay in `overlays/` patches only the weights (and scales a canary that h
 | `overlays/${s.name}` | ${s.percent} % | ${s.weights} |
 </#list>
 
-## AWS item to Kubernetes objects
+<@piece p=mapping/><#t>
 
-| AWS item | Kubernetes objects |
-|---|---|
-<#list mapping as m>
-| `${m.aws}` | ${m.objects} |
-</#list>
-
-## Notes
-
-<#list notes as group>
-### ${group.title} (${group.notes?size})
-
-<#if group.notes?has_content>
-| Subject | Note | Stage |
-|---|---|---|
-<#list group.notes as n>
-| `${n.subject}` | ${n.message} | ${n.stage} |
-</#list>
-<#else>
-None.
-</#if>
-
-</#list>
+<@piece p=notesTables/><#t>

@@ -105,7 +105,6 @@ public final class BundleBuilder {
     CompletableFuture<ReviewModel.PlanView> view = CompletableFuture.supplyAsync(() -> ReviewModel.planView(tr, inventory, options));
     CompletableFuture<Void> notesFile = CompletableFuture.completedFuture(null);
     CompletableFuture<Void> kustomization = CompletableFuture.completedFuture(null);
-    CompletableFuture<ReviewModel.ObjectsView> objectsView = CompletableFuture.completedFuture(null);
     try {
       List<ObjectEntry> objects = new ArrayList<>();
       objects.addAll(files.objects(tr.shared()));
@@ -119,7 +118,7 @@ public final class BundleBuilder {
       List<String> resources = objects.stream().map(ObjectEntry::file).toList();
       kustomization = CompletableFuture.runAsync(
           () -> files.put(BundleLayout.BASE + "/" + BundleLayout.KUSTOMIZATION, Yaml.dump(Kustomization.of(resources, List.of()))));
-      objectsView = CompletableFuture.supplyAsync(() -> ReviewModel.objectsView(objects));
+      CompletableFuture<Review.Piece> mapping = CompletableFuture.supplyAsync(() -> ReviewModel.mappingTable(objects));
       Futures.join(overlays);
       Futures.join(dns); // every note is in
       String diffHeadline = null;
@@ -135,7 +134,7 @@ public final class BundleBuilder {
       // largest files with inventory.json: written through, never held whole)
       List<Note> sorted = notes.sorted();
       notesFile = CompletableFuture.runAsync(() -> files.write(BundleLayout.NOTES, out -> Json.write(Map.of("notes", sorted), out)));
-      Map<String, Object> review = ReviewModel.build(tr, Futures.join(view), Futures.join(objectsView), inventory, sorted, options);
+      Map<String, Object> review = ReviewModel.build(tr, Futures.join(view), objects.size(), mapping, inventory, sorted, options);
       files.write(BundleLayout.REVIEW, out -> Review.render("review.md.ftl", review, out));
       Futures.join(kustomization);
       Futures.join(notesFile);
@@ -143,7 +142,8 @@ public final class BundleBuilder {
       return new Rendered(objects.size(), files.count(), diffHeadline);
     } catch (RuntimeException | Error e) {
       // nothing may write into the sink once the caller has the failure (and cleans up)
-      for (CompletableFuture<?> f : List.of(overlays, dns, view, inventoryFile, notesFile, kustomization, objectsView)) {
+      // (the review's mapping table is made in memory: no need to wait for it)
+      for (CompletableFuture<?> f : List.of(overlays, dns, view, inventoryFile, notesFile, kustomization)) {
         f.exceptionally(x -> null).join();
       }
       throw e;

@@ -7,6 +7,7 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateModel;
 import freemarker.template.utility.DeepUnwrap;
+import io.canary2k8s.concurrent.Futures;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -19,15 +20,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.concurrent.CompletableFuture;
 
 /** The one FreeMarker configuration: renders the Markdown reports from templates/. */
 public final class Review {
   /**
-   * {@code <@piece p=x/>}: writes {@code x}, a {@link Piece} made ahead, into the report as its
-   * text would be written there.
+   * {@code <@piece p=x/>}: writes {@code x}, a {@link Piece} made ahead (or being made: a future
+   * of one, waited for here), into the report as its text would be written there.
    */
   private static final TemplateDirectiveModel PIECE = (env, params, loopVars, body) -> {
     Object p = DeepUnwrap.unwrap((TemplateModel) params.get("p"));
+    if (p instanceof CompletableFuture<?> f) {
+      p = Futures.join(f);
+    }
     Writer out = env.getOut();
     if (p instanceof Piece piece && out instanceof LineEnds lineEnds) {
       lineEnds.write(piece);

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The flat, pre-formatted view of a translation that {@code templates/review.md.ftl} renders:
@@ -53,18 +54,23 @@ final class ReviewModel {
   }
 
   /**
-   * The parts of the review that depend on the objects only: their count and which AWS item
-   * became which objects. Made on another core while the notes are completed.
+   * The part of the review that depends on the objects only: which AWS item became which
+   * objects, rendered ({@code review-mapping.md.ftl}). Made on another core while the notes are
+   * completed and the report begins. {@code objects}: every object of the bundle, in {@link
+   * ObjectEntry#ORDER}.
    */
-  record ObjectsView(int count, List<Map<String, String>> mapping) {}
-
-  /** {@code objects}: every object of the bundle, in {@link ObjectEntry#ORDER}. */
-  static ObjectsView objectsView(List<ObjectEntry> objects) {
-    return new ObjectsView(objects.size(), mapping(objects));
+  static Review.Piece mappingTable(List<ObjectEntry> objects) {
+    return Review.piece("review-mapping.md.ftl", Map.of("mapping", mapping(objects)));
   }
 
+  /**
+   * The whole model. {@code mapping}: {@link #mappingTable}, perhaps still being made (the
+   * template waits for it where it places it); {@code notes}: every note of the run, in {@link
+   * Note#ORDER}.
+   */
   static Map<String, Object> build(
-      Translation tr, PlanView view, ObjectsView objects, Inventory inventory, List<Note> notes, RenderOptions options) {
+      Translation tr, PlanView view, int objectCount, CompletableFuture<Review.Piece> mapping, Inventory inventory,
+      List<Note> notes, RenderOptions options) {
     Plan plan = tr.plan();
     RouteEmitter target = tr.target();
     Map<String, Object> m = new LinkedHashMap<>();
@@ -72,26 +78,35 @@ final class ReviewModel {
     m.put("target", target.name());
     m.put("basis", plan.basis().flag());
     m.put("source", source(inventory.provenance()));
-    m.put("objectCount", objects.count());
+    m.put("objectCount", objectCount);
+    // the notes come most severe first (Note.ORDER): each severity's rows are one run of the
+    // list, made on every core (82,000 notes at 10,000 apps, at the end of the run)
+    List<Map<String, String>> rows = notes.parallelStream()
+        .map(n -> Map.of("subject", Md.cell(n.subject()), "message", Md.cell(n.message()), "stage", n.stage()))
+        .toList();
     Map<String, Long> counts = new LinkedHashMap<>();
+    List<Map<String, Object>> bySeverity = new ArrayList<>();
+    int from = 0;
     for (Severity s : Severity.values()) {
-      counts.put(s.name().toLowerCase(java.util.Locale.ROOT), notes.stream().filter(n -> n.severity() == s).count());
+      int to = from;
+      while (to < notes.size() && notes.get(to).severity() == s) {
+        to++;
+      }
+      counts.put(s.name().toLowerCase(java.util.Locale.ROOT), (long) (to - from));
+      bySeverity.add(Map.of("title", title(s), "severity", s.name(), "notes", rows.subList(from, to)));
+      from = to;
+    }
+    if (from != notes.size()) {
+      throw new IllegalArgumentException("notes not in Note.ORDER");
     }
     m.put("counts", counts);
-    List<Map<String, Object>> bySeverity = new ArrayList<>();
-    for (Severity s : Severity.values()) {
-      List<Map<String, String>> rows = new ArrayList<>();
-      for (Note n : notes) {
-        if (n.severity() == s) {
-          rows.add(Map.of("subject", Md.cell(n.subject()), "message", Md.cell(n.message()), "stage", n.stage()));
-        }
-      }
-      bySeverity.add(Map.of("title", title(s), "severity", s.name(), "notes", rows));
-    }
     m.put("notes", bySeverity);
+    // the notes' tables (82,000 rows at 10,000 apps) are rendered on another core while the
+    // template renders the rest; it waits for them at its end
+    m.put("notesTables", CompletableFuture.supplyAsync(() -> Review.piece("review-notes.md.ftl", Map.of("notes", bySeverity))));
     m.put("apps", view.apps());
     m.put("edge", view.edge());
-    m.put("mapping", objects.mapping());
+    m.put("mapping", mapping);
     m.put("steps", view.steps());
     return m;
   }
