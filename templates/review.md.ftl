@@ -55,4 +55,19 @@ Each overlay in `overlays/` patches only the weights (and scales a canary that h
 
 <@piece p=mapping/><#t>
 
-<@piece p=notesTables/><#t>
+## Notes
+
+<#list notes as group>
+### ${group.title} (${group.notes?size})
+
+<#if group.notes?has_content>
+| Subject | Note | Stage |
+|---|---|---|
+<#list group.notes as n>
+| `${n.subject}` | ${n.message} | ${n.stage} |
+</#list>
+<#else>
+None.
+</#if>
+
+</#list>

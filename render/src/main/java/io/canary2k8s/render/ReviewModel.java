@@ -101,9 +101,6 @@ final class ReviewModel {
     }
     m.put("counts", counts);
     m.put("notes", bySeverity);
-    // the notes' tables (82,000 rows at 10,000 apps) are rendered on another core while the
-    // template renders the rest; it waits for them at its end
-    m.put("notesTables", CompletableFuture.supplyAsync(() -> Review.piece("review-notes.md.ftl", Map.of("notes", bySeverity))));
     m.put("apps", view.apps());
     m.put("edge", view.edge());
     m.put("mapping", mapping);
