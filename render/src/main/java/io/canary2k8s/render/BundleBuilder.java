@@ -82,71 +82,66 @@ public final class BundleBuilder {
 
     /** The rest of the bundle: {@code tr} must be the translation of this inventory. */
     public Rendered build(Translation tr, Notes notes) {
-      return BundleBuilder.build(tr, inventory, notes, options, files, inventoryFile);
+      // what depends on the plan or the inventory only is made on another core while the apps'
+      // files are written: the overlays, the DNS batches, the review's per-app part (each writes
+      // its own files: the DNS batches are 69 MB at 10,000 apps, not held till the end)
+      CompletableFuture<Void> overlays = CompletableFuture.runAsync(
+          () -> Overlays.build(tr.plan(), tr.target(), options.steps(), notes.scoped("render/overlays"))
+              .forEach((step, k) -> files.put(BundleLayout.overlay(step), Yaml.dump(k))));
+      CompletableFuture<Void> dns = CompletableFuture.runAsync(
+          () -> DnsCutover.files(tr.plan(), inventory, options.edge(), notes.scoped("render/dns")).forEach(files::put));
+      CompletableFuture<ReviewModel.PlanView> view = CompletableFuture.supplyAsync(() -> ReviewModel.planView(tr, inventory, options));
+      CompletableFuture<Void> notesFile = CompletableFuture.completedFuture(null);
+      CompletableFuture<Void> kustomization = CompletableFuture.completedFuture(null);
+      try {
+        List<ObjectEntry> objects = new ArrayList<>();
+        objects.addAll(files.objects(tr.shared()));
+        // serialising and writing is most of the render stage and each app is independent: every
+        // core makes and writes apps' files (creating 100,000 files is seconds of system time, and
+        // on one thread it was most of this stage's wall time); their entries come back in order
+        InOrder.forEach(tr.plan().apps(), app -> files.objects(tr.appObjects(app)), objects::addAll);
+        objects.sort(ObjectEntry.ORDER);
+        // the tail, on both cores: what needs only the objects is made on another core while this
+        // one completes the notes and then writes what needs them
+        List<String> resources = objects.stream().map(ObjectEntry::file).toList();
+        kustomization = CompletableFuture.runAsync(
+            () -> files.put(BundleLayout.BASE + "/" + BundleLayout.KUSTOMIZATION, Yaml.dump(Kustomization.of(resources, List.of()))));
+        CompletableFuture<Review.Piece> mapping = CompletableFuture.supplyAsync(() -> ReviewModel.mappingTable(objects));
+        Futures.join(overlays);
+        Futures.join(dns); // every note is in
+        String diffHeadline = null;
+        if (options.previous() != null) {
+          Futures.join(kustomization); // base/ whole
+          DiffReport diff = Differ.diff(options.previous(), Documents.ofBundle(files.base), "previous bundle", "this bundle");
+          String markdown = DiffMarkdown.render(diff, DiffMarkdown.DEFAULT_MAX_CHARS, "`" + BundleLayout.DIFF_JSON + "` in this bundle");
+          files.put(BundleLayout.DIFF_JSON, diff.toJson());
+          files.put(BundleLayout.DIFF, markdown);
+          diffHeadline = markdown.lines().filter(l -> l.startsWith("## ")).findFirst().orElse("");
+        }
+        // every note is in by now; notes.json and REVIEW.md read the same sorted list (the two
+        // largest files with inventory.json: written through, never held whole)
+        List<Note> sorted = notes.sorted();
+        notesFile = CompletableFuture.runAsync(() -> files.write(BundleLayout.NOTES, out -> Json.write(Map.of("notes", sorted), out)));
+        Map<String, Object> review = ReviewModel.build(tr, Futures.join(view), objects.size(), mapping, inventory, sorted, options);
+        files.write(BundleLayout.REVIEW, out -> Review.render("review.md.ftl", review, out));
+        Futures.join(kustomization);
+        Futures.join(notesFile);
+        Futures.join(inventoryFile);
+        return new Rendered(objects.size(), files.count(), diffHeadline);
+      } catch (RuntimeException | Error e) {
+        // nothing may write into the sink once the caller has the failure (and cleans up)
+        // (the review's mapping table is made in memory: no need to wait for it)
+        for (CompletableFuture<?> f : List.of(overlays, dns, view, inventoryFile, notesFile, kustomization)) {
+          f.exceptionally(x -> null).join();
+        }
+        throw e;
+      }
     }
 
     /** Waits for inventory.json (its failure, if {@link #build} was not reached, is the caller's least problem). */
     @Override
     public void close() {
       inventoryFile.exceptionally(x -> null).join();
-    }
-  }
-
-  private static Rendered build(
-      Translation tr, Inventory inventory, Notes notes, RenderOptions options, Guarded files, CompletableFuture<Void> inventoryFile) {
-    // what depends on the plan or the inventory only is made on another core while the apps'
-    // files are written: the overlays, the DNS batches, the review's per-app part (each writes
-    // its own files: the DNS batches are 69 MB at 10,000 apps, not held till the end)
-    CompletableFuture<Void> overlays = CompletableFuture.runAsync(
-        () -> Overlays.build(tr.plan(), tr.target(), options.steps(), notes.scoped("render/overlays"))
-            .forEach((step, k) -> files.put(BundleLayout.overlay(step), Yaml.dump(k))));
-    CompletableFuture<Void> dns = CompletableFuture.runAsync(
-        () -> DnsCutover.files(tr.plan(), inventory, options.edge(), notes.scoped("render/dns")).forEach(files::put));
-    CompletableFuture<ReviewModel.PlanView> view = CompletableFuture.supplyAsync(() -> ReviewModel.planView(tr, inventory, options));
-    CompletableFuture<Void> notesFile = CompletableFuture.completedFuture(null);
-    CompletableFuture<Void> kustomization = CompletableFuture.completedFuture(null);
-    try {
-      List<ObjectEntry> objects = new ArrayList<>();
-      objects.addAll(files.objects(tr.shared()));
-      // serialising and writing is most of the render stage and each app is independent: every
-      // core makes and writes apps' files (creating 100,000 files is seconds of system time, and
-      // on one thread it was most of this stage's wall time); their entries come back in order
-      InOrder.forEach(tr.plan().apps(), app -> files.objects(tr.appObjects(app)), objects::addAll);
-      objects.sort(ObjectEntry.ORDER);
-      // the tail, on both cores: what needs only the objects is made on another core while this
-      // one completes the notes and then writes what needs them
-      List<String> resources = objects.stream().map(ObjectEntry::file).toList();
-      kustomization = CompletableFuture.runAsync(
-          () -> files.put(BundleLayout.BASE + "/" + BundleLayout.KUSTOMIZATION, Yaml.dump(Kustomization.of(resources, List.of()))));
-      CompletableFuture<Review.Piece> mapping = CompletableFuture.supplyAsync(() -> ReviewModel.mappingTable(objects));
-      Futures.join(overlays);
-      Futures.join(dns); // every note is in
-      String diffHeadline = null;
-      if (options.previous() != null) {
-        Futures.join(kustomization); // base/ whole
-        DiffReport diff = Differ.diff(options.previous(), Documents.ofBundle(files.base), "previous bundle", "this bundle");
-        String markdown = DiffMarkdown.render(diff, DiffMarkdown.DEFAULT_MAX_CHARS, "`" + BundleLayout.DIFF_JSON + "` in this bundle");
-        files.put(BundleLayout.DIFF_JSON, diff.toJson());
-        files.put(BundleLayout.DIFF, markdown);
-        diffHeadline = markdown.lines().filter(l -> l.startsWith("## ")).findFirst().orElse("");
-      }
-      // every note is in by now; notes.json and REVIEW.md read the same sorted list (the two
-      // largest files with inventory.json: written through, never held whole)
-      List<Note> sorted = notes.sorted();
-      notesFile = CompletableFuture.runAsync(() -> files.write(BundleLayout.NOTES, out -> Json.write(Map.of("notes", sorted), out)));
-      Map<String, Object> review = ReviewModel.build(tr, Futures.join(view), objects.size(), mapping, inventory, sorted, options);
-      files.write(BundleLayout.REVIEW, out -> Review.render("review.md.ftl", review, out));
-      Futures.join(kustomization);
-      Futures.join(notesFile);
-      Futures.join(inventoryFile);
-      return new Rendered(objects.size(), files.count(), diffHeadline);
-    } catch (RuntimeException | Error e) {
-      // nothing may write into the sink once the caller has the failure (and cleans up)
-      // (the review's mapping table is made in memory: no need to wait for it)
-      for (CompletableFuture<?> f : List.of(overlays, dns, view, inventoryFile, notesFile, kustomization)) {
-        f.exceptionally(x -> null).join();
-      }
-      throw e;
     }
   }
 
