@@ -208,8 +208,7 @@ public final class BundleWriter {
       }
       try {
         io.write(f, body);
-        Path old = target.resolve(path);
-        boolean equal = compare && Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS) && Files.mismatch(f, old) == -1;
+        boolean equal = compare && sameAsTarget(path, f);
         synchronized (lock) {
           if (!equal) {
             differs();
@@ -238,8 +237,7 @@ public final class BundleWriter {
       try {
         dir(reviewFile);
         io.write(reviewFile, review);
-        Path previousReview = target.resolve(BundleLayout.REVIEW);
-        if (same && !(Files.isRegularFile(previousReview, LinkOption.NOFOLLOW_LINKS) && Files.mismatch(reviewFile, previousReview) == -1)) {
+        if (same && !sameAsTarget(BundleLayout.REVIEW, reviewFile)) {
           same = false;
         }
         if (same && regularFiles(target) == files) {
@@ -343,6 +341,12 @@ public final class BundleWriter {
       if (dirs.add(f.getParent())) {
         Files.createDirectories(f.getParent());
       }
+    }
+
+    /** The file written at {@code written} holds what the target's file at {@code path} does. */
+    private boolean sameAsTarget(String path, Path written) throws IOException {
+      Path f = target.resolve(path);
+      return Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && Files.mismatch(written, f) == -1;
     }
 
     private boolean sameAsTarget(String path, String content) throws IOException {
