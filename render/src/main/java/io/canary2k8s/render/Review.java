@@ -192,7 +192,7 @@ public final class Review {
       }
     }
 
-    /** The text as written, for a writer that is not a report's. */
+    /** The piece's text (its line ends as made), for a writer that is not a report's. */
     @Override
     public String toString() {
       return text != null ? text : new String(utf8, StandardCharsets.UTF_8) + "\n".repeat(newlines);
@@ -262,8 +262,7 @@ public final class Review {
         text('\r');
       }
       flushNewlines();
-      out.write(buf, 0, used);
-      used = 0;
+      passOn();
       if (bytes != null) {
         out.flush();
         bytes.write(p.utf8);
@@ -277,9 +276,14 @@ public final class Review {
 
     /** Passes on what was written but the line ends held at its end; their number. */
     private int held() throws IOException {
+      passOn();
+      return newlines;
+    }
+
+    /** The buffered text, to {@code out}. */
+    private void passOn() throws IOException {
       out.write(buf, 0, used);
       used = 0;
-      return newlines;
     }
 
     @Override
@@ -325,8 +329,7 @@ public final class Review {
     private void run(char[] a, int from, int to) throws IOException {
       while (from < to) {
         if (used == buf.length) {
-          out.write(buf, 0, used);
-          used = 0;
+          passOn();
         }
         int n = Math.min(to - from, buf.length - used);
         System.arraycopy(a, from, buf, used, n);
@@ -377,8 +380,7 @@ public final class Review {
 
     private void emit(char c) throws IOException {
       if (used == buf.length) {
-        out.write(buf, 0, used);
-        used = 0;
+        passOn();
       }
       buf[used++] = c;
       last = c;
@@ -395,8 +397,7 @@ public final class Review {
       if (empty || last != '\n') {
         emit('\n');
       }
-      out.write(buf, 0, used);
-      used = 0;
+      passOn();
       if (bytes != null) {
         out.flush(); // the encoder's last bytes
       }

@@ -330,12 +330,8 @@ class BundleWriterTest {
       assertThat(Files.readString(copy)).isEqualTo("kind: X\n");
       assertThat(written).containsExactly(copy);
     } finally {
-      deleteTree(other);
+      BundleWriter.deleteTree(other);
     }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    BundleWriter.deleteTree(dir);
   }
 
   /** Real I/O that throws at the n-th file write and the m-th rename (0-based). */
