@@ -40,19 +40,20 @@ public final class Md {
     return s.replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
   }
 
-  /** An instance count: {@code 4.5} when it terminates within three decimals, else {@code 10/3}. */
+  private static final BigInteger THOUSAND = BigInteger.valueOf(1000);
+
+  /**
+   * An instance count: {@code 4.5} when it terminates within three decimals, else {@code 10/3}.
+   * In lowest terms, that is when the denominator divides 1,000: decided without dividing (a
+   * division that does not terminate throws, 45,000 times in a 10,000-app report).
+   */
   public static String count(Fraction f) {
-    BigDecimal n = new BigDecimal(f.numerator());
-    BigDecimal d = new BigDecimal(f.denominator());
-    try {
-      BigDecimal q = n.divide(d).stripTrailingZeros();
-      if (q.scale() <= 3) {
-        return q.scale() < 0 ? q.setScale(0).toPlainString() : q.toPlainString();
-      }
-    } catch (ArithmeticException nonTerminating) {
-      // falls through to the ratio
+    BigInteger[] times = THOUSAND.divideAndRemainder(f.denominator());
+    if (times[1].signum() != 0) {
+      return f.numerator() + "/" + f.denominator();
     }
-    return f.numerator() + "/" + f.denominator();
+    BigDecimal q = new BigDecimal(f.numerator().multiply(times[0]), 3).stripTrailingZeros();
+    return q.scale() < 0 ? q.setScale(0).toPlainString() : q.toPlainString();
   }
 
   /** A share as {@code 90 %} or {@code 16.667 %} (rounded half up to three decimals). */
