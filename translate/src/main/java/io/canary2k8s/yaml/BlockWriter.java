@@ -509,10 +509,14 @@ final class BlockWriter extends GeneratorBase {
     }
   }
 
+  /** Indentation: one copy from a run of spaces, not a call per space (every line has some). */
+  private static final String SPACES = " ".repeat(64);
+
   private static void pad(StringBuilder sb, int n) {
-    for (int i = 0; i < n; i++) {
-      sb.append(' ');
+    for (; n > SPACES.length(); n -= SPACES.length()) {
+      sb.append(SPACES);
     }
+    sb.append(SPACES, 0, n);
   }
 
   private void pad(int n) {

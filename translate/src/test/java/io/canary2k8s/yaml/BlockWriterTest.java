@@ -51,6 +51,20 @@ class BlockWriterTest {
   }
 
   @Test
+  void deepNestingIsIndentedAsJacksonIndentsIt() {
+    // indentation past one run of the writer's spaces (64), in maps and in sequences
+    ObjectNode root = F.objectNode().put("kind", "X");
+    ObjectNode at = root;
+    for (int depth = 0; depth < 45; depth++) {
+      at.putArray("list").add("item-" + depth).addObject().put("v", depth);
+      at = at.putObject("level" + depth);
+    }
+    at.put("leaf", "end");
+    String fast = Yaml.block(root);
+    assertThat(fast).isNotNull().isEqualTo(Yaml.jackson(root)).contains("\n" + " ".repeat(90) + "leaf: end\n");
+  }
+
+  @Test
   void topLevelSequencesAreWrittenAsJacksonWritesThemOrDeclined() {
     AtomicInteger written = new AtomicInteger();
     Seeded.forAll("block writer = jackson, top-level sequence", 5_000, r -> {
