@@ -15,12 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Thread CPU of one pass writing an estate's inventory.json in Json's pretty form, either
- * through a writer and its encoder (as before fix 37) or with Jackson's UTF-8 generator into a
- * byte stream (since), in a fresh JVM: the cold pass a run makes (BENCHMARKS.md, fix 37).
+ * Thread CPU of one pass writing an estate's inventory.json in Json's pretty form, in a fresh
+ * JVM: the cold pass a run makes. {@code writer}: Jackson's printer, through a writer and its
+ * encoder (as before fix 37); {@code bytes}: Jackson's printer, its UTF-8 generator into a byte
+ * stream (fix 37); {@code json}: {@code Json.write}, the project's printer of pre-encoded line
+ * starts (fix 41).
  *
  * <p>usage: {@code java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn128m -Xms768m -cp
- * cli/target/canary2k8s.jar bench/scale/JsonOutCpu.java ESTATE writer|bytes OUT_FILE}
+ * cli/target/canary2k8s.jar bench/scale/JsonOutCpu.java ESTATE writer|bytes|json OUT_FILE}
  */
 public class JsonOutCpu {
   public static void main(String[] args) throws Exception {
@@ -38,6 +40,10 @@ public class JsonOutCpu {
       try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
         pretty.writeValue(w, inventory);
         w.write('\n');
+      }
+    } else if (args[1].equals("json")) {
+      try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+        Json.write(inventory, o);
       }
     } else {
       try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
