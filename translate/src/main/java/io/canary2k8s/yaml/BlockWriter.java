@@ -526,23 +526,43 @@ final class BlockWriter extends GeneratorBase {
   /**
    * snakeyaml's resolver, asked only when it might answer something else than a string: its
    * implicit patterns are filed by first character, plus those tried on every scalar (filed
-   * under none: by default only the empty scalar's, which cannot match text we ask about).
+   * under none: by default only the empty scalar's, which cannot match text we ask about), and
+   * each is tried only on text no longer than its limit (the booleans and null, filed under
+   * letters: 10 characters), so longer text is a string without a regular expression.
    */
   private static final class PlainResolver extends Resolver {
     /** Set while the superclass constructor files its patterns, so without an initialiser. */
     private boolean patternsForAnyFirst;
+    /**
+     * The largest limit of the patterns filed under each ASCII character, 0 where none is; made
+     * while the superclass constructor files them, so created there.
+     */
+    private int[] longest;
 
     @Override
     public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
       if (first == null && !regexp.pattern().equals(EMPTY.pattern())) {
         patternsForAnyFirst = true;
       }
+      if (longest == null) {
+        longest = new int[128];
+      }
+      if (first != null) {
+        for (int i = 0; i < first.length(); i++) {
+          char c = first.charAt(i);
+          if (c < 128) {
+            longest[c] = Math.max(longest[c], limit);
+          }
+        }
+      }
       super.addImplicitResolver(tag, regexp, first, limit);
     }
 
     /** {@code s} (not empty) read back as a plain scalar is a string. */
     boolean readsAsString(String s) {
-      if (!patternsForAnyFirst && !yamlImplicitResolvers.containsKey(s.charAt(0))) {
+      char first = s.charAt(0);
+      if (!patternsForAnyFirst
+          && (first < 128 ? s.length() > longest[first] : !yamlImplicitResolvers.containsKey(first))) {
         return true;
       }
       return resolve(NodeId.scalar, s, true).equals(Tag.STR);

@@ -135,6 +135,30 @@ class BlockWriterTest {
     assertThat(safe.get()).isGreaterThan(5_000);
   }
 
+  /** Longer text, past the limits under which the resolver tries its patterns (10 for words). */
+  @Test
+  void plainSafeDecidesAsTheFullResolverForLongerText() {
+    org.yaml.snakeyaml.resolver.Resolver resolver = new org.yaml.snakeyaml.resolver.Resolver();
+    String[] pieces = {"true", "False", "NULL", "off", "y", "0x1F", "1e10", "2001-12-14", "1_000", ".5", "-", "~", "=", "<<", "ab", "Z9", "/", "."};
+    AtomicInteger safe = new AtomicInteger();
+    Seeded.forAll("plainSafe = resolver + scan, longer text", 20_000, r -> {
+      StringBuilder sb = new StringBuilder();
+      while (sb.length() < 8 + r.nextInt(8)) {
+        sb.append(r.nextInt(3) == 0 ? randomChars(r) : pieces[r.nextInt(pieces.length)]);
+      }
+      String s = sb.toString();
+      boolean expected = referencePlainSafe(resolver, s);
+      assertThat(BlockWriter.plainSafe(s)).as("plainSafe(%s)", s).isEqualTo(expected);
+      if (expected) {
+        safe.incrementAndGet();
+      }
+    });
+    assertThat(safe.get()).isGreaterThan(2_000);
+    assertThat(BlockWriter.plainSafe("2001-12-14 21:59:43.10 -5")).as("a timestamp, limit 50").isFalse();
+    assertThat(BlockWriter.plainSafe("1234567890123")).as("an integer, limit 1024").isFalse();
+    assertThat(BlockWriter.plainSafe("falsefalse1")).isTrue();
+  }
+
   private static String randomChars(Random r) {
     String alphabet = "aAzZyYnNtTfFoO019-+._/:# ,[]{}\"'\\&*!|>%@`~<=?$()\té→";
     StringBuilder sb = new StringBuilder();
