@@ -17,12 +17,12 @@ import io.canary2k8s.yaml.Yaml;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The façade of the render stage: a translation and its notes → the files of the bundle (DESIGN
@@ -148,7 +148,8 @@ public final class BundleBuilder {
   /** The sink, guarded: each path once; base/ kept in memory only when a diff needs it. */
   private static final class Guarded {
     final BundleSink sink;
-    final Set<String> paths = new HashSet<>();
+    /** Claimed from both cores at once, 104,000 paths for 10,000 apps: no lock of its own. */
+    final Set<String> paths = ConcurrentHashMap.newKeySet(1 << 12);
     final Map<String, String> base;
 
     Guarded(BundleSink sink, boolean keepBase) {
@@ -189,11 +190,11 @@ public final class BundleBuilder {
       sink.write(path, body);
     }
 
-    private synchronized boolean claim(String path) {
+    private boolean claim(String path) {
       return paths.add(path);
     }
 
-    synchronized int count() {
+    int count() {
       return paths.size();
     }
 

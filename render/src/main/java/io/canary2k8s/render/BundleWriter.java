@@ -141,7 +141,7 @@ public final class BundleWriter {
     private final Path madeParent;
     /** Guards what follows: a streamed file may be written from another thread meanwhile. */
     private final Object lock = new Object();
-    private final Set<Path> dirs = new HashSet<>();
+    private final Set<String> dirs = new HashSet<>();
     /** Files equal to the target's, not written (yet). */
     private final List<String> sameSoFar = new ArrayList<>();
     private boolean same;
@@ -310,12 +310,37 @@ public final class BundleWriter {
     /** The file of {@code path} in the temporary directory; counts it. */
     private Path file(String path) {
       open();
-      Path f = tmp.resolve(path).normalize();
-      if (!f.startsWith(tmp) || f.equals(tmp)) {
-        throw new IllegalStateException("bundle path escapes the output directory: " + path);
+      Path f = tmp.resolve(path);
+      if (!plainRelative(path)) {
+        f = f.normalize();
+        if (!f.startsWith(tmp) || f.equals(tmp)) {
+          throw new IllegalStateException("bundle path escapes the output directory: " + path);
+        }
       }
       files++;
       return f;
+    }
+
+    /**
+     * {@code path} names a file below the directory it is resolved against, and resolving it
+     * gives a normal path: names separated by single slashes, none empty, {@code .} or {@code
+     * ..}. Every path a bundle is made of; a check of the text, where normalising the resolved
+     * path and comparing it with the directory was a third of the time a file took under the lock.
+     */
+    static boolean plainRelative(String path) {
+      int start = 0;
+      int n = path.length();
+      for (int i = 0; i <= n; i++) {
+        char c = i < n ? path.charAt(i) : '/';
+        if (c == '/') {
+          int len = i - start;
+          if (len == 0 || (path.charAt(start) == '.' && (len == 1 || (len == 2 && path.charAt(start + 1) == '.')))) {
+            return false;
+          }
+          start = i + 1;
+        }
+      }
+      return true;
     }
 
     /**
@@ -337,9 +362,11 @@ public final class BundleWriter {
 
     private void dir(Path f) throws IOException {
       // each directory once: createDirectories on an existing one costs a failed mkdir and an
-      // exception (a 10,000-app bundle has 104,000 files in 10,000 directories)
-      if (dirs.add(f.getParent())) {
-        Files.createDirectories(f.getParent());
+      // exception (a 10,000-app bundle has 104,000 files in 10,000 directories); the set holds
+      // the directories' text, whose hash is kept, not paths, whose hash is computed each time
+      Path parent = f.getParent();
+      if (dirs.add(parent.toString())) {
+        Files.createDirectories(parent);
       }
     }
 

@@ -151,6 +151,43 @@ class BundleWriterTest {
   }
 
   @Test
+  void pathsThatEscapeInEveryShapeAreRefused() throws IOException {
+    for (String bad : List.of("base/../../escaped.yaml", "/etc/escaped.yaml", "..", ".", "", "base/./..//../x", "./../x")) {
+      Bundle evil = new Bundle(Map.of(BundleLayout.REVIEW, "x", bad, "x"));
+      assertThatThrownBy(() -> BundleWriter.write(evil, out())).as(bad).hasMessageContaining("escapes");
+      assertThat(siblings()).as(bad).isEmpty();
+    }
+    // not plain, yet inside: normalised as before, and written where normalising puts them
+    Bundle odd = new Bundle(Map.of(BundleLayout.REVIEW, "x", "base//a.yaml", "a", "base/./b.yaml", "b", "base/c/../c.yaml", "c"));
+    BundleWriter.write(odd, out());
+    assertThat(BundleWriter.read(out())).containsOnlyKeys(BundleLayout.REVIEW, "base/a.yaml", "base/b.yaml", "base/c.yaml");
+  }
+
+  /** The text check that lets a path skip normalising agrees with normalising. */
+  @Test
+  void plainRelativeIsWhatNormalisingLeavesInside() {
+    Path dir = Path.of("/bundle/tmp");
+    String alphabet = "a./";
+    java.util.Random r = new java.util.Random(11);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int n = r.nextInt(9); n > 0; n--) {
+        sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      String p = sb.toString();
+      if (BundleWriter.Pending.plainRelative(p)) {
+        Path f = dir.resolve(p);
+        assertThat(f.normalize()).as(p).isEqualTo(f);
+        assertThat(f.startsWith(dir) && !f.equals(dir)).as(p).isTrue();
+        assertThat(f.toString()).as(p).isEqualTo(dir + "/" + p);
+      }
+    }
+    assertThat(BundleWriter.Pending.plainRelative("base/ns/apps_v1_deployment_web.yaml")).isTrue();
+    assertThat(BundleWriter.Pending.plainRelative("a..b/.c/c.")).isTrue();
+    assertThat(BundleWriter.Pending.plainRelative("a/")).isFalse();
+  }
+
+  @Test
   void aForeignDirectoryIsNotOverwritten() throws IOException {
     Files.createDirectories(out());
     Files.writeString(out().resolve("precious.txt"), "keep");
