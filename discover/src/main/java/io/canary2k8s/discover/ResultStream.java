@@ -8,9 +8,11 @@ import io.canary2k8s.input.Json;
 import io.canary2k8s.input.Node;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -27,6 +29,11 @@ import java.util.concurrent.CancellationException;
  * complaint again, so that a problem noticed after the parser reached the syntax error (by a
  * check made beside the reading) still comes second.
  *
+ * <p>The parser does not look for a name twice in an object ({@link Json#parser}): each element
+ * is built by {@link Json#readTree(JsonParser)}, which does, and so is every other value of the
+ * file, as the whole-file read built them; the top-level object's names are checked here. A
+ * name twice is reported as the whole-file read words it.
+ *
  * <p>A stream read on a thread that has been interrupted stops at its next element: its read
  * was abandoned (another part of the capture failed first).
  */
@@ -41,18 +48,24 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
    * rejected file stays in it) or abandoned.
    */
   private final List<ResultStream> open;
+  /** The names of the top-level object read so far; null for a bare list. */
+  private final Set<String> rootNames;
   private Node next;
   private int index;
   private boolean done;
   private boolean iterated;
+  /** The list's end has been read. */
+  private boolean listEnded;
   /** The whole-file read's complaint, once the parser has rejected the file. */
   private InputException rejected;
 
-  private ResultStream(Path file, String shown, JsonParser parser, String prefix, List<ResultStream> open) {
+  private ResultStream(Path file, String shown, JsonParser parser, String prefix, Set<String> rootNames,
+      List<ResultStream> open) {
     this.file = file;
     this.shown = shown;
     this.parser = parser;
     this.prefix = prefix;
+    this.rootNames = rootNames;
     this.open = open;
     open.add(this);
   }
@@ -71,19 +84,23 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
     try {
       JsonToken root = p.nextToken();
       if (root == JsonToken.START_ARRAY) {
-        return new ResultStream(file, shown, p, "", open);
+        return new ResultStream(file, shown, p, "", null, open);
       }
       if (root == JsonToken.START_OBJECT) {
+        Set<String> names = new HashSet<>();
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-          boolean isKey = key.equals(p.currentName());
+          String name = p.currentName();
+          if (!names.add(name)) {
+            break; // a name twice: the whole-file read says where
+          }
           JsonToken value = p.nextToken();
-          if (isKey) {
+          if (name.equals(key)) {
             if (value == JsonToken.START_ARRAY) {
-              return new ResultStream(file, shown, p, key, open);
+              return new ResultStream(file, shown, p, key, names, open);
             }
             break; // null or not a list: the whole-file read says which
           }
-          p.skipChildren();
+          skipValue(p);
         }
       }
     } catch (IOException e) {
@@ -127,6 +144,7 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
     try {
       JsonToken t = parser.nextToken();
       if (t == JsonToken.END_ARRAY) {
+        listEnded = true;
         finish();
         return;
       }
@@ -151,9 +169,24 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
       return;
     }
     try {
-      while (!parser.getParsingContext().inRoot()) {
-        if (parser.nextToken() == null) {
-          throw exact(null);
+      if (!listEnded) {
+        // the elements not taken (the read stopped early), built for their names
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+          if (t == null) {
+            throw exact(null);
+          }
+          Json.readTree(parser);
+        }
+        listEnded = true;
+      }
+      if (rootNames != null) {
+        // the rest of the top-level object
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+          if (t == null || !rootNames.add(parser.currentName())) {
+            throw exact(null);
+          }
+          parser.nextToken();
+          skipValue(parser);
         }
       }
       if (parser.nextToken() != null) {
@@ -174,6 +207,13 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
     next = null;
     close(parser);
     open.remove(this);
+  }
+
+  /** Reads past the value at {@code p}'s current token, building it if it has names to check. */
+  private static void skipValue(JsonParser p) throws IOException {
+    if (p.currentToken() != null && p.currentToken().isStructStart()) {
+      Json.readTree(p);
+    }
   }
 
   /**

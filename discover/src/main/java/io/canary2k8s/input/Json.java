@@ -33,24 +33,40 @@ public final class Json {
   private static final ObjectMapper MAPPER = build();
   private static final ObjectWriter WRITER = MAPPER.writer(new PrettyPrinter());
 
-  /** Trees of values inside a document: what follows them is the document's business. */
+  /**
+   * Parsers of a document read one piece at a time ({@link #parser}): the same limits, but
+   * duplicate names are found where the pieces are built ({@link #PIECE}), not by the parser.
+   * Its check keeps a hash set of the names of every object with more than two (an AWS item is
+   * dozens of such objects): 150 of 4,464 JFR samples of a 10,000-app migrate.
+   */
+  private static final JsonFactory PIECES = factory(false);
+
+  /**
+   * Trees of values inside a document: what follows them is the document's business. A name
+   * twice in one object fails the read (not worded as the whole-file read words it: the caller
+   * reads the file whole for the complaint).
+   */
   private static final ObjectReader PIECE =
-      MAPPER.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      MAPPER.readerFor(JsonNode.class)
+          .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
   private Json() {}
 
+  private static JsonFactory factory(boolean strictDuplicates) {
+    return JsonFactory.builder()
+        .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, strictDuplicates)
+        .streamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(64)
+                .maxStringLength(16 * 1024 * 1024)
+                .maxNumberLength(32)
+                .build())
+        .build();
+  }
+
   private static ObjectMapper build() {
-    JsonFactory factory =
-        JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxNestingDepth(64)
-                    .maxStringLength(16 * 1024 * 1024)
-                    .maxNumberLength(32)
-                    .build())
-            .build();
-    return JsonMapper.builder(factory)
+    return JsonMapper.builder(factory(true))
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -89,7 +105,9 @@ public final class Json {
   /**
    * A parser over a JSON file with the limits of {@link #readTree}, for reading a large file one
    * piece at a time; null where readTree refuses the file before parsing it (missing, empty, over
-   * the size limit), so that the caller lets readTree say so.
+   * the size limit), so that the caller lets readTree say so. It does not look for a name twice
+   * in an object: {@link #readTree(JsonParser)} does in what it builds, and the caller in what it
+   * reads otherwise.
    */
   public static JsonParser parser(Path file) {
     try {
@@ -97,7 +115,7 @@ public final class Json {
       if (size == 0 || size > MAX_INPUT_BYTES) {
         return null;
       }
-      return MAPPER.getFactory().createParser(file.toFile());
+      return PIECES.createParser(file.toFile());
     } catch (IOException e) {
       return null;
     }
@@ -105,7 +123,8 @@ public final class Json {
 
   /**
    * The value that starts at {@code p}'s current token, as a tree exactly like the same value in
-   * {@link #readTree}'s; the parser is left on its last token.
+   * {@link #readTree}'s; the parser is left on its last token. A name twice in one of its objects
+   * fails it.
    */
   public static JsonNode readTree(JsonParser p) throws IOException {
     return PIECE.readTree(p);

@@ -135,6 +135,56 @@ class CaptureReaderErrorOrderTest {
     rejectedAsNotJson(c, ASGS, "Duplicate field 'DesiredCapacity'");
   }
 
+  /**
+   * A name twice anywhere in a streamed file (the parser leaves the check to what builds the
+   * values) is reported exactly as reading the file whole reports it, before a problem with the
+   * first element.
+   */
+  @Test
+  void aNameTwiceAnywhereIsReportedAsTheWholeFileReadReportsIt() throws IOException {
+    String[][] edits = {
+        // nested in the first element, in its launch template
+        {"(\"LaunchTemplateName\": \"myapp\",)", "$1 \"LaunchTemplateName\": \"x\","},
+        // the top-level object: before the list, in a value before it, after it
+        {"^\\{", "{\"NextToken\": null, \"NextToken\": null,"},
+        {"^\\{", "{\"Meta\": {\"a\": [{\"b\": 1, \"b\": 2}]},"},
+        {"\\}\\s*$", ", \"NextToken\": null, \"AutoScalingGroups\": []}"},
+        {"\\}\\s*$", ", \"Meta\": [{\"a\": 1, \"b\": 2, \"c\": 3, \"a\": 4}]}"},
+    };
+    for (String[] edit : edits) {
+      Path c = tmp.resolve("dup" + edit[1].hashCode());
+      Files.createDirectories(c);
+      Path copy = capture();
+      Files.move(copy, c.resolve("capture"));
+      Path cap = c.resolve("capture");
+      badFirstGroup(cap);
+      replaceFirst(cap.resolve(ASGS), edit[0], edit[1]);
+      InputException whole = null;
+      try {
+        io.canary2k8s.input.Json.readTree(cap.resolve(ASGS), cap.resolve(ASGS).toString());
+      } catch (InputException e) {
+        whole = e;
+      }
+      assertThat(whole).as(edit[1]).isNotNull();
+      assertThat(whole.getMessage()).as(edit[1]).contains("Duplicate field");
+      InputException e = rejection(cap);
+      assertThat(e.file()).as(edit[1]).isEqualTo(whole.file());
+      assertThat(e.getMessage()).as(edit[1]).isEqualTo(whole.getMessage());
+    }
+  }
+
+  /** A bare list whose later element has a name twice. */
+  @Test
+  void aNameTwiceInABareListIsReportedAsTheWholeFileReadReportsIt() throws IOException {
+    Path c = capture();
+    badFirstGroup(c);
+    String json = Files.readString(c.resolve(ASGS)).strip();
+    String list = json.substring(json.indexOf('['), json.lastIndexOf(']') + 1);
+    int last = list.lastIndexOf("\"MinSize\"");
+    Files.writeString(c.resolve(ASGS), list.substring(0, last) + "\"MinSize\": 1, " + list.substring(last));
+    rejectedAsNotJson(c, ASGS, "Duplicate field 'MinSize' (line ");
+  }
+
   @Test
   void anOuterFilesSyntaxErrorIsReportedBeforeAnInnerFilesProblem() throws IOException {
     Path c = capture();
