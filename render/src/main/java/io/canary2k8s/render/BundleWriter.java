@@ -179,7 +179,7 @@ public final class BundleWriter {
             return;
           }
           differs();
-          dir(f);
+          dir(path, f);
         }
         io.write(f, content);
       } catch (IOException e) {
@@ -201,7 +201,7 @@ public final class BundleWriter {
         f = file(path);
         compare = same;
         try {
-          dir(f);
+          dir(path, f);
         } catch (IOException e) {
           throw failed(shown, e);
         }
@@ -235,7 +235,7 @@ public final class BundleWriter {
       }
       Path reviewFile = file(BundleLayout.REVIEW);
       try {
-        dir(reviewFile);
+        dir(BundleLayout.REVIEW, reviewFile);
         io.write(reviewFile, review);
         if (same && !sameAsTarget(BundleLayout.REVIEW, reviewFile)) {
           same = false;
@@ -354,19 +354,23 @@ public final class BundleWriter {
       same = false;
       for (String p : sameSoFar) {
         Path f = tmp.resolve(p);
-        dir(f);
+        dir(p, f);
         io.takeOver(target.resolve(p), f);
       }
       sameSoFar.clear();
     }
 
-    private void dir(Path f) throws IOException {
-      // each directory once: createDirectories on an existing one costs a failed mkdir and an
-      // exception (a 10,000-app bundle has 104,000 files in 10,000 directories); the set holds
-      // the directories' text, whose hash is kept, not paths, whose hash is computed each time
-      Path parent = f.getParent();
-      if (dirs.add(parent.toString())) {
-        Files.createDirectories(parent);
+    /**
+     * Makes the directory of {@code f}, the file of {@code path}, unless made before. Each
+     * directory once: createDirectories on an existing one costs a failed mkdir and an exception
+     * (a 10,000-app bundle has 104,000 files in 10,000 directories). The directories are known by
+     * the text of {@code path} before its last slash: one text names one directory (another text
+     * for the same one, from a path that is not plain, only makes it again), and the text is had
+     * without taking the Path apart.
+     */
+    private void dir(String path, Path f) throws IOException {
+      if (dirs.add(path.substring(0, Math.max(0, path.lastIndexOf('/'))))) {
+        Files.createDirectories(f.getParent());
       }
     }
 
