@@ -42,6 +42,8 @@ final class BlockWriter extends GeneratorBase {
   private static final int MAX_SIMPLE_KEY = 127;
   /** Bound of each memo (distinct strings); past it, strings are rendered each time. */
   private static final int MAX_MEMO = 100_000;
+  /** The longest text whose resolution is memoised (quantities, protocols, short words). */
+  private static final int MEMO_LENGTH = 16;
   /**
    * The printable ASCII characters that may stand anywhere in a plain scalar we write at once:
    * not the flow indicators, quotes, escape, comment, anchor, alias, tag, block scalar, directive
@@ -558,6 +560,12 @@ final class BlockWriter extends GeneratorBase {
       super.addImplicitResolver(tag, regexp, first, limit);
     }
 
+    /**
+     * What the resolver answered for short text: the text it is asked about most ({@code TCP},
+     * {@code tmp}, {@code 128Mi}, {@code 250m}) repeats in every app.
+     */
+    private final Map<String, Boolean> answered = new ConcurrentHashMap<>();
+
     /** {@code s} (not empty) read back as a plain scalar is a string. */
     boolean readsAsString(String s) {
       char first = s.charAt(0);
@@ -565,7 +573,17 @@ final class BlockWriter extends GeneratorBase {
           && (first < 128 ? s.length() > longest[first] : !yamlImplicitResolvers.containsKey(first))) {
         return true;
       }
-      return resolve(NodeId.scalar, s, true).equals(Tag.STR);
+      if (s.length() > MEMO_LENGTH) {
+        return resolve(NodeId.scalar, s, true).equals(Tag.STR);
+      }
+      Boolean known = answered.get(s);
+      if (known == null) {
+        known = resolve(NodeId.scalar, s, true).equals(Tag.STR);
+        if (answered.size() < MAX_MEMO) {
+          answered.put(s, known);
+        }
+      }
+      return known;
     }
   }
 }
