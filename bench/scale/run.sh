@@ -91,7 +91,7 @@ for n in "${sizes[@]}"; do
   ./canary2k8s migrate --from-aws-cli "$WORK/e$n" --weight-basis in-service --out "$WORK/out${n}b" > /dev/null 2>&1
   measure diff "$n" 1 ./canary2k8s diff "$WORK/out$n" "$WORK/out${n}b"
   # where the time goes, stage by stage, in one JVM (bench/scale/Stages.java)
-  java -XX:+UseParallelGC -Xmn128m -Xms768m -XX:TieredStopAtLevel=1 -cp cli/target/canary2k8s.jar bench/scale/Stages.java "$WORK/e$n" "$WORK/stages$n" \
+  java -XX:+UseParallelGC -Xmn128m -Xms768m -XX:MaxTenuringThreshold=0 -XX:TieredStopAtLevel=1 -cp cli/target/canary2k8s.jar bench/scale/Stages.java "$WORK/e$n" "$WORK/stages$n" \
     | tee "$WORK/stages-$n.txt" >&2
   cp "$WORK/stages-$n.txt" "bench/scale/results/stages-$n.txt"
 done
