@@ -65,6 +65,12 @@ final class BlockWriter extends GeneratorBase {
 
   private static final Map<String, String> VALUES = new ConcurrentHashMap<>();
   private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+  /**
+   * What snakeyaml's resolver answered for short text ({@link PlainResolver#readsAsString}): the
+   * text it is asked about most ({@code TCP}, {@code tmp}, {@code 128Mi}, {@code 250m}) repeats
+   * in every app.
+   */
+  private static final Map<String, Boolean> READS_AS_STRING = new ConcurrentHashMap<>();
 
   /** Thrown through the mapper when the document is not of the plain shape; never escapes {@link #write}. */
   private static final class Declined extends IOException {
@@ -454,7 +460,7 @@ final class BlockWriter extends GeneratorBase {
     return v.isEmpty() ? null : v;
   }
 
-  private static void remember(Map<String, String> cache, String k, String v) {
+  private static <V> void remember(Map<String, V> cache, String k, V v) {
     if (cache.size() < MAX_MEMO) {
       cache.put(k, v);
     }
@@ -560,12 +566,6 @@ final class BlockWriter extends GeneratorBase {
       super.addImplicitResolver(tag, regexp, first, limit);
     }
 
-    /**
-     * What the resolver answered for short text: the text it is asked about most ({@code TCP},
-     * {@code tmp}, {@code 128Mi}, {@code 250m}) repeats in every app.
-     */
-    private final Map<String, Boolean> answered = new ConcurrentHashMap<>();
-
     /** {@code s} (not empty) read back as a plain scalar is a string. */
     boolean readsAsString(String s) {
       char first = s.charAt(0);
@@ -576,12 +576,10 @@ final class BlockWriter extends GeneratorBase {
       if (s.length() > MEMO_LENGTH) {
         return resolve(NodeId.scalar, s, true).equals(Tag.STR);
       }
-      Boolean known = answered.get(s);
+      Boolean known = READS_AS_STRING.get(s);
       if (known == null) {
         known = resolve(NodeId.scalar, s, true).equals(Tag.STR);
-        if (answered.size() < MAX_MEMO) {
-          answered.put(s, known);
-        }
+        remember(READS_AS_STRING, s, known);
       }
       return known;
     }
