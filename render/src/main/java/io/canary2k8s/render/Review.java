@@ -76,13 +76,7 @@ public final class Review {
    * template writes straight into the line-end pass and the encoder, no string in between.
    */
   static Piece piece(String name, Map<String, Object> model) {
-    Piece made = Piece.made(w -> process(name, model, w));
-    if (made != null) {
-      return made;
-    }
-    StringWriter text = new StringWriter(1 << 12);
-    process(name, model, text);
-    return Piece.text(text.toString());
+    return Piece.of(w -> process(name, model, w));
   }
 
   private static void process(String name, Map<String, Object> model, Writer out) {
@@ -153,13 +147,27 @@ public final class Review {
     }
 
     static Piece of(String text) {
-      Piece made = made(w -> w.write(text));
-      return made != null ? made : text(text);
+      return of(w -> w.write(text));
     }
 
-    /** Text kept as it is, to be made with the rest of the report. */
-    private static Piece text(String text) {
-      return new Piece(null, '\0', 0, text);
+    /**
+     * What {@code content} writes, made ahead. Where that is empty, starts with a line end or
+     * ends inside one, or holds text UTF-8 cannot encode, it is kept as text instead (written a
+     * second time, into a string), made with the rest of the report, whose encoder reports it as
+     * before.
+     */
+    private static Piece of(Content content) {
+      Piece made = made(content);
+      if (made != null) {
+        return made;
+      }
+      StringWriter text = new StringWriter(1 << 12);
+      try {
+        content.writeTo(text);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // into memory: nothing else fails
+      }
+      return new Piece(null, '\0', 0, text.toString());
     }
 
     /** What {@code content} writes; how content is written. */
@@ -168,11 +176,7 @@ public final class Review {
       void writeTo(Writer w) throws IOException;
     }
 
-    /**
-     * What {@code content} writes, made ahead; null when it is empty, starts with a line end or
-     * ends inside one, or holds text UTF-8 cannot encode (kept as text, the report's encoder
-     * reports it as before).
-     */
+    /** {@link #of(Content)} made ahead, or null where it is kept as text. */
     private static Piece made(Content content) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 12);
       Writer utf8 = new OutputStreamWriter(bytes, StandardCharsets.UTF_8.newEncoder());
