@@ -26,8 +26,13 @@ class CaptureReaderErrorOrderTest {
   @TempDir Path tmp;
 
   private Path capture() throws IOException {
+    return capture("capture");
+  }
+
+  /** A copy of the sample capture in {@code name} under the test's directory. */
+  private Path capture(String name) throws IOException {
     Path from = Path.of(System.getProperty("samples.dir", "../samples")).resolve("razorpay-myapp/capture");
-    Path to = tmp.resolve("capture");
+    Path to = tmp.resolve(name);
     try (Stream<Path> all = Files.walk(from)) {
       for (Path p : (Iterable<Path>) all::iterator) {
         Path target = to.resolve(from.relativize(p).toString());
@@ -50,6 +55,19 @@ class CaptureReaderErrorOrderTest {
 
   private static void append(Path file, String text) throws IOException {
     Files.writeString(file, Files.readString(file) + text);
+  }
+
+  /** {@code text} put before the last {@code "<field>"} of the file: a name there twice. */
+  private static void beforeLast(Path file, String field, String text) throws IOException {
+    String json = Files.readString(file);
+    int last = json.lastIndexOf("\"" + field + "\"");
+    Files.writeString(file, json.substring(0, last) + text + json.substring(last));
+  }
+
+  /** The file as the output of {@code --query 'AutoScalingGroups'}: the list alone. */
+  private static void bareList(Path file) throws IOException {
+    String json = Files.readString(file).strip();
+    Files.writeString(file, json.substring(json.indexOf('['), json.lastIndexOf(']') + 1));
   }
 
   /** The first group names a classic ELB that is not in the capture. */
@@ -129,9 +147,7 @@ class CaptureReaderErrorOrderTest {
     Path c = capture();
     badFirstGroup(c);
     // the last group gets a second DesiredCapacity
-    String json = Files.readString(c.resolve(ASGS));
-    int last = json.lastIndexOf("\"DesiredCapacity\"");
-    Files.writeString(c.resolve(ASGS), json.substring(0, last) + "\"DesiredCapacity\": 1, " + json.substring(last));
+    beforeLast(c.resolve(ASGS), "DesiredCapacity", "\"DesiredCapacity\": 1, ");
     rejectedAsNotJson(c, ASGS, "Duplicate field 'DesiredCapacity'");
   }
 
@@ -151,12 +167,9 @@ class CaptureReaderErrorOrderTest {
         {"\\}\\s*$", ", \"NextToken\": null, \"AutoScalingGroups\": []}"},
         {"\\}\\s*$", ", \"Meta\": [{\"a\": 1, \"b\": 2, \"c\": 3, \"a\": 4}]}"},
     };
-    for (String[] edit : edits) {
-      Path c = tmp.resolve("dup" + edit[1].hashCode());
-      Files.createDirectories(c);
-      Path copy = capture();
-      Files.move(copy, c.resolve("capture"));
-      Path cap = c.resolve("capture");
+    for (int i = 0; i < edits.length; i++) {
+      String[] edit = edits[i];
+      Path cap = capture("dup" + i);
       badFirstGroup(cap);
       replaceFirst(cap.resolve(ASGS), edit[0], edit[1]);
       InputException whole = null;
@@ -178,10 +191,8 @@ class CaptureReaderErrorOrderTest {
   void aNameTwiceInABareListIsReportedAsTheWholeFileReadReportsIt() throws IOException {
     Path c = capture();
     badFirstGroup(c);
-    String json = Files.readString(c.resolve(ASGS)).strip();
-    String list = json.substring(json.indexOf('['), json.lastIndexOf(']') + 1);
-    int last = list.lastIndexOf("\"MinSize\"");
-    Files.writeString(c.resolve(ASGS), list.substring(0, last) + "\"MinSize\": 1, " + list.substring(last));
+    bareList(c.resolve(ASGS));
+    beforeLast(c.resolve(ASGS), "MinSize", "\"MinSize\": 1, ");
     rejectedAsNotJson(c, ASGS, "Duplicate field 'MinSize' (line ");
   }
 
@@ -209,10 +220,7 @@ class CaptureReaderErrorOrderTest {
   void aBareListIsReadWithIndexPaths() throws IOException {
     Path c = capture();
     badFirstGroup(c);
-    // the output of --query 'AutoScalingGroups': the list alone
-    String json = Files.readString(c.resolve(ASGS)).strip();
-    String list = json.substring(json.indexOf('['), json.lastIndexOf(']') + 1);
-    Files.writeString(c.resolve(ASGS), list);
+    bareList(c.resolve(ASGS));
     InputException e = rejection(c);
     assertThat(e.field()).isEqualTo("[0].MinSize");
   }
