@@ -6,8 +6,8 @@
 # usage: bench/scale/run.sh [N...]          (default: 100 1000 10000; run from anywhere)
 # env:   RUNS=3          migrate runs per N (the minimum is reported; the machine may be shared)
 #        VERSION_RUNS=10 --version runs
-#        JMH=1           also run JMH (StagesBench, -prof gc); JMH_SIZES="100 1000" by default,
-#                        10,000 is run in single-shot mode (one op takes seconds)
+#        JMH=1           also run JMH (bench/scale/jmh.sh: StagesBench and DiffBench, -prof gc);
+#                        JMH_SIZES="100 1000" by default, 10,000 single-shot (one op takes seconds)
 #        SEED=7          estate seed
 #        WORK=DIR        where estates and bundles go (default: a fresh temp dir, kept)
 # Writes $WORK/results.csv, $WORK/jmh-*.txt and bench/scale/results/ (CSV + PNG) in the repo.
@@ -98,24 +98,9 @@ done
 cp "$csv" bench/scale/results/results.csv
 cp "$WORK/machine.txt" bench/scale/results/machine.txt
 
-# 4. JMH: the in-process stages
+# 4. JMH: the in-process stages (bench/scale/jmh.sh; DiffBench compares out<N> and out<N>b above)
 if [ "${JMH:-1}" = 1 ]; then
-  ./mvnw -B -q -Pbench -pl cli -am -DskipTests install > "$WORK/jmh-build.log"
-  ./mvnw -B -q -Pbench -pl cli dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$WORK/cp.txt" > /dev/null
-  cp="cli/target/test-classes:cli/target/classes:$(cat "$WORK/cp.txt")"
-  jmh_sizes="${JMH_SIZES:-100 1000}"
-  small=$(echo "$jmh_sizes" | tr ' ' ',')
-  java -Dbench.estates="$WORK" -cp "$cp" org.openjdk.jmh.Main StagesBench -p apps="$small" \
-    -prof gc -jvmArgsPrepend "-Dbench.estates=$WORK" -rf csv -rff "$WORK/jmh-small.csv" \
-    | tee "$WORK/jmh-small.txt" >&2
-  for n in "${sizes[@]}"; do
-    case " $jmh_sizes " in *" $n "*) continue ;; esac
-    java -cp "$cp" org.openjdk.jmh.Main StagesBench -p apps="$n" -bm ss -tu ms -wi 1 -i 3 \
-      -prof gc -jvmArgsPrepend "-Dbench.estates=$WORK" -jvmArgsAppend "-Xmx4g" \
-      -rf csv -rff "$WORK/jmh-$n.csv" | tee "$WORK/jmh-$n.txt" >&2
-  done
-  cat "$WORK"/jmh-*.csv > bench/scale/results/jmh.csv
+  bench/scale/jmh.sh "$WORK" "${sizes[@]}"
 fi
 
 # 5. fit and plot

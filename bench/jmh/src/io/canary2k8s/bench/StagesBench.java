@@ -18,7 +18,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,9 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * measured by the whole-process run of bench/scale/run.sh).
  *
  * <p>The captures are made beforehand by bench/estate/EstateGenerator.java into
- * {@code $bench.estates/e<N>} (the system property is passed by run.sh). Each stage's input is
- * computed once per trial, so each benchmark times one stage only. A {@code diff} command does not
- * exist on main at the time of writing, so there is no diff benchmark.
+ * {@code $bench.estates/e<N>} (the system property is passed by bench/scale/jmh.sh). Each
+ * stage's input is computed once per trial, so each benchmark times one stage only. {@code diff}
+ * is {@link DiffBench}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,20 +64,31 @@ public class StagesBench {
 
   @Setup(Level.Trial)
   public void setUp() {
-    String base = System.getProperty("bench.estates");
-    if (base == null) {
-      throw new IllegalStateException("-Dbench.estates=DIR is required (bench/scale/run.sh sets it)");
-    }
-    capture = Path.of(base, "e" + apps);
-    if (!Files.isDirectory(capture)) {
-      throw new IllegalStateException(capture + " is missing: run bench/estate/EstateGenerator.java --apps " + apps);
-    }
+    capture = capture(estates(), apps);
     target = RouteEmitters.byName("traefik-v3");
     planOptions = new PlanOptions(WeightBasis.DESIRED, Config.EMPTY, target.defaultEdgeImage());
     renderOptions = new RenderOptions(Step.defaults(), "0.0.0-bench");
     inventory = CaptureReader.read(capture);
     translated = new Notes();
     translation = Translator.translate(inventory, planOptions, target, translated);
+  }
+
+  /** Where the estates are: {@code -Dbench.estates=DIR}. */
+  static Path estates() {
+    String base = System.getProperty("bench.estates");
+    if (base == null) {
+      throw new IllegalStateException("-Dbench.estates=DIR is required (bench/scale/jmh.sh sets it)");
+    }
+    return Path.of(base);
+  }
+
+  /** The capture of N apps under {@code base}, which must be there. */
+  static Path capture(Path base, int apps) {
+    Path capture = base.resolve("e" + apps);
+    if (!Files.isDirectory(capture)) {
+      throw new IllegalStateException(capture + " is missing: run bench/estate/EstateGenerator.java --apps " + apps);
+    }
+    return capture;
   }
 
   @Benchmark
