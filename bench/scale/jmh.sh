@@ -15,6 +15,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
+if [ $# -lt 1 ] || [ ! -d "$1" ]; then
+  echo "usage: bench/scale/jmh.sh WORK [N...]   (WORK: a work directory of bench/scale/run.sh, holding e<N>)" >&2
+  exit 2
+fi
 WORK="$(cd "$1" && pwd)"
 shift
 sizes=("$@")
@@ -32,12 +36,12 @@ done
 rm -f "$WORK"/jmh-*.csv "$WORK"/jmh-*.txt
 if [ "${#small[@]}" -gt 0 ]; then
   list="$(IFS=,; echo "${small[*]}")"
-  java -cp "$cp" org.openjdk.jmh.Main "$benches" -p apps="$list" -prof gc \
+  java -cp "$cp" org.openjdk.jmh.Main "$benches" -foe true -p apps="$list" -prof gc \
     -jvmArgsPrepend "-Dbench.estates=$WORK" -rf csv -rff "$WORK/jmh-small.csv" | tee "$WORK/jmh-small.txt" >&2
 fi
 for n in "${sizes[@]}"; do
   case " $jmh_sizes " in *" $n "*) continue ;; esac
-  java -cp "$cp" org.openjdk.jmh.Main "$benches" -p apps="$n" -bm ss -tu ms -wi 1 -i 3 -prof gc \
+  java -cp "$cp" org.openjdk.jmh.Main "$benches" -foe true -p apps="$n" -bm ss -tu ms -wi 1 -i 3 -prof gc \
     -jvmArgsPrepend "-Dbench.estates=$WORK" -jvmArgsAppend "-Xms4g -Xmx4g" \
     -rf csv -rff "$WORK/jmh-$n.csv" | tee "$WORK/jmh-$n.txt" >&2
 done
