@@ -1,16 +1,10 @@
 package io.canary2k8s.bench;
 
-import io.canary2k8s.config.Config;
 import io.canary2k8s.discover.CaptureReader;
-import io.canary2k8s.emit.RouteEmitter;
-import io.canary2k8s.emit.RouteEmitters;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.notes.Notes;
-import io.canary2k8s.plan.PlanOptions;
-import io.canary2k8s.plan.Step;
 import io.canary2k8s.render.BundleBuilder;
 import io.canary2k8s.render.BundleWriter;
-import io.canary2k8s.render.RenderOptions;
 import io.canary2k8s.render.diff.DiffMarkdown;
 import io.canary2k8s.render.diff.Differ;
 import io.canary2k8s.render.diff.Documents;
@@ -68,13 +62,11 @@ public class DiffBench {
       if (inventory == null) {
         inventory = CaptureReader.read(capture);
       }
-      RouteEmitter target = RouteEmitters.byName("traefik-v3");
       WeightBasis basis = out == before ? WeightBasis.DESIRED : WeightBasis.IN_SERVICE;
       Notes notes = new Notes();
-      Translation tr = Translator.translate(
-          inventory, new PlanOptions(basis, Config.EMPTY, target.defaultEdgeImage()), target, notes);
+      Translation tr = Translator.translate(inventory, StagesBench.planOptions(basis), StagesBench.TARGET, notes);
       try (BundleWriter.Pending pending = BundleWriter.open(out)) {
-        BundleBuilder.build(tr, inventory, notes, new RenderOptions(Step.defaults(), "0.0.0-bench"), pending);
+        BundleBuilder.build(tr, inventory, notes, StagesBench.RENDER, pending);
         pending.commit();
       }
     }

@@ -54,23 +54,28 @@ public class StagesBench {
   @Param({"100", "1000", "10000"})
   public int apps;
 
+  /** What the CLI targets by default, and the render options of every bench bundle. */
+  static final RouteEmitter TARGET = RouteEmitters.byName("traefik-v3");
+  static final RenderOptions RENDER = new RenderOptions(Step.defaults(), "0.0.0-bench");
+
   private Path capture;
   private Inventory inventory;
   private PlanOptions planOptions;
-  private RouteEmitter target;
   private Translation translation;
   private Notes translated;
-  private RenderOptions renderOptions;
 
   @Setup(Level.Trial)
   public void setUp() {
     capture = capture(estates(), apps);
-    target = RouteEmitters.byName("traefik-v3");
-    planOptions = new PlanOptions(WeightBasis.DESIRED, Config.EMPTY, target.defaultEdgeImage());
-    renderOptions = new RenderOptions(Step.defaults(), "0.0.0-bench");
+    planOptions = planOptions(WeightBasis.DESIRED);
     inventory = CaptureReader.read(capture);
     translated = new Notes();
-    translation = Translator.translate(inventory, planOptions, target, translated);
+    translation = Translator.translate(inventory, planOptions, TARGET, translated);
+  }
+
+  /** The CLI's defaults but for the weight basis. */
+  static PlanOptions planOptions(WeightBasis basis) {
+    return new PlanOptions(basis, Config.EMPTY, TARGET.defaultEdgeImage());
   }
 
   /** Where the estates are: {@code -Dbench.estates=DIR}. */
@@ -98,12 +103,12 @@ public class StagesBench {
 
   @Benchmark
   public List<HasMetadata> translate() {
-    return Translator.translate(inventory, planOptions, target, new Notes()).objects();
+    return Translator.translate(inventory, planOptions, TARGET, new Notes()).objects();
   }
 
   @Benchmark
   public Bundle render() {
     // BundleBuilder only reads the notes (the overlays add the same ones again, kept once)
-    return BundleBuilder.build(translation, inventory, translated, renderOptions);
+    return BundleBuilder.build(translation, inventory, translated, RENDER);
   }
 }
