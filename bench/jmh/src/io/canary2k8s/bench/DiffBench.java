@@ -13,19 +13,9 @@ import io.canary2k8s.translate.Translation;
 import io.canary2k8s.translate.Translator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code diff} of two bundles of N apps in process (issue 7): both read ({@link Documents#read}),
@@ -35,40 +25,31 @@ import org.openjdk.jmh.annotations.Warmup;
  * --weight-basis in-service}, so every app with an instance not in service changes replicas and
  * weights), under {@code $bench.estates}; made there first when missing.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 2)
-public class DiffBench {
-  @Param({"100", "1000", "10000"})
-  public int apps;
-
+public class DiffBench extends EstateBench {
   private Path before;
   private Path after;
 
   @Setup(Level.Trial)
   public void setUp() {
-    Path base = StagesBench.estates();
-    Path capture = StagesBench.capture(base, apps);
-    before = base.resolve("out" + apps);
-    after = base.resolve("out" + apps + "b");
-    Inventory inventory = null;
-    for (Path out : new Path[] {before, after}) {
-      if (Files.isDirectory(out)) {
-        continue;
-      }
-      if (inventory == null) {
-        inventory = CaptureReader.read(capture);
-      }
-      WeightBasis basis = out == before ? WeightBasis.DESIRED : WeightBasis.IN_SERVICE;
-      Notes notes = new Notes();
-      Translation tr = Translator.translate(inventory, StagesBench.planOptions(basis), StagesBench.TARGET, notes);
-      try (BundleWriter.Pending pending = BundleWriter.open(out)) {
-        BundleBuilder.build(tr, inventory, notes, StagesBench.RENDER, pending);
-        pending.commit();
-      }
+    before = estates().resolve("out" + apps);
+    after = estates().resolve("out" + apps + "b");
+    if (!Files.isDirectory(before) || !Files.isDirectory(after)) {
+      Inventory inventory = CaptureReader.read(capture());
+      write(inventory, WeightBasis.DESIRED, before);
+      write(inventory, WeightBasis.IN_SERVICE, after);
+    }
+  }
+
+  /** The bundle of {@code inventory} with {@code basis}, into {@code out} unless it is there. */
+  private static void write(Inventory inventory, WeightBasis basis, Path out) {
+    if (Files.isDirectory(out)) {
+      return;
+    }
+    Notes notes = new Notes();
+    Translation tr = Translator.translate(inventory, planOptions(basis), TARGET, notes);
+    try (BundleWriter.Pending pending = BundleWriter.open(out)) {
+      BundleBuilder.build(tr, inventory, notes, RENDER, pending);
+      pending.commit();
     }
   }
 
