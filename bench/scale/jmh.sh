@@ -29,28 +29,25 @@ sizes=("$@")
 cp="cli/target/test-classes:cli/target/classes:$(cat cli/target/bench-classpath.txt)"
 benches='io\.canary2k8s\.bench\..*'
 jmh_sizes="${JMH_SIZES:-100 1000}"
-small=()
+small=() large=()
 for n in "${sizes[@]}"; do
-  case " $jmh_sizes " in *" $n "*) small+=("$n") ;; esac
+  case " $jmh_sizes " in *" $n "*) small+=("$n") ;; *) large+=("$n") ;; esac
 done
 rm -f "$WORK"/jmh-*.csv "$WORK"/jmh-*.txt
+runs=() # this run's outputs, <run>.csv and <run>.txt, in the order made
 if [ "${#small[@]}" -gt 0 ]; then
   list="$(IFS=,; echo "${small[*]}")"
   java -cp "$cp" org.openjdk.jmh.Main "$benches" -foe true -p apps="$list" -prof gc \
     -jvmArgsPrepend "-Dbench.estates=$WORK" -rf csv -rff "$WORK/jmh-small.csv" | tee "$WORK/jmh-small.txt" >&2
+  runs+=("$WORK/jmh-small")
 fi
-for n in "${sizes[@]}"; do
-  case " $jmh_sizes " in *" $n "*) continue ;; esac
+for n in "${large[@]}"; do
   java -cp "$cp" org.openjdk.jmh.Main "$benches" -foe true -p apps="$n" -bm ss -tu ms -wi 1 -i 3 -prof gc \
     -jvmArgsPrepend "-Dbench.estates=$WORK" -jvmArgsAppend "-Xms4g -Xmx4g" \
     -rf csv -rff "$WORK/jmh-$n.csv" | tee "$WORK/jmh-$n.txt" >&2
+  runs+=("$WORK/jmh-$n")
 done
-# the runs in the order of the sizes: one header, then the rows of each
-csvs=() txts=()
-[ "${#small[@]}" -gt 0 ] && csvs+=("$WORK/jmh-small.csv") txts+=("$WORK/jmh-small.txt")
-for n in "${sizes[@]}"; do
-  case " $jmh_sizes " in *" $n "*) ;; *) csvs+=("$WORK/jmh-$n.csv") txts+=("$WORK/jmh-$n.txt") ;; esac
-done
+# one header, then the rows of each run
 mkdir -p bench/scale/results
-awk 'FNR == 1 && NR != 1 {next} {print}' "${csvs[@]}" > bench/scale/results/jmh.csv
-grep -h -E '^(Benchmark|[A-Za-z]+Bench\.)' "${txts[@]}" | awk '!(/^Benchmark/ && seen++)' > bench/scale/results/jmh.txt
+awk 'FNR == 1 && NR != 1 {next} {print}' "${runs[@]/%/.csv}" > bench/scale/results/jmh.csv
+grep -h -E '^(Benchmark|[A-Za-z]+Bench\.)' "${runs[@]/%/.txt}" | awk '!(/^Benchmark/ && seen++)' > bench/scale/results/jmh.txt
