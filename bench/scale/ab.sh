@@ -6,9 +6,15 @@
 #   e.g. git worktree add /tmp/before 8669714 && /tmp/before/canary2k8s --version
 #        bench/scale/ab.sh /tmp/e10000 /dev/shm 3 before=/tmp/before/canary2k8s after=./canary2k8s
 #   LAUNCHER is a checkout's ./canary2k8s (build it first: its first run builds the jar);
-#   JAVA_OPTS go to CANARY2K8S_JAVA_OPTS, e.g. "after-xms=./canary2k8s:-XX:+UseParallelGC -Xmn128m -Xms768m".
-# Each run writes a fresh OUT_DIR/ab-* bundle; they are deleted at the end, not between runs
-# (deleting 100,000 files on a disk with online discard slows the next run; see run.sh).
+#   JAVA_OPTS go to CANARY2K8S_JAVA_OPTS after the launcher's own options, so they override them,
+#   e.g. "t0=./canary2k8s:-XX:MaxTenuringThreshold=0" (none: the launcher as it is).
+# env:   GCLOG=1      also log the collector (-Xlog:gc,gc+cpu) and print, per run, the young and
+#                     full collections, their pauses added up and the collector's user CPU
+#                     (session 7, fix 40; sessions 7 and 8 ran this as bench/scale/gclog.sh)
+#        DELETE=end   when the bundles go: at the end (default), or each after its run (each;
+#                     for OUT_DIR in /dev/shm, where 10,000-app bundles would fill the memory)
+# Each run writes a fresh OUT_DIR/ab-* bundle. On this disk delete them at the end, not between
+# runs: deleting 100,000 files on a disk with online discard slows the next run (see run.sh).
 set -euo pipefail
 estate="$1" out="$2" rounds="$3"
 shift 3
@@ -20,12 +26,21 @@ for r in $(seq 1 "$rounds"); do
     launcher="${rest%%:*}" opts=""
     [[ "$rest" == *:* ]] && opts="${rest#*:}"
     d="$(mktemp -u "$out/ab-XXXXXX")"
-    made+=("$d")
+    made+=("$d" "$d.time" "$d.err" "$d.gc")
+    [[ "${GCLOG:-0}" == 1 ]] && opts="$opts -Xlog:gc,gc+cpu:file=$d.gc"
     sync
     CANARY2K8S_JAVA_OPTS="$opts" /usr/bin/time -o "$d.time" -f "%e %U %S %M" \
       "$launcher" migrate --from-aws-cli "$estate" --out "$d" > /dev/null 2> "$d.err"
-    made+=("$d.time" "$d.err")
     read -r wall user sys rss < "$d.time"
-    echo "$label round $r: wall ${wall} s, user ${user} s, sys ${sys} s, peak RSS $((rss / 1024)) MiB"
+    line="$label round $r: wall ${wall} s, user ${user} s, sys ${sys} s, peak RSS $((rss / 1024)) MiB"
+    if [[ "${GCLOG:-0}" == 1 ]]; then
+      young="$(grep -c 'Pause Young' "$d.gc" || true)"
+      full="$(grep -c 'Pause Full' "$d.gc" || true)"
+      pauses="$(grep -o 'Pause [A-Za-z ()]*[0-9.]*M->[0-9.]*M([0-9.]*M) [0-9.]*ms' "$d.gc" | awk '{s += $NF} END {printf "%.0f", s}')"
+      gccpu="$(grep -o 'User=[0-9.]*s' "$d.gc" | awk -F= '{s += $2} END {printf "%.2f", s}')"
+      line="$line; young $young, full $full, pauses $pauses ms, collector user CPU $gccpu s"
+    fi
+    echo "$line"
+    [[ "${DELETE:-end}" == each ]] && rm -rf "$d"
   done
 done
