@@ -9,26 +9,7 @@ Every number below is computed from `inventory.json` in this bundle; `notes.json
 |---:|---:|---:|---:|---:|---:|
 | ${apps?size} | ${objectCount} | ${counts.error} | ${counts.action} | ${counts.warning} | ${counts.info} |
 
-<#list notes as group><#if group.severity == "ERROR" && group.notes?has_content>
-## Errors
-
-<#list group.notes as n>
-- **${n.subject}**: ${n.message}
-</#list>
-
-</#if></#list>
-<#list notes as group><#if group.severity == "ACTION">
-## Action items
-
-<#if group.notes?has_content>
-<#list group.notes as n>
-- [ ] **${n.subject}**: ${n.message}
-</#list>
-<#else>
-None.
-</#if>
-
-</#if></#list>
+<@piece p=actions/><#t>
 <#list apps as app>
 <@piece p=app/><#t>
 </#list>
@@ -55,19 +36,4 @@ Each overlay in `overlays/` patches only the weights (and scales a canary that h
 
 <@piece p=mapping/><#t>
 
-## Notes
-
-<#list notes as group>
-### ${group.title} (${group.notes?size})
-
-<#if group.notes?has_content>
-| Subject | Note | Stage |
-|---|---|---|
-<#list group.notes as n>
-| `${n.subject}` | ${n.message} | ${n.stage} |
-</#list>
-<#else>
-None.
-</#if>
-
-</#list>
+<@piece p=notesTable/><#t>

@@ -122,7 +122,15 @@ public final class BundleBuilder {
         // largest files with inventory.json: written through, never held whole)
         List<Note> sorted = notes.sorted();
         notesFile = CompletableFuture.runAsync(() -> files.write(BundleLayout.NOTES, out -> Json.write(Map.of("notes", sorted), out)));
-        Map<String, Object> review = ReviewModel.build(tr, Futures.join(view), objects.size(), mapping, inventory, sorted, options);
+        // the notes' two sections of REVIEW.md are made on other cores beside notes.json, and
+        // the report waits for them where it places them: rendered with the report, at the
+        // commit, they were most of its time there, on one core
+        ReviewModel.NotesView notesView = ReviewModel.notesView(sorted);
+        ReviewModel.Ahead ahead = new ReviewModel.Ahead(
+            mapping,
+            CompletableFuture.supplyAsync(() -> ReviewModel.actions(notesView)),
+            CompletableFuture.supplyAsync(() -> ReviewModel.notesTables(notesView)));
+        Map<String, Object> review = ReviewModel.build(tr, Futures.join(view), objects.size(), notesView.counts(), ahead, inventory, options);
         files.write(BundleLayout.REVIEW, out -> Review.render("review.md.ftl", review, out));
         Futures.join(kustomization);
         Futures.join(notesFile);
@@ -130,7 +138,7 @@ public final class BundleBuilder {
         return new Rendered(objects.size(), files.count(), diffHeadline);
       } catch (RuntimeException | Error e) {
         // nothing may write into the sink once the caller has the failure (and cleans up)
-        // (the review's mapping table is made in memory: no need to wait for it)
+        // (the review's pieces made ahead are made in memory: no need to wait for them)
         for (CompletableFuture<?> f : List.of(overlays, dns, view, inventoryFile, notesFile, kustomization)) {
           f.exceptionally(x -> null).join();
         }

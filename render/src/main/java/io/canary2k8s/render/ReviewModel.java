@@ -64,23 +64,14 @@ final class ReviewModel {
   }
 
   /**
-   * The whole model. {@code mapping}: {@link #mappingTable}, perhaps still being made (the
-   * template waits for it where it places it); {@code notes}: every note of the run, in {@link
-   * Note#ORDER}.
+   * The notes' part of the review: the counts by severity (the summary table) and the rows of
+   * every note, grouped by severity, in {@link Note#ORDER} (made on every core: 82,000 notes at
+   * 10,000 apps, at the end of the run). {@link #actions} and {@link #notesTables} render them.
    */
-  static Map<String, Object> build(
-      Translation tr, PlanView view, int objectCount, CompletableFuture<Review.Piece> mapping, Inventory inventory,
-      List<Note> notes, RenderOptions options) {
-    Plan plan = tr.plan();
-    RouteEmitter target = tr.target();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("version", options.toolVersion());
-    m.put("target", target.name());
-    m.put("basis", plan.basis().flag());
-    m.put("source", source(inventory.provenance()));
-    m.put("objectCount", objectCount);
-    // the notes come most severe first (Note.ORDER): each severity's rows are one run of the
-    // list, made on every core (82,000 notes at 10,000 apps, at the end of the run)
+  record NotesView(Map<String, Long> counts, Map<String, Object> groups) {}
+
+  /** {@code notes}: every note of the run, in {@link Note#ORDER}. */
+  static NotesView notesView(List<Note> notes) {
     List<Map<String, String>> rows = notes.parallelStream()
         .map(n -> Map.of("subject", Md.cell(n.subject()), "message", Md.cell(n.message()), "stage", n.stage()))
         .toList();
@@ -99,12 +90,47 @@ final class ReviewModel {
     if (from != notes.size()) {
       throw new IllegalArgumentException("notes not in Note.ORDER");
     }
+    return new NotesView(counts, Map.of("notes", bySeverity));
+  }
+
+  /** The errors and action items near the top of the review ({@code review-actions.md.ftl}). */
+  static Review.Piece actions(NotesView notes) {
+    return Review.piece("review-actions.md.ftl", notes.groups());
+  }
+
+  /** Every note, a table per severity, at the end of the review ({@code review-notes.md.ftl}). */
+  static Review.Piece notesTables(NotesView notes) {
+    return Review.piece("review-notes.md.ftl", notes.groups());
+  }
+
+  /**
+   * The pieces of the review made on other cores while it begins (the template waits for each
+   * where it places it): {@link #mappingTable}, {@link #actions}, {@link #notesTables}.
+   */
+  record Ahead(
+      CompletableFuture<Review.Piece> mapping,
+      CompletableFuture<Review.Piece> actions,
+      CompletableFuture<Review.Piece> notesTables) {}
+
+  /** The whole model; {@code counts}: {@link NotesView#counts}. */
+  static Map<String, Object> build(
+      Translation tr, PlanView view, int objectCount, Map<String, Long> counts, Ahead ahead, Inventory inventory,
+      RenderOptions options) {
+    Plan plan = tr.plan();
+    RouteEmitter target = tr.target();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("version", options.toolVersion());
+    m.put("target", target.name());
+    m.put("basis", plan.basis().flag());
+    m.put("source", source(inventory.provenance()));
+    m.put("objectCount", objectCount);
     m.put("counts", counts);
-    m.put("notes", bySeverity);
+    m.put("actions", ahead.actions());
     m.put("apps", view.apps());
     m.put("edge", view.edge());
-    m.put("mapping", mapping);
+    m.put("mapping", ahead.mapping());
     m.put("steps", view.steps());
+    m.put("notesTable", ahead.notesTables());
     return m;
   }
 
