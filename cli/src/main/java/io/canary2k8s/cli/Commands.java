@@ -1,5 +1,6 @@
 package io.canary2k8s.cli;
 
+import io.canary2k8s.concurrent.Futures;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.inventory.InventoryJson;
 import io.canary2k8s.notes.Notes;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -225,9 +227,16 @@ final class Commands {
         BundleBuilder.Started bundle = Pipeline.start(inv, options, pending)) {
       tr = Pipeline.translate(inv, t, notes);
       rendered = bundle.build(tr, notes);
-      Pipeline.summarise(notes, spec.commandLine().getErr());
-      Pipeline.check(notes, b);
-      changed = pending.commit();
+      // the summary is printed while the commit writes REVIEW.md (a 10,000-app run lists 17,000
+      // action items); it is whole before anything else is printed
+      PrintWriter err = spec.commandLine().getErr();
+      CompletableFuture<Void> summary = CompletableFuture.runAsync(() -> Pipeline.summarise(notes, err));
+      try {
+        Pipeline.check(notes, b);
+        changed = pending.commit();
+      } finally {
+        Futures.join(summary);
+      }
     }
     spec.commandLine().getErr().printf("%s %s: %d app(s), %d objects, %d files%n",
         changed ? "wrote" : "unchanged", out, tr.plan().apps().size(), rendered.objects(), rendered.files());

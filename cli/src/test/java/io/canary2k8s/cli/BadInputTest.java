@@ -221,7 +221,11 @@ class BadInputTest extends Rejections {
   void strictRefusesActionItems() throws IOException {
     Cli run = migrate(capture(), "--strict");
     assertThat(run.exit()).as(run.err()).isEqualTo(3);
-    assertThat(run.err()).contains("action item").contains("nothing written");
+    assertThat(run.err()).contains("action item").contains("nothing written").contains("  ACTION ");
+    // the summary (printed beside the commit) is whole before the refusal
+    assertThat(run.err().indexOf("nothing written"))
+        .isGreaterThan(run.err().lastIndexOf("  ACTION "))
+        .isGreaterThan(run.err().indexOf("notes: "));
     assertThat(tmp.resolve("out")).doesNotExist();
   }
 
@@ -230,6 +234,8 @@ class BadInputTest extends Rejections {
     Path c = capture();
     Cli first = migrate(c);
     assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(first.err()).contains("  ACTION ");
+    assertThat(first.err().indexOf("wrote ")).isGreaterThan(first.err().lastIndexOf("  ACTION "));
     Map<String, String> previous = io.canary2k8s.render.BundleWriter.read(out());
     // the bundle is written as it is made, into a temporary directory only a commit puts in place
     Cli strict = migrate(c, "--strict", "--target", "traefik-v1");
