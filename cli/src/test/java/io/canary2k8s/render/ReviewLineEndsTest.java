@@ -112,6 +112,33 @@ class ReviewLineEndsTest {
     assertThat(made).isGreaterThan(20_000);
   }
 
+  /**
+   * A piece of several MB (a 10,000-app report's notes tables are 18 MB) is held in chunks that
+   * double up to 1 MB: written into a report, it is the same text as written directly, wherever
+   * the chunk ends fall (in the middle of a multi-byte character too).
+   */
+  @Test
+  void largePiecesAcrossChunks() throws IOException {
+    Random r = new Random(11);
+    char[] alphabet = {'\n', 'a', '→', 'Σ', 'b', 'c', ' '};
+    for (int size : new int[] {4095, 4096, 4097, 3 * 1024 * 1024 + 7}) {
+      StringBuilder sb = new StringBuilder("x");
+      while (sb.length() < size) {
+        sb.append(alphabet[r.nextInt(alphabet.length)]);
+      }
+      String part = sb.toString();
+      Review.Piece piece = Review.Piece.of(part);
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      Review.LineEnds b = Review.LineEnds.utf8(bytes);
+      b.write("head\n");
+      b.write(piece);
+      b.write("tail");
+      b.finish();
+      assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).as("%d chars", size)
+          .isEqualTo(reference("head\n" + part + "tail"));
+    }
+  }
+
   @Test
   void holdsMeansReadEquals(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("base"));
