@@ -59,7 +59,7 @@ public final class CaptureReader {
    * Inventory#notes()}), so that a later {@code translate} of the saved inventory reports it too.
    *
    * <p>The four parts of a capture (Auto Scaling, classic ELB, ELBv2, Route53) are read at once,
-   * one per core, and joined in the order they were read one after another before, each failing
+   * each on its own thread, and joined in the order they were read one after another before, each failing
    * as it did then: a capture with several problems is rejected for the same one. A file still
    * being read when its part fails may have a syntax error further on: reading it whole, as
    * before, reported that first (see {@link Sections.Section#join()}).
@@ -72,8 +72,7 @@ public final class CaptureReader {
     Notifier n = found.scoped("discover/aws-cli");
     List<Reference> references = new ArrayList<>();
     try (Sections sections = new Sections(dir, 4)) {
-      // the largest first (the Auto Scaling groups are 40 % of the reading), so that the cores
-      // finish at about the same time
+      // every part on a thread of its own, sharing the cores (see Sections)
       Sections.Section<List<AutoScalingGroup>> asgPart =
           sections.start(r -> r.readAutoScalingGroups(n, references));
       Sections.Section<List<ClassicLoadBalancer>> elbPart =

@@ -11,9 +11,14 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * Parts of one capture read at once, on at most one thread per core, each by a {@link
- * CaptureReader} of its own (so with result lists of its own). Closing stops the parts not
- * joined, waits for their threads to end and closes what they left open.
+ * Parts of one capture read at once, each on a thread of its own and by a {@link CaptureReader}
+ * of its own (so with result lists of its own). Closing stops the parts not joined, waits for
+ * their threads to end and closes what they left open.
+ *
+ * <p>A thread per part, not per core: on two cores, with one thread per core, the Auto Scaling
+ * and classic ELB parts ended together and the ELBv2 part then ran on after the small Route53
+ * one, alone on one core for 0.3-0.6 s of a 10,000-app read (stage timers); sharing the cores,
+ * the parts end about together (BENCHMARKS.md, fix 48).
  */
 final class Sections implements AutoCloseable {
   private final Path dir;
@@ -24,7 +29,7 @@ final class Sections implements AutoCloseable {
   /** For reading {@code parts} parts of {@code dir}. */
   Sections(Path dir, int parts) {
     this.dir = dir;
-    pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parts, Runtime.getRuntime().availableProcessors())), threads);
+    pool = Executors.newFixedThreadPool(Math.max(1, parts), threads);
   }
 
   /** Starts reading a part: {@code read} on a reader of its own. */
