@@ -71,7 +71,7 @@ public final class CaptureReader {
     Notes found = new Notes();
     Notifier n = found.scoped("discover/aws-cli");
     List<Reference> references = new ArrayList<>();
-    try (Sections sections = new Sections(dir, 4)) {
+    try (Sections sections = new Sections(dir)) {
       // every part on a thread of its own, sharing the cores (see Sections)
       Sections.Section<List<AutoScalingGroup>> asgPart =
           sections.start(r -> r.readAutoScalingGroups(n, references));

@@ -23,13 +23,13 @@ import java.util.function.Function;
 final class Sections implements AutoCloseable {
   private final Path dir;
   private final DaemonThreads threads = new DaemonThreads("canary2k8s-read-");
-  private final ExecutorService pool;
+  /** A new thread for each part started while the others still read. */
+  private final ExecutorService pool = Executors.newCachedThreadPool(threads);
   private final List<Section<?>> started = new ArrayList<>();
 
-  /** For reading {@code parts} parts of {@code dir}. */
-  Sections(Path dir, int parts) {
+  /** For reading parts of {@code dir}. */
+  Sections(Path dir) {
     this.dir = dir;
-    pool = Executors.newFixedThreadPool(Math.max(1, parts), threads);
   }
 
   /** Starts reading a part: {@code read} on a reader of its own. */
