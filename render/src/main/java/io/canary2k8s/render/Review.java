@@ -17,6 +17,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -220,23 +223,20 @@ public final class Review {
     private static final class Chunks extends OutputStream {
       private static final int FIRST = 1 << 12;
       private static final int MAX = 1 << 20;
-      private final java.util.List<byte[]> full = new java.util.ArrayList<>();
+      private final List<byte[]> full = new ArrayList<>();
       private byte[] current = new byte[FIRST];
       private int used;
 
       @Override
       public void write(int b) {
-        write(new byte[] {(byte) b}, 0, 1);
+        room();
+        current[used++] = (byte) b;
       }
 
       @Override
       public void write(byte[] b, int off, int len) {
         while (len > 0) {
-          if (used == current.length) {
-            full.add(current);
-            current = new byte[Math.min(MAX, current.length * 2)];
-            used = 0;
-          }
+          room();
           int n = Math.min(len, current.length - used);
           System.arraycopy(b, off, current, used, n);
           used += n;
@@ -245,9 +245,18 @@ public final class Review {
         }
       }
 
+      /** A chunk with room in it: the next, twice as large up to {@link #MAX}, once this one is full. */
+      private void room() {
+        if (used == current.length) {
+          full.add(current);
+          current = new byte[Math.min(MAX, current.length * 2)];
+          used = 0;
+        }
+      }
+
       byte[][] chunks() {
         byte[][] out = full.toArray(new byte[full.size() + 1][]);
-        out[full.size()] = used == current.length ? current : java.util.Arrays.copyOf(current, used);
+        out[full.size()] = used == current.length ? current : Arrays.copyOf(current, used);
         return out;
       }
     }
