@@ -23,13 +23,15 @@ import java.util.function.Supplier;
  * whole-process number of run.sh goes, stage by stage. Not a JMH benchmark: one shot, JIT warm-up
  * included, as a user's run has it.
  *
- * <p>usage (from the repository root, after the jar is built):
- * {@code java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp cli/target/canary2k8s.jar bench/scale/Stages.java CAPTURE OUT}
+ * <p>usage (from the repository root, after the jar is built; the launcher's JVM options):
+ * {@code java -XX:+UseParallelGC -Xmn128m -Xms768m -XX:MaxTenuringThreshold=0 -XX:TieredStopAtLevel=1
+ * -cp cli/target/canary2k8s.jar bench/scale/Stages.java CAPTURE OUT [TARGET]}. OUT {@code -}: the
+ * stages that write nothing only (read, translate; session 9, fix 48).
  */
 public class Stages {
   public static void main(String[] args) {
     Path capture = Path.of(args[0]);
-    Path out = Path.of(args[1]);
+    Path out = args[1].equals("-") ? null : Path.of(args[1]);
     RouteEmitter target = RouteEmitters.byName(args.length > 2 ? args[2] : "traefik-v3");
     System.out.printf("%-12s %8s %8s %8s%n", "stage", "wall_s", "cpu_s", "gc_s");
     long t0 = System.nanoTime();
@@ -38,6 +40,9 @@ public class Stages {
     // the plan and the objects of no single app; each app's objects are made during render
     Translation tr = timed("translate", () -> Translator.translate(
         inventory, new PlanOptions(WeightBasis.DESIRED, Config.EMPTY, target.defaultEdgeImage()), target, notes));
+    if (out == null) {
+      return;
+    }
     // render and write are one stream, as in the CLI: each app's files written as they are made
     BundleBuilder.Rendered r = timed("render+write", () -> {
       try (BundleWriter.Pending pending = BundleWriter.open(out)) {
