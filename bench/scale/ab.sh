@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Before/after on a noisy machine: runs `migrate` of one estate with each variant in turn, ROUNDS
-# times, so that both see the same hours of the machine; prints wall, CPU and peak RSS per run.
+# times, so that both see the same hours of the machine; prints wall, CPU and peak RSS per run,
+# and the CPU time the hypervisor gave to other guests during it (steal, all cores, /proc/stat).
 #
 # usage: bench/scale/ab.sh ESTATE OUT_DIR ROUNDS LABEL=LAUNCHER[:JAVA_OPTS] ...
 #   e.g. git worktree add /tmp/before 8669714 && /tmp/before/canary2k8s --version
@@ -29,10 +30,12 @@ for r in $(seq 1 "$rounds"); do
     made+=("$d" "$d.time" "$d.err" "$d.gc")
     [[ "${GCLOG:-0}" == 1 ]] && opts="$opts -Xlog:gc,gc+cpu:file=$d.gc"
     sync
+    steal0="$(awk '/^cpu / {print $9; exit}' /proc/stat)"
     CANARY2K8S_JAVA_OPTS="$opts" /usr/bin/time -o "$d.time" -f "%e %U %S %M" \
       "$launcher" migrate --from-aws-cli "$estate" --out "$d" > /dev/null 2> "$d.err"
     read -r wall user sys rss < "$d.time"
-    line="$label round $r: wall ${wall} s, user ${user} s, sys ${sys} s, peak RSS $((rss / 1024)) MiB"
+    steal="$(awk -v a="$steal0" -v b="$(awk '/^cpu / {print $9; exit}' /proc/stat)" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", (b - a) / hz}')"
+    line="$label round $r: wall ${wall} s, user ${user} s, sys ${sys} s, peak RSS $((rss / 1024)) MiB, steal ${steal} s"
     if [[ "${GCLOG:-0}" == 1 ]]; then
       young="$(grep -c 'Pause Young' "$d.gc" || true)"
       full="$(grep -c 'Pause Full' "$d.gc" || true)"
