@@ -12,6 +12,7 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -28,7 +29,9 @@ import java.util.TreeMap;
 /**
  * Writes a bundle all or nothing: into a temporary sibling directory first, then swapped into
  * place. A bundle equal to what is already there is not rewritten (files and their modification
- * times stay). A non-empty directory that is not a canary2k8s bundle is never overwritten.
+ * times stay); in a bundle that changed, each file equal to the one already there is taken over
+ * (the same file, its modification time kept) and only the others are written. A non-empty
+ * directory that is not a canary2k8s bundle is never overwritten.
  *
  * <p>A run that dies part-way (killed, disk full, power cut) leaves the previous bundle in place,
  * or — if it died during the two renames of the swap — the previous bundle under a hidden
@@ -128,7 +131,8 @@ public final class BundleWriter {
    * A bundle being written into a temporary directory beside its target. While every file put
    * so far equals the target's file of the same path, nothing is written: an unchanged rerun
    * only reads (large files, {@link #write streamed}, are written and then compared); at the
-   * first difference the equal files are copied over and writing goes on. {@value
+   * first difference the equal files are taken over, and from then on each file put is taken
+   * over when it equals the target's and written when it does not. {@value
    * BundleLayout#REVIEW} is held back to be written at the commit, so that the temporary
    * directory never passes for a bundle. Thread-safe: distinct files may be put from several
    * threads, and are written outside the lock; every put must have returned before the commit
@@ -139,6 +143,8 @@ public final class BundleWriter {
     private final Path target;
     private final Path tmp;
     private final Path madeParent;
+    /** {@code out} was there when the write began: each file is compared with its file there. */
+    private final boolean targetExists;
     /** Guards what follows: a streamed file may be written from another thread meanwhile. */
     private final Object lock = new Object();
     private final Set<String> dirs = new HashSet<>();
@@ -154,6 +160,7 @@ public final class BundleWriter {
       this.target = target;
       this.tmp = tmp;
       this.madeParent = madeParent;
+      this.targetExists = targetExists;
       this.same = targetExists;
     }
 
@@ -164,24 +171,28 @@ public final class BundleWriter {
         return;
       }
       Path f;
-      boolean compare;
       synchronized (lock) {
         f = file(path);
-        compare = same;
       }
       try {
-        // compared and written outside the lock: other threads read and write their files
-        // meanwhile (a rerun onto an unchanged bundle reads 100,000 of them)
-        boolean equal = compare && sameAsTarget(path, content);
+        // compared, taken over and written outside the lock: other threads read and write their
+        // files meanwhile (a rerun onto an unchanged bundle reads 100,000 of them)
+        boolean equal = targetExists && sameAsTarget(path, content);
         synchronized (lock) {
           if (equal && same) {
             sameSoFar.add(path);
             return;
           }
-          differs();
+          if (!equal) {
+            differs();
+          }
           dir(path, f);
         }
-        io.write(f, content);
+        if (equal) {
+          io.takeOver(target.resolve(path), f);
+        } else {
+          io.write(f, content);
+        }
       } catch (IOException e) {
         throw failed(shown, e);
       }
@@ -344,11 +355,14 @@ public final class BundleWriter {
     }
 
     /**
-     * At the first difference, the files equal so far are taken over from the target: hard-linked
-     * (one call per file, the bytes not read again; a rerun after a change late in a 10,000-app
-     * estate takes over 100,000 files), or copied where the file system has no hard links. The
-     * target's files are never written, so sharing them until the swap deletes the old names is
-     * safe; a taken-over file keeps its modification time.
+     * At the first difference, the files equal so far are taken over from the target, as every
+     * equal file put after it is: hard-linked (one call per file, the bytes not read again), or
+     * copied where the file system has no hard links. A rerun after a change in one app of a
+     * 10,000-app estate takes over 100,000 files and writes a few: no new file for the others,
+     * which on a file system without a journal made each new one cost more while the old ones
+     * were freed (BENCHMARKS.md, session 10). The target's files are never written, so sharing
+     * them until the swap deletes the old names is safe; a taken-over file keeps its modification
+     * time.
      */
     private void differs() throws IOException {
       same = false;
@@ -380,13 +394,20 @@ public final class BundleWriter {
       return Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && Files.mismatch(written, f) == -1;
     }
 
+    /** One look at the target's file (kind and size) before its bytes are read. */
     private boolean sameAsTarget(String path, String content) throws IOException {
       Path f = target.resolve(path);
-      if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+      BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException e) {
+        return false;
+      }
+      if (!a.isRegularFile()) {
         return false;
       }
       byte[] want = content.getBytes(StandardCharsets.UTF_8);
-      return Files.size(f) == want.length && Arrays.equals(Files.readAllBytes(f), want);
+      return a.size() == want.length && Arrays.equals(Files.readAllBytes(f), want);
     }
   }
 

@@ -242,6 +242,42 @@ class BundleWriterTest {
   }
 
   @Test
+  void afterAChangeTheFilesEqualToTheTargetsAreTakenOverNotWritten() throws IOException {
+    BundleWriter.write(OLD, out());
+    // the first file put changes; the three put after it are equal to out/'s
+    Map<String, String> earlyChange = new TreeMap<>(OLD.asMap());
+    earlyChange.put("base/app/deployment-app.yaml", "kind: Deployment # early\n");
+    Map<Path, Object> inodes = new TreeMap<>();
+    Map<Path, java.nio.file.attribute.FileTime> times = new TreeMap<>();
+    for (String p : List.of("base/kustomization.yaml", "notes.json", "overlays/promote/kustomization.yaml")) {
+      Path f = out().resolve(p);
+      inodes.put(f, Files.readAttributes(f, BasicFileAttributes.class).fileKey());
+      times.put(f, Files.getLastModifiedTime(f));
+    }
+    List<String> written = new java.util.ArrayList<>();
+    BundleWriter.io = new Failing(Integer.MAX_VALUE, Integer.MAX_VALUE) {
+      @Override
+      public void write(Path file, String content) throws IOException {
+        written.add(tmp.relativize(file).subpath(1, tmp.relativize(file).getNameCount()).toString());
+        super.write(file, content);
+      }
+    };
+
+    assertThat(BundleWriter.write(new Bundle(earlyChange), out())).isTrue();
+
+    assertThat(BundleWriter.read(out())).isEqualTo(earlyChange);
+    assertThat(siblings()).containsExactly("out");
+    assertThat(written).as("files written").containsExactlyInAnyOrder("base/app/deployment-app.yaml", BundleLayout.REVIEW);
+    for (Path f : times.keySet()) {
+      assertThat(Files.getLastModifiedTime(f)).as("%s kept its time", f).isEqualTo(times.get(f));
+      if (inodes.get(f) != null) {
+        assertThat(Files.readAttributes(f, BasicFileAttributes.class).fileKey()).as("%s is the same file", f)
+            .isEqualTo(inodes.get(f));
+      }
+    }
+  }
+
+  @Test
   void closedWithoutACommitLeavesTheOutputAsItWas() throws IOException {
     BundleWriter.write(OLD, out());
     try (BundleWriter.Pending p = BundleWriter.open(out())) {
