@@ -16,8 +16,12 @@ import java.util.Map;
  * <p>Usage (single-file program, no dependencies; JDK 17):
  *
  * <pre>
- *   java bench/estate/EstateGenerator.java --apps 1000 [--seed 7] --out /tmp/estate-1000
+ *   java bench/estate/EstateGenerator.java --apps 1000 [--seed 7] [--scale-out K] --out /tmp/estate-1000
  * </pre>
+ *
+ * <p>{@code --scale-out K}: app K's stable ASG has one instance more (desired, and max where it
+ * was reached), everything else as without it: the capture of the same estate after one app
+ * scaled out, for reruns onto a bundle after a small change (bench/scale/ab.sh {@code ONTO}).
  *
  * <p>Same seed and N, same bytes: every value comes from a SplitMix64 stream seeded by (seed, app
  * index), every collection is ordered, numbers are formatted without locale. App i is the same in
@@ -51,24 +55,29 @@ public final class EstateGenerator {
     int apps = -1;
     long seed = 7;
     Path out = null;
+    int scaleOut = -1;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--apps" -> apps = Integer.parseInt(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
+        case "--scale-out" -> scaleOut = Integer.parseInt(args[++i]);
         default -> usage("unknown argument " + args[i]);
       }
     }
     if (apps < 1 || out == null) {
       usage("--apps N (N >= 1) and --out DIR are required");
     }
-    Stats s = generate(apps, seed, out);
+    if (scaleOut >= apps) {
+      usage("--scale-out K needs 0 <= K < N");
+    }
+    Stats s = generate(apps, seed, scaleOut, out);
     System.err.println("wrote " + out + ": " + s);
   }
 
   static void usage(String why) {
     System.err.println("EstateGenerator: " + why);
-    System.err.println("usage: java bench/estate/EstateGenerator.java --apps N [--seed S] --out DIR");
+    System.err.println("usage: java bench/estate/EstateGenerator.java --apps N [--seed S] [--scale-out K] --out DIR");
     System.exit(2);
   }
 
@@ -203,10 +212,7 @@ public final class EstateGenerator {
     }
     for (Group g : a.groups) {
       for (int k = 0; k < g.desired; k++) {
-        String id = String.format(Locale.ROOT, "i-%017x", ((long) i << 24) | ((long) a.groups.indexOf(g) << 16) | k);
-        String az = g.zones.get(k % g.zones.size());
-        boolean bad = k < g.notServing;
-        g.instances.add(new String[] {id, az, bad ? "Pending" : "InService", bad ? "Unhealthy" : "Healthy"});
+        instance(a, g, k);
       }
     }
     // DNS
@@ -256,12 +262,30 @@ public final class EstateGenerator {
     return String.format(Locale.ROOT, "Z%013dBENCH", z);
   }
 
+  /** Instance k of group g of app a: its id, zone and state follow from k. */
+  static void instance(App a, Group g, int k) {
+    String id = String.format(Locale.ROOT, "i-%017x", ((long) a.index << 24) | ((long) a.groups.indexOf(g) << 16) | k);
+    String az = g.zones.get(k % g.zones.size());
+    boolean bad = k < g.notServing;
+    g.instances.add(new String[] {id, az, bad ? "Pending" : "InService", bad ? "Unhealthy" : "Healthy"});
+  }
+
+  /** One instance more in g: a scale-out by one. */
+  static void addInstance(App a, Group g) {
+    g.desired++;
+    g.max = Math.max(g.max, g.desired);
+    instance(a, g, g.desired - 1);
+  }
+
   // ---- the capture ---------------------------------------------------------------------------
 
-  static Stats generate(int n, long seed, Path out) throws IOException {
+  static Stats generate(int n, long seed, int scaleOut, Path out) throws IOException {
     List<App> apps = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       apps.add(draw(seed, i));
+    }
+    if (scaleOut >= 0) {
+      addInstance(apps.get(scaleOut), apps.get(scaleOut).groups.get(0));
     }
     Files.createDirectories(out.resolve("elb/attributes"));
     Files.createDirectories(out.resolve("autoscaling"));

@@ -14,6 +14,11 @@
 #                     (session 7, fix 40; sessions 7 and 8 ran this as bench/scale/gclog.sh)
 #        DELETE=end   when the bundles go: at the end (default), or each after its run (each;
 #                     for OUT_DIR in /dev/shm, where 10,000-app bundles would fill the memory)
+#        ONTO=ESTATE2 reruns after a change instead of fresh bundles (session 10): each variant
+#                     writes onto one bundle of its own, made first from ESTATE2 (not measured);
+#                     the rounds then read ESTATE and ESTATE2 in turn, so every measured run
+#                     replaces a bundle of the other capture, e.g. ESTATE2 made by
+#                     `EstateGenerator --scale-out 5` (one app scaled out). DELETE does not apply.
 # Each run writes a fresh OUT_DIR/ab-* bundle. On this disk delete them at the end, not between
 # runs: deleting 100,000 files on a disk with online discard slows the next run (see run.sh).
 set -euo pipefail
@@ -21,18 +26,31 @@ estate="$1" out="$2" rounds="$3"
 shift 3
 made=()
 trap 'rm -rf "${made[@]}"' EXIT
+declare -A onto=() # label -> its bundle, with ONTO
+if [[ -n "${ONTO:-}" ]]; then
+  for v in "$@"; do
+    label="${v%%=*}" rest="${v#*=}"
+    onto[$label]="$(mktemp -u "$out/ab-onto-XXXXXX")"
+    made+=("${onto[$label]}")
+    "${rest%%:*}" migrate --from-aws-cli "$ONTO" --out "${onto[$label]}" > /dev/null 2>&1
+  done
+fi
 for r in $(seq 1 "$rounds"); do
+  from="$estate"
+  [[ -n "${ONTO:-}" ]] && (( r % 2 == 0 )) && from="$ONTO"
   for v in "$@"; do
     label="${v%%=*}" rest="${v#*=}"
     launcher="${rest%%:*}" opts=""
     [[ "$rest" == *:* ]] && opts="${rest#*:}"
     d="$(mktemp -u "$out/ab-XXXXXX")"
     made+=("$d" "$d.time" "$d.err" "$d.gc")
+    bundle="$d"
+    [[ -n "${ONTO:-}" ]] && bundle="${onto[$label]}"
     [[ "${GCLOG:-0}" == 1 ]] && opts="$opts -Xlog:gc,gc+cpu:file=$d.gc"
     sync
     steal0="$(awk '/^cpu / {print $9; exit}' /proc/stat)"
     CANARY2K8S_JAVA_OPTS="$opts" /usr/bin/time -o "$d.time" -f "%e %U %S %M" \
-      "$launcher" migrate --from-aws-cli "$estate" --out "$d" > /dev/null 2> "$d.err"
+      "$launcher" migrate --from-aws-cli "$from" --out "$bundle" > /dev/null 2> "$d.err"
     read -r wall user sys rss < "$d.time"
     steal="$(awk -v a="$steal0" -v b="$(awk '/^cpu / {print $9; exit}' /proc/stat)" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", (b - a) / hz}')"
     line="$label round $r: wall ${wall} s, user ${user} s, sys ${sys} s, peak RSS $((rss / 1024)) MiB, steal ${steal} s"
@@ -44,6 +62,6 @@ for r in $(seq 1 "$rounds"); do
       line="$line; young $young, full $full, pauses $pauses ms, collector user CPU $gccpu s"
     fi
     echo "$line"
-    [[ "${DELETE:-end}" == each ]] && rm -rf "$d"
+    [[ "${DELETE:-end}" == each && -z "${ONTO:-}" ]] && rm -rf "$d"
   done
 done
