@@ -24,6 +24,7 @@
 set -euo pipefail
 estate="$1" out="$2" rounds="$3"
 shift 3
+mkdir -p "$out"
 made=()
 trap 'rm -rf "${made[@]}"' EXIT
 declare -A onto=() # label -> its bundle, with ONTO

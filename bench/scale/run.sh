@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scale benchmark (issue 7): synthetic estates of N apps -> whole-process runs of the CLI
-# (migrate end to end, diff of two bundles, --version start-up), a one-shot per-stage timing
-# (Stages.java) and JMH for the in-process stages.
+# (migrate end to end, the rerun onto an unchanged and onto a changed bundle, diff of two
+# bundles, --version start-up), a one-shot per-stage timing (Stages.java) and JMH for the
+# in-process stages.
 #
 # usage: bench/scale/run.sh [N...]          (default: 100 1000 10000; run from anywhere)
 # env:   RUNS=3          migrate runs per N (the minimum is reported; the machine may be shared)
@@ -44,6 +45,10 @@ javac -d "$gen" bench/estate/EstateGenerator.java
 for n in "${sizes[@]}"; do
   if [ ! -d "$WORK/e$n" ]; then
     java -cp "$gen" EstateGenerator --apps "$n" --seed "$SEED" --out "$WORK/e$n" 2>> "$WORK/gen.log"
+  fi
+  # the same estate after app N/2 scaled out by one instance: a capture that changed a little
+  if [ ! -d "$WORK/e${n}s" ]; then
+    java -cp "$gen" EstateGenerator --apps "$n" --seed "$SEED" --scale-out $((n / 2)) --out "$WORK/e${n}s" 2>> "$WORK/gen.log"
   fi
 done
 
@@ -102,6 +107,9 @@ for n in "${sizes[@]}"; do
   java -XX:+UseParallelGC -Xmn128m -Xms768m -XX:MaxTenuringThreshold=0 -XX:TieredStopAtLevel=1 -cp cli/target/canary2k8s.jar bench/scale/Stages.java "$WORK/e$n" "$WORK/stages$n" \
     | tee "$WORK/stages-$n.txt" >&2
   cp "$WORK/stages-$n.txt" "bench/scale/results/stages-$n.txt"
+  # the rerun after a small change (session 10): one app scaled out, written onto out<N>; last,
+  # since it replaces the bundle the diff above read
+  measure migrate-changed "$n" 1 ./canary2k8s migrate --from-aws-cli "$WORK/e${n}s" --out "$WORK/out$n"
 done
 cp "$csv" bench/scale/results/results.csv
 cp "$WORK/machine.txt" bench/scale/results/machine.txt

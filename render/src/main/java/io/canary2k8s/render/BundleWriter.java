@@ -29,8 +29,9 @@ import java.util.TreeMap;
 /**
  * Writes a bundle all or nothing: into a temporary sibling directory first, then swapped into
  * place. A bundle equal to what is already there is not rewritten (files and their modification
- * times stay); in a bundle that changed, each file equal to the one already there is taken over
- * (the same file, its modification time kept) and only the others are written. A non-empty
+ * times stay); in a bundle that changed, each file {@link Pending#put put} equal to the one
+ * already there is taken over (the same file, its modification time kept) and only the others
+ * are written, as are the streamed ones. A non-empty
  * directory that is not a canary2k8s bundle is never overwritten.
  *
  * <p>A run that dies part-way (killed, disk full, power cut) leaves the previous bundle in place,
