@@ -12,7 +12,6 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -31,8 +30,8 @@ import java.util.TreeMap;
  * place. A bundle equal to what is already there is not rewritten (files and their modification
  * times stay); in a bundle that changed, each file {@link Pending#put put} equal to the one
  * already there is taken over (the same file, its modification time kept) and only the others
- * are written, as are the streamed ones. A non-empty
- * directory that is not a canary2k8s bundle is never overwritten.
+ * are written, as are the streamed ones. A non-empty directory that is not a canary2k8s bundle is
+ * never overwritten.
  *
  * <p>A run that dies part-way (killed, disk full, power cut) leaves the previous bundle in place,
  * or — if it died during the two renames of the swap — the previous bundle under a hidden
@@ -395,20 +394,13 @@ public final class BundleWriter {
       return Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && Files.mismatch(written, f) == -1;
     }
 
-    /** One look at the target's file (kind and size) before its bytes are read. */
     private boolean sameAsTarget(String path, String content) throws IOException {
       Path f = target.resolve(path);
-      BasicFileAttributes a;
-      try {
-        a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      } catch (NoSuchFileException e) {
-        return false;
-      }
-      if (!a.isRegularFile()) {
+      if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
         return false;
       }
       byte[] want = content.getBytes(StandardCharsets.UTF_8);
-      return a.size() == want.length && Arrays.equals(Files.readAllBytes(f), want);
+      return Files.size(f) == want.length && Arrays.equals(Files.readAllBytes(f), want);
     }
   }
 
