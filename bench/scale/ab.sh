@@ -24,6 +24,8 @@
 set -euo pipefail
 estate="$1" out="$2" rounds="$3"
 shift 3
+# shellcheck source=steal.sh
+. "$(dirname "$0")/steal.sh" # steal_ticks, steal_since
 mkdir -p "$out"
 made=()
 trap 'rm -rf "${made[@]}"' EXIT
@@ -49,11 +51,11 @@ for r in $(seq 1 "$rounds"); do
     [[ -n "${ONTO:-}" ]] && bundle="${onto[$label]}"
     [[ "${GCLOG:-0}" == 1 ]] && opts="$opts -Xlog:gc,gc+cpu:file=$d.gc"
     sync
-    steal0="$(awk '/^cpu / {print $9; exit}' /proc/stat)"
+    steal0="$(steal_ticks)"
     CANARY2K8S_JAVA_OPTS="$opts" /usr/bin/time -o "$d.time" -f "%e %U %S %M" \
       "$launcher" migrate --from-aws-cli "$from" --out "$bundle" > /dev/null 2> "$d.err"
     read -r wall user sys rss < "$d.time"
-    steal="$(awk -v a="$steal0" -v b="$(awk '/^cpu / {print $9; exit}' /proc/stat)" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", (b - a) / hz}')"
+    steal="$(steal_since "$steal0")"
     line="$label round $r: wall ${wall} s, user ${user} s, sys ${sys} s, peak RSS $((rss / 1024)) MiB, steal ${steal} s"
     if [[ "${GCLOG:-0}" == 1 ]]; then
       young="$(grep -c 'Pause Young' "$d.gc" || true)"

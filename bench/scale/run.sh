@@ -55,10 +55,8 @@ done
 # 3. whole-process runs, measured by /usr/bin/time -v (wall, user, sys, peak RSS)
 csv="$WORK/results.csv"
 echo "what,n,run,wall_s,user_s,sys_s,max_rss_kb,steal_s" > "$csv"
-# CPU time the hypervisor gave to other guests while a run waited for it (all cores, from
-# /proc/stat; session 10): the machine's speed varies by the hour, and this is one visible cause
-steal_ticks() { awk '/^cpu / {print $9; exit}' /proc/stat; }
-hz="$(getconf CLK_TCK)"
+# shellcheck source=steal.sh
+. bench/scale/steal.sh # steal_ticks, steal_since: the CPU time the hypervisor took from a run
 measure() { # what n run cmd...
   local what="$1" n="$2" run="$3"
   shift 3
@@ -67,7 +65,7 @@ measure() { # what n run cmd...
   steal0="$(steal_ticks)"
   /usr/bin/time -v -o "$WORK/time.txt" "$@" > /dev/null 2> "$WORK/stderr.txt" || [ "$what" = diff ] # diff exits 1 on changes
   local steal
-  steal="$(awk -v a="$steal0" -v b="$(steal_ticks)" -v hz="$hz" 'BEGIN {printf "%.2f", (b - a) / hz}')"
+  steal="$(steal_since "$steal0")"
   local wall user sys rss
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$WORK/time.txt")
   user=$(awk -F': ' '/User time/ {print $2}' "$WORK/time.txt")
