@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.canary2k8s.names.Names;
 import io.canary2k8s.render.BundleWriter;
 import io.canary2k8s.split.Fraction;
+import io.canary2k8s.testing.Seeded;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -16,14 +17,12 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -184,7 +183,7 @@ class EstatePropertiesTest {
 
   @Test
   void randomEstatesKeepTheirSplitNamesAndBytes() {
-    forAll("random estates", rnd -> {
+    Seeded.forAll("random estates", CASES, rnd -> {
       try {
         check(rnd);
       } catch (IOException e) {
@@ -339,28 +338,5 @@ class EstatePropertiesTest {
     String expected = "base/" + ns + "/" + d.path("kind").asText().toLowerCase(java.util.Locale.ROOT) + "-"
         + d.at("/metadata/name").asText() + ".yaml";
     assertThat(path).isEqualTo(expected).doesNotContain("..").doesNotContain("//");
-  }
-
-  /** The seeded harness (as io.canary2k8s.testing.Seeded in translate's tests). */
-  static void forAll(String name, Consumer<Random> property) {
-    String only = System.getProperty("property.seed");
-    List<Long> seeds = new ArrayList<>();
-    if (only != null) {
-      seeds.add(Long.parseLong(only));
-    } else {
-      long base = 0x5eed_c0de_2026L ^ name.hashCode();
-      for (int i = 0; i < CASES; i++) {
-        seeds.add(base + i);
-      }
-    }
-    seeds.sort(Comparator.naturalOrder());
-    for (long seed : seeds) {
-      try {
-        property.accept(new Random(seed));
-      } catch (AssertionError | RuntimeException e) {
-        throw new AssertionError(name + " failed for seed " + seed + " (rerun with -Dproperty.seed=" + seed + "): "
-            + e.getMessage(), e);
-      }
-    }
   }
 }

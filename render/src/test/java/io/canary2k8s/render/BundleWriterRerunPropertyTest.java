@@ -1,0 +1,126 @@
+package io.canary2k8s.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.canary2k8s.testing.Seeded;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reruns onto a bundle, over random sequences of changes (files changed with and without a change
+ * of size, added, removed, or none): after each write the output holds exactly the new bundle,
+ * nothing is left beside it, the write says whether anything changed, and every file put with
+ * the same content as before is the same file as before, with its modification time.
+ */
+class BundleWriterRerunPropertyTest {
+  @TempDir Path tmp;
+
+  static final int CASES = Integer.getInteger("property.cases", 40);
+  static final int RERUNS = 6;
+
+  @Test
+  void everyRerunLeavesTheNewBundleAndKeepsTheFilesThatDidNotChange() {
+    Seeded.forAll("bundle reruns", CASES, rnd -> {
+      try {
+        check(rnd);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  void check(Random rnd) throws IOException {
+    Path dir = Files.createTempDirectory(tmp, "case");
+    Path out = dir.resolve("out");
+    Map<String, String> files = new TreeMap<>();
+    files.put(BundleLayout.REVIEW, "# review\n");
+    for (int i = 0, n = 1 + rnd.nextInt(12); i < n; i++) {
+      files.put(somePath(rnd), someContent(rnd));
+    }
+    assertThat(BundleWriter.write(new Bundle(files), out)).isTrue();
+    for (int run = 0; run < RERUNS; run++) {
+      Map<Path, Object> keys = new TreeMap<>();
+      Map<Path, FileTime> times = new TreeMap<>();
+      for (String p : files.keySet()) {
+        Path f = out.resolve(p);
+        keys.put(f, Files.readAttributes(f, BasicFileAttributes.class).fileKey());
+        times.put(f, Files.getLastModifiedTime(f));
+      }
+      Map<String, String> next = change(files, rnd);
+
+      boolean written = BundleWriter.write(new Bundle(next), out);
+
+      assertThat(written).as("written, run %d", run).isEqualTo(!next.equals(files));
+      assertThat(BundleWriter.read(out)).as("run %d", run).isEqualTo(next);
+      try (Stream<Path> s = Files.list(dir)) {
+        assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("out");
+      }
+      for (Map.Entry<String, String> e : next.entrySet()) {
+        Path f = out.resolve(e.getKey());
+        // REVIEW.md is streamed: written whenever anything changed
+        boolean kept = e.getValue().equals(files.get(e.getKey()))
+            && (!written || !e.getKey().equals(BundleLayout.REVIEW));
+        if (kept) {
+          assertThat(Files.getLastModifiedTime(f)).as("%s kept its time, run %d", e.getKey(), run).isEqualTo(times.get(f));
+          if (keys.get(f) != null) {
+            assertThat(Files.readAttributes(f, BasicFileAttributes.class).fileKey())
+                .as("%s is the same file, run %d", e.getKey(), run).isEqualTo(keys.get(f));
+          }
+        }
+      }
+      files = next;
+    }
+  }
+
+  /** Some of: a file changed (sometimes to another text of the same length), added, removed. */
+  static Map<String, String> change(Map<String, String> files, Random rnd) {
+    Map<String, String> next = new TreeMap<>(files);
+    List<String> paths = new ArrayList<>(files.keySet());
+    for (int i = 0, n = rnd.nextInt(4); i < n; i++) {
+      String p = paths.get(rnd.nextInt(paths.size()));
+      switch (rnd.nextInt(4)) {
+        case 0 -> next.put(p, someContent(rnd));
+        case 1 -> next.put(p, sameLength(next.get(p), rnd));
+        case 2 -> next.put(somePath(rnd), someContent(rnd));
+        default -> {
+          if (!p.equals(BundleLayout.REVIEW) && next.size() > 2) {
+            next.remove(p);
+          }
+        }
+      }
+    }
+    return next;
+  }
+
+  static String somePath(Random rnd) {
+    return switch (rnd.nextInt(4)) {
+      case 0 -> "base/app-" + rnd.nextInt(6) + "/deployment.yaml";
+      case 1 -> "base/app-" + rnd.nextInt(6) + "/service.yaml";
+      case 2 -> "overlays/step-" + rnd.nextInt(3) + "/kustomization.yaml";
+      default -> "dns/batch-" + rnd.nextInt(3) + ".json";
+    };
+  }
+
+  static String someContent(Random rnd) {
+    return "replicas: " + rnd.nextInt(20) + "\n".repeat(1 + rnd.nextInt(2));
+  }
+
+  /** The same number of bytes, one character replaced. */
+  static String sameLength(String s, Random rnd) {
+    int i = rnd.nextInt(s.length());
+    char c = s.charAt(i) == 'x' ? 'y' : 'x';
+    return s.substring(0, i) + c + s.substring(i + 1);
+  }
+}
