@@ -38,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EstatePropertiesTest {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final int CASES = Integer.getInteger("property.cases", 12);
   static final Pattern DNS1123_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   static final Pattern HOST_RULE = Pattern.compile("Host\\(`([^`]*)`\\)");
   static final String[] ZONES = {"eu-west-1a", "eu-west-1b", "eu-west-1c"};
@@ -183,13 +182,7 @@ class EstatePropertiesTest {
 
   @Test
   void randomEstatesKeepTheirSplitNamesAndBytes() {
-    Seeded.forAll("random estates", CASES, rnd -> {
-      try {
-        check(rnd);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    Seeded.forAll("random estates", 12, this::check);
   }
 
   void check(Random rnd) throws IOException {

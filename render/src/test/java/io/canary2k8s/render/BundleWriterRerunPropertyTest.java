@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.canary2k8s.testing.Seeded;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -27,18 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 class BundleWriterRerunPropertyTest {
   @TempDir Path tmp;
 
-  static final int CASES = Integer.getInteger("property.cases", 40);
   static final int RERUNS = 6;
 
   @Test
   void everyRerunLeavesTheNewBundleAndKeepsTheFilesThatDidNotChange() {
-    Seeded.forAll("bundle reruns", CASES, rnd -> {
-      try {
-        check(rnd);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    Seeded.forAll("bundle reruns", 40, this::check);
   }
 
   void check(Random rnd) throws IOException {

@@ -258,7 +258,8 @@ class BundleWriterTest {
     BundleWriter.io = new Failing(Integer.MAX_VALUE, Integer.MAX_VALUE) {
       @Override
       public void write(Path file, String content) throws IOException {
-        written.add(tmp.relativize(file).subpath(1, tmp.relativize(file).getNameCount()).toString());
+        Path inTmp = tmp.relativize(file); // .out.tmp-*/<path>
+        written.add(inTmp.subpath(1, inTmp.getNameCount()).toString());
         super.write(file, content);
       }
     };
