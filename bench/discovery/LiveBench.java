@@ -10,8 +10,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * Benchmark driver: one live discovery of REGION at ENDPOINT; prints the calls made per action
- * and the minimum the page sizes allow for what was found.
+ * Benchmark driver: one live discovery of REGION at ENDPOINT; prints the calls made per action and
+ * the minimum the page sizes allow for what was found.
  *
  * <p>usage: java -cp DISCOVER_CLASSPATH:. LiveBench ENDPOINT REGION
  */
@@ -26,7 +26,8 @@ public final class LiveBench {
                 .withRegions(List.of(args[1]))
                 .withEndpointUrl(URI.create(args[0]))
                 .withCredentialsProvider(
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                    StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("testing", "testing")))
                 .withCallRecorder(calls),
             run,
             null);
@@ -34,22 +35,29 @@ public final class LiveBench {
     Inventory inv = out.get(args[1]);
     int elbs = inv.classicLoadBalancers().size();
     int groups = inv.autoScalingGroups().size();
-    long policies = inv.autoScalingGroups().stream().mapToLong(g -> g.scalingPolicies().size()).sum();
+    long policies =
+        inv.autoScalingGroups().stream().mapToLong(g -> g.scalingPolicies().size()).sum();
     int zones = inv.hostedZones().size();
     long recordCalls = 0;
     for (var z : inv.hostedZones()) {
-      long records = inv.dnsRecords().stream().filter(r -> r.zoneId().equals(z.id())).count() + 2; // + NS, SOA
+      long records =
+          inv.dnsRecords().stream().filter(r -> r.zoneId().equals(z.id())).count() + 2; // + NS, SOA
       recordCalls += Math.max(1, (records + 299) / 300);
     }
     long minimum =
         1 // sts:GetCallerIdentity
-            + Math.max(1, ceil(elbs, 400)) + ceil(elbs, 20) + elbs
-            + Math.max(1, ceil(groups, 100)) + Math.max(1, ceil(policies, 100))
-            + Math.max(1, ceil(zones, 100)) + recordCalls;
+            + Math.max(1, ceil(elbs, 400))
+            + ceil(elbs, 20)
+            + elbs
+            + Math.max(1, ceil(groups, 100))
+            + Math.max(1, ceil(policies, 100))
+            + Math.max(1, ceil(zones, 100))
+            + recordCalls;
     System.out.printf(
         "elbs=%d groups=%d zones=%d records=%d calls=%d minimum=%d in-process-seconds=%.2f%n",
         elbs, groups, zones, inv.dnsRecords().size(), calls.total(), minimum, seconds);
-    calls.counts().entrySet().stream().sorted(Map.Entry.comparingByKey())
+    calls.counts().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
         .forEach(e -> System.out.println("  " + e.getKey() + " " + e.getValue()));
     run.sorted().forEach(n -> System.out.println("  note: " + n.message()));
   }

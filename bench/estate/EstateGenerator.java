@@ -19,9 +19,9 @@ import java.util.Map;
  *   java bench/estate/EstateGenerator.java --apps 1000 [--seed 7] [--scale-out K] --out /tmp/estate-1000
  * </pre>
  *
- * <p>{@code --scale-out K}: app K's stable ASG has one instance more (desired, and max where it
- * was reached), everything else as without it: the capture of the same estate after one app
- * scaled out, for reruns onto a bundle after a small change (bench/scale/ab.sh {@code ONTO}).
+ * <p>{@code --scale-out K}: app K's stable ASG has one instance more (desired, and max where it was
+ * reached), everything else as without it: the capture of the same estate after one app scaled out,
+ * for reruns onto a bundle after a small change (bench/scale/ab.sh {@code ONTO}).
  *
  * <p>Same seed and N, same bytes: every value comes from a SplitMix64 stream seeded by (seed, app
  * index), every collection is ordered, numbers are formatted without locale. App i is the same in
@@ -43,7 +43,8 @@ public final class EstateGenerator {
   static final String REGION = "eu-west-1";
   static final String ACCOUNT = "123456789012";
   static final String ELB_ZONE_ID = "Z32O12XQLNTSW2"; // eu-west-1 classic ELB canonical zone
-  static final String ALB_ZONE_ID = "Z32O12XQLNTSW2"; // eu-west-1 ALB canonical zone (the same there)
+  static final String ALB_ZONE_ID =
+      "Z32O12XQLNTSW2"; // eu-west-1 ALB canonical zone (the same there)
   static final int APPS_PER_ZONE = 100;
   static final String[] WORDS = {
     "orders", "checkout", "search", "payments", "catalog", "users", "auth", "cart", "inventory",
@@ -77,7 +78,8 @@ public final class EstateGenerator {
 
   static void usage(String why) {
     System.err.println("EstateGenerator: " + why);
-    System.err.println("usage: java bench/estate/EstateGenerator.java --apps N [--seed S] [--scale-out K] --out DIR");
+    System.err.println(
+        "usage: java bench/estate/EstateGenerator.java --apps N [--seed S] [--scale-out K] --out DIR");
     System.exit(2);
   }
 
@@ -142,11 +144,15 @@ public final class EstateGenerator {
     App a = new App(i, base);
     // names: ELB names are [A-Za-z0-9-]{1,32}; some are upper case
     int nameKind = r.nextInt(100);
-    String elbBase = nameKind < 10 ? base.toUpperCase(Locale.ROOT) : nameKind < 15 ? "Svc-" + base : base;
+    String elbBase =
+        nameKind < 10 ? base.toUpperCase(Locale.ROOT) : nameKind < 15 ? "Svc-" + base : base;
     a.mainElb = elbBase;
     boolean canaryElb = r.nextInt(100) < 40;
     if (canaryElb) {
-      a.canaryElb = (elbBase + "-cnry").length() <= 32 ? elbBase + "-cnry" : elbBase.substring(0, 27) + "-cnry";
+      a.canaryElb =
+          (elbBase + "-cnry").length() <= 32
+              ? elbBase + "-cnry"
+              : elbBase.substring(0, 27) + "-cnry";
     }
     a.mainDns = dnsName(a.mainElb, r);
     a.canaryDns = canaryElb ? dnsName(a.canaryElb, r) : null;
@@ -162,25 +168,48 @@ public final class EstateGenerator {
     a.tcp = r.nextInt(100) < 3;
     int hk = r.nextInt(100);
     a.healthTarget =
-        hk < 75 ? "HTTP:" + a.instancePort + new String[] {"/health", "/status", "/", "/ping"}[r.nextInt(4)]
-            : hk < 95 ? "TCP:" + a.instancePort
-            : "SSL:" + a.instancePort;
+        hk < 75
+            ? "HTTP:"
+                + a.instancePort
+                + new String[] {"/health", "/status", "/", "/ping"}[r.nextInt(4)]
+            : hk < 95 ? "TCP:" + a.instancePort : "SSL:" + a.instancePort;
     a.team = new String[] {"api", "web", "data", "platform", "payments"}[r.nextInt(5)];
     // app tag: sometimes odd (underscores, long)
     int tk = r.nextInt(100);
     a.appTag =
-        tk < 30 ? null
-            : tk < 40 ? word.toUpperCase(Locale.ROOT) + "_" + String.format(Locale.ROOT, "%05d", i) + "_svc"
-            : tk < 45 ? "the-" + word + "-service-of-the-" + a.team + "-team-number-" + i + "-in-production"
-            : base;
+        tk < 30
+            ? null
+            : tk < 40
+                ? word.toUpperCase(Locale.ROOT)
+                    + "_"
+                    + String.format(Locale.ROOT, "%05d", i)
+                    + "_svc"
+                : tk < 45
+                    ? "the-"
+                        + word
+                        + "-service-of-the-"
+                        + a.team
+                        + "-team-number-"
+                        + i
+                        + "-in-production"
+                    : base;
     // groups: stable + canary (+ a second canary for some)
     int zoneCount = 2 + r.nextInt(2);
     List<String> zones = new ArrayList<>(List.of(AZ).subList(0, zoneCount));
     Group stable = new Group();
     String gk = nameKind < 10 ? "_" : "-";
-    stable.name = r.nextInt(100) < 5
-        ? base + gk + "main" + gk + "autoscaling-group-for-the-" + a.team + "-team-in-" + REGION + "-production-stack"
-        : base + gk + "main";
+    stable.name =
+        r.nextInt(100) < 5
+            ? base
+                + gk
+                + "main"
+                + gk
+                + "autoscaling-group-for-the-"
+                + a.team
+                + "-team-in-"
+                + REGION
+                + "-production-stack"
+            : base + gk + "main";
     stable.desired = 2 + r.nextInt(11);
     stable.min = Math.max(1, stable.desired - r.nextInt(3));
     stable.max = r.nextInt(100) < 10 ? stable.desired : stable.desired * (1 + r.nextInt(3));
@@ -188,7 +217,8 @@ public final class EstateGenerator {
     stable.zones = zones;
     stable.lbs.add(a.mainElb);
     stable.stableTag = r.nextInt(100) < 30;
-    stable.image = r.nextInt(100) < 50 ? "registry.example.com/" + word + ":" + (1 + r.nextInt(300)) : null;
+    stable.image =
+        r.nextInt(100) < 50 ? "registry.example.com/" + word + ":" + (1 + r.nextInt(300)) : null;
     stable.cpuPolicy = r.nextInt(100) < 50;
     stable.cpuTarget = 40 + 5 * r.nextInt(9);
     stable.notServing = r.nextInt(100) < 5 ? 1 : 0;
@@ -216,7 +246,8 @@ public final class EstateGenerator {
       }
     }
     // DNS
-    a.host = (nameKind < 10 ? base.toUpperCase(Locale.ROOT) : base) + "." + zoneName(i / APPS_PER_ZONE);
+    a.host =
+        (nameKind < 10 ? base.toUpperCase(Locale.ROOT) : base) + "." + zoneName(i / APPS_PER_ZONE);
     a.alias = r.nextInt(100) < 50;
     a.aaaa = a.alias && r.nextInt(100) < 30;
     if (a.canaryElb != null) {
@@ -250,7 +281,11 @@ public final class EstateGenerator {
   }
 
   static String dnsName(String elb, Rng r) {
-    return elb.toLowerCase(Locale.ROOT) + "-" + (1_000_000_000L + r.nextLong(9_000_000_000L)) + "." + REGION
+    return elb.toLowerCase(Locale.ROOT)
+        + "-"
+        + (1_000_000_000L + r.nextLong(9_000_000_000L))
+        + "."
+        + REGION
         + ".elb.amazonaws.com";
   }
 
@@ -264,10 +299,15 @@ public final class EstateGenerator {
 
   /** Instance k of group g of app a: its id, zone and state follow from k. */
   static void instance(App a, Group g, int k) {
-    String id = String.format(Locale.ROOT, "i-%017x", ((long) a.index << 24) | ((long) a.groups.indexOf(g) << 16) | k);
+    String id =
+        String.format(
+            Locale.ROOT,
+            "i-%017x",
+            ((long) a.index << 24) | ((long) a.groups.indexOf(g) << 16) | k);
     String az = g.zones.get(k % g.zones.size());
     boolean bad = k < g.notServing;
-    g.instances.add(new String[] {id, az, bad ? "Pending" : "InService", bad ? "Unhealthy" : "Healthy"});
+    g.instances.add(
+        new String[] {id, az, bad ? "Pending" : "InService", bad ? "Unhealthy" : "Healthy"});
   }
 
   /** One instance more in g: a scale-out by one. */
@@ -320,8 +360,13 @@ public final class EstateGenerator {
           listeners.add(listener("HTTP", 80, "HTTP", a.instancePort, null));
         }
         if (a.https) {
-          listeners.add(listener("HTTPS", 443, "HTTP", a.instancePort,
-              "arn:aws:acm:" + REGION + ":" + ACCOUNT + ":certificate/" + uuid(seed, a.index)));
+          listeners.add(
+              listener(
+                  "HTTPS",
+                  443,
+                  "HTTP",
+                  a.instancePort,
+                  "arn:aws:acm:" + REGION + ":" + ACCOUNT + ":certificate/" + uuid(seed, a.index)));
         }
         if (a.tcp && !canary) {
           listeners.add(listener("TCP", 5000, "TCP", 5000, null));
@@ -330,7 +375,8 @@ public final class EstateGenerator {
         Map<String, Object> pol = obj();
         pol.put("AppCookieStickinessPolicies", List.of());
         pol.put("LBCookieStickinessPolicies", List.of());
-        pol.put("OtherPolicies", a.https ? List.of("ELBSecurityPolicy-TLS-1-2-2017-01") : List.of());
+        pol.put(
+            "OtherPolicies", a.https ? List.of("ELBSecurityPolicy-TLS-1-2-2017-01") : List.of());
         d.put("Policies", pol);
         d.put("BackendServerDescriptions", List.of());
         List<String> zones = a.groups.get(0).zones;
@@ -386,7 +432,8 @@ public final class EstateGenerator {
           List<Object> add = new ArrayList<>();
           add.add(tag("elb.http.desyncmitigationmode", "defensive"));
           at.put("AdditionalAttributes", add);
-          write(out.resolve("elb/attributes/" + lb + ".json"), Map.of("LoadBalancerAttributes", at));
+          write(
+              out.resolve("elb/attributes/" + lb + ".json"), Map.of("LoadBalancerAttributes", at));
         }
       }
     }
@@ -401,8 +448,15 @@ public final class EstateGenerator {
     for (App a : apps) {
       for (Group g : a.groups) {
         asgCount++;
-        String arn = "arn:aws:autoscaling:" + REGION + ":" + ACCOUNT + ":autoScalingGroup:" + uuid(seed, a.index * 8L + asgCount % 8)
-            + ":autoScalingGroupName/" + g.name;
+        String arn =
+            "arn:aws:autoscaling:"
+                + REGION
+                + ":"
+                + ACCOUNT
+                + ":autoScalingGroup:"
+                + uuid(seed, a.index * 8L + asgCount % 8)
+                + ":autoScalingGroupName/"
+                + g.name;
         Map<String, Object> d = obj();
         d.put("AutoScalingGroupName", g.name);
         d.put("AutoScalingGroupARN", arn);
@@ -417,7 +471,9 @@ public final class EstateGenerator {
         d.put("DefaultCooldown", 300);
         d.put("AvailabilityZones", g.zones);
         d.put("LoadBalancerNames", g.lbs);
-        d.put("TargetGroupARNs", g.targetGroup == null ? List.of() : List.of(tgArn(seed, a, g.targetGroup)));
+        d.put(
+            "TargetGroupARNs",
+            g.targetGroup == null ? List.of() : List.of(tgArn(seed, a, g.targetGroup)));
         d.put("HealthCheckType", "ELB");
         d.put("HealthCheckGracePeriod", 120);
         List<Object> inst = new ArrayList<>();
@@ -449,20 +505,35 @@ public final class EstateGenerator {
         d.put("Tags", tl);
         d.put("TerminationPolicies", List.of("Default"));
         d.put("NewInstancesProtectedFromScaleIn", false);
-        d.put("ServiceLinkedRoleARN", "arn:aws:iam::" + ACCOUNT
-            + ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling");
+        d.put(
+            "ServiceLinkedRoleARN",
+            "arn:aws:iam::"
+                + ACCOUNT
+                + ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling");
         groups.add(d);
         if (g.cpuPolicy) {
           Map<String, Object> p = obj();
           p.put("AutoScalingGroupName", g.name);
           p.put("PolicyName", "cpu" + g.cpuTarget);
-          p.put("PolicyARN", "arn:aws:autoscaling:" + REGION + ":" + ACCOUNT + ":scalingPolicy:" + uuid(seed, -1 - a.index)
-              + ":autoScalingGroupName/" + g.name + ":policyName/cpu" + g.cpuTarget);
+          p.put(
+              "PolicyARN",
+              "arn:aws:autoscaling:"
+                  + REGION
+                  + ":"
+                  + ACCOUNT
+                  + ":scalingPolicy:"
+                  + uuid(seed, -1 - a.index)
+                  + ":autoScalingGroupName/"
+                  + g.name
+                  + ":policyName/cpu"
+                  + g.cpuTarget);
           p.put("PolicyType", "TargetTrackingScaling");
           p.put("StepAdjustments", List.of());
           p.put("Alarms", List.of());
           Map<String, Object> tt = obj();
-          tt.put("PredefinedMetricSpecification", Map.of("PredefinedMetricType", "ASGAverageCPUUtilization"));
+          tt.put(
+              "PredefinedMetricSpecification",
+              Map.of("PredefinedMetricType", "ASGAverageCPUUtilization"));
           tt.put("TargetValue", (double) g.cpuTarget);
           tt.put("DisableScaleIn", false);
           p.put("TargetTrackingConfiguration", tt);
@@ -471,7 +542,9 @@ public final class EstateGenerator {
         }
       }
     }
-    write(out.resolve("autoscaling/describe-auto-scaling-groups.json"), Map.of("AutoScalingGroups", groups));
+    write(
+        out.resolve("autoscaling/describe-auto-scaling-groups.json"),
+        Map.of("AutoScalingGroups", groups));
     write(out.resolve("autoscaling/describe-policies.json"), Map.of("ScalingPolicies", policies));
 
     // Route53: one public zone per 100 apps
@@ -492,14 +565,21 @@ public final class EstateGenerator {
       ns.put("Name", zoneName(z) + ".");
       ns.put("Type", "NS");
       ns.put("TTL", 172800);
-      ns.put("ResourceRecords", List.of(Map.of("Value", "ns-1536.awsdns-00.co.uk."), Map.of("Value", "ns-0.awsdns-00.com.")));
+      ns.put(
+          "ResourceRecords",
+          List.of(
+              Map.of("Value", "ns-1536.awsdns-00.co.uk."), Map.of("Value", "ns-0.awsdns-00.com.")));
       rrs.add(ns);
       Map<String, Object> soa = obj();
       soa.put("Name", zoneName(z) + ".");
       soa.put("Type", "SOA");
       soa.put("TTL", 900);
-      soa.put("ResourceRecords", List.of(Map.of("Value",
-          "ns-1536.awsdns-00.co.uk. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400")));
+      soa.put(
+          "ResourceRecords",
+          List.of(
+              Map.of(
+                  "Value",
+                  "ns-1536.awsdns-00.co.uk. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400")));
       rrs.add(soa);
       for (int i = z * APPS_PER_ZONE; i < Math.min(n, (z + 1) * APPS_PER_ZONE); i++) {
         App a = apps.get(i);
@@ -536,11 +616,24 @@ public final class EstateGenerator {
   }
 
   static String albArn(long seed, App a) {
-    return "arn:aws:elasticloadbalancing:" + REGION + ":" + ACCOUNT + ":loadbalancer/app/" + a.mainElb + "/" + lbId(seed, a);
+    return "arn:aws:elasticloadbalancing:"
+        + REGION
+        + ":"
+        + ACCOUNT
+        + ":loadbalancer/app/"
+        + a.mainElb
+        + "/"
+        + lbId(seed, a);
   }
 
   static String tgArn(long seed, App a, String tg) {
-    return "arn:aws:elasticloadbalancing:" + REGION + ":" + ACCOUNT + ":targetgroup/" + tg + "/"
+    return "arn:aws:elasticloadbalancing:"
+        + REGION
+        + ":"
+        + ACCOUNT
+        + ":targetgroup/"
+        + tg
+        + "/"
         + uuid(seed, 2_000_000L + tg.hashCode()).replace("-", "").substring(0, 16);
   }
 
@@ -574,7 +667,8 @@ public final class EstateGenerator {
       for (int z = 0; z < zones.size(); z++) {
         Map<String, Object> az = obj();
         az.put("ZoneName", zones.get(z));
-        az.put("SubnetId", String.format(Locale.ROOT, "subnet-%08x", 0x10000 * z + a.index % 0x10000));
+        az.put(
+            "SubnetId", String.format(Locale.ROOT, "subnet-%08x", 0x10000 * z + a.index % 0x10000));
         az.put("LoadBalancerAddresses", List.of());
         azs.add(az);
       }
@@ -610,12 +704,23 @@ public final class EstateGenerator {
         attrs.add(kv("stickiness.enabled", "false"));
         attrs.add(kv("deregistration_delay.timeout_seconds", "30"));
         attrs.add(kv("load_balancing.algorithm.type", "round_robin"));
-        attrs.add(kv("load_balancing.cross_zone.enabled",
-            tg.equals(canary) && a.canaryTgCrossZoneOff ? "false" : "use_load_balancer_configuration"));
-        write(out.resolve("elbv2/target-group-attributes/" + tg + ".json"), Map.of("Attributes", attrs));
+        attrs.add(
+            kv(
+                "load_balancing.cross_zone.enabled",
+                tg.equals(canary) && a.canaryTgCrossZoneOff
+                    ? "false"
+                    : "use_load_balancer_configuration"));
+        write(
+            out.resolve("elbv2/target-group-attributes/" + tg + ".json"),
+            Map.of("Attributes", attrs));
       }
-      write(out.resolve("elbv2/attributes/" + a.mainElb + ".json"), Map.of("Attributes", List.of(
-          kv("idle_timeout.timeout_seconds", "60"), kv("load_balancing.cross_zone.enabled", "true"))));
+      write(
+          out.resolve("elbv2/attributes/" + a.mainElb + ".json"),
+          Map.of(
+              "Attributes",
+              List.of(
+                  kv("idle_timeout.timeout_seconds", "60"),
+                  kv("load_balancing.cross_zone.enabled", "true"))));
 
       List<Object> listeners = new ArrayList<>();
       List<int[]> ports = new ArrayList<>(); // port, https
@@ -626,26 +731,49 @@ public final class EstateGenerator {
         ports.add(new int[] {443, 1});
       }
       for (int[] p : ports) {
-        String listenerArn = "arn:aws:elasticloadbalancing:" + REGION + ":" + ACCOUNT + ":listener/app/" + a.mainElb + "/"
-            + lbId(seed, a) + "/" + String.format(Locale.ROOT, "%016x", p[0] * 7919L + a.index);
+        String listenerArn =
+            "arn:aws:elasticloadbalancing:"
+                + REGION
+                + ":"
+                + ACCOUNT
+                + ":listener/app/"
+                + a.mainElb
+                + "/"
+                + lbId(seed, a)
+                + "/"
+                + String.format(Locale.ROOT, "%016x", p[0] * 7919L + a.index);
         Map<String, Object> l = obj();
         l.put("ListenerArn", listenerArn);
         l.put("LoadBalancerArn", arn);
         l.put("Port", p[0]);
         l.put("Protocol", p[1] == 1 ? "HTTPS" : "HTTP");
         if (p[1] == 1) {
-          l.put("Certificates", List.of(Map.of("CertificateArn",
-              "arn:aws:acm:" + REGION + ":" + ACCOUNT + ":certificate/" + uuid(seed, a.index))));
+          l.put(
+              "Certificates",
+              List.of(
+                  Map.of(
+                      "CertificateArn",
+                      "arn:aws:acm:"
+                          + REGION
+                          + ":"
+                          + ACCOUNT
+                          + ":certificate/"
+                          + uuid(seed, a.index))));
           l.put("SslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06");
         }
         boolean redirect = p[1] == 0 && a.https;
-        Map<String, Object> action = redirect ? redirectToHttps() : forward(seed, a, stable, canary, a.tgWeights);
+        Map<String, Object> action =
+            redirect ? redirectToHttps() : forward(seed, a, stable, canary, a.tgWeights);
         l.put("DefaultActions", List.of(action));
         listeners.add(l);
         List<Object> rules = new ArrayList<>();
         if (a.pathRule && !redirect) {
           Map<String, Object> r = obj();
-          r.put("RuleArn", listenerArn.replace(":listener/", ":listener-rule/") + "/" + String.format(Locale.ROOT, "%016x", 10L + a.index));
+          r.put(
+              "RuleArn",
+              listenerArn.replace(":listener/", ":listener-rule/")
+                  + "/"
+                  + String.format(Locale.ROOT, "%016x", 10L + a.index));
           r.put("Priority", "10");
           Map<String, Object> c = obj();
           c.put("Field", "path-pattern");
@@ -657,13 +785,15 @@ public final class EstateGenerator {
           rules.add(r);
         }
         Map<String, Object> def = obj();
-        def.put("RuleArn", listenerArn.replace(":listener/", ":listener-rule/") + "/default" + p[0]);
+        def.put(
+            "RuleArn", listenerArn.replace(":listener/", ":listener-rule/") + "/default" + p[0]);
         def.put("Priority", "default");
         def.put("Conditions", List.of());
         def.put("Actions", List.of(action));
         def.put("IsDefault", true);
         rules.add(def);
-        write(out.resolve("elbv2/rules/" + a.mainElb + "-" + p[0] + ".json"), Map.of("Rules", rules));
+        write(
+            out.resolve("elbv2/rules/" + a.mainElb + "-" + p[0] + ".json"), Map.of("Rules", rules));
       }
       write(out.resolve("elbv2/listeners/" + a.mainElb + ".json"), Map.of("Listeners", listeners));
     }
@@ -675,7 +805,8 @@ public final class EstateGenerator {
   }
 
   /** A forward action as real AWS returns it: TargetGroupArn too when there is one group. */
-  static Map<String, Object> forward(long seed, App a, String stable, String canary, int[] weights) {
+  static Map<String, Object> forward(
+      long seed, App a, String stable, String canary, int[] weights) {
     Map<String, Object> f = obj();
     f.put("Type", "forward");
     if (canary == null) {
@@ -718,7 +849,8 @@ public final class EstateGenerator {
 
   static List<Object> records(App a, String host, String dns, String setId, Long weight) {
     List<Object> out = new ArrayList<>();
-    List<String> types = a.alias ? (a.aaaa ? List.of("A", "AAAA") : List.of("A")) : List.of("CNAME");
+    List<String> types =
+        a.alias ? (a.aaaa ? List.of("A", "AAAA") : List.of("A")) : List.of("CNAME");
     for (String type : types) {
       Map<String, Object> r = obj();
       r.put("Name", host + ".");
@@ -779,7 +911,14 @@ public final class EstateGenerator {
     long a = r.nextRaw();
     long b = r.nextRaw();
     String h = String.format(Locale.ROOT, "%016x%016x", a, b);
-    return h.substring(0, 8) + "-" + h.substring(8, 12) + "-4" + h.substring(13, 16) + "-a" + h.substring(17, 20) + "-"
+    return h.substring(0, 8)
+        + "-"
+        + h.substring(8, 12)
+        + "-4"
+        + h.substring(13, 16)
+        + "-a"
+        + h.substring(17, 20)
+        + "-"
         + h.substring(20, 32);
   }
 
@@ -812,8 +951,11 @@ public final class EstateGenerator {
       int k = 0;
       // Map.of(...) with several keys has no defined order: sort those; LinkedHashMap keeps its own
       Iterable<? extends Map.Entry<?, ?>> entries =
-          m instanceof LinkedHashMap<?, ?> || m.size() == 1 ? m.entrySet()
-              : m.entrySet().stream().sorted((x, y) -> x.getKey().toString().compareTo(y.getKey().toString())).toList();
+          m instanceof LinkedHashMap<?, ?> || m.size() == 1
+              ? m.entrySet()
+              : m.entrySet().stream()
+                  .sorted((x, y) -> x.getKey().toString().compareTo(y.getKey().toString()))
+                  .toList();
       for (Map.Entry<?, ?> e : entries) {
         indent(sb, depth + 1);
         string(sb, e.getKey().toString());

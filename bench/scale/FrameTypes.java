@@ -22,23 +22,30 @@ public class FrameTypes {
     int samples = 0;
     for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
       RecordedStackTrace st = e.getStackTrace();
-      if (!e.getEventType().getName().equals("jdk.ExecutionSample") || st == null || st.getFrames().isEmpty()) {
+      if (!e.getEventType().getName().equals("jdk.ExecutionSample")
+          || st == null
+          || st.getFrames().isEmpty()) {
         continue;
       }
       samples++;
       RecordedFrame f = st.getFrames().get(0);
       byType.merge(f.getType(), 1, Integer::sum);
       if (f.getType().equals("Interpreted")) {
-        interpreted.merge(f.getMethod().getType().getName() + "." + f.getMethod().getName(), 1, Integer::sum);
+        interpreted.merge(
+            f.getMethod().getType().getName() + "." + f.getMethod().getName(), 1, Integer::sum);
       }
     }
     System.out.printf("%d samples%n", samples);
     for (Map.Entry<String, Integer> t : byType.entrySet()) {
-      System.out.printf("%6d %5.1f %% %s%n", t.getValue(), 100.0 * t.getValue() / samples, t.getKey());
+      System.out.printf(
+          "%6d %5.1f %% %s%n", t.getValue(), 100.0 * t.getValue() / samples, t.getKey());
     }
     System.out.println("interpreted at the top:");
     interpreted.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .limit(top)
         .forEach(x -> System.out.printf("%6d %s%n", x.getValue(), x.getKey()));
   }

@@ -15,11 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Thread CPU of one pass writing an estate's inventory.json in Json's pretty form, in a fresh
- * JVM: the cold pass a run makes. {@code writer}: Jackson's printer, through a writer and its
- * encoder (as before fix 37); {@code bytes}: Jackson's printer, its UTF-8 generator into a byte
- * stream (fix 37); {@code json}: {@code Json.write}, the project's printer of pre-encoded line
- * starts (fix 41).
+ * Thread CPU of one pass writing an estate's inventory.json in Json's pretty form, in a fresh JVM:
+ * the cold pass a run makes. {@code writer}: Jackson's printer, through a writer and its encoder
+ * (as before fix 37); {@code bytes}: Jackson's printer, its UTF-8 generator into a byte stream (fix
+ * 37); {@code json}: {@code Json.write}, the project's printer of pre-encoded line starts (fix 41).
  *
  * <p>usage: {@code java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn128m -Xms768m -cp
  * cli/target/canary2k8s.jar bench/scale/JsonOutCpu.java ESTATE writer|bytes|json OUT_FILE}
@@ -28,12 +27,16 @@ public class JsonOutCpu {
   public static void main(String[] args) throws Exception {
     var threads = ManagementFactory.getThreadMXBean();
     Inventory inventory = CaptureReader.read(Path.of(args[0]));
-    ObjectWriter pretty = Json.mapper()
-        .writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")))
-        .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    ObjectWriter pretty =
+        Json.mapper()
+            .writer(
+                new DefaultPrettyPrinter()
+                    .withSeparators(
+                        Separators.createDefaultInstance()
+                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")))
+            .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     Path out = Path.of(args[2]);
     long cpu = threads.getCurrentThreadCpuTime();
     if (args[1].equals("writer")) {
@@ -51,6 +54,8 @@ public class JsonOutCpu {
         o.write('\n');
       }
     }
-    System.out.printf("%s: thread CPU %.0f ms, %d bytes%n", args[1], (threads.getCurrentThreadCpuTime() - cpu) / 1e6, Files.size(out));
+    System.out.printf(
+        "%s: thread CPU %.0f ms, %d bytes%n",
+        args[1], (threads.getCurrentThreadCpuTime() - cpu) / 1e6, Files.size(out));
   }
 }

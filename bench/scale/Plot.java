@@ -15,9 +15,9 @@ import java.util.TreeMap;
 import javax.imageio.ImageIO;
 
 /**
- * Reads bench/scale/run.sh's results.csv, prints the growth exponents (least-squares slope of
- * log time against log N) and the per-app cost ratios, and draws time and peak RSS against N on
- * log-log axes into a PNG (Java2D, no plotting library needed).
+ * Reads bench/scale/run.sh's results.csv, prints the growth exponents (least-squares slope of log
+ * time against log N) and the per-app cost ratios, and draws time and peak RSS against N on log-log
+ * axes into a PNG (Java2D, no plotting library needed).
  *
  * <p>usage: java Plot results.csv out.png
  */
@@ -31,8 +31,13 @@ public final class Plot {
       if (f[0].equals("what")) {
         continue;
       }
-      rows.add(new Row(f[0], Integer.parseInt(f[1]), Double.parseDouble(f[3]),
-          Double.parseDouble(f[4]) + Double.parseDouble(f[5]), Double.parseDouble(f[6]) / 1024));
+      rows.add(
+          new Row(
+              f[0],
+              Integer.parseInt(f[1]),
+              Double.parseDouble(f[3]),
+              Double.parseDouble(f[4]) + Double.parseDouble(f[5]),
+              Double.parseDouble(f[6]) / 1024));
     }
     // per N: the minimum wall and CPU time (the machine may be shared), the maximum peak RSS
     TreeMap<Integer, double[]> migrate = new TreeMap<>();
@@ -40,26 +45,61 @@ public final class Plot {
       if (!r.what.equals("migrate")) {
         continue;
       }
-      migrate.merge(r.n, new double[] {r.wall, r.cpu, r.rssMb},
-          (a, b) -> new double[] {Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2])});
+      migrate.merge(
+          r.n,
+          new double[] {r.wall, r.cpu, r.rssMb},
+          (a, b) ->
+              new double[] {Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2])});
     }
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%8s %10s %10s %10s %14s%n", "N", "wall s", "cpu s", "rss MiB", "wall ms/app"));
-    migrate.forEach((n, v) -> out.append(String.format(Locale.ROOT, "%8d %10.2f %10.2f %10.0f %14.3f%n",
-        n, v[0], v[1], v[2], 1000 * v[0] / n)));
-    out.append(String.format(Locale.ROOT, "growth exponent (log-log slope), wall: %.2f, cpu: %.2f, rss: %.2f%n",
-        slope(migrate, 0), slope(migrate, 1), slope(migrate, 2)));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%8s %10s %10s %10s %14s%n",
+            "N",
+            "wall s",
+            "cpu s",
+            "rss MiB",
+            "wall ms/app"));
+    migrate.forEach(
+        (n, v) ->
+            out.append(
+                String.format(
+                    Locale.ROOT,
+                    "%8d %10.2f %10.2f %10.0f %14.3f%n",
+                    n,
+                    v[0],
+                    v[1],
+                    v[2],
+                    1000 * v[0] / n)));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "growth exponent (log-log slope), wall: %.2f, cpu: %.2f, rss: %.2f%n",
+            slope(migrate, 0),
+            slope(migrate, 1),
+            slope(migrate, 2)));
     if (migrate.containsKey(1000) && migrate.containsKey(10000)) {
       double[] a = migrate.get(1000);
       double[] b = migrate.get(10000);
-      out.append(String.format(Locale.ROOT,
-          "per-app cost at 10,000 / per-app cost at 1,000: wall %.2f, cpu %.2f (target <= 1.2)%n",
-          (b[0] / 10000) / (a[0] / 1000), (b[1] / 10000) / (a[1] / 1000)));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "per-app cost at 10,000 / per-app cost at 1,000: wall %.2f, cpu %.2f (target <= 1.2)%n",
+              (b[0] / 10000) / (a[0] / 1000),
+              (b[1] / 10000) / (a[1] / 1000)));
     }
-    rows.stream().filter(r -> r.what.equals("version")).mapToDouble(Row::wall).min()
+    rows.stream()
+        .filter(r -> r.what.equals("version"))
+        .mapToDouble(Row::wall)
+        .min()
         .ifPresent(v -> out.append(String.format(Locale.ROOT, "--version wall: min %.2f s", v)));
-    rows.stream().filter(r -> r.what.equals("version")).mapToDouble(Row::wall).sorted().skip(
-        rows.stream().filter(r -> r.what.equals("version")).count() / 2).findFirst()
+    rows.stream()
+        .filter(r -> r.what.equals("version"))
+        .mapToDouble(Row::wall)
+        .sorted()
+        .skip(rows.stream().filter(r -> r.what.equals("version")).count() / 2)
+        .findFirst()
         .ifPresent(v -> out.append(String.format(Locale.ROOT, ", median %.2f s%n", v)));
     System.out.print(out);
     draw(migrate, Path.of(args[1]));
@@ -86,19 +126,47 @@ public final class Plot {
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, w, h);
-    panel(g, m, 0, 0, w / 2, h, "migrate time (s) vs apps", new int[] {0, 1},
-        new String[] {"wall (min of runs)", "CPU user+sys"}, new Color[] {new Color(0x1f77b4), new Color(0xff7f0e)});
-    panel(g, m, w / 2, 0, w / 2, h, "migrate peak RSS (MiB) vs apps", new int[] {2},
-        new String[] {"peak RSS"}, new Color[] {new Color(0x2ca02c)});
+    panel(
+        g,
+        m,
+        0,
+        0,
+        w / 2,
+        h,
+        "migrate time (s) vs apps",
+        new int[] {0, 1},
+        new String[] {"wall (min of runs)", "CPU user+sys"},
+        new Color[] {new Color(0x1f77b4), new Color(0xff7f0e)});
+    panel(
+        g,
+        m,
+        w / 2,
+        0,
+        w / 2,
+        h,
+        "migrate peak RSS (MiB) vs apps",
+        new int[] {2},
+        new String[] {"peak RSS"},
+        new Color[] {new Color(0x2ca02c)});
     g.dispose();
     ImageIO.write(img, "png", png.toFile());
   }
 
-  static void panel(Graphics2D g, TreeMap<Integer, double[]> m, int x0, int y0, int w, int h, String title,
-      int[] keys, String[] names, Color[] colors) {
+  static void panel(
+      Graphics2D g,
+      TreeMap<Integer, double[]> m,
+      int x0,
+      int y0,
+      int w,
+      int h,
+      String title,
+      int[] keys,
+      String[] names,
+      Color[] colors) {
     int left = x0 + 70, right = x0 + w - 20, top = y0 + 40, bottom = y0 + h - 50;
     double xmin = Math.log10(m.firstKey()), xmax = Math.log10(m.lastKey());
     if (xmax - xmin < 1e-9) {
@@ -142,7 +210,10 @@ public final class Plot {
       int px = -1, py = -1;
       for (var e : m.entrySet()) {
         int x = (int) (left + (Math.log10(e.getKey()) - xmin) / (xmax - xmin) * (right - left));
-        int y = (int) (bottom - (Math.log10(e.getValue()[keys[i]]) - ymin) / (ymax - ymin) * (bottom - top));
+        int y =
+            (int)
+                (bottom
+                    - (Math.log10(e.getValue()[keys[i]]) - ymin) / (ymax - ymin) * (bottom - top));
         g.fillOval(x - 4, y - 4, 8, 8);
         if (px >= 0) {
           g.drawLine(px, py, x, y);
@@ -150,7 +221,9 @@ public final class Plot {
         px = x;
         py = y;
       }
-      g.drawString(names[i] + String.format(Locale.ROOT, " (slope %.2f)", slope(m, keys[i])), left + 10,
+      g.drawString(
+          names[i] + String.format(Locale.ROOT, " (slope %.2f)", slope(m, keys[i])),
+          left + 10,
           top + 16 + 16 * i);
     }
   }

@@ -11,10 +11,10 @@ import io.canary2k8s.translate.Translator;
 import java.nio.file.Path;
 
 /**
- * What a run keeps on the heap after reading a capture ({@code read}) or after translating it
- * too ({@code translate}): a full collection, then {@code jcmd <pid> GC.class_histogram}, its
- * first LINES lines (session 9). What survives a young collection is copied once into the old
- * generation (the launcher's -XX:MaxTenuringThreshold=0), so this is what the collector copies.
+ * What a run keeps on the heap after reading a capture ({@code read}) or after translating it too
+ * ({@code translate}): a full collection, then {@code jcmd <pid> GC.class_histogram}, its first
+ * LINES lines (session 9). What survives a young collection is copied once into the old generation
+ * (the launcher's -XX:MaxTenuringThreshold=0), so this is what the collector copies.
  *
  * <p>usage: {@code java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -cp cli/target/canary2k8s.jar
  * bench/scale/Retained.java ESTATE read|translate LINES}
@@ -25,21 +25,30 @@ public class Retained {
     Translation tr = null;
     if (args[1].equals("translate")) {
       RouteEmitter target = RouteEmitters.byName("traefik-v3");
-      tr = Translator.translate(
-          inventory, new PlanOptions(WeightBasis.DESIRED, Config.EMPTY, target.defaultEdgeImage()), target, new Notes());
+      tr =
+          Translator.translate(
+              inventory,
+              new PlanOptions(WeightBasis.DESIRED, Config.EMPTY, target.defaultEdgeImage()),
+              target,
+              new Notes());
     } else if (!args[1].equals("read")) {
       throw new IllegalArgumentException("read or translate, not " + args[1]);
     }
     System.gc();
-    Process jcmd = new ProcessBuilder("jcmd", String.valueOf(ProcessHandle.current().pid()), "GC.class_histogram")
-        .redirectErrorStream(true).start();
+    Process jcmd =
+        new ProcessBuilder(
+                "jcmd", String.valueOf(ProcessHandle.current().pid()), "GC.class_histogram")
+            .redirectErrorStream(true)
+            .start();
     int lines = Integer.parseInt(args[2]);
     try (var out = jcmd.inputReader()) {
       out.lines().limit(lines).forEach(System.out::println);
     }
     jcmd.waitFor();
     // both kept alive until the histogram is taken
-    System.out.println(inventory.autoScalingGroups().size() + " Auto Scaling groups"
-        + (tr == null ? "" : ", " + tr.plan().apps().size() + " apps"));
+    System.out.println(
+        inventory.autoScalingGroups().size()
+            + " Auto Scaling groups"
+            + (tr == null ? "" : ", " + tr.plan().apps().size() + " apps"));
   }
 }

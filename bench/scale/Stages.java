@@ -23,9 +23,9 @@ import java.util.function.Supplier;
  * whole-process number of run.sh goes, stage by stage. Not a JMH benchmark: one shot, JIT warm-up
  * included, as a user's run has it.
  *
- * <p>usage (from the repository root, after the jar is built; the launcher's JVM options):
- * {@code java -XX:+UseParallelGC -Xmn128m -Xms768m -XX:MaxTenuringThreshold=0 -XX:TieredStopAtLevel=1
- * -cp cli/target/canary2k8s.jar bench/scale/Stages.java CAPTURE OUT [TARGET]}. OUT {@code -}: the
+ * <p>usage (from the repository root, after the jar is built; the launcher's JVM options): {@code
+ * java -XX:+UseParallelGC -Xmn128m -Xms768m -XX:MaxTenuringThreshold=0 -XX:TieredStopAtLevel=1 -cp
+ * cli/target/canary2k8s.jar bench/scale/Stages.java CAPTURE OUT [TARGET]}. OUT {@code -}: the
  * stages that write nothing only (read, translate; session 9, fix 48).
  */
 public class Stages {
@@ -38,20 +38,37 @@ public class Stages {
     Inventory inventory = timed("read", () -> CaptureReader.read(capture));
     Notes notes = new Notes();
     // the plan and the objects of no single app; each app's objects are made during render
-    Translation tr = timed("translate", () -> Translator.translate(
-        inventory, new PlanOptions(WeightBasis.DESIRED, Config.EMPTY, target.defaultEdgeImage()), target, notes));
+    Translation tr =
+        timed(
+            "translate",
+            () ->
+                Translator.translate(
+                    inventory,
+                    new PlanOptions(WeightBasis.DESIRED, Config.EMPTY, target.defaultEdgeImage()),
+                    target,
+                    notes));
     if (out == null) {
       return;
     }
     // render and write are one stream, as in the CLI: each app's files written as they are made
-    BundleBuilder.Rendered r = timed("render+write", () -> {
-      try (BundleWriter.Pending pending = BundleWriter.open(out)) {
-        BundleBuilder.Rendered built = BundleBuilder.build(tr, inventory, notes, new RenderOptions(Step.defaults(), "0.0.0-bench"), pending);
-        pending.commit();
-        return built;
-      }
-    });
-    System.out.printf("%-12s %8.2f   (files %d)%n", "total", (System.nanoTime() - t0) / 1e9, r.files());
+    BundleBuilder.Rendered r =
+        timed(
+            "render+write",
+            () -> {
+              try (BundleWriter.Pending pending = BundleWriter.open(out)) {
+                BundleBuilder.Rendered built =
+                    BundleBuilder.build(
+                        tr,
+                        inventory,
+                        notes,
+                        new RenderOptions(Step.defaults(), "0.0.0-bench"),
+                        pending);
+                pending.commit();
+                return built;
+              }
+            });
+    System.out.printf(
+        "%-12s %8.2f   (files %d)%n", "total", (System.nanoTime() - t0) / 1e9, r.files());
   }
 
   private static <T> T timed(String stage, Supplier<T> s) {
@@ -59,12 +76,15 @@ public class Stages {
     long cpu = cpu();
     long gc = gc();
     T v = s.get();
-    System.out.printf("%-12s %8.2f %8.2f %8.2f%n", stage, (System.nanoTime() - wall) / 1e9, (cpu() - cpu) / 1e9, (gc() - gc) / 1e3);
+    System.out.printf(
+        "%-12s %8.2f %8.2f %8.2f%n",
+        stage, (System.nanoTime() - wall) / 1e9, (cpu() - cpu) / 1e9, (gc() - gc) / 1e3);
     return v;
   }
 
   private static long cpu() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long gc() {

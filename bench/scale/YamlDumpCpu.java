@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Thread CPU of {@code Yaml.dump} over every app object of an estate, ROUNDS times in one JVM,
- * on this thread only (BENCHMARKS.md, fix 33). Compare two builds by running it against each
- * jar in turn, several times.
+ * Thread CPU of {@code Yaml.dump} over every app object of an estate, ROUNDS times in one JVM, on
+ * this thread only (BENCHMARKS.md, fix 33). Compare two builds by running it against each jar in
+ * turn, several times.
  *
  * <p>usage: {@code java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn128m -Xms768m -cp
  * cli/target/canary2k8s.jar bench/scale/YamlDumpCpu.java ESTATE ROUNDS}
@@ -28,8 +28,12 @@ public class YamlDumpCpu {
     var threads = ManagementFactory.getThreadMXBean();
     Inventory inventory = CaptureReader.read(Path.of(args[0]));
     RouteEmitter target = RouteEmitters.byName("traefik-v3");
-    Translation tr = Translator.translate(
-        inventory, new PlanOptions(WeightBasis.DESIRED, Config.EMPTY, target.defaultEdgeImage()), target, new Notes());
+    Translation tr =
+        Translator.translate(
+            inventory,
+            new PlanOptions(WeightBasis.DESIRED, Config.EMPTY, target.defaultEdgeImage()),
+            target,
+            new Notes());
     List<HasMetadata> objects = new ArrayList<>();
     tr.plan().apps().forEach(app -> objects.addAll(tr.appObjects(app)));
     StringBuilder rounds = new StringBuilder();
@@ -42,6 +46,7 @@ public class YamlDumpCpu {
       }
       rounds.append(String.format(" %.0f", (threads.getCurrentThreadCpuTime() - cpu) / 1e6));
     }
-    System.out.println(objects.size() + " objects, " + chars + " chars; thread CPU ms per round:" + rounds);
+    System.out.println(
+        objects.size() + " objects, " + chars + " chars; thread CPU ms per round:" + rounds);
   }
 }

@@ -23,18 +23,21 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the benchmarks of an estate of N apps share (issue 7): JMH's settings, the number of apps,
  * where the estates are, and the CLI's defaults they run with. The captures are made beforehand by
- * bench/estate/EstateGenerator.java into {@code $bench.estates/e<N>} (the system property is
- * passed by bench/scale/jmh.sh).
+ * bench/estate/EstateGenerator.java into {@code $bench.estates/e<N>} (the system property is passed
+ * by bench/scale/jmh.sh).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
 public abstract class EstateBench {
   /** What the CLI targets by default, and the render options of every bench bundle. */
   static final RouteEmitter TARGET = RouteEmitters.byName("traefik-v3");
+
   static final RenderOptions RENDER = new RenderOptions(Step.defaults(), "0.0.0-bench");
 
   @Param({"100", "1000", "10000"})
@@ -49,7 +52,8 @@ public abstract class EstateBench {
   static Path estates() {
     String base = System.getProperty("bench.estates");
     if (base == null) {
-      throw new IllegalStateException("-Dbench.estates=DIR is required (bench/scale/jmh.sh sets it)");
+      throw new IllegalStateException(
+          "-Dbench.estates=DIR is required (bench/scale/jmh.sh sets it)");
     }
     return Path.of(base);
   }
@@ -58,7 +62,8 @@ public abstract class EstateBench {
   Path capture() {
     Path capture = estates().resolve("e" + apps);
     if (!Files.isDirectory(capture)) {
-      throw new IllegalStateException(capture + " is missing: run bench/estate/EstateGenerator.java --apps " + apps);
+      throw new IllegalStateException(
+          capture + " is missing: run bench/estate/EstateGenerator.java --apps " + apps);
     }
     return capture;
   }

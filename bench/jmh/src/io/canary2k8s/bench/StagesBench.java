@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Setup;
  * again app by app and serialised, the whole bundle in memory; the CLI writes it as it is made,
  * measured by the whole-process run of bench/scale/run.sh).
  *
- * <p>Each stage's input is computed once per trial, so each benchmark times one stage only.
- * {@code diff} is {@link DiffBench}.
+ * <p>Each stage's input is computed once per trial, so each benchmark times one stage only. {@code
+ * diff} is {@link DiffBench}.
  */
 public class StagesBench extends EstateBench {
   private Path capture;

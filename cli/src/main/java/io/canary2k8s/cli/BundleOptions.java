@@ -13,12 +13,14 @@ public final class BundleOptions {
       names = "--steps",
       defaultValue = "25,50,100",
       paramLabel = "PERCENTS",
-      description = "Canary shares of the step overlays, comma-separated percents; a rollback (0) is always added (default: ${DEFAULT-VALUE}).")
+      description =
+          "Canary shares of the step overlays, comma-separated percents; a rollback (0) is always added (default: ${DEFAULT-VALUE}).")
   String steps;
 
   @Option(
       names = "--strict",
-      description = "Treat every ACTION item (e.g. a placeholder image) as a failure: exit 3, write nothing.")
+      description =
+          "Treat every ACTION item (e.g. a placeholder image) as a failure: exit 3, write nothing.")
   boolean strict;
 
   @Option(

@@ -46,12 +46,14 @@ final class Commands {
       versionProvider = Version.class,
       description = {
         "Inventory classic ELBs, Auto Scaling groups and Route53 records into inventory.json,",
-        "live through the AWS SDK (read-only: Describe/List/Get calls only) or from saved AWS CLI output."},
+        "live through the AWS SDK (read-only: Describe/List/Get calls only) or from saved AWS CLI output."
+      },
       footerHeading = "%nExamples:%n",
       footer = {
         "  canary2k8s discover --profile prod --region eu-west-1 --output inventory.json",
         "  canary2k8s discover --region eu-west-1,us-east-1 --output inventories/   # one file per region",
-        "  canary2k8s discover --from-aws-cli capture/ --output inventory.json"})
+        "  canary2k8s discover --from-aws-cli capture/ --output inventory.json"
+      })
   static final class Discover implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
     @Mixin Common common;
@@ -60,7 +62,8 @@ final class Commands {
     @Option(
         names = {"-o", "--output"},
         paramLabel = "PATH",
-        description = "Write the inventory to this file (default: stdout); with several regions, a directory that gets inventory-<region>.json each.")
+        description =
+            "Write the inventory to this file (default: stdout); with several regions, a directory that gets inventory-<region>.json each.")
     Path output;
 
     @Override
@@ -69,7 +72,8 @@ final class Commands {
       PrintWriter err = spec.commandLine().getErr();
       Map<String, Inventory> all = source.readAll(runNotes, err);
       if (all.size() > 1 && output == null) {
-        throw new UsageException("several regions give several inventories: name a directory with --output");
+        throw new UsageException(
+            "several regions give several inventories: name a directory with --output");
       }
       for (var e : all.entrySet()) {
         Inventory inv = e.getValue();
@@ -82,8 +86,12 @@ final class Commands {
           out.flush();
         } else {
           writeAtomically(target, json);
-          err.printf("wrote %s: %d classic ELBs, %d Auto Scaling groups, %d DNS records%n",
-              target, inv.classicLoadBalancers().size(), inv.autoScalingGroups().size(), inv.dnsRecords().size());
+          err.printf(
+              "wrote %s: %d classic ELBs, %d Auto Scaling groups, %d DNS records%n",
+              target,
+              inv.classicLoadBalancers().size(),
+              inv.autoScalingGroups().size(),
+              inv.dnsRecords().size());
         }
       }
       Pipeline.summarise(runNotes, err);
@@ -97,21 +105,32 @@ final class Commands {
       versionProvider = Version.class,
       description = {
         "Print a bash script that fills a capture directory with the AWS CLI (read-only calls),",
-        "for running where the credentials are; then: canary2k8s migrate --from-aws-cli DIR ..."},
+        "for running where the credentials are; then: canary2k8s migrate --from-aws-cli DIR ..."
+      },
       footerHeading = "%nExample:%n",
       footer = {
         "  canary2k8s capture-script --region eu-west-1 > capture.sh",
-        "  bash capture.sh --profile prod capture/        # the script's own flags override the baked-in ones"})
+        "  bash capture.sh --profile prod capture/        # the script's own flags override the baked-in ones"
+      })
   static final class CaptureScriptCommand implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--region", paramLabel = "REGION", description = "Region the script uses unless given --region.")
+    @Option(
+        names = "--region",
+        paramLabel = "REGION",
+        description = "Region the script uses unless given --region.")
     String region;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "Profile the script uses unless given --profile.")
+    @Option(
+        names = "--profile",
+        paramLabel = "NAME",
+        description = "Profile the script uses unless given --profile.")
     String profile;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Endpoint the script uses unless given --endpoint-url.")
+    @Option(
+        names = "--endpoint-url",
+        paramLabel = "URL",
+        description = "Endpoint the script uses unless given --endpoint-url.")
     String endpointUrl;
 
     @Override
@@ -127,7 +146,8 @@ final class Commands {
       name = "translate",
       mixinStandardHelpOptions = true,
       versionProvider = Version.class,
-      description = "Print the Kubernetes objects for an inventory as multi-document YAML on stdout.",
+      description =
+          "Print the Kubernetes objects for an inventory as multi-document YAML on stdout.",
       footerHeading = "%nExample:%n",
       footer = "  canary2k8s translate inventory.json --target traefik-v3 > objects.yaml")
   static final class Translate implements Callable<Integer> {
@@ -136,7 +156,10 @@ final class Commands {
     @Mixin TranslateOptions translate;
     @Mixin BundleOptions bundle;
 
-    @Parameters(index = "0", paramLabel = "INVENTORY", description = "inventory.json written by discover.")
+    @Parameters(
+        index = "0",
+        paramLabel = "INVENTORY",
+        description = "inventory.json written by discover.")
     Path inventory;
 
     @Override
@@ -157,7 +180,8 @@ final class Commands {
       name = "render",
       mixinStandardHelpOptions = true,
       versionProvider = Version.class,
-      description = "Write the reviewable bundle (REVIEW.md, kustomize base and step overlays) for an inventory.",
+      description =
+          "Write the reviewable bundle (REVIEW.md, kustomize base and step overlays) for an inventory.",
       footerHeading = "%nExample:%n",
       footer = {
         "  canary2k8s render inventory.json --out bundle/ --steps 10,25,50,100",
@@ -170,15 +194,23 @@ final class Commands {
     @Mixin BundleOptions bundle;
     @Mixin ReviewOptions review;
 
-    @Parameters(index = "0", paramLabel = "INVENTORY", description = "inventory.json written by discover.")
+    @Parameters(
+        index = "0",
+        paramLabel = "INVENTORY",
+        description = "inventory.json written by discover.")
     Path inventory;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The bundle directory (replaced as a whole).")
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "DIR",
+        description = "The bundle directory (replaced as a whole).")
     Path out;
 
     @Override
     public Integer call() {
-      return renderBundle(spec, Pipeline.readInventory(inventory), new Notes(), translate, bundle, review, out);
+      return renderBundle(
+          spec, Pipeline.readInventory(inventory), new Notes(), translate, bundle, review, out);
     }
   }
 
@@ -190,7 +222,8 @@ final class Commands {
       footerHeading = "%nExamples:%n",
       footer = {
         "  canary2k8s migrate --from-aws-cli samples/razorpay-myapp/capture --out out/razorpay-myapp",
-        "  canary2k8s migrate --profile prod --region ap-south-1 --config canary2k8s.yaml --out bundle/"})
+        "  canary2k8s migrate --profile prod --region ap-south-1 --config canary2k8s.yaml --out bundle/"
+      })
   static final class Migrate implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
     @Mixin Common common;
@@ -199,7 +232,11 @@ final class Commands {
     @Mixin BundleOptions bundle;
     @Mixin ReviewOptions review;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The bundle directory (replaced as a whole).")
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "DIR",
+        description = "The bundle directory (replaced as a whole).")
     Path out;
 
     @Override
@@ -212,8 +249,13 @@ final class Commands {
   }
 
   static int renderBundle(
-      CommandLine.Model.CommandSpec spec, Inventory inv, Notes notes, TranslateOptions t, BundleOptions b,
-      ReviewOptions r, Path out) {
+      CommandLine.Model.CommandSpec spec,
+      Inventory inv,
+      Notes notes,
+      TranslateOptions t,
+      BundleOptions b,
+      ReviewOptions r,
+      Path out) {
     var edge = r.edge();
     var previous = r.previousDocuments();
     var options = new RenderOptions(b.stepList(), Version.get(), previous, edge);
@@ -230,7 +272,8 @@ final class Commands {
       // the summary is printed while the commit writes REVIEW.md (a 10,000-app run lists 17,000
       // action items); it is whole before anything else is printed
       PrintWriter err = spec.commandLine().getErr();
-      CompletableFuture<Void> summary = CompletableFuture.runAsync(() -> Pipeline.summarise(notes, err));
+      CompletableFuture<Void> summary =
+          CompletableFuture.runAsync(() -> Pipeline.summarise(notes, err));
       try {
         Pipeline.check(notes, b);
         changed = pending.commit();
@@ -238,10 +281,19 @@ final class Commands {
         Futures.join(summary);
       }
     }
-    spec.commandLine().getErr().printf("%s %s: %d app(s), %d objects, %d files%n",
-        changed ? "wrote" : "unchanged", out, tr.plan().apps().size(), rendered.objects(), rendered.files());
+    spec.commandLine()
+        .getErr()
+        .printf(
+            "%s %s: %d app(s), %d objects, %d files%n",
+            changed ? "wrote" : "unchanged",
+            out,
+            tr.plan().apps().size(),
+            rendered.objects(),
+            rendered.files());
     if (rendered.diffHeadline() != null) {
-      spec.commandLine().getErr().printf("%s: %s%n", io.canary2k8s.render.BundleLayout.DIFF, rendered.diffHeadline());
+      spec.commandLine()
+          .getErr()
+          .printf("%s: %s%n", io.canary2k8s.render.BundleLayout.DIFF, rendered.diffHeadline());
     }
     return ExitCodes.OK;
   }
@@ -262,10 +314,16 @@ final class Commands {
     @Spec CommandLine.Model.CommandSpec spec;
     @Mixin Common common;
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "The bundle (directory) or YAML file before.")
+    @Parameters(
+        index = "0",
+        paramLabel = "OLD",
+        description = "The bundle (directory) or YAML file before.")
     Path before;
 
-    @Parameters(index = "1", paramLabel = "NEW", description = "The bundle (directory) or YAML file after.")
+    @Parameters(
+        index = "1",
+        paramLabel = "NEW",
+        description = "The bundle (directory) or YAML file after.")
     Path after;
 
     @Option(
@@ -279,8 +337,9 @@ final class Commands {
         names = "--max-chars",
         defaultValue = "" + DiffMarkdown.DEFAULT_MAX_CHARS,
         paramLabel = "N",
-        description = "Budget of the Markdown report; object diffs past it are left out, whole"
-            + " (default: ${DEFAULT-VALUE}, under GitHub's 65,536-character comment limit).")
+        description =
+            "Budget of the Markdown report; object diffs past it are left out, whole"
+                + " (default: ${DEFAULT-VALUE}, under GitHub's 65,536-character comment limit).")
     int maxChars;
 
     @Override
@@ -289,21 +348,27 @@ final class Commands {
         throw new UsageException("--format: '" + format + "' is not one of markdown, json");
       }
       if (maxChars < MIN_MAX_CHARS) {
-        throw new UsageException("--max-chars: " + maxChars + " is below the minimum of " + MIN_MAX_CHARS);
+        throw new UsageException(
+            "--max-chars: " + maxChars + " is below the minimum of " + MIN_MAX_CHARS);
       }
       Documents.Pair sides = Documents.read(before, after);
-      DiffReport report = Differ.diff(sides.before(), sides.after(), before.toString(), after.toString());
+      DiffReport report =
+          Differ.diff(sides.before(), sides.after(), before.toString(), after.toString());
       PrintWriter out = spec.commandLine().getOut();
       if (format.equals("json")) {
         out.print(report.toJson());
       } else {
-        out.print(DiffMarkdown.render(report, maxChars,
-            "`canary2k8s diff --format json " + before + " " + after + "`"));
+        out.print(
+            DiffMarkdown.render(
+                report, maxChars, "`canary2k8s diff --format json " + before + " " + after + "`"));
       }
       out.flush();
       DiffReport.Summary s = report.summary();
-      spec.commandLine().getErr().printf("%d added, %d changed, %d removed, %d renamed, %d unchanged%n",
-          s.added(), s.changed(), s.removed(), s.renamed(), s.unchanged());
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "%d added, %d changed, %d removed, %d renamed, %d unchanged%n",
+              s.added(), s.changed(), s.removed(), s.renamed(), s.unchanged());
       return report.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
     }
   }

@@ -3,14 +3,19 @@ package io.canary2k8s.cli;
 /** The exit codes of every command (DESIGN §1). */
 public final class ExitCodes {
   public static final int OK = 0;
+
   /** {@code diff} found changes. */
   public static final int CHANGES = 1;
+
   /** Bad usage or bad input: one line naming the file and the field. */
   public static final int BAD_INPUT = 2;
+
   /** The translation found errors (or, with --strict, action items); nothing written. */
   public static final int TRANSLATION_ERRORS = 3;
+
   /** AWS access failed. */
   public static final int AWS_FAILED = 4;
+
   /** A bug in canary2k8s. */
   public static final int INTERNAL = 70;
 

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     name = "canary2k8s",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Moves ELB/ASG canary deployments on AWS to Kubernetes behind Traefik, keeping the split.",
+    description =
+        "Moves ELB/ASG canary deployments on AWS to Kubernetes behind Traefik, keeping the split.",
     subcommands = {
       Commands.Discover.class,
       Commands.CaptureScriptCommand.class,
@@ -60,7 +61,10 @@ public final class Main implements Runnable {
     cl.setParameterExceptionHandler(
         (ex, a) -> {
           err.println("canary2k8s: " + ex.getMessage());
-          err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+          err.println(
+              "Try '"
+                  + ex.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help' for more information.");
           err.flush();
           return ExitCodes.BAD_INPUT;
         });
@@ -74,7 +78,8 @@ public final class Main implements Runnable {
           } else if (ex instanceof TranslationFailed) {
             code = ExitCodes.TRANSLATION_ERRORS;
             message = ex.getMessage();
-          } else if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+          } else if (ex instanceof java.io.UncheckedIOException
+              || ex instanceof java.io.IOException) {
             code = ExitCodes.BAD_INPUT; // an --out or --output that cannot be written
             message = ex.getMessage();
           } else if (isAwsFailure(ex)) {

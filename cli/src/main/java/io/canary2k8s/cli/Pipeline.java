@@ -41,11 +41,17 @@ final class Pipeline {
     long actions = notes.count(Severity.ACTION);
     if (errors > 0 && !b.allowErrors) {
       throw new TranslationFailed(
-          errors + " error" + (errors == 1 ? "" : "s") + " found; nothing written (--allow-errors writes anyway)");
+          errors
+              + " error"
+              + (errors == 1 ? "" : "s")
+              + " found; nothing written (--allow-errors writes anyway)");
     }
     if (b.strict && actions > 0) {
       throw new TranslationFailed(
-          actions + " action item" + (actions == 1 ? "" : "s") + " under --strict; nothing written");
+          actions
+              + " action item"
+              + (actions == 1 ? "" : "s")
+              + " under --strict; nothing written");
     }
   }
 
@@ -62,7 +68,13 @@ final class Pipeline {
     String nl = System.lineSeparator();
     for (Note n : notes.sorted()) {
       if (n.severity() == Severity.ERROR || n.severity() == Severity.ACTION) {
-        sb.append("  ").append(n.severity()).append(' ').append(n.subject()).append(": ").append(n.message()).append(nl);
+        sb.append("  ")
+            .append(n.severity())
+            .append(' ')
+            .append(n.subject())
+            .append(": ")
+            .append(n.message())
+            .append(nl);
       }
     }
     err.print(sb);

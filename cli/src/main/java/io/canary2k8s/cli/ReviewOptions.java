@@ -5,33 +5,41 @@ import io.canary2k8s.render.dns.EdgeTarget;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Flags of render and migrate for the review workflow: the diff against a previous bundle, the DNS plan. */
+/**
+ * Flags of render and migrate for the review workflow: the diff against a previous bundle, the DNS
+ * plan.
+ */
 public final class ReviewOptions {
   @Option(
       names = "--previous",
       paramLabel = "DIR",
-      description = "A previous bundle: write DIFF.md and diff.json comparing its base/ with the new one"
-          + " (it may be the --out directory itself; it is read before anything is written).")
+      description =
+          "A previous bundle: write DIFF.md and diff.json comparing its base/ with the new one"
+              + " (it may be the --out directory itself; it is read before anything is written).")
   Path previous;
 
   @Option(
       names = "--edge-dns-name",
       paramLabel = "NAME",
-      description = "DNS name of the load balancer in front of the edge Traefik: the target of the"
-          + " DNS cutover batches in dns/ (default: a placeholder, with an ACTION note).")
+      description =
+          "DNS name of the load balancer in front of the edge Traefik: the target of the"
+              + " DNS cutover batches in dns/ (default: a placeholder, with an ACTION note).")
   String edgeDnsName;
 
   @Option(
       names = "--edge-hosted-zone-id",
       paramLabel = "ZONE_ID",
-      description = "Canonical hosted zone id of that load balancer, for alias A/AAAA records"
-          + " (default: a placeholder, with an ACTION note when an alias record moves).")
+      description =
+          "Canonical hosted zone id of that load balancer, for alias A/AAAA records"
+              + " (default: a placeholder, with an ACTION note when an alias record moves).")
   String edgeHostedZoneId;
 
   EdgeTarget edge() {
     String problem = EdgeTarget.problem(edgeDnsName, edgeHostedZoneId);
     if (problem != null) {
-      throw new UsageException((problem.contains("hosted zone") ? "--edge-hosted-zone-id: " : "--edge-dns-name: ") + problem);
+      throw new UsageException(
+          (problem.contains("hosted zone") ? "--edge-hosted-zone-id: " : "--edge-dns-name: ")
+              + problem);
     }
     return new EdgeTarget(edgeDnsName, edgeHostedZoneId);
   }
@@ -42,7 +50,8 @@ public final class ReviewOptions {
       return null;
     }
     if (!java.nio.file.Files.isDirectory(previous.resolve(Documents.BASE))) {
-      throw new io.canary2k8s.input.InputException(previous.toString(), null, "is not a bundle (no base/ directory)");
+      throw new io.canary2k8s.input.InputException(
+          previous.toString(), null, "is not a bundle (no base/ directory)");
     }
     return Documents.read(previous);
   }

@@ -16,42 +16,54 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * Where discovery reads from: a capture directory ({@code --from-aws-cli}), or live AWS through
- * the SDK (the default credential chain, {@code --profile}, {@code --region},
- * {@code --endpoint-url}, {@code --role-arn}).
+ * Where discovery reads from: a capture directory ({@code --from-aws-cli}), or live AWS through the
+ * SDK (the default credential chain, {@code --profile}, {@code --region}, {@code --endpoint-url},
+ * {@code --role-arn}).
  */
 public final class Source {
   @Option(
       names = "--from-aws-cli",
       paramLabel = "DIR",
-      description = "Read a directory of saved AWS CLI output (layout: README; 'capture-script' makes one) instead of calling AWS.")
+      description =
+          "Read a directory of saved AWS CLI output (layout: README; 'capture-script' makes one) instead of calling AWS.")
   Path capture;
 
   @Option(
       names = "--region",
       paramLabel = "REGION",
       split = ",",
-      description = "AWS region(s) to discover (repeat or comma-separate; default: the SDK's region chain). One inventory per region.")
+      description =
+          "AWS region(s) to discover (repeat or comma-separate; default: the SDK's region chain). One inventory per region.")
   List<String> regions = new ArrayList<>();
 
-  @Option(names = "--profile", paramLabel = "NAME", description = "Named profile from the AWS config and credentials files.")
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      description = "Named profile from the AWS config and credentials files.")
   String profile;
 
   @Option(
       names = "--endpoint-url",
       paramLabel = "URL",
-      description = "One endpoint for every AWS service (like the AWS CLI's flag), e.g. a local emulator.")
+      description =
+          "One endpoint for every AWS service (like the AWS CLI's flag), e.g. a local emulator.")
   String endpointUrl;
 
-  @Option(names = "--role-arn", paramLabel = "ARN", description = "Assume this IAM role (read-only policy: docs/iam-policy.json).")
+  @Option(
+      names = "--role-arn",
+      paramLabel = "ARN",
+      description = "Assume this IAM role (read-only policy: docs/iam-policy.json).")
   String roleArn;
 
   @Option(
       names = "--allow-partial",
-      description = "Keep going when a call is denied or fails: the inventory gets an ERROR note for each missing piece (default: exit 4, nothing written).")
+      description =
+          "Keep going when a call is denied or fails: the inventory gets an ERROR note for each missing piece (default: exit 4, nothing written).")
   boolean allowPartial;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress on stderr (it is shown only on a terminal anyway).")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress on stderr (it is shown only on a terminal anyway).")
   boolean quiet;
 
   boolean live() {
@@ -59,9 +71,15 @@ public final class Source {
   }
 
   void checkExclusive() {
-    if (capture != null && (!regions.isEmpty() || profile != null || endpointUrl != null || roleArn != null || allowPartial)) {
-      throw new UsageException("--from-aws-cli reads a capture; it cannot be combined with --region, --profile,"
-          + " --endpoint-url, --role-arn or --allow-partial");
+    if (capture != null
+        && (!regions.isEmpty()
+            || profile != null
+            || endpointUrl != null
+            || roleArn != null
+            || allowPartial)) {
+      throw new UsageException(
+          "--from-aws-cli reads a capture; it cannot be combined with --region, --profile,"
+              + " --endpoint-url, --role-arn or --allow-partial");
     }
   }
 
@@ -71,12 +89,13 @@ public final class Source {
     if (!live()) {
       return Map.of("", Pipeline.readCapture(capture));
     }
-    LiveOptions o = LiveOptions.defaults()
-        .withRegions(regions)
-        .withProfile(profile)
-        .withEndpointUrl(endpoint())
-        .withRoleArn(roleArn)
-        .withAllowPartial(allowPartial);
+    LiveOptions o =
+        LiveOptions.defaults()
+            .withRegions(regions)
+            .withProfile(profile)
+            .withEndpointUrl(endpoint())
+            .withRoleArn(roleArn)
+            .withAllowPartial(allowPartial);
     ProgressLine line = !quiet && stderrIsTerminal() ? new ProgressLine(err) : null;
     try {
       return LiveDiscovery.discover(o, runNotes, line == null ? Progress.NONE : line);
@@ -93,8 +112,10 @@ public final class Source {
   Inventory readOne(Notes runNotes, PrintWriter err) {
     Map<String, Inventory> all = readAll(runNotes, err);
     if (all.size() != 1) {
-      throw new UsageException("one bundle is made from one region; got " + all.keySet()
-          + " (run discover --region ... --output DIR, then render each inventory)");
+      throw new UsageException(
+          "one bundle is made from one region; got "
+              + all.keySet()
+              + " (run discover --region ... --output DIR, then render each inventory)");
     }
     return all.values().iterator().next();
   }
@@ -105,7 +126,9 @@ public final class Source {
     }
     try {
       URI u = new URI(endpointUrl);
-      if (u.getScheme() == null || u.getHost() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
+      if (u.getScheme() == null
+          || u.getHost() == null
+          || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
         throw new UsageException("--endpoint-url: '" + endpointUrl + "' is not an http(s) URL");
       }
       return u;

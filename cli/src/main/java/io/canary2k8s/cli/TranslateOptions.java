@@ -14,7 +14,8 @@ public final class TranslateOptions {
       names = "--target",
       defaultValue = "traefik-v3",
       paramLabel = "TARGET",
-      description = "Routing dialect: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). traefik-v1 runs only on Kubernetes <= 1.21.",
+      description =
+          "Routing dialect: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). traefik-v1 runs only on Kubernetes <= 1.21.",
       completionCandidates = Targets.class)
   String target;
 
@@ -28,13 +29,15 @@ public final class TranslateOptions {
       names = "--weight-basis",
       defaultValue = "desired",
       paramLabel = "BASIS",
-      description = "Count instances by desired capacity or in-service instances: desired, in-service (default: ${DEFAULT-VALUE}).")
+      description =
+          "Count instances by desired capacity or in-service instances: desired, in-service (default: ${DEFAULT-VALUE}).")
   String weightBasis;
 
   @Option(
       names = "--edge-host-network",
-      description = "Run the edge Traefik pods in the nodes' network namespace (hostNetwork). Off by default: it"
-          + " needs Pod Security Standard privileged in the edge namespace; REVIEW.md says why it was used.")
+      description =
+          "Run the edge Traefik pods in the nodes' network namespace (hostNetwork). Off by default: it"
+              + " needs Pod Security Standard privileged in the edge namespace; REVIEW.md says why it was used.")
   boolean edgeHostNetwork;
 
   /** The completion candidates of --target. */

@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad input exits 2 with one line naming the file and the problem, writes no bundle and prints
- * no stack trace (unless --stacktrace).
+ * Bad input exits 2 with one line naming the file and the problem, writes no bundle and prints no
+ * stack trace (unless --stacktrace).
  */
 class BadInputTest extends Rejections {
 
@@ -32,11 +32,19 @@ class BadInputTest extends Rejections {
   void albRuleForwardingToAnUnknownTargetGroup() throws IOException {
     Path c = albCapture();
     Path f = c.resolve("elbv2/rules/web-alb-443.json");
-    String json = Files.readString(f).replaceFirst("web-stable/73e2d6bc24d8a067(\",\\s*\"Weight\": 50)", "web-gone/0000000000000000$1");
+    String json =
+        Files.readString(f)
+            .replaceFirst(
+                "web-stable/73e2d6bc24d8a067(\",\\s*\"Weight\": 50)",
+                "web-gone/0000000000000000$1");
     assertThat(json).contains("web-gone");
     Files.writeString(f, json);
-    assertRejected(migrate(c), "elbv2/rules/web-alb-443.json", "Rules[1].Actions[0].ForwardConfig.TargetGroups[0].TargetGroupArn",
-        "web-gone", "not in elbv2/describe-target-groups.json");
+    assertRejected(
+        migrate(c),
+        "elbv2/rules/web-alb-443.json",
+        "Rules[1].Actions[0].ForwardConfig.TargetGroups[0].TargetGroupArn",
+        "web-gone",
+        "not in elbv2/describe-target-groups.json");
   }
 
   @Test
@@ -44,22 +52,35 @@ class BadInputTest extends Rejections {
     Path c = albCapture();
     Path f = c.resolve("elbv2/rules/web-alb-443.json");
     // the older shape: TargetGroupArn alone, no ForwardConfig
-    String json = Files.readString(f).replaceFirst(
-        "\"TargetGroupArn\": \"([^\"]*)web-stable/73e2d6bc24d8a067\",\\s*\"Order\": 1,\\s*\"ForwardConfig\": \\{[^}]*\\}[^}]*\\}\\s*\\}",
-        "\"TargetGroupArn\": \"$1web-gone/0\", \"Order\": 1");
+    String json =
+        Files.readString(f)
+            .replaceFirst(
+                "\"TargetGroupArn\": \"([^\"]*)web-stable/73e2d6bc24d8a067\",\\s*\"Order\": 1,\\s*\"ForwardConfig\": \\{[^}]*\\}[^}]*\\}\\s*\\}",
+                "\"TargetGroupArn\": \"$1web-gone/0\", \"Order\": 1");
     assertThat(json).contains("web-gone/0");
     Files.writeString(f, json);
-    assertRejected(migrate(c), "elbv2/rules/web-alb-443.json", "Rules[0].Actions[0].TargetGroupArn", "web-gone");
+    assertRejected(
+        migrate(c),
+        "elbv2/rules/web-alb-443.json",
+        "Rules[0].Actions[0].TargetGroupArn",
+        "web-gone");
   }
 
   @Test
   void asgFeedingAnUnknownTargetGroup() throws IOException {
     Path c = albCapture();
     Path f = c.resolve("autoscaling/describe-auto-scaling-groups.json");
-    String json = Files.readString(f).replaceFirst("(\"TargetGroupARNs\": \\[\\s*\"[^\"]*targetgroup/)web-canary", "$1web-other");
+    String json =
+        Files.readString(f)
+            .replaceFirst(
+                "(\"TargetGroupARNs\": \\[\\s*\"[^\"]*targetgroup/)web-canary", "$1web-other");
     assertThat(json).contains("web-other");
     Files.writeString(f, json);
-    assertRejected(migrate(c), "autoscaling/describe-auto-scaling-groups.json", "TargetGroupARNs[0]", "web-other");
+    assertRejected(
+        migrate(c),
+        "autoscaling/describe-auto-scaling-groups.json",
+        "TargetGroupARNs[0]",
+        "web-other");
   }
 
   @Test
@@ -88,7 +109,9 @@ class BadInputTest extends Rejections {
   @Test
   void malformedJson() throws IOException {
     Path c = capture();
-    Files.writeString(c.resolve("elb/describe-load-balancers.json"), "{ \"LoadBalancerDescriptions\": [ nope ] }");
+    Files.writeString(
+        c.resolve("elb/describe-load-balancers.json"),
+        "{ \"LoadBalancerDescriptions\": [ nope ] }");
     assertRejected(migrate(c), "elb/describe-load-balancers.json", "not valid JSON", "line 1");
   }
 
@@ -111,43 +134,73 @@ class BadInputTest extends Rejections {
   @Test
   void anotherCommandsOutput() throws IOException {
     Path c = capture();
-    Files.copy(c.resolve("elb/describe-tags.json"), c.resolve("elb/describe-load-balancers.json"),
+    Files.copy(
+        c.resolve("elb/describe-tags.json"),
+        c.resolve("elb/describe-load-balancers.json"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    assertRejected(migrate(c), "elb/describe-load-balancers.json", "LoadBalancerDescriptions",
+    assertRejected(
+        migrate(c),
+        "elb/describe-load-balancers.json",
+        "LoadBalancerDescriptions",
         "aws elb describe-tags");
   }
 
   @Test
   void asgNamesAnUnknownElb() throws IOException {
     Path c = capture();
-    edit(c.resolve("autoscaling/describe-auto-scaling-groups.json"),
-        sb -> sb.replace(sb.indexOf("\"myapp-canary\"\n"), sb.indexOf("\"myapp-canary\"\n") + 14, "\"myapp-cnary\""));
-    assertRejected(migrate(c), "autoscaling/describe-auto-scaling-groups.json", "LoadBalancerNames[1]",
-        "myapp-cnary", "not in elb/describe-load-balancers.json");
+    edit(
+        c.resolve("autoscaling/describe-auto-scaling-groups.json"),
+        sb ->
+            sb.replace(
+                sb.indexOf("\"myapp-canary\"\n"),
+                sb.indexOf("\"myapp-canary\"\n") + 14,
+                "\"myapp-cnary\""));
+    assertRejected(
+        migrate(c),
+        "autoscaling/describe-auto-scaling-groups.json",
+        "LoadBalancerNames[1]",
+        "myapp-cnary",
+        "not in elb/describe-load-balancers.json");
   }
 
   @Test
   void duplicateKey() throws IOException {
     Path c = capture();
-    edit(c.resolve("elb/attributes/myapp.json"),
-        sb -> sb.insert(sb.indexOf("\"CrossZoneLoadBalancing\""), "\"CrossZoneLoadBalancing\": {\"Enabled\": false}, "));
+    edit(
+        c.resolve("elb/attributes/myapp.json"),
+        sb ->
+            sb.insert(
+                sb.indexOf("\"CrossZoneLoadBalancing\""),
+                "\"CrossZoneLoadBalancing\": {\"Enabled\": false}, "));
     assertRejected(migrate(c), "elb/attributes/myapp.json", "Duplicate field");
   }
 
   @Test
   void numberOutOfRange() throws IOException {
     Path c = capture();
-    edit(c.resolve("autoscaling/describe-auto-scaling-groups.json"),
-        sb -> sb.replace(sb.indexOf("\"DesiredCapacity\": 9"), sb.indexOf("\"DesiredCapacity\": 9") + 20, "\"DesiredCapacity\": -9"));
+    edit(
+        c.resolve("autoscaling/describe-auto-scaling-groups.json"),
+        sb ->
+            sb.replace(
+                sb.indexOf("\"DesiredCapacity\": 9"),
+                sb.indexOf("\"DesiredCapacity\": 9") + 20,
+                "\"DesiredCapacity\": -9"));
     assertRejected(migrate(c), "AutoScalingGroups[0].DesiredCapacity", "out of range");
   }
 
   @Test
   void wrongType() throws IOException {
     Path c = capture();
-    edit(c.resolve("elb/describe-load-balancers.json"),
-        sb -> sb.replace(sb.indexOf("\"LoadBalancerPort\": 80"), sb.indexOf("\"LoadBalancerPort\": 80") + 22, "\"LoadBalancerPort\": \"80\""));
-    assertRejected(migrate(c), "LoadBalancerDescriptions[0].ListenerDescriptions[0].Listener.LoadBalancerPort",
+    edit(
+        c.resolve("elb/describe-load-balancers.json"),
+        sb ->
+            sb.replace(
+                sb.indexOf("\"LoadBalancerPort\": 80"),
+                sb.indexOf("\"LoadBalancerPort\": 80") + 22,
+                "\"LoadBalancerPort\": \"80\""));
+    assertRejected(
+        migrate(c),
+        "LoadBalancerDescriptions[0].ListenerDescriptions[0].Listener.LoadBalancerPort",
         "expected a whole number");
   }
 
@@ -160,14 +213,16 @@ class BadInputTest extends Rejections {
   void configWithAnAlias() throws IOException {
     Path cfg = tmp.resolve("canary2k8s.yaml");
     Files.writeString(cfg, "apps:\n  myapp: &a\n    image: x/y:1\n  other: *a\n");
-    assertRejected(migrate(capture(), "--config", cfg.toString()), "canary2k8s.yaml", "line 2", "anchors");
+    assertRejected(
+        migrate(capture(), "--config", cfg.toString()), "canary2k8s.yaml", "line 2", "anchors");
   }
 
   @Test
   void configWithAnUnknownKey() throws IOException {
     Path cfg = tmp.resolve("canary2k8s.yaml");
     Files.writeString(cfg, "apps:\n  myapp:\n    imag: x/y:1\n");
-    assertRejected(migrate(capture(), "--config", cfg.toString()), "canary2k8s.yaml", "apps.myapp.imag");
+    assertRejected(
+        migrate(capture(), "--config", cfg.toString()), "canary2k8s.yaml", "apps.myapp.imag");
   }
 
   @Test
@@ -188,23 +243,37 @@ class BadInputTest extends Rejections {
   @Test
   void weightedAndSimpleRecordsOfOneNameContradictEachOther() throws IOException {
     Path c = capture();
-    edit(c.resolve("route53/zones/Z0417932KX4V6BZ2M5QGH.json"), sb -> {
-      String simple = "{\n            \"Name\": \"myapp.example.com.\",";
-      int at = sb.indexOf(simple);
-      sb.insert(at + simple.length() - "\"Name\": \"myapp.example.com.\",".length(),
-          "\"SetIdentifier\": \"x\", \"Weight\": 10, \"Name\": \"myapp.example.com.\", \"Type\": \"CNAME\","
-              + " \"TTL\": 60, \"ResourceRecords\": [{\"Value\": \"elsewhere.example.net\"}]},\n        {");
-    });
-    assertRejected(migrate(c), "route53/zones/Z0417932KX4V6BZ2M5QGH.json", "Weight",
-        "myapp.example.com CNAME has a weighted record set ('x') and a simple one", "does not mix routing policies");
+    edit(
+        c.resolve("route53/zones/Z0417932KX4V6BZ2M5QGH.json"),
+        sb -> {
+          String simple = "{\n            \"Name\": \"myapp.example.com.\",";
+          int at = sb.indexOf(simple);
+          sb.insert(
+              at + simple.length() - "\"Name\": \"myapp.example.com.\",".length(),
+              "\"SetIdentifier\": \"x\", \"Weight\": 10, \"Name\": \"myapp.example.com.\", \"Type\": \"CNAME\","
+                  + " \"TTL\": 60, \"ResourceRecords\": [{\"Value\": \"elsewhere.example.net\"}]},\n        {");
+        });
+    assertRejected(
+        migrate(c),
+        "route53/zones/Z0417932KX4V6BZ2M5QGH.json",
+        "Weight",
+        "myapp.example.com CNAME has a weighted record set ('x') and a simple one",
+        "does not mix routing policies");
   }
 
   @Test
   void anOutputThatCannotBeWrittenIsOneLine() throws IOException {
-    Cli run = Cli.run("migrate", "--from-aws-cli", capture().toString(), "--out", "/proc/canary2k8s-cannot/out");
+    Cli run =
+        Cli.run(
+            "migrate",
+            "--from-aws-cli",
+            capture().toString(),
+            "--out",
+            "/proc/canary2k8s-cannot/out");
     assertThat(run.exit()).as(run.err()).isEqualTo(2);
     String[] lines = run.err().strip().split("\n");
-    assertThat(lines[lines.length - 1]).startsWith("canary2k8s: cannot write the bundle to /proc/canary2k8s-cannot/out: ");
+    assertThat(lines[lines.length - 1])
+        .startsWith("canary2k8s: cannot write the bundle to /proc/canary2k8s-cannot/out: ");
     assertThat(run.err()).doesNotContain("internal error").doesNotContain("\tat ");
   }
 
@@ -242,9 +311,17 @@ class BadInputTest extends Rejections {
     assertThat(strict.exit()).as(strict.err()).isEqualTo(3);
     assertThat(io.canary2k8s.render.BundleWriter.read(out())).isEqualTo(previous);
     try (var s = Files.list(tmp)) {
-      assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("capture", "out");
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("capture", "out");
     }
-    Cli deep = Cli.run("migrate", "--from-aws-cli", c.toString(), "--out", tmp.resolve("new/dir/out").toString(), "--strict");
+    Cli deep =
+        Cli.run(
+            "migrate",
+            "--from-aws-cli",
+            c.toString(),
+            "--out",
+            tmp.resolve("new/dir/out").toString(),
+            "--strict");
     assertThat(deep.exit()).as(deep.err()).isEqualTo(3);
     assertThat(tmp.resolve("new")).doesNotExist();
   }

@@ -39,9 +39,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every sample, every target, end to end through the CLI: the bundle equals its golden copy byte
- * for byte, base and every overlay build with kubectl kustomize, every object passes the
- * type-level validators and the CRD schemas, and the weights parsed back from the built output
- * equal the recovered split (the step's split, for overlays).
+ * for byte, base and every overlay build with kubectl kustomize, every object passes the type-level
+ * validators and the CRD schemas, and the weights parsed back from the built output equal the
+ * recovered split (the step's split, for overlays).
  *
  * <p>Regenerate the goldens with {@code ./mvnw -pl cli -am test -Dgolden.update=true} and review
  * the diff.
@@ -55,14 +55,21 @@ class BundleTest {
     System.setProperty("canary2k8s.version", "0.0.0-test");
   }
 
-
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("io.canary2k8s.cli.Samples#sampleTargets")
-  void bundleIsGoldenBuildsValidatesAndKeepsTheSplit(String sample, String target, @TempDir Path tmp)
-      throws IOException {
+  void bundleIsGoldenBuildsValidatesAndKeepsTheSplit(
+      String sample, String target, @TempDir Path tmp) throws IOException {
     Path out = tmp.resolve("bundle");
-    List<String> args = new ArrayList<>(List.of("migrate", "--from-aws-cli", Samples.capture(sample).toString(),
-        "--out", out.toString(), "--target", target));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "migrate",
+                "--from-aws-cli",
+                Samples.capture(sample).toString(),
+                "--out",
+                out.toString(),
+                "--target",
+                target));
     args.addAll(Samples.configArgs(sample));
     Cli run = Cli.run(args.toArray(String[]::new));
     assertThat(run.exit()).as(run.err()).isZero();
@@ -80,15 +87,24 @@ class BundleTest {
         Files.writeString(f, e.getValue());
       }
     }
-    assertThat(files).as("bundle of %s for %s equals %s (regenerate with -Dgolden.update=true)", sample, target, golden)
+    assertThat(files)
+        .as(
+            "bundle of %s for %s equals %s (regenerate with -Dgolden.update=true)",
+            sample, target, golden)
         .isEqualTo(BundleWriter.read(golden));
 
     Inventory inventory = CaptureReader.read(Samples.capture(sample));
     RouteEmitter emitter = RouteEmitters.byName(target);
-    Config config = Samples.configArgs(sample).isEmpty() ? Config.EMPTY
-        : Config.read(Path.of(Samples.configArgs(sample).get(1)));
-    Translation tr = Translator.translate(inventory,
-        new PlanOptions(WeightBasis.DESIRED, config, emitter.defaultEdgeImage()), emitter, new Notes());
+    Config config =
+        Samples.configArgs(sample).isEmpty()
+            ? Config.EMPTY
+            : Config.read(Path.of(Samples.configArgs(sample).get(1)));
+    Translation tr =
+        Translator.translate(
+            inventory,
+            new PlanOptions(WeightBasis.DESIRED, config, emitter.defaultEdgeImage()),
+            emitter,
+            new Notes());
 
     List<String> overlays = new ArrayList<>(List.of("base"));
     for (Step s : Step.defaults()) {
@@ -98,9 +114,16 @@ class BundleTest {
       String built = Kustomize.build(out.resolve(dir));
       ManifestValidator.validate(built, sample + "/" + target + "/" + dir);
       List<JsonNode> docs = docs(built);
-      assertThat(PodSecurity.violations(docs, null)).as("Pod Security of %s %s %s", sample, target, dir).isEmpty();
-      Step step = dir.equals("base") ? null
-          : Step.defaults().stream().filter(s -> dir.endsWith("/" + s.name())).findFirst().orElseThrow();
+      assertThat(PodSecurity.violations(docs, null))
+          .as("Pod Security of %s %s %s", sample, target, dir)
+          .isEmpty();
+      Step step =
+          dir.equals("base")
+              ? null
+              : Step.defaults().stream()
+                  .filter(s -> dir.endsWith("/" + s.name()))
+                  .findFirst()
+                  .orElseThrow();
       for (App app : tr.plan().apps()) {
         for (Route r : app.routes()) {
           Route expected = step == null ? r : step.apply(r, app);
@@ -112,15 +135,24 @@ class BundleTest {
 
   /**
    * {@code --edge-host-network}, for every target: the edge DaemonSet uses the host network with
-   * its DNS policy, its namespace enforces privileged (warn and audit restricted), everything
-   * else still passes restricted, it builds and validates, and REVIEW.md justifies it.
+   * its DNS policy, its namespace enforces privileged (warn and audit restricted), everything else
+   * still passes restricted, it builds and validates, and REVIEW.md justifies it.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.canary2k8s.cli.Samples#targets")
-  void edgeHostNetworkIsAJustifiedExceptionOnly(String target, @TempDir Path tmp) throws IOException {
+  void edgeHostNetworkIsAJustifiedExceptionOnly(String target, @TempDir Path tmp)
+      throws IOException {
     Path out = tmp.resolve("bundle");
-    Cli run = Cli.run("migrate", "--from-aws-cli", Samples.capture("razorpay-myapp").toString(), "--out", out.toString(),
-        "--target", target, "--edge-host-network");
+    Cli run =
+        Cli.run(
+            "migrate",
+            "--from-aws-cli",
+            Samples.capture("razorpay-myapp").toString(),
+            "--out",
+            out.toString(),
+            "--target",
+            target,
+            "--edge-host-network");
     assertThat(run.exit()).as(run.err()).isZero();
     String built = Kustomize.build(out.resolve("base"));
     ManifestValidator.validate(built, "razorpay-myapp/" + target + "/host-network");
@@ -128,23 +160,36 @@ class BundleTest {
     assertThat(PodSecurity.violations(docs, "traefik")).isEmpty();
     JsonNode ds = find(docs, "DaemonSet", "traefik", "traefik");
     assertThat(ds.at("/spec/template/spec/hostNetwork").asBoolean()).isTrue();
-    assertThat(ds.at("/spec/template/spec/dnsPolicy").asText()).isEqualTo("ClusterFirstWithHostNet");
-    assertThat(docs.stream().filter(d -> d.path("kind").asText().equals("Namespace")
-        && d.at("/metadata/labels").path("pod-security.kubernetes.io/enforce").asText().equals("privileged")))
-        .as("only the edge namespace is privileged").hasSize(1);
+    assertThat(ds.at("/spec/template/spec/dnsPolicy").asText())
+        .isEqualTo("ClusterFirstWithHostNet");
+    assertThat(
+            docs.stream()
+                .filter(
+                    d ->
+                        d.path("kind").asText().equals("Namespace")
+                            && d.at("/metadata/labels")
+                                .path("pod-security.kubernetes.io/enforce")
+                                .asText()
+                                .equals("privileged")))
+        .as("only the edge namespace is privileged")
+        .hasSize(1);
     assertThat(Files.readString(out.resolve("REVIEW.md")))
-        .contains("Exception to Pod Security Standard `restricted`: host network (`--edge-host-network`)")
+        .contains(
+            "Exception to Pod Security Standard `restricted`: host network (`--edge-host-network`)")
         .contains("namespace `traefik` enforces `privileged`");
   }
 
-  static void assertWeights(String target, List<JsonNode> docs, App app, Route route, String where) {
+  static void assertWeights(
+      String target, List<JsonNode> docs, App app, Route route, String where) {
     Map<String, Fraction> want = new TreeMap<>();
     route.backends().forEach(b -> want.put(b.track(), b.share()));
-    assertThat(want.values().stream().reduce(Fraction.ZERO, Fraction::plus)).isEqualTo(Fraction.ONE);
+    assertThat(want.values().stream().reduce(Fraction.ZERO, Fraction::plus))
+        .isEqualTo(Fraction.ONE);
     if (target.equals("traefik-v3")) {
       JsonNode ts = find(docs, "TraefikService", app.namespace(), route.name() + "-wrr");
       Map<String, Long> weights = new TreeMap<>();
-      ts.at("/spec/weighted/services").forEach(s -> weights.put(s.get("name").asText(), s.get("weight").asLong()));
+      ts.at("/spec/weighted/services")
+          .forEach(s -> weights.put(s.get("name").asText(), s.get("weight").asLong()));
       long total = weights.values().stream().mapToLong(Long::longValue).sum();
       Map<String, Fraction> got = new TreeMap<>();
       weights.forEach((k, v) -> got.put(k, Fraction.of(v, total)));
@@ -153,22 +198,34 @@ class BundleTest {
       JsonNode hr = find(docs, "HTTPRoute", app.namespace(), route.name());
       assertThat(hr.at("/spec/rules")).as(where + " " + route.name() + " has one rule").hasSize(1);
       Map<String, Long> weights = new TreeMap<>();
-      hr.at("/spec/rules/0/backendRefs").forEach(s -> {
-        assertThat(s.path("namespace").isMissingNode()).as("backend in the route's namespace").isTrue();
-        assertThat(s.get("weight").asLong()).isBetween(1L, 1_000_000L);
-        weights.put(s.get("name").asText(), s.get("weight").asLong());
-      });
+      hr.at("/spec/rules/0/backendRefs")
+          .forEach(
+              s -> {
+                assertThat(s.path("namespace").isMissingNode())
+                    .as("backend in the route's namespace")
+                    .isTrue();
+                assertThat(s.get("weight").asLong()).isBetween(1L, 1_000_000L);
+                weights.put(s.get("name").asText(), s.get("weight").asLong());
+              });
       long total = weights.values().stream().mapToLong(Long::longValue).sum();
       Map<String, Fraction> got = new TreeMap<>();
       weights.forEach((k, v) -> got.put(k, Fraction.of(v, total)));
       assertThat(got).as(where + " " + route.name()).isEqualTo(want);
-      assertThat(hr.at("/spec/parentRefs")).as(where + " " + route.name() + " attaches to the edge Gateway").isNotEmpty();
+      assertThat(hr.at("/spec/parentRefs"))
+          .as(where + " " + route.name() + " attaches to the edge Gateway")
+          .isNotEmpty();
     } else {
       JsonNode ing = find(docs, "Ingress", app.namespace(), route.name());
-      String ann = ing.at("/metadata/annotations").path("traefik.ingress.kubernetes.io/service-weights").asText(null);
+      String ann =
+          ing.at("/metadata/annotations")
+              .path("traefik.ingress.kubernetes.io/service-weights")
+              .asText(null);
       List<String> services = new ArrayList<>();
-      ing.at("/spec/rules/0/http/paths").forEach(p -> services.add(p.at("/backend/serviceName").asText()));
-      assertThat(services).as(where + " " + route.name() + " paths").containsExactlyInAnyOrderElementsOf(want.keySet());
+      ing.at("/spec/rules/0/http/paths")
+          .forEach(p -> services.add(p.at("/backend/serviceName").asText()));
+      assertThat(services)
+          .as(where + " " + route.name() + " paths")
+          .containsExactlyInAnyOrderElementsOf(want.keySet());
       if (ann == null) {
         assertThat(want).hasSize(1);
         return;
@@ -180,21 +237,32 @@ class BundleTest {
         pct.put(kv[0], new BigDecimal(kv[1].substring(0, kv[1].length() - 1)));
       }
       assertThat(pct.keySet()).isEqualTo(want.keySet());
-      assertThat(pct.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("100.000");
-      want.forEach((track, share) -> {
-        BigDecimal exact = new BigDecimal(share.numerator().multiply(BigInteger.valueOf(100)))
-            .divide(new BigDecimal(share.denominator()), 12, java.math.RoundingMode.HALF_EVEN);
-        assertThat(pct.get(track).subtract(exact).abs()).as(where + " " + track).isLessThanOrEqualTo(new BigDecimal("0.0005"));
-      });
+      assertThat(pct.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+          .isEqualByComparingTo("100.000");
+      want.forEach(
+          (track, share) -> {
+            BigDecimal exact =
+                new BigDecimal(share.numerator().multiply(BigInteger.valueOf(100)))
+                    .divide(
+                        new BigDecimal(share.denominator()), 12, java.math.RoundingMode.HALF_EVEN);
+            assertThat(pct.get(track).subtract(exact).abs())
+                .as(where + " " + track)
+                .isLessThanOrEqualTo(new BigDecimal("0.0005"));
+          });
     }
   }
 
   static JsonNode find(List<JsonNode> docs, String kind, String ns, String name) {
     return docs.stream()
-        .filter(d -> kind.equals(d.path("kind").asText()) && ns.equals(d.at("/metadata/namespace").asText())
-            && name.equals(d.at("/metadata/name").asText()))
+        .filter(
+            d ->
+                kind.equals(d.path("kind").asText())
+                    && ns.equals(d.at("/metadata/namespace").asText())
+                    && name.equals(d.at("/metadata/name").asText()))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + kind + " " + ns + "/" + name + " in the built output"));
+        .orElseThrow(
+            () ->
+                new AssertionError("no " + kind + " " + ns + "/" + name + " in the built output"));
   }
 
   static List<JsonNode> docs(String yaml) throws IOException {

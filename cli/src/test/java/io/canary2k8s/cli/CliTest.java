@@ -11,14 +11,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command-line contract: help with examples, version, completion, stdout carries only data. */
 class CliTest {
-  static final List<String> COMMANDS = List.of("discover", "capture-script", "translate", "render", "migrate", "diff", "completion");
+  static final List<String> COMMANDS =
+      List.of("discover", "capture-script", "translate", "render", "migrate", "diff", "completion");
 
   @Test
   void everyCommandHasHelpWithAnExample() {
     for (String c : COMMANDS) {
       Cli run = Cli.run(c, "--help");
       assertThat(run.exit()).as(c).isZero();
-      assertThat(run.out()).as(c).contains("Usage: canary2k8s " + c).containsPattern("(?m)^Examples?:$");
+      assertThat(run.out())
+          .as(c)
+          .contains("Usage: canary2k8s " + c)
+          .containsPattern("(?m)^Examples?:$");
     }
     assertThat(Cli.run("--help").out()).contains("Exit codes:");
   }
@@ -44,9 +48,24 @@ class CliTest {
     Cli d = Cli.run("discover", "--from-aws-cli", capture, "--output", inventory.toString());
     assertThat(d.exit()).as(d.err()).isZero();
     assertThat(d.out()).isEmpty();
-    Cli r = Cli.run("render", inventory.toString(), "--out", tmp.resolve("a").toString(), "--target", "traefik-v1");
+    Cli r =
+        Cli.run(
+            "render",
+            inventory.toString(),
+            "--out",
+            tmp.resolve("a").toString(),
+            "--target",
+            "traefik-v1");
     assertThat(r.exit()).as(r.err()).isZero();
-    Cli m = Cli.run("migrate", "--from-aws-cli", capture, "--out", tmp.resolve("b").toString(), "--target", "traefik-v1");
+    Cli m =
+        Cli.run(
+            "migrate",
+            "--from-aws-cli",
+            capture,
+            "--out",
+            tmp.resolve("b").toString(),
+            "--target",
+            "traefik-v1");
     assertThat(m.exit()).as(m.err()).isZero();
     assertThat(BundleWriter.read(tmp.resolve("a"))).isEqualTo(BundleWriter.read(tmp.resolve("b")));
   }
@@ -69,7 +88,9 @@ class CliTest {
   @Test
   void configImagesReplaceThePlaceholders(@TempDir Path tmp) throws IOException {
     Path cfg = tmp.resolve("canary2k8s.yaml");
-    java.nio.file.Files.writeString(cfg, """
+    java.nio.file.Files.writeString(
+        cfg,
+        """
         apps:
           search:
             image: registry.example.com/search:7.1.0
@@ -77,12 +98,23 @@ class CliTest {
               search-canary:
                 image: registry.example.com/search:7.2.0-rc1
         """);
-    Cli run = Cli.run("migrate", "--from-aws-cli", Samples.capture("canary-at-zero").toString(),
-        "--out", tmp.resolve("out").toString(), "--config", cfg.toString(), "--strict",
-        // without it the DNS batches hold a placeholder, an ACTION item that --strict refuses
-        "--edge-dns-name", "edge-0123456789.elb.us-east-2.amazonaws.com");
+    Cli run =
+        Cli.run(
+            "migrate",
+            "--from-aws-cli",
+            Samples.capture("canary-at-zero").toString(),
+            "--out",
+            tmp.resolve("out").toString(),
+            "--config",
+            cfg.toString(),
+            "--strict",
+            // without it the DNS batches hold a placeholder, an ACTION item that --strict refuses
+            "--edge-dns-name",
+            "edge-0123456789.elb.us-east-2.amazonaws.com");
     assertThat(run.exit()).as(run.err()).isZero();
-    String deployment = java.nio.file.Files.readString(tmp.resolve("out/base/search/deployment-search-canary.yaml"));
+    String deployment =
+        java.nio.file.Files.readString(
+            tmp.resolve("out/base/search/deployment-search-canary.yaml"));
     assertThat(deployment).contains("image: registry.example.com/search:7.2.0-rc1");
     assertThat(java.nio.file.Files.readString(tmp.resolve("out/REVIEW.md")))
         .contains("canary2k8s.yaml apps.search.tracks.search-canary.image");

@@ -39,8 +39,16 @@ class DeterminismTest {
         }
       }
     }
-    Cli a = Cli.run("migrate", "--from-aws-cli", Samples.capture(sample).toString(), "--out", tmp.resolve("a").toString());
-    Cli b = Cli.run("migrate", "--from-aws-cli", shuffled.toString(), "--out", tmp.resolve("b").toString());
+    Cli a =
+        Cli.run(
+            "migrate",
+            "--from-aws-cli",
+            Samples.capture(sample).toString(),
+            "--out",
+            tmp.resolve("a").toString());
+    Cli b =
+        Cli.run(
+            "migrate", "--from-aws-cli", shuffled.toString(), "--out", tmp.resolve("b").toString());
     assertThat(a.exit()).as(a.err()).isZero();
     assertThat(b.exit()).as(b.err()).isZero();
     Map<String, String> first = BundleWriter.read(tmp.resolve("a"));
@@ -52,7 +60,9 @@ class DeterminismTest {
   @MethodSource("io.canary2k8s.cli.Samples#names")
   void rerunRewritesNothing(String sample, @TempDir Path tmp) throws IOException {
     Path out = tmp.resolve("out");
-    String[] args = {"migrate", "--from-aws-cli", Samples.capture(sample).toString(), "--out", out.toString()};
+    String[] args = {
+      "migrate", "--from-aws-cli", Samples.capture(sample).toString(), "--out", out.toString()
+    };
     assertThat(Cli.run(args).exit()).isZero();
     Path review = out.resolve("REVIEW.md");
     FileTime old = FileTime.fromMillis(1_000_000_000_000L);

@@ -47,29 +47,34 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every DNS change batch of every sample, applied to Route53 in moto with the real AWS CLI, in
- * the documented orders (forward to the finish and back; a step, then the rollbacks), with the
- * records read back after each batch and compared with what the step promises.
+ * Every DNS change batch of every sample, applied to Route53 in moto with the real AWS CLI, in the
+ * documented orders (forward to the finish and back; a step, then the rollbacks), with the records
+ * read back after each batch and compared with what the step promises.
  *
- * <p>moto is lenient where Route53 is not (a DELETE need not match the record exactly, and a
- * DELETE with a set identifier removes every record with that identifier in the zone), so
- * every batch is also applied to a strict in-memory model of a zone that enforces Route53's
- * rules: a DELETE must match exactly, a CREATE must not exist, a CNAME stands alone at its
- * name, and a simple record cannot sit beside weighted ones of the same name and type.
+ * <p>moto is lenient where Route53 is not (a DELETE need not match the record exactly, and a DELETE
+ * with a set identifier removes every record with that identifier in the zone), so every batch is
+ * also applied to a strict in-memory model of a zone that enforces Route53's rules: a DELETE must
+ * match exactly, a CREATE must not exist, a CNAME stands alone at its name, and a simple record
+ * cannot sit beside weighted ones of the same name and type.
  */
 class DnsCutoverMotoTest {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final EdgeTarget EDGE = new EdgeTarget("k8s-edge-0123456789.elb.us-east-1.amazonaws.com", "Z35SXDOTRQ7X7K");
+  static final EdgeTarget EDGE =
+      new EdgeTarget("k8s-edge-0123456789.elb.us-east-1.amazonaws.com", "Z35SXDOTRQ7X7K");
   static URI endpoint;
   static Process moto;
 
   /** The records each known sample must move, by zone name ("name type"). */
-  static final Map<String, List<String>> EXPECTED_MOVES = Map.of(
-      "razorpay-myapp", List.of("myapp-canary.example.com CNAME", "myapp.example.com CNAME"),
-      "cross-zone-off", List.of("*.checkout.shop.example.org CNAME", "checkout.shop.example.org A",
-          "checkout.shop.example.org AAAA"),
-      // search-canary has no route (its canary ELB has no instances), so its name stays on AWS
-      "canary-at-zero", List.of("search.example.net CNAME"));
+  static final Map<String, List<String>> EXPECTED_MOVES =
+      Map.of(
+          "razorpay-myapp", List.of("myapp-canary.example.com CNAME", "myapp.example.com CNAME"),
+          "cross-zone-off",
+              List.of(
+                  "*.checkout.shop.example.org CNAME",
+                  "checkout.shop.example.org A",
+                  "checkout.shop.example.org AAAA"),
+          // search-canary has no route (its canary ELB has no instances), so its name stays on AWS
+          "canary-at-zero", List.of("search.example.net CNAME"));
 
   @BeforeAll
   static void startMoto() throws Exception {
@@ -78,21 +83,29 @@ class DnsCutoverMotoTest {
       endpoint = URI.create(env.replaceAll("/$", ""));
       return;
     }
-    assumeTrue(onPath("moto_server") != null, "moto_server is not on PATH and CANARY2K8S_MOTO_ENDPOINT is unset");
+    assumeTrue(
+        onPath("moto_server") != null,
+        "moto_server is not on PATH and CANARY2K8S_MOTO_ENDPOINT is unset");
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
     Path log = Files.createTempFile("canary2k8s-moto-", ".log");
-    moto = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    moto =
+        new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     endpoint = URI.create("http://127.0.0.1:" + port);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
       try {
-        if (http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        if (http.send(
+                    HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
           break;
         }
       } catch (IOException notYet) {
@@ -117,17 +130,23 @@ class DnsCutoverMotoTest {
 
   /** Samples that AWS (and so moto) can hold: not those marked NOT-IN-AWS (odd-names). */
   static java.util.stream.Stream<String> inAws() {
-    return Samples.names().stream().filter(n -> !Files.exists(Samples.dir().resolve(n).resolve("NOT-IN-AWS")));
+    return Samples.names().stream()
+        .filter(n -> !Files.exists(Samples.dir().resolve(n).resolve("NOT-IN-AWS")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("inAws")
-  void everyBatchIsAcceptedAndEveryStepHasItsWeights(String sample, @TempDir Path tmp) throws IOException {
+  void everyBatchIsAcceptedAndEveryStepHasItsWeights(String sample, @TempDir Path tmp)
+      throws IOException {
     assumeTrue(onPath("aws") != null, "the AWS CLI is not on PATH");
     Inventory inv = CaptureReader.read(Samples.capture(sample));
     RouteEmitter emitter = RouteEmitters.byName("traefik-v3");
-    Translation tr = Translator.translate(inv,
-        new PlanOptions(WeightBasis.DESIRED, Config.EMPTY, emitter.defaultEdgeImage()), emitter, new Notes());
+    Translation tr =
+        Translator.translate(
+            inv,
+            new PlanOptions(WeightBasis.DESIRED, Config.EMPTY, emitter.defaultEdgeImage()),
+            emitter,
+            new Notes());
     Map<String, String> files = DnsCutover.files(tr.plan(), inv, EDGE, new Notes().scoped("test"));
     for (var e : files.entrySet()) {
       Path f = tmp.resolve(e.getKey());
@@ -135,7 +154,8 @@ class DnsCutoverMotoTest {
       Files.writeString(f, e.getValue());
     }
     List<DnsCutover.Move> moves = DnsCutover.moves(tr.plan(), inv, new Notes().scoped("test"));
-    List<String> moved = moves.stream().map(m -> m.record().name() + " " + m.record().type()).toList();
+    List<String> moved =
+        moves.stream().map(m -> m.record().name() + " " + m.record().type()).toList();
     if (EXPECTED_MOVES.containsKey(sample)) {
       assertThat(moved).containsExactlyInAnyOrderElementsOf(EXPECTED_MOVES.get(sample));
     }
@@ -146,9 +166,11 @@ class DnsCutoverMotoTest {
       if (!Files.isDirectory(dir)) {
         continue;
       }
-      List<DnsRecord> records = inv.dnsRecords().stream().filter(r -> r.zoneId().equals(zone.id())).toList();
+      List<DnsRecord> records =
+          inv.dnsRecords().stream().filter(r -> r.zoneId().equals(zone.id())).toList();
       Set<String> movedHere = new TreeSet<>();
-      moves.stream().filter(m -> m.record().zoneId().equals(zone.id()))
+      moves.stream()
+          .filter(m -> m.record().zoneId().equals(zone.id()))
           .forEach(m -> movedHere.add(m.record().name() + " " + m.record().type()));
       List<String> steps = new ArrayList<>();
       for (int p : DnsCutover.STEPS) {
@@ -200,10 +222,19 @@ class DnsCutoverMotoTest {
     }
 
     static Zone create(HostedZone zone, List<DnsRecord> records, String tag) throws IOException {
-      JsonNode created = aws("route53", "create-hosted-zone", "--name", zone.name(),
-          "--caller-reference", "canary2k8s-" + tag + "-" + System.nanoTime());
+      JsonNode created =
+          aws(
+              "route53",
+              "create-hosted-zone",
+              "--name",
+              zone.name(),
+              "--caller-reference",
+              "canary2k8s-" + tag + "-" + System.nanoTime());
       // moto makes up its own zone id: the sample's id maps to it
-      Zone z = new Zone(created.at("/HostedZone/Id").asText().replace("/hostedzone/", ""), zone.id() + " (" + tag + ")");
+      Zone z =
+          new Zone(
+              created.at("/HostedZone/Id").asText().replace("/hostedzone/", ""),
+              zone.id() + " (" + tag + ")");
       ObjectNode batch = JSON.createObjectNode();
       ArrayNode changes = batch.putArray("Changes");
       // seeded with UPSERT, not CREATE: moto refuses a CREATE equal to one in the zone's change
@@ -224,25 +255,39 @@ class DnsCutoverMotoTest {
     void apply(Path batchFile) throws IOException {
       JsonNode batch = JSON.readTree(batchFile.toFile());
       strictApply(batch, batchFile.getFileName().toString());
-      JsonNode answer = aws("route53", "change-resource-record-sets", "--hosted-zone-id", motoId,
-          "--change-batch", "file://" + batchFile.toAbsolutePath());
-      assertThat(answer.at("/ChangeInfo/Status").asText()).as(batchFile.toString()).isIn("PENDING", "INSYNC");
+      JsonNode answer =
+          aws(
+              "route53",
+              "change-resource-record-sets",
+              "--hosted-zone-id",
+              motoId,
+              "--change-batch",
+              "file://" + batchFile.toAbsolutePath());
+      assertThat(answer.at("/ChangeInfo/Status").asText())
+          .as(batchFile.toString())
+          .isIn("PENDING", "INSYNC");
     }
 
     /** Route53's rules, which moto does not all enforce. */
     void strictApply(JsonNode batch, String file) {
       assertThat(batch.get("Changes").size()).as(file).isPositive();
-      assertThat(batch.path("Comment").asText().length()).as(file + " Comment").isLessThanOrEqualTo(256);
+      assertThat(batch.path("Comment").asText().length())
+          .as(file + " Comment")
+          .isLessThanOrEqualTo(256);
       for (JsonNode c : batch.get("Changes")) {
         JsonNode set = c.get("ResourceRecordSet");
         String key = key(set);
         switch (c.get("Action").asText()) {
           case "CREATE" -> {
-            assertThat(strict).as(label + " " + file + ": CREATE of an existing " + key).doesNotContainKey(key);
+            assertThat(strict)
+                .as(label + " " + file + ": CREATE of an existing " + key)
+                .doesNotContainKey(key);
             strict.put(key, set);
           }
           case "DELETE" -> {
-            assertThat(strict.get(key)).as(label + " " + file + ": DELETE must match " + key + " exactly").isEqualTo(set);
+            assertThat(strict.get(key))
+                .as(label + " " + file + ": DELETE must match " + key + " exactly")
+                .isEqualTo(set);
             strict.remove(key);
           }
           case "UPSERT" -> strict.put(key, set);
@@ -254,17 +299,24 @@ class DnsCutoverMotoTest {
       for (JsonNode set : strict.values()) {
         String name = DnsNames.normalise(set.get("Name").asText());
         typesByName.computeIfAbsent(name, k -> new TreeSet<>()).add(set.get("Type").asText());
-        policiesByNameType.computeIfAbsent(name + " " + set.get("Type").asText(), k -> new TreeSet<>())
+        policiesByNameType
+            .computeIfAbsent(name + " " + set.get("Type").asText(), k -> new TreeSet<>())
             .add(set.has("SetIdentifier") ? "weighted" : "simple");
         assertThat(set.path("Weight").asInt(0)).isBetween(0, 255);
       }
-      typesByName.forEach((name, types) -> {
-        if (types.contains("CNAME")) {
-          assertThat(types).as(label + " " + file + ": a CNAME stands alone at " + name).containsExactly("CNAME");
-        }
-      });
-      policiesByNameType.forEach((nt, policies) ->
-          assertThat(policies).as(label + " " + file + ": simple and weighted records mixed at " + nt).hasSize(1));
+      typesByName.forEach(
+          (name, types) -> {
+            if (types.contains("CNAME")) {
+              assertThat(types)
+                  .as(label + " " + file + ": a CNAME stands alone at " + name)
+                  .containsExactly("CNAME");
+            }
+          });
+      policiesByNameType.forEach(
+          (nt, policies) ->
+              assertThat(policies)
+                  .as(label + " " + file + ": simple and weighted records mixed at " + nt)
+                  .hasSize(1));
     }
 
     /** Reads the zone back from moto; checks it and the strict model against the step's promise. */
@@ -273,13 +325,17 @@ class DnsCutoverMotoTest {
       for (DnsRecord r : records) {
         String nt = r.name() + " " + r.type();
         if (!moved.contains(nt) || state.kind().equals("original")) {
-          // records that do not move stay as they are, weighted ones with their identifier and weight
-          want.put(nt + " " + (r.setIdentifier() == null ? "-" : r.setIdentifier()),
+          // records that do not move stay as they are, weighted ones with their identifier and
+          // weight
+          want.put(
+              nt + " " + (r.setIdentifier() == null ? "-" : r.setIdentifier()),
               (r.weight() == null ? "" : r.weight() + " ") + target(original(r)));
         } else if (state.kind().equals("edge-only")) {
           want.put(nt + " -", edgeTarget(r));
         } else {
-          want.put(nt + " " + DnsCutover.OLD_ID, (100 - state.edgePercent()) + " " + target(original(r)));
+          want.put(
+              nt + " " + DnsCutover.OLD_ID,
+              (100 - state.edgePercent()) + " " + target(original(r)));
           want.put(nt + " " + DnsCutover.NEW_ID, state.edgePercent() + " " + edgeTarget(r));
         }
       }
@@ -287,7 +343,9 @@ class DnsCutoverMotoTest {
       List<JsonNode> sets = new ArrayList<>();
       listed.get("ResourceRecordSets").forEach(sets::add);
       assertThat(summarise(sets)).as(label + " in moto at " + state).isEqualTo(want);
-      assertThat(summarise(new ArrayList<>(strict.values()))).as(label + " strictly at " + state).isEqualTo(want);
+      assertThat(summarise(new ArrayList<>(strict.values())))
+          .as(label + " strictly at " + state)
+          .isEqualTo(want);
     }
 
     static Map<String, String> summarise(List<JsonNode> sets) {
@@ -297,7 +355,12 @@ class DnsCutoverMotoTest {
         if (type.equals("NS") || type.equals("SOA")) {
           continue;
         }
-        String k = DnsNames.normalise(s.get("Name").asText()) + " " + type + " " + s.path("SetIdentifier").asText("-");
+        String k =
+            DnsNames.normalise(s.get("Name").asText())
+                + " "
+                + type
+                + " "
+                + s.path("SetIdentifier").asText("-");
         got.put(k, (s.has("Weight") ? s.get("Weight").asInt() + " " : "") + target(s));
       }
       return got;
@@ -305,8 +368,12 @@ class DnsCutoverMotoTest {
 
     static String target(JsonNode set) {
       if (set.has("AliasTarget")) {
-        return "alias " + set.at("/AliasTarget/HostedZoneId").asText() + " "
-            + DnsNames.normalise(set.at("/AliasTarget/DNSName").asText()) + " " + set.at("/AliasTarget/EvaluateTargetHealth").asBoolean();
+        return "alias "
+            + set.at("/AliasTarget/HostedZoneId").asText()
+            + " "
+            + DnsNames.normalise(set.at("/AliasTarget/DNSName").asText())
+            + " "
+            + set.at("/AliasTarget/EvaluateTargetHealth").asBoolean();
       }
       List<String> values = new ArrayList<>();
       set.get("ResourceRecords").forEach(v -> values.add(v.get("Value").asText()));
@@ -315,12 +382,20 @@ class DnsCutoverMotoTest {
 
     static String edgeTarget(DnsRecord r) {
       return r.aliasTarget() != null
-          ? "alias " + EDGE.zoneId() + " " + EDGE.name() + " " + r.aliasTarget().evaluateTargetHealth()
+          ? "alias "
+              + EDGE.zoneId()
+              + " "
+              + EDGE.name()
+              + " "
+              + r.aliasTarget().evaluateTargetHealth()
           : "ttl " + r.ttl() + " [" + EDGE.name() + "]";
     }
 
     static String key(JsonNode set) {
-      return DnsNames.normalise(set.get("Name").asText()) + " " + set.get("Type").asText() + " "
+      return DnsNames.normalise(set.get("Name").asText())
+          + " "
+          + set.get("Type").asText()
+          + " "
           + set.path("SetIdentifier").asText("-");
     }
 
@@ -336,8 +411,10 @@ class DnsCutoverMotoTest {
         s.put("Weight", r.weight());
       }
       if (r.aliasTarget() != null) {
-        s.putObject("AliasTarget").put("HostedZoneId", r.aliasTarget().hostedZoneId())
-            .put("DNSName", r.aliasTarget().dnsName()).put("EvaluateTargetHealth", r.aliasTarget().evaluateTargetHealth());
+        s.putObject("AliasTarget")
+            .put("HostedZoneId", r.aliasTarget().hostedZoneId())
+            .put("DNSName", r.aliasTarget().dnsName())
+            .put("EvaluateTargetHealth", r.aliasTarget().evaluateTargetHealth());
       } else {
         s.put("TTL", r.ttl());
         ArrayNode values = s.putArray("ResourceRecords");
@@ -348,7 +425,14 @@ class DnsCutoverMotoTest {
   }
 
   static JsonNode aws(String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(onPath("aws").toString(), "--endpoint-url", endpoint.toString(), "--output", "json"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                onPath("aws").toString(),
+                "--endpoint-url",
+                endpoint.toString(),
+                "--output",
+                "json"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     Map<String, String> env = pb.environment();
@@ -361,14 +445,18 @@ class DnsCutoverMotoTest {
     Path out = Files.createTempFile("canary2k8s-aws", ".out");
     Path err = Files.createTempFile("canary2k8s-aws", ".err");
     try {
-      Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+      Process p =
+          pb.redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .start();
       if (!p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new AssertionError("aws " + String.join(" ", args) + " did not finish within 120 s");
       }
       String stdout = Files.readString(out, StandardCharsets.UTF_8);
-      assertThat(p.exitValue()).as("aws %s\n%s", String.join(" ", args), Files.readString(err, StandardCharsets.UTF_8))
+      assertThat(p.exitValue())
+          .as("aws %s\n%s", String.join(" ", args), Files.readString(err, StandardCharsets.UTF_8))
           .isZero();
       return JSON.readTree(stdout);
     } catch (InterruptedException e) {

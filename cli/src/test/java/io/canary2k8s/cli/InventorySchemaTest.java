@@ -35,7 +35,8 @@ class InventorySchemaTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.canary2k8s.cli.Samples#names")
-  void everySampleInventoryMatchesTheSchemaAndRoundTrips(String sample, @TempDir Path tmp) throws IOException {
+  void everySampleInventoryMatchesTheSchemaAndRoundTrips(String sample, @TempDir Path tmp)
+      throws IOException {
     Inventory inv = CaptureReader.read(Samples.capture(sample));
     String json = InventoryJson.write(inv);
     Set<ValidationMessage> errors = schema().validate(JSON.readTree(json));
@@ -47,7 +48,8 @@ class InventorySchemaTest {
 
   @Test
   void theSchemaRejectsWhatTheReaderRejects() throws IOException {
-    JsonNode good = JSON.readTree(InventoryJson.write(CaptureReader.read(Samples.capture("razorpay-myapp"))));
+    JsonNode good =
+        JSON.readTree(InventoryJson.write(CaptureReader.read(Samples.capture("razorpay-myapp"))));
     ObjectNode extra = good.deepCopy();
     extra.put("surprise", true);
     assertThat(schema().validate(extra)).isNotEmpty();

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shaded jar, run as users run it (the README's first command): a separate JVM with only
- * the jar on its class path, so a dependency missing from the jar fails here.
+ * The shaded jar, run as users run it (the README's first command): a separate JVM with only the
+ * jar on its class path, so a dependency missing from the jar fails here.
  */
 class JarIT {
   record Run(int exit, String out, String err) {}
@@ -22,33 +22,52 @@ class JarIT {
   static Run java(String... args) throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("cli.jar"));
     assertThat(jar).as("the shaded jar (built by package)").exists();
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString()));
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
     var out = p.getInputStream().readAllBytes();
     var err = p.getErrorStream().readAllBytes();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    return new Run(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8));
   }
 
   @Test
   void theReadmeFirstCommandRoutesNinetyTen(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("razorpay-myapp");
-    Run r = java("migrate", "--from-aws-cli", Samples.capture("razorpay-myapp").toString(), "--out", out.toString());
+    Run r =
+        java(
+            "migrate",
+            "--from-aws-cli",
+            Samples.capture("razorpay-myapp").toString(),
+            "--out",
+            out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).doesNotContain("SLF4J").doesNotContain("Exception");
     String wrr = Files.readString(out.resolve("base/myapp/traefikservice-myapp-wrr.yaml"));
-    assertThat(wrr).contains("name: myapp\n        port: 8080\n        weight: 9")
+    assertThat(wrr)
+        .contains("name: myapp\n        port: 8080\n        weight: 9")
         .contains("name: myapp-canary\n        port: 8080\n        weight: 1");
-    assertThat(Files.readString(out.resolve("REVIEW.md"))).contains("ASG myapp-main 90 % (9/10), ASG myapp-canary 10 % (1/10)");
+    assertThat(Files.readString(out.resolve("REVIEW.md")))
+        .contains("ASG myapp-main 90 % (9/10), ASG myapp-canary 10 % (1/10)");
   }
 
   @Test
   void everyCommandStartsFromTheJar() throws Exception {
     assertThat(java("--version").out()).startsWith("canary2k8s ");
-    for (String c : List.of("discover", "capture-script", "translate", "render", "migrate", "completion")) {
+    for (String c :
+        List.of("discover", "capture-script", "translate", "render", "migrate", "completion")) {
       Run r = java(c, "--help");
       assertThat(r.exit()).as(c + ": " + r.err()).isZero();
     }

@@ -47,7 +47,9 @@ class KillMidWriteTest {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (!Files.exists(marker)) {
         assertThat(child.isAlive()).as("the child ended before pausing: %s", output(log)).isTrue();
-        assertThat(System.nanoTime()).as("the child did not pause within 60 s").isLessThan(deadline);
+        assertThat(System.nanoTime())
+            .as("the child did not pause within 60 s")
+            .isLessThan(deadline);
         Thread.sleep(20);
       }
     } finally {
@@ -91,7 +93,8 @@ class KillMidWriteTest {
     }
   }
 
-  private static Process launch(String mode, Path marker, Path log, List<String> cliArgs) throws IOException {
+  private static Process launch(String mode, Path marker, Path log, List<String> cliArgs)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-cp");

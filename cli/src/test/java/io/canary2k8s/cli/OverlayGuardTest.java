@@ -28,28 +28,38 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * kustomize accepts a patch whose target matches nothing, silently and with exit 0: the
- * overlay then builds with today's weights. The weights check that BundleTest runs on every
- * built overlay is the guard; this proves it catches such a patch.
+ * kustomize accepts a patch whose target matches nothing, silently and with exit 0: the overlay
+ * then builds with today's weights. The weights check that BundleTest runs on every built overlay
+ * is the guard; this proves it catches such a patch.
  */
 class OverlayGuardTest {
   static final YAMLMapper YAML = new YAMLMapper();
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"traefik-v3", "traefik-v1"})
-  void aPatchThatMatchesNothingFailsTheWeightsCheck(String target, @TempDir Path tmp) throws IOException {
+  void aPatchThatMatchesNothingFailsTheWeightsCheck(String target, @TempDir Path tmp)
+      throws IOException {
     Path bundle = tmp.resolve("bundle");
     BadInputTest.copyTree(Samples.expected("razorpay-myapp", target), bundle);
     Step step = Step.of(25);
     RouteEmitter emitter = RouteEmitters.byName(target);
-    Translation tr = Translator.translate(CaptureReader.read(Samples.capture("razorpay-myapp")),
-        new PlanOptions(WeightBasis.DESIRED, Config.EMPTY, emitter.defaultEdgeImage()), emitter, new Notes());
+    Translation tr =
+        Translator.translate(
+            CaptureReader.read(Samples.capture("razorpay-myapp")),
+            new PlanOptions(WeightBasis.DESIRED, Config.EMPTY, emitter.defaultEdgeImage()),
+            emitter,
+            new Notes());
     App app = tr.plan().apps().get(0);
     Route split = app.routes().stream().filter(Route::split).findFirst().orElseThrow();
     Path overlay = bundle.resolve("overlays").resolve(step.name());
 
     // the overlay as rendered passes
-    BundleTest.assertWeights(target, BundleTest.docs(Kustomize.build(overlay)), app, step.apply(split, app), "as rendered");
+    BundleTest.assertWeights(
+        target,
+        BundleTest.docs(Kustomize.build(overlay)),
+        app,
+        step.apply(split, app),
+        "as rendered");
 
     // the same overlay with the weights patch aimed at a name that does not exist
     Path k = overlay.resolve("kustomization.yaml");
@@ -66,7 +76,10 @@ class OverlayGuardTest {
     Files.writeString(k, Yaml.dump(kustomization));
     String built = Kustomize.build(overlay); // kustomize does not complain...
     assertThat(built).doesNotContain("-typo");
-    assertThatThrownBy(() -> BundleTest.assertWeights(target, BundleTest.docs(built), app, step.apply(split, app), "typo"))
+    assertThatThrownBy(
+            () ->
+                BundleTest.assertWeights(
+                    target, BundleTest.docs(built), app, step.apply(split, app), "typo"))
         .as("...but the weights check does")
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining(split.name());

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The base of the bad-input tests: runs {@code migrate} on a copy of the razorpay-myapp capture
- * in the test's temporary directory, and checks the contract for bad input: exit 2, one line
- * naming the file and the problem, no stack trace, nothing written.
+ * The base of the bad-input tests: runs {@code migrate} on a copy of the razorpay-myapp capture in
+ * the test's temporary directory, and checks the contract for bad input: exit 2, one line naming
+ * the file and the problem, no stack trace, nothing written.
  */
 abstract class Rejections {
   @TempDir Path tmp;

@@ -19,7 +19,10 @@ final class Samples {
 
   static List<String> names() {
     try (Stream<Path> s = Files.list(dir())) {
-      return s.filter(p -> Files.isDirectory(p.resolve("capture"))).map(p -> p.getFileName().toString()).sorted().toList();
+      return s.filter(p -> Files.isDirectory(p.resolve("capture")))
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -44,6 +47,8 @@ final class Samples {
   }
 
   static Stream<org.junit.jupiter.params.provider.Arguments> sampleTargets() {
-    return names().stream().flatMap(s -> TARGETS.stream().map(t -> org.junit.jupiter.params.provider.Arguments.of(s, t)));
+    return names().stream()
+        .flatMap(
+            s -> TARGETS.stream().map(t -> org.junit.jupiter.params.provider.Arguments.of(s, t)));
   }
 }

@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The capture reader over arbitrary bytes: one file of a valid capture (samples/razorpay-myapp)
- * is replaced by the input; the last input byte picks which. The result must be an inventory
- * that the whole pipeline takes, or one clean {@link InputException} (exit 2). See
- * docs/fuzzing.md.
+ * The capture reader over arbitrary bytes: one file of a valid capture (samples/razorpay-myapp) is
+ * replaced by the input; the last input byte picks which. The result must be an inventory that the
+ * whole pipeline takes, or one clean {@link InputException} (exit 2). See docs/fuzzing.md.
  */
 class CaptureReaderFuzzTest {
   static final Path BASE = baseCapture();
@@ -46,7 +45,8 @@ class CaptureReaderFuzzTest {
 
   private static Path baseCapture() {
     try {
-      Path from = Path.of(System.getProperty("samples.dir", "../samples"), "razorpay-myapp", "capture");
+      Path from =
+          Path.of(System.getProperty("samples.dir", "../samples"), "razorpay-myapp", "capture");
       Path to = Files.createTempDirectory("fuzz-capture");
       try (Stream<Path> s = Files.walk(from)) {
         for (Path p : (Iterable<Path>) s::iterator) {
@@ -66,7 +66,10 @@ class CaptureReaderFuzzTest {
 
   private static List<String> files(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+      return s.filter(Files::isRegularFile)
+          .map(p -> dir.relativize(p).toString())
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -15,8 +15,9 @@ import java.nio.file.Path;
  * docs/fuzzing.md.
  */
 class ConfigFuzzTest {
-  static final Inventory INVENTORY = CaptureReader.read(
-      Path.of(System.getProperty("samples.dir", "../samples"), "razorpay-myapp", "capture"));
+  static final Inventory INVENTORY =
+      CaptureReader.read(
+          Path.of(System.getProperty("samples.dir", "../samples"), "razorpay-myapp", "capture"));
 
   @FuzzTest(maxDuration = "6m")
   void configReader(byte[] input) throws IOException {

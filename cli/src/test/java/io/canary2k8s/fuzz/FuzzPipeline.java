@@ -25,9 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What the fuzz targets check after the reader: a read inventory survives the whole pipeline
- * (its JSON round trip, translation for both Traefik targets, the bundle in memory) with only
- * valid names; a rejection is one clean line naming the file.
+ * What the fuzz targets check after the reader: a read inventory survives the whole pipeline (its
+ * JSON round trip, translation for both Traefik targets, the bundle in memory) with only valid
+ * names; a rejection is one clean line naming the file.
  */
 final class FuzzPipeline {
   private FuzzPipeline() {}
@@ -53,8 +53,12 @@ final class FuzzPipeline {
     for (String target : new String[] {"traefik-v3", "traefik-v1"}) {
       RouteEmitter emitter = RouteEmitters.byName(target);
       Notes notes = new Notes();
-      Translation tr = Translator.translate(
-          inventory, new PlanOptions(WeightBasis.DESIRED, config, emitter.defaultEdgeImage()), emitter, notes);
+      Translation tr =
+          Translator.translate(
+              inventory,
+              new PlanOptions(WeightBasis.DESIRED, config, emitter.defaultEdgeImage()),
+              emitter,
+              notes);
       for (HasMetadata o : tr.objects()) {
         String name = o.getMetadata().getName();
         assertThat(name).matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?").hasSizeLessThanOrEqualTo(253);
@@ -62,7 +66,9 @@ final class FuzzPipeline {
           assertThat(name).matches(Names.RFC1035_LABEL).hasSizeLessThanOrEqualTo(63);
         }
       }
-      Bundle b = BundleBuilder.build(tr, inventory, notes, new RenderOptions(Step.defaults(), "0.0.0-fuzz"));
+      Bundle b =
+          BundleBuilder.build(
+              tr, inventory, notes, new RenderOptions(Step.defaults(), "0.0.0-fuzz"));
       assertThat(b.files()).containsKey("REVIEW.md");
     }
   }

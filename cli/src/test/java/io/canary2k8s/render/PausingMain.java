@@ -7,12 +7,12 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The CLI, made to stop mid-write so that a test can kill it there: {@code PausingMain MODE
- * MARKER ARGS...} runs {@code canary2k8s ARGS...}, and where MODE says it creates the file MARKER
- * and sleeps until killed. MODE is {@code write:N} (before the N-th file of the temporary
- * bundle, 0-based) or {@code swap} (between moving the previous bundle away and moving the new
- * one in). Lives in the render package for {@link BundleWriter}'s package-private I/O seam, so
- * the product has no test switch of its own.
+ * The CLI, made to stop mid-write so that a test can kill it there: {@code PausingMain MODE MARKER
+ * ARGS...} runs {@code canary2k8s ARGS...}, and where MODE says it creates the file MARKER and
+ * sleeps until killed. MODE is {@code write:N} (before the N-th file of the temporary bundle,
+ * 0-based) or {@code swap} (between moving the previous bundle away and moving the new one in).
+ * Lives in the render package for {@link BundleWriter}'s package-private I/O seam, so the product
+ * has no test switch of its own.
  */
 public final class PausingMain {
   private PausingMain() {}

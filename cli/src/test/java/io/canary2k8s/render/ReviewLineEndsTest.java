@@ -60,9 +60,9 @@ class ReviewLineEndsTest {
 
   /**
    * A report put together from text and {@link Review.Piece}s made ahead is the same text as the
-   * whole written at once: pieces that start with a line end, or end inside one, or hold only
-   * line ends, next to runs of line ends and lone {@code \r} on both sides; into a writer, and
-   * as UTF-8 into a stream.
+   * whole written at once: pieces that start with a line end, or end inside one, or hold only line
+   * ends, next to runs of line ends and lone {@code \r} on both sides; into a writer, and as UTF-8
+   * into a stream.
    */
   @Test
   void piecesMadeAheadGiveTheSameText() throws IOException {
@@ -107,15 +107,17 @@ class ReviewLineEndsTest {
       b.finish();
       String shown = whole.toString().replace("\r", "\\r").replace("\n", "\\n");
       assertThat(text.toString()).as("into a writer: %s", shown).isEqualTo(want);
-      assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).as("as UTF-8: %s", shown).isEqualTo(want);
+      assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8))
+          .as("as UTF-8: %s", shown)
+          .isEqualTo(want);
     }
     assertThat(made).isGreaterThan(20_000);
   }
 
   /**
    * A piece of several MB (a 10,000-app report's notes tables are 18 MB) is held in chunks that
-   * double up to 1 MB: written into a report, it is the same text as written directly, wherever
-   * the chunk ends fall (in the middle of a multi-byte character too).
+   * double up to 1 MB: written into a report, it is the same text as written directly, wherever the
+   * chunk ends fall (in the middle of a multi-byte character too).
    */
   @Test
   void largePiecesAcrossChunks() throws IOException {
@@ -134,7 +136,8 @@ class ReviewLineEndsTest {
       b.write(piece);
       b.write("tail");
       b.finish();
-      assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).as("%d chars", size)
+      assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8))
+          .as("%d chars", size)
           .isEqualTo(reference("head\n" + part + "tail"));
     }
   }
@@ -144,9 +147,13 @@ class ReviewLineEndsTest {
     Files.createDirectories(dir.resolve("base"));
     Files.writeString(dir.resolve("REVIEW.md"), "a\n");
     Files.writeString(dir.resolve("base/x.yaml"), "x: 1\n");
-    assertThat(BundleWriter.holds(dir, Map.of("REVIEW.md", "a\n", "base/x.yaml", "x: 1\n"))).isTrue();
-    assertThat(BundleWriter.holds(dir, Map.of("REVIEW.md", "a\n", "base/x.yaml", "x: 2\n"))).isFalse();
+    assertThat(BundleWriter.holds(dir, Map.of("REVIEW.md", "a\n", "base/x.yaml", "x: 1\n")))
+        .isTrue();
+    assertThat(BundleWriter.holds(dir, Map.of("REVIEW.md", "a\n", "base/x.yaml", "x: 2\n")))
+        .isFalse();
     assertThat(BundleWriter.holds(dir, Map.of("REVIEW.md", "a\n"))).isFalse();
-    assertThat(BundleWriter.holds(dir, Map.of("REVIEW.md", "a\n", "base/x.yaml", "x: 1\n", "y", ""))).isFalse();
+    assertThat(
+            BundleWriter.holds(dir, Map.of("REVIEW.md", "a\n", "base/x.yaml", "x: 1\n", "y", "")))
+        .isFalse();
   }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Proves the test kit can fail: each check is shown rejecting a broken input. */
 class ManifestValidatorTest {
 
-    private static final String DEPLOYMENT = """
+  private static final String DEPLOYMENT =
+      """
             apiVersion: apps/v1
             kind: Deployment
             metadata:
@@ -32,7 +33,8 @@ class ManifestValidatorTest {
                       ports: [{containerPort: 8080, name: http}]
             """;
 
-    private static final String TRAEFIK_SERVICE_NEGATIVE_WEIGHT = """
+  private static final String TRAEFIK_SERVICE_NEGATIVE_WEIGHT =
+      """
             apiVersion: traefik.io/v1alpha1
             kind: TraefikService
             metadata:
@@ -49,52 +51,57 @@ class ManifestValidatorTest {
                     weight: -1
             """;
 
-    @Test
-    void validDeploymentPasses() {
-        assertThat(ManifestValidator.validate(DEPLOYMENT, "deployment")).isEqualTo(1);
-    }
+  @Test
+  void validDeploymentPasses() {
+    assertThat(ManifestValidator.validate(DEPLOYMENT, "deployment")).isEqualTo(1);
+  }
 
-    @Test
-    void validFilePasses(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("deployment.yaml");
-        Files.writeString(file, DEPLOYMENT + "---\n" + DEPLOYMENT.replace("myapp-stable", "myapp-canary"));
-        assertThat(ManifestValidator.validate(file)).isEqualTo(2);
-    }
+  @Test
+  void validFilePasses(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("deployment.yaml");
+    Files.writeString(
+        file, DEPLOYMENT + "---\n" + DEPLOYMENT.replace("myapp-stable", "myapp-canary"));
+    assertThat(ManifestValidator.validate(file)).isEqualTo(2);
+  }
 
-    @Test
-    void traefikServiceWithNegativeWeightFails() {
-        assertThatThrownBy(() -> ManifestValidator.validate(TRAEFIK_SERVICE_NEGATIVE_WEIGHT, "canary.yaml"))
-                .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("canary.yaml: doc 1 (TraefikService/myapp/myapp-canary)")
-                .hasMessageContaining("weight must be >= 0");
-    }
+  @Test
+  void traefikServiceWithNegativeWeightFails() {
+    assertThatThrownBy(
+            () -> ManifestValidator.validate(TRAEFIK_SERVICE_NEGATIVE_WEIGHT, "canary.yaml"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("canary.yaml: doc 1 (TraefikService/myapp/myapp-canary)")
+        .hasMessageContaining("weight must be >= 0");
+  }
 
-    @Test
-    void unknownKindFails() {
-        String widget = """
+  @Test
+  void unknownKindFails() {
+    String widget =
+        """
                 apiVersion: example.com/v1
                 kind: Widget
                 metadata:
                   name: w
                 """;
-        assertThatThrownBy(() -> ManifestValidator.validate(DEPLOYMENT + "---\n" + widget, "widget"))
-                .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("doc 2 (Widget/-/w)")
-                .hasMessageContaining("unknown apiVersion/kind example.com/v1 Widget")
-                .hasMessageNotContaining("doc 1");
-    }
+    assertThatThrownBy(() -> ManifestValidator.validate(DEPLOYMENT + "---\n" + widget, "widget"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("doc 2 (Widget/-/w)")
+        .hasMessageContaining("unknown apiVersion/kind example.com/v1 Widget")
+        .hasMessageNotContaining("doc 1");
+  }
 
-    @Test
-    void emptyInputFails() {
-        assertThatThrownBy(() -> ManifestValidator.validate("# nothing here\n", "empty"))
-                .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("no documents");
-    }
+  @Test
+  void emptyInputFails() {
+    assertThatThrownBy(() -> ManifestValidator.validate("# nothing here\n", "empty"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("no documents");
+  }
 
-    @Test
-    void kustomizationBuildsAndValidates(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("deployment.yaml"), DEPLOYMENT);
-        Files.writeString(dir.resolve("kustomization.yaml"), """
+  @Test
+  void kustomizationBuildsAndValidates(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("deployment.yaml"), DEPLOYMENT);
+    Files.writeString(
+        dir.resolve("kustomization.yaml"),
+        """
                 apiVersion: kustomize.config.k8s.io/v1beta1
                 kind: Kustomization
                 labels:
@@ -102,22 +109,24 @@ class ManifestValidatorTest {
                 resources:
                   - deployment.yaml
                 """);
-        String yaml = Kustomize.build(dir);
-        assertThat(yaml).contains("app.kubernetes.io/managed-by: canary2k8s");
-        assertThat(ManifestValidator.validate(yaml, "kustomize build")).isEqualTo(1);
-    }
+    String yaml = Kustomize.build(dir);
+    assertThat(yaml).contains("app.kubernetes.io/managed-by: canary2k8s");
+    assertThat(ManifestValidator.validate(yaml, "kustomize build")).isEqualTo(1);
+  }
 
-    @Test
-    void kustomizationWithBrokenResourcePathFails(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("kustomization.yaml"), """
+  @Test
+  void kustomizationWithBrokenResourcePathFails(@TempDir Path dir) throws IOException {
+    Files.writeString(
+        dir.resolve("kustomization.yaml"),
+        """
                 apiVersion: kustomize.config.k8s.io/v1beta1
                 kind: Kustomization
                 resources:
                   - does-not-exist.yaml
                 """);
-        assertThatThrownBy(() -> Kustomize.build(dir))
-                .isInstanceOf(AssertionError.class)
-                .hasMessageContaining(dir.toAbsolutePath().normalize().toString())
-                .hasMessageContaining("does-not-exist.yaml");
-    }
+    assertThatThrownBy(() -> Kustomize.build(dir))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(dir.toAbsolutePath().normalize().toString())
+        .hasMessageContaining("does-not-exist.yaml");
+  }
 }

@@ -15,12 +15,12 @@ import java.util.TreeMap;
  * capabilities dropped with only {@code NET_BIND_SERVICE} added back where a port below 1024 is
  * bound, non-root, no privilege escalation, seccomp {@code RuntimeDefault}, restricted volume
  * types), plus a read-only root file system, CPU and memory requests and a memory limit on every
- * container, {@code restricted} enforced on every namespace, and a PodDisruptionBudget covering
- * the edge and every stable track.
+ * container, {@code restricted} enforced on every namespace, and a PodDisruptionBudget covering the
+ * edge and every stable track.
  *
- * <p>The one exception it accepts is the edge's host network when asked for: then the workload
- * must say {@code dnsPolicy: ClusterFirstWithHostNet} and its namespace must enforce {@code
- * privileged} while warning and auditing {@code restricted}.
+ * <p>The one exception it accepts is the edge's host network when asked for: then the workload must
+ * say {@code dnsPolicy: ClusterFirstWithHostNet} and its namespace must enforce {@code privileged}
+ * while warning and auditing {@code restricted}.
  */
 public final class PodSecurity {
   static final String ENFORCE = "pod-security.kubernetes.io/enforce";
@@ -29,13 +29,21 @@ public final class PodSecurity {
   private static final Set<String> WORKLOADS =
       Set.of("Deployment", "DaemonSet", "StatefulSet", "ReplicaSet", "Job", "CronJob", "Pod");
   private static final Set<String> VOLUMES =
-      Set.of("configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret");
+      Set.of(
+          "configMap",
+          "csi",
+          "downwardAPI",
+          "emptyDir",
+          "ephemeral",
+          "persistentVolumeClaim",
+          "projected",
+          "secret");
 
   private PodSecurity() {}
 
   /**
-   * @param hostNetworkNamespace the namespace whose workloads may use the host network (the
-   *     edge's, under {@code --edge-host-network}), or null when none may
+   * @param hostNetworkNamespace the namespace whose workloads may use the host network (the edge's,
+   *     under {@code --edge-host-network}), or null when none may
    * @return one line per violation; empty when the manifests pass
    */
   public static List<String> violations(List<JsonNode> docs, String hostNetworkNamespace) {
@@ -46,18 +54,19 @@ public final class PodSecurity {
         namespaces.put(d.at("/metadata/name").asText(), d);
       }
     }
-    namespaces.forEach((name, ns) -> {
-      JsonNode labels = ns.at("/metadata/labels");
-      boolean privileged = name.equals(hostNetworkNamespace);
-      String enforce = labels.path(ENFORCE).asText("");
-      if (privileged) {
-        expect(out, "Namespace/" + name, ENFORCE, enforce, "privileged");
-        expect(out, "Namespace/" + name, AUDIT, labels.path(AUDIT).asText(""), "restricted");
-      } else {
-        expect(out, "Namespace/" + name, ENFORCE, enforce, "restricted");
-      }
-      expect(out, "Namespace/" + name, WARN, labels.path(WARN).asText(""), "restricted");
-    });
+    namespaces.forEach(
+        (name, ns) -> {
+          JsonNode labels = ns.at("/metadata/labels");
+          boolean privileged = name.equals(hostNetworkNamespace);
+          String enforce = labels.path(ENFORCE).asText("");
+          if (privileged) {
+            expect(out, "Namespace/" + name, ENFORCE, enforce, "privileged");
+            expect(out, "Namespace/" + name, AUDIT, labels.path(AUDIT).asText(""), "restricted");
+          } else {
+            expect(out, "Namespace/" + name, ENFORCE, enforce, "restricted");
+          }
+          expect(out, "Namespace/" + name, WARN, labels.path(WARN).asText(""), "restricted");
+        });
     for (JsonNode d : docs) {
       String kind = d.path("kind").asText();
       if (!WORKLOADS.contains(kind)) {
@@ -65,14 +74,24 @@ public final class PodSecurity {
       }
       String ns = d.at("/metadata/namespace").asText();
       String id = kind + "/" + ns + "/" + d.at("/metadata/name").asText();
-      JsonNode pod = kind.equals("Pod") ? d.path("spec")
-          : kind.equals("CronJob") ? d.at("/spec/jobTemplate/spec/template/spec") : d.at("/spec/template/spec");
+      JsonNode pod =
+          kind.equals("Pod")
+              ? d.path("spec")
+              : kind.equals("CronJob")
+                  ? d.at("/spec/jobTemplate/spec/template/spec")
+                  : d.at("/spec/template/spec");
       if (!namespaces.containsKey(ns)) {
         out.add(id + ": its namespace " + ns + " is not in the bundle (no Pod Security labels)");
       }
       checkPod(out, id, pod, ns.equals(hostNetworkNamespace));
-      if (kind.equals("DaemonSet") || "stable".equals(d.at("/metadata/labels").path("canary2k8s.io/role").asText())) {
-        if (!coveredByPdb(docs, ns, kind.equals("Pod") ? d.at("/metadata/labels") : d.at("/spec/template/metadata/labels"))) {
+      if (kind.equals("DaemonSet")
+          || "stable".equals(d.at("/metadata/labels").path("canary2k8s.io/role").asText())) {
+        if (!coveredByPdb(
+            docs,
+            ns,
+            kind.equals("Pod")
+                ? d.at("/metadata/labels")
+                : d.at("/spec/template/metadata/labels"))) {
           out.add(id + ": no PodDisruptionBudget selects its pods");
         }
       }
@@ -86,7 +105,8 @@ public final class PodSecurity {
     }
   }
 
-  private static void checkPod(List<String> out, String id, JsonNode pod, boolean hostNetworkAllowed) {
+  private static void checkPod(
+      List<String> out, String id, JsonNode pod, boolean hostNetworkAllowed) {
     if (pod.path("hostNetwork").asBoolean(false)) {
       if (!hostNetworkAllowed) {
         out.add(id + ": hostNetwork");
@@ -104,7 +124,13 @@ public final class PodSecurity {
       v.fieldNames().forEachRemaining(types::add);
       types.remove("name");
       if (!VOLUMES.containsAll(types)) {
-        out.add(id + ": volume " + v.path("name").asText() + " of type " + types + " is not allowed by restricted");
+        out.add(
+            id
+                + ": volume "
+                + v.path("name").asText()
+                + " of type "
+                + types
+                + " is not allowed by restricted");
       }
     }
     JsonNode psc = pod.path("securityContext");
@@ -122,19 +148,26 @@ public final class PodSecurity {
       if (sc.path("privileged").asBoolean(false)) {
         out.add(cid + ": privileged");
       }
-      if (!sc.path("allowPrivilegeEscalation").isBoolean() || sc.path("allowPrivilegeEscalation").asBoolean()) {
+      if (!sc.path("allowPrivilegeEscalation").isBoolean()
+          || sc.path("allowPrivilegeEscalation").asBoolean()) {
         out.add(cid + ": allowPrivilegeEscalation is not false");
       }
       if (!sc.path("readOnlyRootFilesystem").asBoolean(false)) {
         out.add(cid + ": readOnlyRootFilesystem is not true");
       }
-      boolean runAsNonRoot = sc.path("runAsNonRoot").asBoolean(psc.path("runAsNonRoot").asBoolean(false));
+      boolean runAsNonRoot =
+          sc.path("runAsNonRoot").asBoolean(psc.path("runAsNonRoot").asBoolean(false));
       if (!runAsNonRoot) {
         out.add(cid + ": runAsNonRoot is not true (pod or container)");
       }
-      String seccomp = sc.at("/seccompProfile/type").asText(psc.at("/seccompProfile/type").asText(""));
+      String seccomp =
+          sc.at("/seccompProfile/type").asText(psc.at("/seccompProfile/type").asText(""));
       if (!seccomp.equals("RuntimeDefault") && !seccomp.equals("Localhost")) {
-        out.add(cid + ": seccompProfile is '" + seccomp + "', expected RuntimeDefault (pod or container)");
+        out.add(
+            cid
+                + ": seccompProfile is '"
+                + seccomp
+                + "', expected RuntimeDefault (pod or container)");
       }
       Set<String> drop = new HashSet<>();
       sc.at("/capabilities/drop").forEach(x -> drop.add(x.asText()));
@@ -186,7 +219,8 @@ public final class PodSecurity {
   /** A PDB in the namespace whose matchLabels all appear in the pod labels. */
   private static boolean coveredByPdb(List<JsonNode> docs, String ns, JsonNode podLabels) {
     for (JsonNode d : docs) {
-      if (!d.path("kind").asText().equals("PodDisruptionBudget") || !ns.equals(d.at("/metadata/namespace").asText())) {
+      if (!d.path("kind").asText().equals("PodDisruptionBudget")
+          || !ns.equals(d.at("/metadata/namespace").asText())) {
         continue;
       }
       JsonNode match = d.at("/spec/selector/matchLabels");

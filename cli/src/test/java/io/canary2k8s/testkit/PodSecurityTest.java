@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** The Pod Security check catches each thing it claims to check, and passes a clean manifest. */
 class PodSecurityTest {
-  static final String NS = """
+  static final String NS =
+      """
       apiVersion: v1
       kind: Namespace
       metadata:
@@ -21,7 +22,8 @@ class PodSecurityTest {
           pod-security.kubernetes.io/warn: restricted
       ---
       """;
-  static final String PDB = """
+  static final String PDB =
+      """
       ---
       apiVersion: policy/v1
       kind: PodDisruptionBudget
@@ -30,7 +32,8 @@ class PodSecurityTest {
         maxUnavailable: 1
         selector: {matchLabels: {app.kubernetes.io/instance: web}}
       """;
-  static final String GOOD = """
+  static final String GOOD =
+      """
       apiVersion: apps/v1
       kind: Deployment
       metadata:
@@ -82,13 +85,27 @@ class PodSecurityTest {
 
   @Test
   void catchesEveryDeviation() throws IOException {
-    assertThat(check(GOOD.replace("    spec:\n      securityContext:", "    spec:\n      hostNetwork: true\n      securityContext:")))
+    assertThat(
+            check(
+                GOOD.replace(
+                    "    spec:\n      securityContext:",
+                    "    spec:\n      hostNetwork: true\n      securityContext:")))
         .anyMatch(v -> v.endsWith(": hostNetwork"));
-    assertThat(check(GOOD.replace("    spec:\n      securityContext:", "    spec:\n      hostPID: true\n      securityContext:")))
+    assertThat(
+            check(
+                GOOD.replace(
+                    "    spec:\n      securityContext:",
+                    "    spec:\n      hostPID: true\n      securityContext:")))
         .anyMatch(v -> v.endsWith(": hostPID"));
-    assertThat(check(GOOD.replace("allowPrivilegeEscalation: false", "allowPrivilegeEscalation: false\n            privileged: true")))
+    assertThat(
+            check(
+                GOOD.replace(
+                    "allowPrivilegeEscalation: false",
+                    "allowPrivilegeEscalation: false\n            privileged: true")))
         .anyMatch(v -> v.endsWith(": privileged"));
-    assertThat(check(GOOD.replace("allowPrivilegeEscalation: false", "allowPrivilegeEscalation: true")))
+    assertThat(
+            check(
+                GOOD.replace("allowPrivilegeEscalation: false", "allowPrivilegeEscalation: true")))
         .anyMatch(v -> v.contains("allowPrivilegeEscalation"));
     assertThat(check(GOOD.replace("readOnlyRootFilesystem: true", "readOnlyRootFilesystem: false")))
         .anyMatch(v -> v.contains("readOnlyRootFilesystem"));
@@ -96,32 +113,57 @@ class PodSecurityTest {
         .anyMatch(v -> v.contains("runAsNonRoot"));
     assertThat(check(GOOD.replace("{type: RuntimeDefault}", "{type: Unconfined}")))
         .anyMatch(v -> v.contains("seccompProfile"));
-    assertThat(check(GOOD.replace("drop: [ALL]", "drop: [NET_RAW]"))).anyMatch(v -> v.contains("drop ALL"));
-    assertThat(check(GOOD.replace("drop: [ALL]", "drop: [ALL], add: [NET_ADMIN]"))).anyMatch(v -> v.contains("NET_ADMIN"));
+    assertThat(check(GOOD.replace("drop: [ALL]", "drop: [NET_RAW]")))
+        .anyMatch(v -> v.contains("drop ALL"));
+    assertThat(check(GOOD.replace("drop: [ALL]", "drop: [ALL], add: [NET_ADMIN]")))
+        .anyMatch(v -> v.contains("NET_ADMIN"));
     assertThat(check(GOOD.replace("drop: [ALL]", "drop: [ALL], add: [NET_BIND_SERVICE]")))
         .anyMatch(v -> v.contains("binds no port below 1024"));
-    assertThat(check(GOOD.replace("drop: [ALL]", "drop: [ALL], add: [NET_BIND_SERVICE]").replace("containerPort: 8080", "containerPort: 80")))
+    assertThat(
+            check(
+                GOOD.replace("drop: [ALL]", "drop: [ALL], add: [NET_BIND_SERVICE]")
+                    .replace("containerPort: 8080", "containerPort: 80")))
         .isEmpty();
-    assertThat(check(GOOD.replace("{containerPort: 8080}", "{containerPort: 8080, hostPort: 8080}")))
+    assertThat(
+            check(GOOD.replace("{containerPort: 8080}", "{containerPort: 8080, hostPort: 8080}")))
         .anyMatch(v -> v.contains("hostPort"));
-    assertThat(check(GOOD.replace("limits: {memory: 128Mi}", "limits: {}"))).anyMatch(v -> v.contains("memory limit"));
-    assertThat(check(GOOD.replace("requests: {cpu: 100m, memory: 64Mi}", "requests: {memory: 64Mi}")))
+    assertThat(check(GOOD.replace("limits: {memory: 128Mi}", "limits: {}")))
+        .anyMatch(v -> v.contains("memory limit"));
+    assertThat(
+            check(GOOD.replace("requests: {cpu: 100m, memory: 64Mi}", "requests: {memory: 64Mi}")))
         .anyMatch(v -> v.contains("cpu request"));
-    assertThat(check(GOOD.replace("emptyDir: {}", "hostPath: {path: /}"))).anyMatch(v -> v.contains("hostPath"));
-    assertThat(PodSecurity.violations(docs(NS + GOOD), null)).anyMatch(v -> v.contains("PodDisruptionBudget"));
-    assertThat(PodSecurity.violations(docs(NS.replace("enforce: restricted", "enforce: baseline") + GOOD + PDB), null))
+    assertThat(check(GOOD.replace("emptyDir: {}", "hostPath: {path: /}")))
+        .anyMatch(v -> v.contains("hostPath"));
+    assertThat(PodSecurity.violations(docs(NS + GOOD), null))
+        .anyMatch(v -> v.contains("PodDisruptionBudget"));
+    assertThat(
+            PodSecurity.violations(
+                docs(NS.replace("enforce: restricted", "enforce: baseline") + GOOD + PDB), null))
         .anyMatch(v -> v.contains("enforce"));
   }
 
   @Test
   void hostNetworkOnlyWhereAllowedAndWithItsDnsPolicyAndPrivilegedNamespace() throws IOException {
-    String hostNet = GOOD.replace("    spec:\n      securityContext:",
-        "    spec:\n      hostNetwork: true\n      dnsPolicy: ClusterFirstWithHostNet\n      securityContext:");
+    String hostNet =
+        GOOD.replace(
+            "    spec:\n      securityContext:",
+            "    spec:\n      hostNetwork: true\n      dnsPolicy: ClusterFirstWithHostNet\n      securityContext:");
     assertThat(hostNet).contains("hostNetwork: true");
-    String privileged = NS.replace("enforce: restricted", "enforce: privileged\n    pod-security.kubernetes.io/audit: restricted");
+    String privileged =
+        NS.replace(
+            "enforce: restricted",
+            "enforce: privileged\n    pod-security.kubernetes.io/audit: restricted");
     assertThat(PodSecurity.violations(docs(privileged + hostNet + PDB), "app")).isEmpty();
-    assertThat(PodSecurity.violations(docs(NS + hostNet + PDB), "app")).anyMatch(v -> v.contains("enforce"));
-    assertThat(PodSecurity.violations(docs(privileged + hostNet.replace("dnsPolicy: ClusterFirstWithHostNet", "dnsPolicy: ClusterFirst") + PDB), "app"))
+    assertThat(PodSecurity.violations(docs(NS + hostNet + PDB), "app"))
+        .anyMatch(v -> v.contains("enforce"));
+    assertThat(
+            PodSecurity.violations(
+                docs(
+                    privileged
+                        + hostNet.replace(
+                            "dnsPolicy: ClusterFirstWithHostNet", "dnsPolicy: ClusterFirst")
+                        + PDB),
+                "app"))
         .anyMatch(v -> v.contains("dnsPolicy"));
   }
 }

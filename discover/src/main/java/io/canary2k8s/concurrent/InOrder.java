@@ -11,10 +11,10 @@ import java.util.function.Function;
 /**
  * A pipeline whose memory does not grow with its input: items are mapped on every core, and the
  * results handed to a consumer on the calling thread in item order, with a bounded number in
- * flight. The consumer (writing files, passing notes on) overlaps the mapping. A failure of the
- * map is thrown at its item's turn, as it was thrown: what the consumer saw before it is what a
- * one-thread loop would have done. When {@code forEach} returns or throws, no map is running
- * any more (a map may write files: nothing writes into an output its caller is cleaning up).
+ * flight. The consumer (writing files, passing notes on) overlaps the mapping. A failure of the map
+ * is thrown at its item's turn, as it was thrown: what the consumer saw before it is what a
+ * one-thread loop would have done. When {@code forEach} returns or throws, no map is running any
+ * more (a map may write files: nothing writes into an output its caller is cleaning up).
  */
 public final class InOrder {
   /** Results in flight per core: enough to keep the cores busy while the consumer waits on I/O. */
@@ -28,7 +28,8 @@ public final class InOrder {
   }
 
   /** Maps {@code items} on {@code threads} threads (on this one alone when one is enough). */
-  public static <T, R> void forEach(List<T> items, int threads, Function<T, R> map, Consumer<R> consumer) {
+  public static <T, R> void forEach(
+      List<T> items, int threads, Function<T, R> map, Consumer<R> consumer) {
     if (threads <= 1 || items.size() <= 1) {
       for (T item : items) {
         consumer.accept(map.apply(item));

@@ -3,8 +3,8 @@ package io.canary2k8s.discover;
 import java.util.Map;
 
 /**
- * The saved-AWS-CLI layout (DESIGN §1): which file holds which command's output, and the result
- * key each command prints. The capture script and the capture reader both use it.
+ * The saved-AWS-CLI layout (DESIGN §1): which file holds which command's output, and the result key
+ * each command prints. The capture script and the capture reader both use it.
  */
 public final class CaptureLayout {
   private CaptureLayout() {}

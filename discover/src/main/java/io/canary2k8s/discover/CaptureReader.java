@@ -20,11 +20,11 @@ import io.canary2k8s.inventory.Listener;
 import io.canary2k8s.inventory.ListenerRule;
 import io.canary2k8s.inventory.ListenerV2;
 import io.canary2k8s.inventory.LoadBalancerV2;
+import io.canary2k8s.inventory.Provenance;
 import io.canary2k8s.inventory.RuleAction;
 import io.canary2k8s.inventory.RuleCondition;
-import io.canary2k8s.inventory.TargetGroup;
-import io.canary2k8s.inventory.Provenance;
 import io.canary2k8s.inventory.ScalingPolicy;
+import io.canary2k8s.inventory.TargetGroup;
 import io.canary2k8s.notes.Notes;
 import io.canary2k8s.notes.Notifier;
 import java.nio.file.Files;
@@ -41,12 +41,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Reads a directory of saved AWS CLI output (the layout of {@link CaptureLayout}) into an
- * {@link Inventory}. Bad input stops the read with an {@link InputException} naming the file
- * and the field; optional files that are missing become notes saying what was assumed.
+ * Reads a directory of saved AWS CLI output (the layout of {@link CaptureLayout}) into an {@link
+ * Inventory}. Bad input stops the read with an {@link InputException} naming the file and the
+ * field; optional files that are missing become notes saying what was assumed.
  */
 public final class CaptureReader {
   private final Path dir;
+
   /** The result lists being read, outermost first (see {@link #read(Path)}). */
   private final List<ResultStream> open = new ArrayList<>();
 
@@ -59,9 +60,9 @@ public final class CaptureReader {
    * Inventory#notes()}), so that a later {@code translate} of the saved inventory reports it too.
    *
    * <p>The four parts of a capture (Auto Scaling, classic ELB, ELBv2, Route53) are read at once,
-   * each on its own thread, and joined in the order they were read one after another before, each failing
-   * as it did then: a capture with several problems is rejected for the same one. A file still
-   * being read when its part fails may have a syntax error further on: reading it whole, as
+   * each on its own thread, and joined in the order they were read one after another before, each
+   * failing as it did then: a capture with several problems is rejected for the same one. A file
+   * still being read when its part fails may have a syntax error further on: reading it whole, as
    * before, reported that first (see {@link Sections.Section#join()}).
    */
   public static Inventory read(Path dir) {
@@ -148,8 +149,8 @@ public final class CaptureReader {
 
   /**
    * The result list of a CLI command's output: the array under {@code key}, or a bare array (the
-   * output of {@code --query}), read one element at a time (see {@link ResultStream}). A
-   * document holding another command's result key is named as such. Iterated once.
+   * output of {@code --query}), read one element at a time (see {@link ResultStream}). A document
+   * holding another command's result key is named as such. Iterated once.
    */
   private Iterable<Node> results(String rel, String key) {
     ResultStream stream = ResultStream.open(dir.resolve(rel), shown(rel), key, open);
@@ -170,8 +171,8 @@ public final class CaptureReader {
   }
 
   /**
-   * The top-level object of a CLI output file, which must hold {@code key}; a file holding
-   * another command's result key is named as such.
+   * The top-level object of a CLI output file, which must hold {@code key}; a file holding another
+   * command's result key is named as such.
    */
   private Node document(String rel, JsonNode root, String key) {
     if (!root.isObject()) {
@@ -182,8 +183,15 @@ public final class CaptureReader {
       for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
         String other = it.next();
         if (RESULT_KEYS.containsKey(other)) {
-          throw new InputException(shown(rel), key, "missing; the file holds " + other
-              + ", the output of '" + RESULT_KEYS.get(other) + "', not " + expected);
+          throw new InputException(
+              shown(rel),
+              key,
+              "missing; the file holds "
+                  + other
+                  + ", the output of '"
+                  + RESULT_KEYS.get(other)
+                  + "', not "
+                  + expected);
         }
       }
       throw new InputException(shown(rel), key, "missing; expected " + expected);
@@ -379,8 +387,13 @@ public final class CaptureReader {
       List<Node> tgNodes = g.optArray("TargetGroupARNs");
       for (String tg : groupTgs) {
         if (!tgsCaptured) {
-          n.warn(name, "Auto Scaling group feeds target group " + tg + " but " + ELBV2_TARGET_GROUPS
-              + " was not captured; that target group is not migrated.");
+          n.warn(
+              name,
+              "Auto Scaling group feeds target group "
+                  + tg
+                  + " but "
+                  + ELBV2_TARGET_GROUPS
+                  + " was not captured; that target group is not migrated.");
         } else {
           references.add(new Reference(group, where(tgNodes, tg, "TargetGroupARNs"), tg, true));
         }
@@ -431,7 +444,10 @@ public final class CaptureReader {
       if (!seen.contains(p)) {
         n.warn(
             ASG_POLICIES,
-            "Scaling policies for Auto Scaling group '" + p + "', which is not in " + ASG_GROUPS
+            "Scaling policies for Auto Scaling group '"
+                + p
+                + "', which is not in "
+                + ASG_GROUPS
                 + "; ignored.");
       }
     }
@@ -439,8 +455,7 @@ public final class CaptureReader {
   }
 
   /**
-   * A target group or classic ELB that an Auto Scaling group names: {@code field} of {@code
-   * group}.
+   * A target group or classic ELB that an Auto Scaling group names: {@code field} of {@code group}.
    */
   private record Reference(Node group, String field, String name, boolean targetGroup) {}
 
@@ -464,12 +479,16 @@ public final class CaptureReader {
     elbs.forEach(e -> elbNames.add(e.name()));
     for (Reference r : references) {
       if (r.targetGroup() && !tgArns.contains(r.name())) {
-        throw r.group().problem(r.field(),
-            "names target group '" + r.name() + "', which is not in " + ELBV2_TARGET_GROUPS);
+        throw r.group()
+            .problem(
+                r.field(),
+                "names target group '" + r.name() + "', which is not in " + ELBV2_TARGET_GROUPS);
       }
       if (!r.targetGroup() && !elbNames.contains(r.name())) {
-        throw r.group().problem(r.field(),
-            "names classic ELB '" + r.name() + "', which is not in " + ELB_LOAD_BALANCERS);
+        throw r.group()
+            .problem(
+                r.field(),
+                "names classic ELB '" + r.name() + "', which is not in " + ELB_LOAD_BALANCERS);
       }
     }
   }
@@ -490,7 +509,9 @@ public final class CaptureReader {
         target = tt.doubleValue("TargetValue");
       }
       out.computeIfAbsent(p.text("AutoScalingGroupName"), k -> new ArrayList<>())
-          .add(new ScalingPolicy(p.text("PolicyName"), type, metric, target, p.bool("Enabled", true)));
+          .add(
+              new ScalingPolicy(
+                  p.text("PolicyName"), type, metric, target, p.bool("Enabled", true)));
     }
     return out;
   }
@@ -521,8 +542,12 @@ public final class CaptureReader {
       throw new InputException(
           shown(rel),
           null,
-          "file not found; every zone in " + R53_ZONES + " needs its record sets ('aws route53"
-              + " list-resource-record-sets --hosted-zone-id " + zone.id() + "')");
+          "file not found; every zone in "
+              + R53_ZONES
+              + " needs its record sets ('aws route53"
+              + " list-resource-record-sets --hosted-zone-id "
+              + zone.id()
+              + "')");
     }
     Map<String, DnsRecord> byKey = new TreeMap<>();
     Map<String, DnsRecord> firstOfGroup = new HashMap<>();
@@ -570,8 +595,15 @@ public final class CaptureReader {
         DnsRecord other = rec.weight() != null ? first : rec;
         throw r.problem(
             "Weight",
-            name + " " + type + " has a weighted record set ('" + weighted.setIdentifier() + "') and a "
-                + other.routingPolicy() + " one" + (other.setIdentifier() == null ? "" : " ('" + other.setIdentifier() + "')")
+            name
+                + " "
+                + type
+                + " has a weighted record set ('"
+                + weighted.setIdentifier()
+                + "') and a "
+                + other.routingPolicy()
+                + " one"
+                + (other.setIdentifier() == null ? "" : " ('" + other.setIdentifier() + "')")
                 + "; Route53 does not mix routing policies in one name and type, so the split cannot be read");
       }
       String key = name + " " + type + " " + (setId == null ? "" : setId);
@@ -579,7 +611,10 @@ public final class CaptureReader {
       if (before != null && !before.equals(rec)) {
         throw r.problem(
             "SetIdentifier",
-            "two different record sets named " + name + " " + type
+            "two different record sets named "
+                + name
+                + " "
+                + type
                 + (setId == null ? "" : " with set identifier '" + setId + "'"));
       }
     }
@@ -681,9 +716,13 @@ public final class CaptureReader {
       }
       String listenersFile = elbv2Listeners(name);
       if (!exists(listenersFile)) {
-        throw new InputException(shown(listenersFile), null, "file not found; every load balancer in "
-            + ELBV2_LOAD_BALANCERS + " needs its listeners ('aws elbv2 describe-listeners"
-            + " --load-balancer-arn <arn>')");
+        throw new InputException(
+            shown(listenersFile),
+            null,
+            "file not found; every load balancer in "
+                + ELBV2_LOAD_BALANCERS
+                + " needs its listeners ('aws elbv2 describe-listeners"
+                + " --load-balancer-arn <arn>')");
       }
       List<ListenerV2> listeners = new ArrayList<>();
       Set<Integer> ports = new TreeSet<>();
@@ -698,20 +737,31 @@ public final class CaptureReader {
         }
         String rulesFile = elbv2Rules(name, port);
         if (!exists(rulesFile)) {
-          throw new InputException(shown(rulesFile), null, "file not found; every listener in "
-              + listenersFile + " needs its rules ('aws elbv2 describe-rules --listener-arn <arn>')");
+          throw new InputException(
+              shown(rulesFile),
+              null,
+              "file not found; every listener in "
+                  + listenersFile
+                  + " needs its rules ('aws elbv2 describe-rules --listener-arn <arn>')");
         }
         List<ListenerRule> rules = new ArrayList<>();
         for (Node r : results(rulesFile, "Rules")) {
           rules.add(rule(r, tgArns));
         }
         if (rules.stream().filter(ListenerRule::isDefault).count() != 1) {
-          throw new InputException(shown(rulesFile), "Rules",
+          throw new InputException(
+              shown(rulesFile),
+              "Rules",
               "expected exactly one default rule (IsDefault true), found "
                   + rules.stream().filter(ListenerRule::isDefault).count());
         }
-        listeners.add(new ListenerV2(l.optText("ListenerArn"), l.text("Protocol").toUpperCase(java.util.Locale.ROOT),
-            port, certs, rules));
+        listeners.add(
+            new ListenerV2(
+                l.optText("ListenerArn"),
+                l.text("Protocol").toUpperCase(java.util.Locale.ROOT),
+                port,
+                certs,
+                rules));
       }
       String attrFile = elbv2Attributes(name);
       out.add(
@@ -730,12 +780,14 @@ public final class CaptureReader {
 
   private static ListenerRule rule(Node r, Set<String> tgArns) {
     boolean isDefault = r.bool("IsDefault", false);
-    String priority = r.has("Priority") ? r.get("Priority").raw().asText() : isDefault ? "default" : null;
+    String priority =
+        r.has("Priority") ? r.get("Priority").raw().asText() : isDefault ? "default" : null;
     if (priority == null) {
       throw r.problem("Priority", "missing");
     }
     if (!isDefault && !priority.matches("[0-9]{1,5}")) {
-      throw r.problem("Priority", "'" + priority + "' is not a rule priority (1..50000 or default)");
+      throw r.problem(
+          "Priority", "'" + priority + "' is not a rule priority (1..50000 or default)");
     }
     List<RuleCondition> conditions = new ArrayList<>();
     for (Node c : r.optArray("Conditions")) {
@@ -756,15 +808,16 @@ public final class CaptureReader {
     String field = c.text("Field");
     Set<String> values = new TreeSet<>(c.strings("Values"));
     String key = null;
-    String config = switch (field) {
-      case "host-header" -> "HostHeaderConfig";
-      case "path-pattern" -> "PathPatternConfig";
-      case "http-header" -> "HttpHeaderConfig";
-      case "http-request-method" -> "HttpRequestMethodConfig";
-      case "query-string" -> "QueryStringConfig";
-      case "source-ip" -> "SourceIpConfig";
-      default -> throw c.problem("Field", "unknown condition field '" + field + "'");
-    };
+    String config =
+        switch (field) {
+          case "host-header" -> "HostHeaderConfig";
+          case "path-pattern" -> "PathPatternConfig";
+          case "http-header" -> "HttpHeaderConfig";
+          case "http-request-method" -> "HttpRequestMethodConfig";
+          case "query-string" -> "QueryStringConfig";
+          case "source-ip" -> "SourceIpConfig";
+          default -> throw c.problem("Field", "unknown condition field '" + field + "'");
+        };
     Node typed = c.optObject(config);
     if (typed != null) {
       if (field.equals("query-string")) {
@@ -798,8 +851,9 @@ public final class CaptureReader {
       List<Node> tuples = fc == null ? List.of() : fc.optArray("TargetGroups");
       if (!tuples.isEmpty()) {
         for (Node t : tuples) {
-          tgs.add(new RuleAction.WeightedTargetGroup(knownTargetGroup(t, tgArns),
-              t.has("Weight") ? t.intValue("Weight", 0, 999) : 1));
+          tgs.add(
+              new RuleAction.WeightedTargetGroup(
+                  knownTargetGroup(t, tgArns), t.has("Weight") ? t.intValue("Weight", 0, 999) : 1));
         }
         Node sc = fc.optObject("TargetGroupStickinessConfig");
         if (sc != null && sc.bool("Enabled", false)) {
@@ -811,7 +865,8 @@ public final class CaptureReader {
       Set<String> distinct = new TreeSet<>();
       for (RuleAction.WeightedTargetGroup t : tgs) {
         if (!distinct.add(t.targetGroupArn())) {
-          throw a.problem("ForwardConfig", "target group " + t.targetGroupArn() + " is named twice");
+          throw a.problem(
+              "ForwardConfig", "target group " + t.targetGroupArn() + " is named twice");
         }
       }
     } else if (type.equals("redirect") || type.equals("fixed-response")) {
@@ -830,7 +885,8 @@ public final class CaptureReader {
   private static String knownTargetGroup(Node holder, Set<String> tgArns) {
     String arn = holder.text("TargetGroupArn");
     if (!tgArns.contains(arn)) {
-      throw holder.problem("TargetGroupArn",
+      throw holder.problem(
+          "TargetGroupArn",
           "forwards to target group '" + arn + "', which is not in " + ELBV2_TARGET_GROUPS);
     }
     return arn;

@@ -16,50 +16,61 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
- * The result list of a CLI output file read one element at a time: a 10,000-app capture holds
- * 90 MB of Auto Scaling groups, which as one tree were most of the read stage's memory and
- * collector time. Only the usual shape is streamed, {@code {..., "<key>": [...], ...}} or a bare
- * array; anything else, and any file the parser rejects, is left to the whole-file read, so that
- * every complaint is worded as it always was.
+ * The result list of a CLI output file read one element at a time: a 10,000-app capture holds 90 MB
+ * of Auto Scaling groups, which as one tree were most of the read stage's memory and collector
+ * time. Only the usual shape is streamed, {@code {..., "<key>": [...], ...}} or a bare array;
+ * anything else, and any file the parser rejects, is left to the whole-file read, so that every
+ * complaint is worded as it always was.
  *
- * <p>The whole-file read reported a syntax error before anything about the content. A stream
- * keeps that order: what goes wrong while its elements are used is reported only after {@link
- * #finish} has read the rest of the file, and a syntax error there wins (see {@link
+ * <p>The whole-file read reported a syntax error before anything about the content. A stream keeps
+ * that order: what goes wrong while its elements are used is reported only after {@link #finish}
+ * has read the rest of the file, and a syntax error there wins (see {@link
  * CaptureReader#read(Path)}). A file once rejected stays rejected: finishing it reports the
- * complaint again, so that a problem noticed after the parser reached the syntax error (by a
- * check made beside the reading) still comes second.
+ * complaint again, so that a problem noticed after the parser reached the syntax error (by a check
+ * made beside the reading) still comes second.
  *
- * <p>The parser does not look for a name twice in an object ({@link Json#parser}): each element
- * is built by {@link Json#readTree(JsonParser)}, which does, and so is every other value of the
- * file, as the whole-file read built them; the top-level object's names are checked here. A
- * name twice is reported as the whole-file read words it.
+ * <p>The parser does not look for a name twice in an object ({@link Json#parser}): each element is
+ * built by {@link Json#readTree(JsonParser)}, which does, and so is every other value of the file,
+ * as the whole-file read built them; the top-level object's names are checked here. A name twice is
+ * reported as the whole-file read words it.
  *
- * <p>A stream read on a thread that has been interrupted stops at its next element: its read
- * was abandoned (another part of the capture failed first).
+ * <p>A stream read on a thread that has been interrupted stops at its next element: its read was
+ * abandoned (another part of the capture failed first).
  */
 final class ResultStream implements Iterable<Node>, Iterator<Node> {
   private final Path file;
   private final String shown;
   private final JsonParser parser;
+
   /** The path of the list: its elements are {@code <prefix>[i]}. */
   private final String prefix;
+
   /**
    * The open streams of the read: this one is in it until the file has been read to its end (a
    * rejected file stays in it) or abandoned.
    */
   private final List<ResultStream> open;
+
   /** The names of the top-level object read so far; null for a bare list. */
   private final Set<String> rootNames;
+
   private Node next;
   private int index;
   private boolean done;
   private boolean iterated;
+
   /** The list's end has been read. */
   private boolean listEnded;
+
   /** The whole-file read's complaint, once the parser has rejected the file. */
   private InputException rejected;
 
-  private ResultStream(Path file, String shown, JsonParser parser, String prefix, Set<String> rootNames,
+  private ResultStream(
+      Path file,
+      String shown,
+      JsonParser parser,
+      String prefix,
+      Set<String> rootNames,
       List<ResultStream> open) {
     this.file = file;
     this.shown = shown;
@@ -71,10 +82,10 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
   }
 
   /**
-   * A stream over the list under {@code key} (or the bare list) of {@code file}, positioned at
-   * its first element; null when the file is not of that shape or not valid JSON as far as it
-   * was read (the caller reads it whole). The stream is in {@code open} until the file has been
-   * read to its end.
+   * A stream over the list under {@code key} (or the bare list) of {@code file}, positioned at its
+   * first element; null when the file is not of that shape or not valid JSON as far as it was read
+   * (the caller reads it whole). The stream is in {@code open} until the file has been read to its
+   * end.
    */
   static ResultStream open(Path file, String shown, String key, List<ResultStream> open) {
     JsonParser p = Json.parser(file);
@@ -158,8 +169,8 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
   }
 
   /**
-   * Reads the rest of the file, as the whole-file read did before anything else: the rest of
-   * the top-level value and nothing after it; a syntax error is reported as that read words it.
+   * Reads the rest of the file, as the whole-file read did before anything else: the rest of the
+   * top-level value and nothing after it; a syntax error is reported as that read words it.
    */
   void finish() {
     if (rejected != null) {
@@ -217,8 +228,8 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
   }
 
   /**
-   * The whole-file read's complaint about this file, which the parser has just rejected
-   * ({@code cause}, when it threw).
+   * The whole-file read's complaint about this file, which the parser has just rejected ({@code
+   * cause}, when it threw).
    */
   private InputException exact(IOException cause) {
     done = true;
@@ -226,8 +237,14 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
     try {
       Json.readTree(file, shown); // throws, worded as always
       // not reached for a file the parser rejects; said as plainly as possible all the same
-      rejected = new InputException(shown, null, cause instanceof JsonProcessingException j
-          ? "not valid JSON: " + Json.describe(j) : "not valid JSON", cause);
+      rejected =
+          new InputException(
+              shown,
+              null,
+              cause instanceof JsonProcessingException j
+                  ? "not valid JSON: " + Json.describe(j)
+                  : "not valid JSON",
+              cause);
     } catch (InputException e) {
       rejected = e;
     }

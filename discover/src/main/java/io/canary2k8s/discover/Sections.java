@@ -11,20 +11,22 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * Parts of one capture read at once, each on a thread of its own and by a {@link CaptureReader}
- * of its own (so with result lists of its own). Closing stops the parts not joined, waits for
- * their threads to end and closes what they left open.
+ * Parts of one capture read at once, each on a thread of its own and by a {@link CaptureReader} of
+ * its own (so with result lists of its own). Closing stops the parts not joined, waits for their
+ * threads to end and closes what they left open.
  *
- * <p>A thread per part, not per core: on two cores, with one thread per core, the Auto Scaling
- * and classic ELB parts ended together and the ELBv2 part then ran on after the small Route53
- * one, alone on one core for 0.3-0.6 s of a 10,000-app read (stage timers); sharing the cores,
- * the parts end about together (BENCHMARKS.md, fix 48).
+ * <p>A thread per part, not per core: on two cores, with one thread per core, the Auto Scaling and
+ * classic ELB parts ended together and the ELBv2 part then ran on after the small Route53 one,
+ * alone on one core for 0.3-0.6 s of a 10,000-app read (stage timers); sharing the cores, the parts
+ * end about together (BENCHMARKS.md, fix 48).
  */
 final class Sections implements AutoCloseable {
   private final Path dir;
   private final DaemonThreads threads = new DaemonThreads("canary2k8s-read-");
+
   /** A new thread for each part started while the others still read. */
   private final ExecutorService pool = Executors.newCachedThreadPool(threads);
+
   private final List<Section<?>> started = new ArrayList<>();
 
   /** For reading parts of {@code dir}. */
@@ -35,7 +37,8 @@ final class Sections implements AutoCloseable {
   /** Starts reading a part: {@code read} on a reader of its own. */
   <T> Section<T> start(Function<CaptureReader, T> read) {
     CaptureReader reader = new CaptureReader(dir);
-    Section<T> s = new Section<>(reader, CompletableFuture.supplyAsync(() -> read.apply(reader), pool));
+    Section<T> s =
+        new Section<>(reader, CompletableFuture.supplyAsync(() -> read.apply(reader), pool));
     started.add(s);
     return s;
   }
@@ -60,9 +63,9 @@ final class Sections implements AutoCloseable {
     }
 
     /**
-     * What the part came to, failing as reading it on this thread would have: with the problem
-     * that stopped it, after reading the rest of every file it still had open (a syntax error
-     * there comes first).
+     * What the part came to, failing as reading it on this thread would have: with the problem that
+     * stopped it, after reading the rest of every file it still had open (a syntax error there
+     * comes first).
      */
     T join() {
       return join(() -> {});
@@ -70,8 +73,8 @@ final class Sections implements AutoCloseable {
 
     /**
      * As {@link #join()}; {@code madeEarlier} is a check of what the part had read before it
-     * stopped, which reading on one thread made as it went: its problem comes before the
-     * part's, but not before a syntax error in a file the part had open.
+     * stopped, which reading on one thread made as it went: its problem comes before the part's,
+     * but not before a syntax error in a file the part had open.
      */
     T join(Runnable madeEarlier) {
       RuntimeException failure = null;

@@ -1,8 +1,8 @@
 package io.canary2k8s.input;
 
 /**
- * Bad input: one line naming the file, the field and the problem. The CLI turns it into exit
- * code 2 without a stack trace.
+ * Bad input: one line naming the file, the field and the problem. The CLI turns it into exit code 2
+ * without a stack trace.
  */
 public final class InputException extends RuntimeException {
   private static final long serialVersionUID = 1L;

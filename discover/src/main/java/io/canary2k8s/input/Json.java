@@ -1,5 +1,6 @@
 package io.canary2k8s.input;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -23,8 +23,8 @@ import java.nio.file.Path;
 
 /**
  * The one JSON configuration of the project: strict reading (duplicate keys rejected, size and
- * depth limits, unknown fields rejected when binding) and stable writing (two-space indent, LF,
- * map keys sorted, nulls left out, a final newline).
+ * depth limits, unknown fields rejected when binding) and stable writing (two-space indent, LF, map
+ * keys sorted, nulls left out, a final newline).
  */
 public final class Json {
   /** Largest JSON input accepted, in bytes. */
@@ -35,19 +35,20 @@ public final class Json {
 
   /**
    * Parsers of a document read one piece at a time ({@link #parser}): the same limits, but
-   * duplicate names are found where the pieces are built ({@link #PIECE}), not by the parser.
-   * Its check keeps a hash set of the names of every object with more than two (an AWS item is
-   * dozens of such objects): 150 of 4,464 JFR samples of a 10,000-app migrate.
+   * duplicate names are found where the pieces are built ({@link #PIECE}), not by the parser. Its
+   * check keeps a hash set of the names of every object with more than two (an AWS item is dozens
+   * of such objects): 150 of 4,464 JFR samples of a 10,000-app migrate.
    */
   private static final JsonFactory PIECES = factory(false);
 
   /**
-   * Trees of values inside a document: what follows them is the document's business. A name
-   * twice in one object fails the read (not worded as the whole-file read words it: the caller
-   * reads the file whole for the complaint).
+   * Trees of values inside a document: what follows them is the document's business. A name twice
+   * in one object fails the read (not worded as the whole-file read words it: the caller reads the
+   * file whole for the complaint).
    */
   private static final ObjectReader PIECE =
-      MAPPER.readerFor(JsonNode.class)
+      MAPPER
+          .readerFor(JsonNode.class)
           .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
@@ -73,7 +74,8 @@ public final class Json {
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .serializationInclusion(JsonInclude.Include.NON_NULL)
-        .addModule(new BlackbirdModule()) // accessors as generated lambdas, not reflection (see Yaml)
+        .addModule(
+            new BlackbirdModule()) // accessors as generated lambdas, not reflection (see Yaml)
         .build();
   }
 
@@ -105,8 +107,8 @@ public final class Json {
   /**
    * A parser over a JSON file with the limits of {@link #readTree}, for reading a large file one
    * piece at a time; null where readTree refuses the file before parsing it (missing, empty, over
-   * the size limit), so that the caller lets readTree say so. It does not look for a name twice
-   * in an object: {@link #readTree(JsonParser)} does in what it builds, and the caller in what it
+   * the size limit), so that the caller lets readTree say so. It does not look for a name twice in
+   * an object: {@link #readTree(JsonParser)} does in what it builds, and the caller in what it
    * reads otherwise.
    */
   public static JsonParser parser(Path file) {
@@ -186,7 +188,12 @@ public final class Json {
     }
     msg = msg.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\][^)]*\\)", "").trim();
     if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-      msg += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+      msg +=
+          " (line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ")";
     }
     return msg;
   }

@@ -6,20 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A JSON value with the file and path it came from, so that every complaint about input names
- * the file and the field, e.g. {@code AutoScalingGroups[3].DesiredCapacity}. The path is spelt
- * out only when asked for: a capture of 10,000 apps has millions of fields, and only a
- * complaint needs one.
+ * A JSON value with the file and path it came from, so that every complaint about input names the
+ * file and the field, e.g. {@code AutoScalingGroups[3].DesiredCapacity}. The path is spelt out only
+ * when asked for: a capture of 10,000 apps has millions of fields, and only a complaint needs one.
  */
 public final class Node {
   private final JsonNode value;
   private final String file;
+
   /** The value this one is a field or an element of; null for the value a path was given for. */
   private final Node parent;
+
   /** The field name in {@code parent}, or null for an element. */
   private final String field;
+
   /** The index in {@code parent}, for an element. */
   private final int index;
+
   /** Computed from {@code parent} when first asked for (the same text every time). */
   private String path;
 
@@ -54,8 +57,8 @@ public final class Node {
   }
 
   /**
-   * This value's file and path without the value: a complaint about it made later keeps no tree
-   * in memory.
+   * This value's file and path without the value: a complaint about it made later keeps no tree in
+   * memory.
    */
   public Node detached() {
     return new Node(MissingNode.getInstance(), file, path());

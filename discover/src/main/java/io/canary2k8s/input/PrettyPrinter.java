@@ -8,16 +8,17 @@ import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 
 /**
- * {@link Json}'s pretty form: two-space indentation, LF, {@code ": "} between a key and its
- * value. The same text as Jackson's {@link DefaultPrettyPrinter} with these separators and a
- * two-space {@code DefaultIndenter}, but every line start and separator is a {@link
- * SerializedString}, which a generator copies as bytes it has encoded once; Jackson's indenter
- * and separators hand over characters that the UTF-8 generator encodes one by one (a quarter of
- * the CPU of inventory.json, 62 MB for 10,000 apps).
+ * {@link Json}'s pretty form: two-space indentation, LF, {@code ": "} between a key and its value.
+ * The same text as Jackson's {@link DefaultPrettyPrinter} with these separators and a two-space
+ * {@code DefaultIndenter}, but every line start and separator is a {@link SerializedString}, which
+ * a generator copies as bytes it has encoded once; Jackson's indenter and separators hand over
+ * characters that the UTF-8 generator encodes one by one (a quarter of the CPU of inventory.json,
+ * 62 MB for 10,000 apps).
  */
 final class PrettyPrinter extends DefaultPrettyPrinter {
   /** Jackson's separators of that form, encoded once. */
   private final SerializableString keyValue;
+
   private final SerializableString entry;
   private final SerializableString arrayValue;
 

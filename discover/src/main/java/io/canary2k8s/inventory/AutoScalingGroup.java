@@ -4,10 +4,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-
 /**
- * An Auto Scaling group: its capacity, zones, instances and which load balancers it feeds.
- * Launch configuration and launch template contents (user data) are never read.
+ * An Auto Scaling group: its capacity, zones, instances and which load balancers it feeds. Launch
+ * configuration and launch template contents (user data) are never read.
  *
  * @param loadBalancerNames classic ELBs it is attached to
  * @param targetGroupArns ELBv2 target groups it is attached to
@@ -34,8 +33,7 @@ public record AutoScalingGroup(
     targetGroupArns = Sorted.strings(targetGroupArns);
     instances = Sorted.list(instances, Comparator.comparing(Instance::instanceId));
     suspendedProcesses = Sorted.strings(suspendedProcesses);
-    scalingPolicies =
-        Sorted.list(scalingPolicies, Comparator.comparing(ScalingPolicy::policyName));
+    scalingPolicies = Sorted.list(scalingPolicies, Comparator.comparing(ScalingPolicy::policyName));
     tags = Sorted.map(tags);
   }
 

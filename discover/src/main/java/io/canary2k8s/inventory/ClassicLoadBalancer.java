@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-
 /**
  * A classic ELB with what the split and the translation need: zones, listeners, health check,
  * registered instances, cross-zone and the attributes that have no Kubernetes equivalent.

@@ -7,8 +7,8 @@ public final class DnsNames {
   private DnsNames() {}
 
   /**
-   * A Route53 record name as a host: {@code \ddd} octal escapes decoded ({@code \052} is
-   * {@code *}), lower case, without the trailing dot.
+   * A Route53 record name as a host: {@code \ddd} octal escapes decoded ({@code \052} is {@code
+   * *}), lower case, without the trailing dot.
    */
   public static String normalise(String name) {
     String decoded = decodeOctalEscapes(name.trim());
@@ -17,8 +17,8 @@ public final class DnsNames {
   }
 
   /**
-   * A load balancer DNS name as a match key: normalised, then without a leading {@code
-   * dualstack.} or {@code ipv6.} label (both resolve to the same load balancer).
+   * A load balancer DNS name as a match key: normalised, then without a leading {@code dualstack.}
+   * or {@code ipv6.} label (both resolve to the same load balancer).
    */
   public static String loadBalancerKey(String dnsName) {
     String key = normalise(dnsName);

@@ -13,8 +13,8 @@ import java.util.Map;
  * @param setIdentifier set identifier of a weighted (or other policy) record, else null
  * @param weight the Route53 weight of a weighted record, else null
  * @param values the record values of a non-alias record
- * @param routingPolicy simple, weighted, failover, latency, geolocation, geoproximity,
- *     multivalue or cidr
+ * @param routingPolicy simple, weighted, failover, latency, geolocation, geoproximity, multivalue
+ *     or cidr
  */
 public record DnsRecord(
     String zoneId,
@@ -45,8 +45,8 @@ public record DnsRecord(
   }
 
   /**
-   * {@code records} indexed by name, each list in the order of {@code records}: one pass instead
-   * of a scan of every record per host (a quadratic cost at 10,000 apps, BENCHMARKS.md).
+   * {@code records} indexed by name, each list in the order of {@code records}: one pass instead of
+   * a scan of every record per host (a quadratic cost at 10,000 apps, BENCHMARKS.md).
    */
   public static Map<String, List<DnsRecord>> byName(List<DnsRecord> records) {
     Map<String, List<DnsRecord>> out = new HashMap<>();

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Everything discovery learned about one account and region, free of AWS SDK types. Lists are
- * sorted by name or id, so the same estate gives the same inventory whatever order AWS listed
- * it in.
+ * sorted by name or id, so the same estate gives the same inventory whatever order AWS listed it
+ * in.
  *
  * @param schemaVersion the version of {@code inventory.json}; see {@link #SCHEMA_VERSION}
  * @param loadBalancersV2 Application and Network Load Balancers, with listeners and rules
@@ -40,7 +40,10 @@ public record Inventory(
     notes = Sorted.list(notes, Note.ORDER);
   }
 
-  /** An inventory without ELBv2 load balancers (the classic-only estates of tests and older callers). */
+  /**
+   * An inventory without ELBv2 load balancers (the classic-only estates of tests and older
+   * callers).
+   */
   public Inventory(
       int schemaVersion,
       Provenance provenance,
@@ -49,7 +52,15 @@ public record Inventory(
       List<HostedZone> hostedZones,
       List<DnsRecord> dnsRecords,
       List<Note> notes) {
-    this(schemaVersion, provenance, classicLoadBalancers, List.of(), List.of(), autoScalingGroups,
-        hostedZones, dnsRecords, notes);
+    this(
+        schemaVersion,
+        provenance,
+        classicLoadBalancers,
+        List.of(),
+        List.of(),
+        autoScalingGroups,
+        hostedZones,
+        dnsRecords,
+        notes);
   }
 }

@@ -9,8 +9,8 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 
 /**
- * Reads and writes {@code inventory.json}, the hand-over between discover and translate. Its
- * JSON Schema is {@code inventory.schema.json} next to this class (and in {@code docs/}).
+ * Reads and writes {@code inventory.json}, the hand-over between discover and translate. Its JSON
+ * Schema is {@code inventory.schema.json} next to this class (and in {@code docs/}).
  */
 public final class InventoryJson {
   private InventoryJson() {}
@@ -45,10 +45,9 @@ public final class InventoryJson {
     try {
       return Json.mapper().treeToValue(tree, Inventory.class);
     } catch (JsonProcessingException e) {
-      String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
-          ? Json.path(m) : null;
+      String field =
+          e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? Json.path(m) : null;
       throw new InputException(shown, field, Json.describe(e), e);
     }
   }
-
 }

@@ -3,8 +3,8 @@ package io.canary2k8s.inventory;
 import java.util.List;
 
 /**
- * One condition of a listener rule; a rule matches when all its conditions match, a condition
- * when any of its values does.
+ * One condition of a listener rule; a rule matches when all its conditions match, a condition when
+ * any of its values does.
  *
  * @param field {@code host-header}, {@code path-pattern}, {@code http-header}, {@code
  *     http-request-method}, {@code query-string} or {@code source-ip}

@@ -4,8 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An ELBv2 target group. Its Auto Scaling groups are those that name it in {@code
- * TargetGroupARNs}.
+ * An ELBv2 target group. Its Auto Scaling groups are those that name it in {@code TargetGroupARNs}.
  *
  * @param targetType {@code instance}, {@code ip}, {@code lambda} or {@code alb}
  * @param healthCheckPort {@code traffic-port} or a port number, as AWS sends it
@@ -29,8 +28,11 @@ public record TargetGroup(
     Map<String, String> attributes) {
 
   public TargetGroup {
-    loadBalancerArns = Sorted.list(List.copyOf(new java.util.TreeSet<>(
-        loadBalancerArns == null ? List.of() : loadBalancerArns)), java.util.Comparator.naturalOrder());
+    loadBalancerArns =
+        Sorted.list(
+            List.copyOf(
+                new java.util.TreeSet<>(loadBalancerArns == null ? List.of() : loadBalancerArns)),
+            java.util.Comparator.naturalOrder());
     attributes = Sorted.map(attributes);
   }
 }

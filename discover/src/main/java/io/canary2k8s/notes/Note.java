@@ -4,8 +4,8 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * One user-facing finding: what was lost or assumed, what was done instead, and the AWS item
- * or Kubernetes object it concerns.
+ * One user-facing finding: what was lost or assumed, what was done instead, and the AWS item or
+ * Kubernetes object it concerns.
  *
  * @param severity how much it matters
  * @param stage the stage and component that noted it, e.g. {@code discover/elb}
@@ -15,10 +15,10 @@ import java.util.Objects;
 public record Note(Severity severity, String stage, String subject, String message) {
 
   /**
-   * Severity, then stage, subject and message: the one order notes are shown in. Written out
-   * rather than composed from key extractors, and a text compared with itself is equal at once
-   * (the stage of a notifier's notes is one instance): a 10,000-app run sorts 80,000 notes, and
-   * the composed comparator was an eighth of the plan's CPU.
+   * Severity, then stage, subject and message: the one order notes are shown in. Written out rather
+   * than composed from key extractors, and a text compared with itself is equal at once (the stage
+   * of a notifier's notes is one instance): a 10,000-app run sorts 80,000 notes, and the composed
+   * comparator was an eighth of the plan's CPU.
    */
   public static final Comparator<Note> ORDER = Note::compare;
 

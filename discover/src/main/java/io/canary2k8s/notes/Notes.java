@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The one collector of findings for a run. Every stage writes through a {@link Notifier} taken
- * with {@link #scoped(String)}; the report and {@code notes.json} read {@link #sorted()}.
- * Thread-safe; duplicates are kept once.
+ * The one collector of findings for a run. Every stage writes through a {@link Notifier} taken with
+ * {@link #scoped(String)}; the report and {@code notes.json} read {@link #sorted()}. Thread-safe;
+ * duplicates are kept once.
  */
 public final class Notes {
   private final Set<Note> notes = new TreeSet<>(Note.ORDER);

@@ -19,13 +19,16 @@ class InOrderTest {
     List<Integer> delays = items.stream().map(i -> seeded.nextInt(50)).toList();
     List<Integer> seen = new ArrayList<>();
     Thread caller = Thread.currentThread();
-    InOrder.forEach(items, i -> {
-      busy(delays.get(i)); // later items often finish first
-      return i * 2;
-    }, r -> {
-      assertThat(Thread.currentThread()).isSameAs(caller);
-      seen.add(r);
-    });
+    InOrder.forEach(
+        items,
+        i -> {
+          busy(delays.get(i)); // later items often finish first
+          return i * 2;
+        },
+        r -> {
+          assertThat(Thread.currentThread()).isSameAs(caller);
+          seen.add(r);
+        });
     assertThat(seen).isEqualTo(items.stream().map(i -> i * 2).toList());
   }
 
@@ -35,33 +38,49 @@ class InOrderTest {
     AtomicInteger started = new AtomicInteger();
     int[] consumed = {0};
     int[] maxAhead = {0};
-    InOrder.forEach(IntStream.range(0, 5 * window).boxed().toList(), i -> started.incrementAndGet(), r -> {
-      maxAhead[0] = Math.max(maxAhead[0], started.get() - consumed[0]);
-      consumed[0]++;
-    });
+    InOrder.forEach(
+        IntStream.range(0, 5 * window).boxed().toList(),
+        i -> started.incrementAndGet(),
+        r -> {
+          maxAhead[0] = Math.max(maxAhead[0], started.get() - consumed[0]);
+          consumed[0]++;
+        });
     assertThat(maxAhead[0]).isLessThanOrEqualTo(window);
   }
 
   @Test
   void aFailureInAMappingIsThrownOnTheCallingThreadAsItself() {
     List<Integer> seen = new ArrayList<>();
-    assertThatThrownBy(() -> InOrder.forEach(IntStream.range(0, 500).boxed().toList(), i -> {
-      if (i == 300) {
-        throw new IllegalArgumentException("item 300");
-      }
-      return i;
-    }, seen::add)).isInstanceOf(IllegalArgumentException.class).hasMessage("item 300");
+    assertThatThrownBy(
+            () ->
+                InOrder.forEach(
+                    IntStream.range(0, 500).boxed().toList(),
+                    i -> {
+                      if (i == 300) {
+                        throw new IllegalArgumentException("item 300");
+                      }
+                      return i;
+                    },
+                    seen::add))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("item 300");
     assertThat(seen).isEqualTo(IntStream.range(0, 300).boxed().toList());
   }
 
   @Test
   void aFailureInTheConsumerStopsTheRun() {
     AtomicInteger mapped = new AtomicInteger();
-    assertThatThrownBy(() -> InOrder.forEach(IntStream.range(0, 100_000).boxed().toList(), i -> mapped.incrementAndGet(), r -> {
-      if (r == 10) {
-        throw new IllegalStateException("disk full");
-      }
-    })).hasMessage("disk full");
+    assertThatThrownBy(
+            () ->
+                InOrder.forEach(
+                    IntStream.range(0, 100_000).boxed().toList(),
+                    i -> mapped.incrementAndGet(),
+                    r -> {
+                      if (r == 10) {
+                        throw new IllegalStateException("disk full");
+                      }
+                    }))
+        .hasMessage("disk full");
     assertThat(mapped.get()).isLessThan(100_000);
   }
 
@@ -70,18 +89,26 @@ class InOrderTest {
     // maps write files: once the caller has the failure (and deletes the output), none may go on
     AtomicInteger running = new AtomicInteger();
     AtomicInteger finished = new AtomicInteger();
-    assertThatThrownBy(() -> InOrder.forEach(IntStream.range(0, 8).boxed().toList(), 4, i -> {
-      if (i == 1) {
-        throw new IllegalStateException("item 1");
-      }
-      if (i > 1) {
-        running.incrementAndGet();
-        busy(200_000); // 200 ms, deaf to the interrupt of shutdownNow, as a file write may be
-        finished.incrementAndGet();
-        running.decrementAndGet();
-      }
-      return i;
-    }, r -> {})).hasMessage("item 1");
+    assertThatThrownBy(
+            () ->
+                InOrder.forEach(
+                    IntStream.range(0, 8).boxed().toList(),
+                    4,
+                    i -> {
+                      if (i == 1) {
+                        throw new IllegalStateException("item 1");
+                      }
+                      if (i > 1) {
+                        running.incrementAndGet();
+                        busy(200_000); // 200 ms, deaf to the interrupt of shutdownNow, as a file
+                        // write may be
+                        finished.incrementAndGet();
+                        running.decrementAndGet();
+                      }
+                      return i;
+                    },
+                    r -> {}))
+        .hasMessage("item 1");
     assertThat(running.get()).as("maps running after the throw").isZero();
     assertThat(finished.get()).as("maps that had started ran to their end").isPositive();
   }

@@ -13,10 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which problem a capture with more than one is rejected for. The result lists are read one
- * element at a time, but the order is that of reading each file whole first: a syntax error
- * anywhere in a file before any problem with its content, and an outer file's before an inner
- * one's.
+ * Which problem a capture with more than one is rejected for. The result lists are read one element
+ * at a time, but the order is that of reading each file whole first: a syntax error anywhere in a
+ * file before any problem with its content, and an outer file's before an inner one's.
  */
 class CaptureReaderErrorOrderTest {
   private static final String ASGS = "autoscaling/describe-auto-scaling-groups.json";
@@ -31,7 +30,8 @@ class CaptureReaderErrorOrderTest {
 
   /** A copy of the sample capture in {@code name} under the test's directory. */
   private Path capture(String name) throws IOException {
-    Path from = Path.of(System.getProperty("samples.dir", "../samples")).resolve("razorpay-myapp/capture");
+    Path from =
+        Path.of(System.getProperty("samples.dir", "../samples")).resolve("razorpay-myapp/capture");
     Path to = tmp.resolve(name);
     try (Stream<Path> all = Files.walk(from)) {
       for (Path p : (Iterable<Path>) all::iterator) {
@@ -159,13 +159,13 @@ class CaptureReaderErrorOrderTest {
   @Test
   void aNameTwiceAnywhereIsReportedAsTheWholeFileReadReportsIt() throws IOException {
     String[][] edits = {
-        // nested in the first element, in its launch template
-        {"(\"LaunchTemplateName\": \"myapp\",)", "$1 \"LaunchTemplateName\": \"x\","},
-        // the top-level object: before the list, in a value before it, after it
-        {"^\\{", "{\"NextToken\": null, \"NextToken\": null,"},
-        {"^\\{", "{\"Meta\": {\"a\": [{\"b\": 1, \"b\": 2}]},"},
-        {"\\}\\s*$", ", \"NextToken\": null, \"AutoScalingGroups\": []}"},
-        {"\\}\\s*$", ", \"Meta\": [{\"a\": 1, \"b\": 2, \"c\": 3, \"a\": 4}]}"},
+      // nested in the first element, in its launch template
+      {"(\"LaunchTemplateName\": \"myapp\",)", "$1 \"LaunchTemplateName\": \"x\","},
+      // the top-level object: before the list, in a value before it, after it
+      {"^\\{", "{\"NextToken\": null, \"NextToken\": null,"},
+      {"^\\{", "{\"Meta\": {\"a\": [{\"b\": 1, \"b\": 2}]},"},
+      {"\\}\\s*$", ", \"NextToken\": null, \"AutoScalingGroups\": []}"},
+      {"\\}\\s*$", ", \"Meta\": [{\"a\": 1, \"b\": 2, \"c\": 3, \"a\": 4}]}"},
     };
     for (int i = 0; i < edits.length; i++) {
       String[] edit = edits[i];
@@ -253,7 +253,8 @@ class CaptureReaderErrorOrderTest {
     replaceFirst(c.resolve(ELBS), "\"InstancePort\": 8080", "\"InstancePort\": 80800");
     InputException e = rejection(c);
     assertThat(e.file()).endsWith(ELBS);
-    assertThat(e.field()).isEqualTo("LoadBalancerDescriptions[0].ListenerDescriptions[0].Listener.InstancePort");
+    assertThat(e.field())
+        .isEqualTo("LoadBalancerDescriptions[0].ListenerDescriptions[0].Listener.InstancePort");
   }
 
   @Test
@@ -274,8 +275,8 @@ class CaptureReaderErrorOrderTest {
     InputException e = rejection(c);
     assertThat(e.file()).endsWith(ASGS);
     assertThat(e.field()).isEqualTo("AutoScalingGroups[0].LoadBalancerNames[0]");
-    assertThat(e.getMessage()).endsWith(
-        "names classic ELB 'nosuch', which is not in elb/describe-load-balancers.json");
+    assertThat(e.getMessage())
+        .endsWith("names classic ELB 'nosuch', which is not in elb/describe-load-balancers.json");
   }
 
   @Test

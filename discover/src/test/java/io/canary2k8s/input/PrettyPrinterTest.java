@@ -22,12 +22,15 @@ class PrettyPrinterTest {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   /** How Json wrote before its own printer: Jackson's, configured. */
-  private static final ObjectWriter JACKSON = Json.mapper().writer(
-      new DefaultPrettyPrinter()
-          .withSeparators(Separators.createDefaultInstance()
-              .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+  private static final ObjectWriter JACKSON =
+      Json.mapper()
+          .writer(
+              new DefaultPrettyPrinter()
+                  .withSeparators(
+                      Separators.createDefaultInstance()
+                          .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                  .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   @Test
   void writesWhatJacksonsPrinterWrites() throws Exception {
@@ -39,7 +42,8 @@ class PrettyPrinterTest {
       // Jackson's UTF-8 generator escapes what its text one does not (a surrogate pair in a key)
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       Json.write(tree, bytes);
-      assertThat(bytes.toString(StandardCharsets.UTF_8)).as("seed %d, as UTF-8", seed)
+      assertThat(bytes.toString(StandardCharsets.UTF_8))
+          .as("seed %d, as UTF-8", seed)
           .isEqualTo(new String(JACKSON.writeValueAsBytes(tree), StandardCharsets.UTF_8) + "\n");
     }
   }
@@ -53,7 +57,9 @@ class PrettyPrinterTest {
       at = at.putObject("o" + depth);
     }
     String expected = JACKSON.writeValueAsString(root) + "\n";
-    assertThat(Json.write(root)).isEqualTo(expected).contains("\n" + "  ".repeat(80) + "\"a\": [\n");
+    assertThat(Json.write(root))
+        .isEqualTo(expected)
+        .contains("\n" + "  ".repeat(80) + "\"a\": [\n");
   }
 
   @Test
@@ -61,8 +67,10 @@ class PrettyPrinterTest {
     record Item(String name, int port, Map<String, String> tags) {}
     Map<String, String> tags = new TreeMap<>(Map.of("b", "2", "a", "é→\u0001"));
     Item item = new Item("web", 443, tags);
-    assertThat(Json.write(item)).isEqualTo(JACKSON.writeValueAsString(item) + "\n")
-        .isEqualTo("{\n  \"name\": \"web\",\n  \"port\": 443,\n  \"tags\": {\n    \"a\": \"é→\\u0001\",\n    \"b\": \"2\"\n  }\n}\n");
+    assertThat(Json.write(item))
+        .isEqualTo(JACKSON.writeValueAsString(item) + "\n")
+        .isEqualTo(
+            "{\n  \"name\": \"web\",\n  \"port\": 443,\n  \"tags\": {\n    \"a\": \"é→\\u0001\",\n    \"b\": \"2\"\n  }\n}\n");
   }
 
   private static ObjectNode object(Random r, int depth) {
@@ -97,7 +105,10 @@ class PrettyPrinterTest {
     String alphabet = "ab Z:,\"\\\n\t/é→😀\u0000{}[]";
     StringBuilder sb = new StringBuilder();
     for (int n = r.nextInt(8); n > 0; n--) {
-      sb.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, r.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+      sb.appendCodePoint(
+          alphabet.codePointAt(
+              alphabet.offsetByCodePoints(
+                  0, r.nextInt(alphabet.codePointCount(0, alphabet.length())))));
     }
     return sb.toString();
   }

@@ -17,8 +17,10 @@ class DnsNamesTest {
   @Test
   void loadBalancerKeysIgnoreDualstackAndIpv6PrefixesAndCase() {
     String plain = "my-lb-123.eu-west-1.elb.amazonaws.com";
-    assertThat(DnsNames.loadBalancerKey("dualstack.My-LB-123.eu-west-1.elb.amazonaws.com.")).isEqualTo(plain);
-    assertThat(DnsNames.loadBalancerKey("ipv6.my-lb-123.eu-west-1.elb.amazonaws.com")).isEqualTo(plain);
+    assertThat(DnsNames.loadBalancerKey("dualstack.My-LB-123.eu-west-1.elb.amazonaws.com."))
+        .isEqualTo(plain);
+    assertThat(DnsNames.loadBalancerKey("ipv6.my-lb-123.eu-west-1.elb.amazonaws.com"))
+        .isEqualTo(plain);
     assertThat(DnsNames.loadBalancerKey(plain)).isEqualTo(plain);
     assertThat(DnsNames.loadBalancerKey("dualstack.internal-x-1.eu-west-1.elb.amazonaws.com"))
         .isEqualTo("internal-x-1.eu-west-1.elb.amazonaws.com");

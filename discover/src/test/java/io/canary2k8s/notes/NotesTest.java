@@ -24,11 +24,14 @@ class NotesTest {
     List<Note> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       // new String(...): equal texts that are not the same instance, as concatenation makes them
-      out.add(new Note(
-          Severity.values()[r.nextInt(Severity.values().length)],
-          stages[r.nextInt(stages.length)],
-          new String(subjects[r.nextInt(subjects.length)]),
-          r.nextBoolean() ? messages[r.nextInt(messages.length)] : new String(messages[r.nextInt(messages.length)])));
+      out.add(
+          new Note(
+              Severity.values()[r.nextInt(Severity.values().length)],
+              stages[r.nextInt(stages.length)],
+              new String(subjects[r.nextInt(subjects.length)]),
+              r.nextBoolean()
+                  ? messages[r.nextInt(messages.length)]
+                  : new String(messages[r.nextInt(messages.length)])));
     }
     return out;
   }
@@ -40,7 +43,8 @@ class NotesTest {
     for (int i = 0; i + 1 < notes.size(); i++) {
       Note a = notes.get(i);
       Note b = notes.get(i + 1);
-      assertThat(Integer.signum(Note.ORDER.compare(a, b))).as("%s vs %s", a, b)
+      assertThat(Integer.signum(Note.ORDER.compare(a, b)))
+          .as("%s vs %s", a, b)
           .isEqualTo(Integer.signum(REFERENCE.compare(a, b)));
       assertThat(Note.ORDER.compare(a, a)).isZero();
     }
@@ -55,7 +59,8 @@ class NotesTest {
     collector.addAll(notes.subList(1_000, 3_000));
     List<Note> expected = notes.stream().distinct().sorted(REFERENCE).toList();
     assertThat(collector.sorted()).containsExactlyElementsOf(expected);
-    assertThat(collector.count(Severity.ERROR)).isEqualTo(expected.stream().filter(n -> n.severity() == Severity.ERROR).count());
+    assertThat(collector.count(Severity.ERROR))
+        .isEqualTo(expected.stream().filter(n -> n.severity() == Severity.ERROR).count());
     // a note added after sorted() is in the next one
     Note late = new Note(Severity.ERROR, "a", "b", "late");
     collector.add(late);

@@ -2,12 +2,11 @@ package io.canary2k8s.render;
 
 import java.util.Collections;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A whole bundle in memory: relative path → file content, compared byte for byte in tests. The
- * CLI does not hold one: it writes the files as they are made ({@link BundleWriter#open}).
+ * A whole bundle in memory: relative path → file content, compared byte for byte in tests. The CLI
+ * does not hold one: it writes the files as they are made ({@link BundleWriter#open}).
  */
 public record Bundle(Map<String, String> files) {
   public Bundle {

@@ -2,9 +2,9 @@ package io.canary2k8s.render;
 
 import io.canary2k8s.concurrent.Futures;
 import io.canary2k8s.concurrent.InOrder;
+import io.canary2k8s.input.Json;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.inventory.InventoryJson;
-import io.canary2k8s.input.Json;
 import io.canary2k8s.notes.Note;
 import io.canary2k8s.notes.Notes;
 import io.canary2k8s.render.diff.DiffMarkdown;
@@ -25,14 +25,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The façade of the render stage: a translation and its notes → the files of the bundle (DESIGN
- * §1 layout): base/, overlays/, dns/ (the Route53 cutover batches), REVIEW.md, notes, the
- * inventory, and with a previous bundle DIFF.md and diff.json. Every byte is a function of the
- * input and the options.
+ * The façade of the render stage: a translation and its notes → the files of the bundle (DESIGN §1
+ * layout): base/, overlays/, dns/ (the Route53 cutover batches), REVIEW.md, notes, the inventory,
+ * and with a previous bundle DIFF.md and diff.json. Every byte is a function of the input and the
+ * options.
  *
- * <p>The files go to a {@link BundleSink} as they are made, app by app: a 10,000-app bundle is
- * 350 MB of text, written while the next apps are made rather than held whole. REVIEW.md and
- * notes.json come last, once every note is in.
+ * <p>The files go to a {@link BundleSink} as they are made, app by app: a 10,000-app bundle is 350
+ * MB of text, written while the next apps are made rather than held whole. REVIEW.md and notes.json
+ * come last, once every note is in.
  */
 public final class BundleBuilder {
   private BundleBuilder() {}
@@ -41,25 +41,27 @@ public final class BundleBuilder {
   public record Rendered(int objects, int files, String diffHeadline) {}
 
   /** The whole bundle in memory (tests; small estates). */
-  public static Bundle build(Translation tr, Inventory inventory, Notes notes, RenderOptions options) {
+  public static Bundle build(
+      Translation tr, Inventory inventory, Notes notes, RenderOptions options) {
     Map<String, String> files = Collections.synchronizedMap(new TreeMap<>());
     build(tr, inventory, notes, options, files::put);
     return new Bundle(files);
   }
 
   /** {@link #start} and {@link Started#build} at once. */
-  public static Rendered build(Translation tr, Inventory inventory, Notes notes, RenderOptions options, BundleSink sink) {
+  public static Rendered build(
+      Translation tr, Inventory inventory, Notes notes, RenderOptions options, BundleSink sink) {
     try (Started started = start(inventory, options, sink)) {
       return started.build(tr, notes);
     }
   }
 
   /**
-   * Starts a bundle of {@code inventory} before its translation is made: inventory.json (62 MB
-   * at 10,000 apps, a second of CPU) is written from now on, on another core, while the caller
-   * makes the plan, whose first part runs on one core. {@link Started#build} makes the rest;
-   * closing waits for what is still being written, so that nothing writes into {@code sink} once
-   * the caller has a failure.
+   * Starts a bundle of {@code inventory} before its translation is made: inventory.json (62 MB at
+   * 10,000 apps, a second of CPU) is written from now on, on another core, while the caller makes
+   * the plan, whose first part runs on one core. {@link Started#build} makes the rest; closing
+   * waits for what is still being written, so that nothing writes into {@code sink} once the caller
+   * has a failure.
    */
   public static Started start(Inventory inventory, RenderOptions options, BundleSink sink) {
     return new Started(inventory, options, new Guarded(sink, options.previous() != null));
@@ -76,8 +78,10 @@ public final class BundleBuilder {
       this.inventory = inventory;
       this.options = options;
       this.files = files;
-      this.inventoryFile = CompletableFuture.runAsync(
-          () -> files.write(BundleLayout.INVENTORY, out -> InventoryJson.write(inventory, out)));
+      this.inventoryFile =
+          CompletableFuture.runAsync(
+              () ->
+                  files.write(BundleLayout.INVENTORY, out -> InventoryJson.write(inventory, out)));
     }
 
     /** The rest of the bundle: {@code tr} must be the translation of this inventory. */
@@ -85,12 +89,19 @@ public final class BundleBuilder {
       // what depends on the plan or the inventory only is made on another core while the apps'
       // files are written: the overlays, the DNS batches, the review's per-app part (each writes
       // its own files: the DNS batches are 69 MB at 10,000 apps, not held till the end)
-      CompletableFuture<Void> overlays = CompletableFuture.runAsync(
-          () -> Overlays.build(tr.plan(), tr.target(), options.steps(), notes.scoped("render/overlays"))
-              .forEach((step, k) -> files.put(BundleLayout.overlay(step), Yaml.dump(k))));
-      CompletableFuture<Void> dns = CompletableFuture.runAsync(
-          () -> DnsCutover.files(tr.plan(), inventory, options.edge(), notes.scoped("render/dns")).forEach(files::put));
-      CompletableFuture<ReviewModel.PlanView> view = CompletableFuture.supplyAsync(() -> ReviewModel.planView(tr, inventory, options));
+      CompletableFuture<Void> overlays =
+          CompletableFuture.runAsync(
+              () ->
+                  Overlays.build(
+                          tr.plan(), tr.target(), options.steps(), notes.scoped("render/overlays"))
+                      .forEach((step, k) -> files.put(BundleLayout.overlay(step), Yaml.dump(k))));
+      CompletableFuture<Void> dns =
+          CompletableFuture.runAsync(
+              () ->
+                  DnsCutover.files(tr.plan(), inventory, options.edge(), notes.scoped("render/dns"))
+                      .forEach(files::put));
+      CompletableFuture<ReviewModel.PlanView> view =
+          CompletableFuture.supplyAsync(() -> ReviewModel.planView(tr, inventory, options));
       CompletableFuture<Void> notesFile = CompletableFuture.completedFuture(null);
       CompletableFuture<Void> kustomization = CompletableFuture.completedFuture(null);
       try {
@@ -99,21 +110,36 @@ public final class BundleBuilder {
         // serialising and writing is most of the render stage and each app is independent: every
         // core makes and writes apps' files (creating 100,000 files is seconds of system time, and
         // on one thread it was most of this stage's wall time); their entries come back in order
-        InOrder.forEach(tr.plan().apps(), app -> files.objects(tr.appObjects(app)), objects::addAll);
+        InOrder.forEach(
+            tr.plan().apps(), app -> files.objects(tr.appObjects(app)), objects::addAll);
         objects.sort(ObjectEntry.ORDER);
         // the tail, on both cores: what needs only the objects is made on another core while this
         // one completes the notes and then writes what needs them
         List<String> resources = objects.stream().map(ObjectEntry::file).toList();
-        kustomization = CompletableFuture.runAsync(
-            () -> files.put(BundleLayout.BASE + "/" + BundleLayout.KUSTOMIZATION, Yaml.dump(Kustomization.of(resources, List.of()))));
-        CompletableFuture<Review.Piece> mapping = CompletableFuture.supplyAsync(() -> ReviewModel.mappingTable(objects));
+        kustomization =
+            CompletableFuture.runAsync(
+                () ->
+                    files.put(
+                        BundleLayout.BASE + "/" + BundleLayout.KUSTOMIZATION,
+                        Yaml.dump(Kustomization.of(resources, List.of()))));
+        CompletableFuture<Review.Piece> mapping =
+            CompletableFuture.supplyAsync(() -> ReviewModel.mappingTable(objects));
         Futures.join(overlays);
         Futures.join(dns); // every note is in
         String diffHeadline = null;
         if (options.previous() != null) {
           Futures.join(kustomization); // base/ whole
-          DiffReport diff = Differ.diff(options.previous(), Documents.ofBundle(files.base), "previous bundle", "this bundle");
-          String markdown = DiffMarkdown.render(diff, DiffMarkdown.DEFAULT_MAX_CHARS, "`" + BundleLayout.DIFF_JSON + "` in this bundle");
+          DiffReport diff =
+              Differ.diff(
+                  options.previous(),
+                  Documents.ofBundle(files.base),
+                  "previous bundle",
+                  "this bundle");
+          String markdown =
+              DiffMarkdown.render(
+                  diff,
+                  DiffMarkdown.DEFAULT_MAX_CHARS,
+                  "`" + BundleLayout.DIFF_JSON + "` in this bundle");
           files.put(BundleLayout.DIFF_JSON, diff.toJson());
           files.put(BundleLayout.DIFF, markdown);
           diffHeadline = markdown.lines().filter(l -> l.startsWith("## ")).findFirst().orElse("");
@@ -121,16 +147,29 @@ public final class BundleBuilder {
         // every note is in by now; notes.json and REVIEW.md read the same sorted list (the two
         // largest files with inventory.json: written through, never held whole)
         List<Note> sorted = notes.sorted();
-        notesFile = CompletableFuture.runAsync(() -> files.write(BundleLayout.NOTES, out -> Json.write(Map.of("notes", sorted), out)));
+        notesFile =
+            CompletableFuture.runAsync(
+                () ->
+                    files.write(
+                        BundleLayout.NOTES, out -> Json.write(Map.of("notes", sorted), out)));
         // the notes' two sections of REVIEW.md are made on other cores beside notes.json, and
         // the report waits for them where it places them: rendered with the report, at the
         // commit, they were most of its time there, on one core
         ReviewModel.NotesView notesView = ReviewModel.notesView(sorted);
-        ReviewModel.Ahead ahead = new ReviewModel.Ahead(
-            mapping,
-            CompletableFuture.supplyAsync(() -> ReviewModel.actions(notesView)),
-            CompletableFuture.supplyAsync(() -> ReviewModel.notesTables(notesView)));
-        Map<String, Object> review = ReviewModel.build(tr, Futures.join(view), objects.size(), notesView.counts(), ahead, inventory, options);
+        ReviewModel.Ahead ahead =
+            new ReviewModel.Ahead(
+                mapping,
+                CompletableFuture.supplyAsync(() -> ReviewModel.actions(notesView)),
+                CompletableFuture.supplyAsync(() -> ReviewModel.notesTables(notesView)));
+        Map<String, Object> review =
+            ReviewModel.build(
+                tr,
+                Futures.join(view),
+                objects.size(),
+                notesView.counts(),
+                ahead,
+                inventory,
+                options);
         files.write(BundleLayout.REVIEW, out -> Review.render("review.md.ftl", review, out));
         Futures.join(kustomization);
         Futures.join(notesFile);
@@ -139,14 +178,18 @@ public final class BundleBuilder {
       } catch (RuntimeException | Error e) {
         // nothing may write into the sink once the caller has the failure (and cleans up)
         // (the review's pieces made ahead are made in memory: no need to wait for them)
-        for (CompletableFuture<?> f : List.of(overlays, dns, view, inventoryFile, notesFile, kustomization)) {
+        for (CompletableFuture<?> f :
+            List.of(overlays, dns, view, inventoryFile, notesFile, kustomization)) {
           f.exceptionally(x -> null).join();
         }
         throw e;
       }
     }
 
-    /** Waits for inventory.json (its failure, if {@link #build} was not reached, is the caller's least problem). */
+    /**
+     * Waits for inventory.json (its failure, if {@link #build} was not reached, is the caller's
+     * least problem).
+     */
     @Override
     public void close() {
       inventoryFile.exceptionally(x -> null).join();
@@ -156,8 +199,10 @@ public final class BundleBuilder {
   /** The sink, guarded: each path once; base/ kept in memory only when a diff needs it. */
   private static final class Guarded {
     final BundleSink sink;
+
     /** Claimed from both cores at once, 104,000 paths for 10,000 apps: no lock of its own. */
     final Set<String> paths = ConcurrentHashMap.newKeySet(1 << 12);
+
     final Map<String, String> base;
 
     Guarded(BundleSink sink, boolean keepBase) {

@@ -13,6 +13,7 @@ public final class BundleLayout {
   public static final String KUSTOMIZATION = "kustomization.yaml";
   public static final String DIFF = "DIFF.md";
   public static final String DIFF_JSON = "diff.json";
+
   /** Cluster-scoped objects; not a valid namespace name, so it cannot collide with one. */
   static final String CLUSTER_DIR = "_cluster";
 
@@ -21,8 +22,12 @@ public final class BundleLayout {
   /** {@code <namespace>/<kind>-<name>.yaml}, relative to base/. */
   public static String objectFile(HasMetadata o) {
     String ns = o.getMetadata().getNamespace();
-    return (ns == null ? CLUSTER_DIR : ns) + "/" + o.getKind().toLowerCase(Locale.ROOT) + "-"
-        + o.getMetadata().getName() + ".yaml";
+    return (ns == null ? CLUSTER_DIR : ns)
+        + "/"
+        + o.getKind().toLowerCase(Locale.ROOT)
+        + "-"
+        + o.getMetadata().getName()
+        + ".yaml";
   }
 
   public static String overlay(String step) {

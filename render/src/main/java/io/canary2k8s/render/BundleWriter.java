@@ -1,15 +1,15 @@
 package io.canary2k8s.render;
 
 import io.canary2k8s.input.InputException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -28,17 +28,17 @@ import java.util.TreeMap;
 /**
  * Writes a bundle all or nothing: into a temporary sibling directory first, then swapped into
  * place. A bundle equal to what is already there is not rewritten (files and their modification
- * times stay); in a bundle that changed, each file {@link Pending#put put} equal to the one
- * already there is taken over (the same file, its modification time kept) and only the others
- * are written, as are the streamed ones. A non-empty directory that is not a canary2k8s bundle is
- * never overwritten.
+ * times stay); in a bundle that changed, each file {@link Pending#put put} equal to the one already
+ * there is taken over (the same file, its modification time kept) and only the others are written,
+ * as are the streamed ones. A non-empty directory that is not a canary2k8s bundle is never
+ * overwritten.
  *
  * <p>A run that dies part-way (killed, disk full, power cut) leaves the previous bundle in place,
- * or — if it died during the two renames of the swap — the previous bundle under a hidden
- * sibling name ({@code .<out>.old-*}). The temporary directory ({@code .<out>.tmp-*}) never holds
- * {@value BundleLayout#REVIEW}, which is written last, so it never passes for a bundle. The next
- * write to the same {@code out} puts a stranded previous bundle back and deletes the leftovers,
- * before anything else. One run at a time per output directory.
+ * or — if it died during the two renames of the swap — the previous bundle under a hidden sibling
+ * name ({@code .<out>.old-*}). The temporary directory ({@code .<out>.tmp-*}) never holds {@value
+ * BundleLayout#REVIEW}, which is written last, so it never passes for a bundle. The next write to
+ * the same {@code out} puts a stranded previous bundle back and deletes the leftovers, before
+ * anything else. One run at a time per output directory.
  */
 public final class BundleWriter {
   /** The filesystem steps of a write that can fail part-way; tests inject failures and pauses. */
@@ -95,10 +95,10 @@ public final class BundleWriter {
   }
 
   /**
-   * Starts writing a bundle to {@code out}: a directory that is there must be a bundle (or
-   * empty), and what an earlier run left beside it is recovered first. The files then go into a
-   * temporary sibling directory as they are {@link Pending#put put}; {@link Pending#commit}
-   * swaps it in, and closing without a commit leaves {@code out} as it was.
+   * Starts writing a bundle to {@code out}: a directory that is there must be a bundle (or empty),
+   * and what an earlier run left beside it is recovered first. The files then go into a temporary
+   * sibling directory as they are {@link Pending#put put}; {@link Pending#commit} swaps it in, and
+   * closing without a commit leaves {@code out} as it was.
    */
   public static Pending open(Path out) {
     Path target = out.toAbsolutePath().normalize();
@@ -115,41 +115,49 @@ public final class BundleWriter {
         }
         if (!isEmpty(target) && !Files.isRegularFile(target.resolve(BundleLayout.REVIEW))) {
           throw new InputException(
-              out.toString(), null, "exists, is not empty and is not a canary2k8s bundle (no "
-                  + BundleLayout.REVIEW + "); refusing to overwrite it");
+              out.toString(),
+              null,
+              "exists, is not empty and is not a canary2k8s bundle (no "
+                  + BundleLayout.REVIEW
+                  + "); refusing to overwrite it");
         }
       }
       Path made = firstMissing(parent);
       Files.createDirectories(parent);
-      return new Pending(out, target, Files.createTempDirectory(parent, tmpPrefix(target)), made, exists);
+      return new Pending(
+          out, target, Files.createTempDirectory(parent, tmpPrefix(target)), made, exists);
     } catch (IOException e) {
       throw failed(out, e);
     }
   }
 
   /**
-   * A bundle being written into a temporary directory beside its target. While every file put
-   * so far equals the target's file of the same path, nothing is written: an unchanged rerun
-   * only reads (large files, {@link #write streamed}, are written and then compared); at the
-   * first difference the equal files are taken over, and from then on each file put is taken
-   * over when it equals the target's and written when it does not. {@value
-   * BundleLayout#REVIEW} is held back to be written at the commit, so that the temporary
-   * directory never passes for a bundle. Thread-safe: distinct files may be put from several
-   * threads, and are written outside the lock; every put must have returned before the commit
-   * or the close.
+   * A bundle being written into a temporary directory beside its target. While every file put so
+   * far equals the target's file of the same path, nothing is written: an unchanged rerun only
+   * reads (large files, {@link #write streamed}, are written and then compared); at the first
+   * difference the equal files are taken over, and from then on each file put is taken over when it
+   * equals the target's and written when it does not. {@value BundleLayout#REVIEW} is held back to
+   * be written at the commit, so that the temporary directory never passes for a bundle.
+   * Thread-safe: distinct files may be put from several threads, and are written outside the lock;
+   * every put must have returned before the commit or the close.
    */
   public static final class Pending implements BundleSink, AutoCloseable {
     private final Path shown;
     private final Path target;
     private final Path tmp;
     private final Path madeParent;
+
     /** {@code out} was there when the write began: each file is compared with its file there. */
     private final boolean targetExists;
+
     /** Guards what follows: a streamed file may be written from another thread meanwhile. */
     private final Object lock = new Object();
+
     private final Set<String> dirs = new HashSet<>();
+
     /** Files equal to the target's, not written (yet). */
     private final List<String> sameSoFar = new ArrayList<>();
+
     private boolean same;
     private int files;
     private Body review;
@@ -231,8 +239,8 @@ public final class BundleWriter {
     }
 
     /**
-     * Puts the bundle in place; false when {@code out} already held exactly these files (then it
-     * is left untouched, modification times included).
+     * Puts the bundle in place; false when {@code out} already held exactly these files (then it is
+     * left untouched, modification times included).
      */
     public boolean commit() {
       synchronized (lock) {
@@ -302,7 +310,9 @@ public final class BundleWriter {
           deleteTree(tmp);
         }
         // parent directories this write made, if nothing else went into them
-        for (Path d = target.getParent(); madeParent != null && d != null && d.startsWith(madeParent); d = d.getParent()) {
+        for (Path d = target.getParent();
+            madeParent != null && d != null && d.startsWith(madeParent);
+            d = d.getParent()) {
           Files.deleteIfExists(d);
         }
       } catch (DirectoryNotEmptyException e) {
@@ -333,10 +343,10 @@ public final class BundleWriter {
     }
 
     /**
-     * {@code path} names a file below the directory it is resolved against, and resolving it
-     * gives a normal path: names separated by single slashes, none empty, {@code .} or {@code
-     * ..}. Every path a bundle is made of; a check of the text, where normalising the resolved
-     * path and comparing it with the directory was a third of the time a file took under the lock.
+     * {@code path} names a file below the directory it is resolved against, and resolving it gives
+     * a normal path: names separated by single slashes, none empty, {@code .} or {@code ..}. Every
+     * path a bundle is made of; a check of the text, where normalising the resolved path and
+     * comparing it with the directory was a third of the time a file took under the lock.
      */
     static boolean plainRelative(String path) {
       int start = 0;
@@ -345,7 +355,9 @@ public final class BundleWriter {
         char c = i < n ? path.charAt(i) : '/';
         if (c == '/') {
           int len = i - start;
-          if (len == 0 || (path.charAt(start) == '.' && (len == 1 || (len == 2 && path.charAt(start + 1) == '.')))) {
+          if (len == 0
+              || (path.charAt(start) == '.'
+                  && (len == 1 || (len == 2 && path.charAt(start + 1) == '.')))) {
             return false;
           }
           start = i + 1;
@@ -359,10 +371,9 @@ public final class BundleWriter {
      * equal file put after it is: hard-linked (one call per file, the bytes not read again), or
      * copied where the file system has no hard links. A rerun after a change in one app of a
      * 10,000-app estate takes over 100,000 files and writes a few: no new file for the others,
-     * which on a file system without a journal made each new one cost more while the old ones
-     * were freed (BENCHMARKS.md, session 10). The target's files are never written, so sharing
-     * them until the swap deletes the old names is safe; a taken-over file keeps its modification
-     * time.
+     * which on a file system without a journal made each new one cost more while the old ones were
+     * freed (BENCHMARKS.md, session 10). The target's files are never written, so sharing them
+     * until the swap deletes the old names is safe; a taken-over file keeps its modification time.
      */
     private void differs() throws IOException {
       same = false;
@@ -376,10 +387,10 @@ public final class BundleWriter {
 
     /**
      * Makes the directory of {@code f}, the file of {@code path}, unless made before. Each
-     * directory once: createDirectories on an existing one costs a failed mkdir and an exception
-     * (a 10,000-app bundle has 104,000 files in 10,000 directories). The directories are known by
-     * the text of {@code path} before its last slash: one text names one directory (another text
-     * for the same one, from a path that is not plain, only makes it again), and the text is had
+     * directory once: createDirectories on an existing one costs a failed mkdir and an exception (a
+     * 10,000-app bundle has 104,000 files in 10,000 directories). The directories are known by the
+     * text of {@code path} before its last slash: one text names one directory (another text for
+     * the same one, from a path that is not plain, only makes it again), and the text is had
      * without taking the Path apart.
      */
     private void dir(String path, Path f) throws IOException {
@@ -405,13 +416,23 @@ public final class BundleWriter {
   }
 
   private static UncheckedIOException failed(Path out, IOException e) {
-    return new UncheckedIOException("cannot write the bundle to " + out + ": " + e.getMessage() + " (" + e.getClass().getSimpleName() + ")", e);
+    return new UncheckedIOException(
+        "cannot write the bundle to "
+            + out
+            + ": "
+            + e.getMessage()
+            + " ("
+            + e.getClass().getSimpleName()
+            + ")",
+        e);
   }
 
   /** The outermost of {@code dir} and its ancestors that does not exist yet, or null. */
   private static Path firstMissing(Path dir) {
     Path missing = null;
-    for (Path d = dir; d != null && !Files.exists(d, LinkOption.NOFOLLOW_LINKS); d = d.getParent()) {
+    for (Path d = dir;
+        d != null && !Files.exists(d, LinkOption.NOFOLLOW_LINKS);
+        d = d.getParent()) {
       missing = d;
     }
     return missing;
@@ -433,8 +454,8 @@ public final class BundleWriter {
 
   /**
    * What an earlier run that died part-way left beside {@code target}: a previous bundle stranded
-   * mid-swap is put back when {@code target} is missing; temporary directories and other old
-   * copies are deleted. Only hidden directories named by this class are touched.
+   * mid-swap is put back when {@code target} is missing; temporary directories and other old copies
+   * are deleted. Only hidden directories named by this class are touched.
    */
   static void recoverLeftovers(Path parent, Path target) throws IOException {
     if (!Files.isDirectory(parent)) {
@@ -496,8 +517,8 @@ public final class BundleWriter {
 
   /**
    * Whether {@code dir} holds exactly {@code files} (the same regular files, the same content):
-   * {@code read(dir).equals(files)}, one file at a time, stopping at the first difference, so
-   * that a rerun does not hold the old bundle in memory next to the new one.
+   * {@code read(dir).equals(files)}, one file at a time, stopping at the first difference, so that
+   * a rerun does not hold the old bundle in memory next to the new one.
    */
   static boolean holds(Path dir, Map<String, String> files) throws IOException {
     int[] seen = {0};
@@ -506,7 +527,8 @@ public final class BundleWriter {
         dir,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             if (attrs.isRegularFile()) {
               String want = files.get(dir.relativize(file).toString().replace('\\', '/'));
               if (want == null
@@ -529,9 +551,11 @@ public final class BundleWriter {
         dir,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             if (attrs.isRegularFile()) {
-              out.put(dir.relativize(file).toString().replace('\\', '/'),
+              out.put(
+                  dir.relativize(file).toString().replace('\\', '/'),
                   new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
             }
             return FileVisitResult.CONTINUE;
@@ -545,7 +569,8 @@ public final class BundleWriter {
         dir,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             Files.delete(file);
             return FileVisitResult.CONTINUE;
           }

@@ -7,9 +7,11 @@ import java.util.List;
 /** A {@code kustomization.yaml}, serialised with the one YAML mapper (never templated). */
 @JsonPropertyOrder({"apiVersion", "kind", "resources", "patches"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Kustomization(String apiVersion, String kind, List<String> resources, List<Patch> patches) {
+public record Kustomization(
+    String apiVersion, String kind, List<String> resources, List<Patch> patches) {
   public static Kustomization of(List<String> resources, List<Patch> patches) {
-    return new Kustomization("kustomize.config.k8s.io/v1beta1", "Kustomization", resources, patches);
+    return new Kustomization(
+        "kustomize.config.k8s.io/v1beta1", "Kustomization", resources, patches);
   }
 
   /** A JSON 6902 patch (as YAML text) and the one object it must match. */

@@ -43,9 +43,9 @@ public final class Md {
   private static final BigInteger THOUSAND = BigInteger.valueOf(1000);
 
   /**
-   * An instance count: {@code 4.5} when it terminates within three decimals, else {@code 10/3}.
-   * In lowest terms, that is when the denominator divides 1,000: decided without dividing (a
-   * division that does not terminate throws, 45,000 times in a 10,000-app report).
+   * An instance count: {@code 4.5} when it terminates within three decimals, else {@code 10/3}. In
+   * lowest terms, that is when the denominator divides 1,000: decided without dividing (a division
+   * that does not terminate throws, 45,000 times in a 10,000-app report).
    */
   public static String count(Fraction f) {
     BigInteger[] times = THOUSAND.divideAndRemainder(f.denominator());

@@ -13,11 +13,16 @@ import java.util.Comparator;
  * @param file its path under {@code base/}
  */
 record ObjectEntry(String kind, String namespace, String name, String source, String file) {
-  static final Comparator<ObjectEntry> ORDER = ObjectOrder.of(ObjectEntry::kind, ObjectEntry::namespace, ObjectEntry::name);
+  static final Comparator<ObjectEntry> ORDER =
+      ObjectOrder.of(ObjectEntry::kind, ObjectEntry::namespace, ObjectEntry::name);
 
   static ObjectEntry of(HasMetadata o) {
     var annotations = o.getMetadata().getAnnotations();
-    return new ObjectEntry(o.getKind(), o.getMetadata().getNamespace(), o.getMetadata().getName(),
-        annotations == null ? null : annotations.get(Labels.SOURCE), BundleLayout.objectFile(o));
+    return new ObjectEntry(
+        o.getKind(),
+        o.getMetadata().getNamespace(),
+        o.getMetadata().getName(),
+        annotations == null ? null : annotations.get(Labels.SOURCE),
+        BundleLayout.objectFile(o));
   }
 }

@@ -17,15 +17,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One kustomize overlay per canary step: JSON 6902 patches that set every split route's weights
- * to the step's, in the target's own form. A canary track with no replicas that a step sends
- * traffic to is scaled up in that overlay (an empty member would break the route).
+ * One kustomize overlay per canary step: JSON 6902 patches that set every split route's weights to
+ * the step's, in the target's own form. A canary track with no replicas that a step sends traffic
+ * to is scaled up in that overlay (an empty member would break the route).
  */
 final class Overlays {
   private Overlays() {}
 
   /** Step name → the overlay's kustomization, in the order the steps were given. */
-  static Map<String, Kustomization> build(Plan plan, RouteEmitter target, List<Step> steps, Notifier notes) {
+  static Map<String, Kustomization> build(
+      Plan plan, RouteEmitter target, List<Step> steps, Notifier notes) {
     Map<String, Kustomization> out = new LinkedHashMap<>();
     for (Step step : steps) {
       List<Kustomization.Patch> patches = new ArrayList<>();
@@ -51,11 +52,20 @@ final class Overlays {
             (track, n) -> {
               notes.warn(
                   "Deployment/" + app.namespace() + "/" + track,
-                  "Canary track has 0 replicas today; overlay " + step.name() + " sends it "
-                      + "traffic, so it also sets its replicas to " + n + ".");
+                  "Canary track has 0 replicas today; overlay "
+                      + step.name()
+                      + " sends it "
+                      + "traffic, so it also sets its replicas to "
+                      + n
+                      + ".");
               patches.add(
                   patch(
-                      new WeightPatch("apps", "v1", "Deployment", app.namespace(), track,
+                      new WeightPatch(
+                          "apps",
+                          "v1",
+                          "Deployment",
+                          app.namespace(),
+                          track,
                           List.of(new WeightPatch.Op("replace", "/spec/replicas", n)))));
             });
       }
@@ -75,7 +85,11 @@ final class Overlays {
     }
     return new Kustomization.Patch(
         new Kustomization.Target(
-            wp.group().isEmpty() ? null : wp.group(), wp.version(), wp.kind(), wp.namespace(), wp.name()),
+            wp.group().isEmpty() ? null : wp.group(),
+            wp.version(),
+            wp.kind(),
+            wp.namespace(),
+            wp.name()),
         unindent(Yaml.dump(ops)));
   }
 

@@ -13,7 +13,8 @@ import java.util.List;
  *     compare this bundle with it; null for none
  * @param edge where the DNS cutover batches point
  */
-public record RenderOptions(List<Step> steps, String toolVersion, Documents previous, EdgeTarget edge) {
+public record RenderOptions(
+    List<Step> steps, String toolVersion, Documents previous, EdgeTarget edge) {
   public RenderOptions {
     steps = List.copyOf(steps);
     edge = edge == null ? EdgeTarget.UNKNOWN : edge;

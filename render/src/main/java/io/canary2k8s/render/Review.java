@@ -28,21 +28,23 @@ import java.util.concurrent.CompletableFuture;
 /** The one FreeMarker configuration: renders the Markdown reports from templates/. */
 public final class Review {
   /**
-   * {@code <@piece p=x/>}: writes {@code x}, a {@link Piece} made ahead (or being made: a future
-   * of one, waited for here), into the report as its text would be written there.
+   * {@code <@piece p=x/>}: writes {@code x}, a {@link Piece} made ahead (or being made: a future of
+   * one, waited for here), into the report as its text would be written there.
    */
-  private static final TemplateDirectiveModel PIECE = (env, params, loopVars, body) -> {
-    Object p = DeepUnwrap.unwrap((TemplateModel) params.get("p"));
-    if (p instanceof CompletableFuture<?> f) {
-      p = Futures.join(f);
-    }
-    Writer out = env.getOut();
-    if (p instanceof Piece piece && out instanceof LineEnds lineEnds) {
-      lineEnds.write(piece);
-    } else {
-      out.write(String.valueOf(p));
-    }
-  };
+  private static final TemplateDirectiveModel PIECE =
+      (env, params, loopVars, body) -> {
+        Object p = DeepUnwrap.unwrap((TemplateModel) params.get("p"));
+        if (p instanceof CompletableFuture<?> f) {
+          p = Futures.join(f);
+        }
+        Writer out = env.getOut();
+        if (p instanceof Piece piece && out instanceof LineEnds lineEnds) {
+          lineEnds.write(piece);
+        } else {
+          out.write(String.valueOf(p));
+        }
+      };
+
   private static final Configuration FREEMARKER = configure();
 
   private Review() {}
@@ -75,8 +77,8 @@ public final class Review {
   }
 
   /**
-   * {@code templates/<name>} as a {@link Piece} of a report, made ahead (on any core): the
-   * template writes straight into the line-end pass and the encoder, no string in between.
+   * {@code templates/<name>} as a {@link Piece} of a report, made ahead (on any core): the template
+   * writes straight into the line-end pass and the encoder, no string in between.
    */
   static Piece piece(String name, Map<String, Object> model) {
     return Piece.of(w -> process(name, model, w));
@@ -102,17 +104,21 @@ public final class Review {
 
   /**
    * {@link #render(String, Map)} into {@code out} as UTF-8, never held whole (REVIEW.md of 10,000
-   * apps: 60 MB). Text that UTF-8 cannot encode (a lone surrogate) fails, as it does for every file.
+   * apps: 60 MB). Text that UTF-8 cannot encode (a lone surrogate) fails, as it does for every
+   * file.
    */
-  public static void render(String name, Map<String, Object> model, OutputStream out) throws IOException {
+  public static void render(String name, Map<String, Object> model, OutputStream out)
+      throws IOException {
     render(name, model, LineEnds.utf8(out));
   }
 
-  private static void render(String name, Map<String, Object> model, Writer out) throws IOException {
+  private static void render(String name, Map<String, Object> model, Writer out)
+      throws IOException {
     render(name, model, new LineEnds(out));
   }
 
-  private static void render(String name, Map<String, Object> model, LineEnds w) throws IOException {
+  private static void render(String name, Map<String, Object> model, LineEnds w)
+      throws IOException {
     Template t = template(name);
     try {
       t.process(model, w);
@@ -123,22 +129,24 @@ public final class Review {
   }
 
   /**
-   * A piece of a report made ahead, on any core, and held as the bytes it will have in the
-   * report: its line ends made as {@link LineEnds} makes them over the whole report, in UTF-8.
-   * That is the same text as long as the piece starts with text (not a line end) and does not
-   * end inside a {@code \r\n}; its final newlines are held, to be joined with what follows.
-   * Other text is kept as it is and made with the rest. (A 10,000-app report's per-app
-   * sections, 60 MB: as strings with → and Σ they were UTF-16, twice that for the collector to
-   * copy, and scanned and encoded at the end of the run, on one core.)
+   * A piece of a report made ahead, on any core, and held as the bytes it will have in the report:
+   * its line ends made as {@link LineEnds} makes them over the whole report, in UTF-8. That is the
+   * same text as long as the piece starts with text (not a line end) and does not end inside a
+   * {@code \r\n}; its final newlines are held, to be joined with what follows. Other text is kept
+   * as it is and made with the rest. (A 10,000-app report's per-app sections, 60 MB: as strings
+   * with → and Σ they were UTF-16, twice that for the collector to copy, and scanned and encoded at
+   * the end of the run, on one core.)
    */
   static final class Piece {
     /**
-     * The buffers of the line-end pass that makes a piece, in chars: small, as a report's own
-     * two 8 KB ones made 330 MB of garbage for 10,000 sections.
+     * The buffers of the line-end pass that makes a piece, in chars: small, as a report's own two 8
+     * KB ones made 330 MB of garbage for 10,000 sections.
      */
     private static final int PIECE_BUFFER = 512;
+
     /** The piece's bytes, in order (see {@link Chunks}). */
     private final byte[][] utf8;
+
     private final char last;
     private final int newlines;
     private final String text;
@@ -155,10 +163,9 @@ public final class Review {
     }
 
     /**
-     * What {@code content} writes, made ahead. Where that is empty, starts with a line end or
-     * ends inside one, or holds text UTF-8 cannot encode, it is kept as text instead (written a
-     * second time, into a string), made with the rest of the report, whose encoder reports it as
-     * before.
+     * What {@code content} writes, made ahead. Where that is empty, starts with a line end or ends
+     * inside one, or holds text UTF-8 cannot encode, it is kept as text instead (written a second
+     * time, into a string), made with the rest of the report, whose encoder reports it as before.
      */
     private static Piece of(Content content) {
       Piece made = made(content);
@@ -203,7 +210,9 @@ public final class Review {
     /** The piece's text (its line ends as made), for a writer that is not a report's. */
     @Override
     public String toString() {
-      return text != null ? text : new String(bytes(), StandardCharsets.UTF_8) + "\n".repeat(newlines);
+      return text != null
+          ? text
+          : new String(bytes(), StandardCharsets.UTF_8) + "\n".repeat(newlines);
     }
 
     private byte[] bytes() {
@@ -245,7 +254,10 @@ public final class Review {
         }
       }
 
-      /** A chunk with room in it: the next, twice as large up to {@link #MAX}, once this one is full. */
+      /**
+       * A chunk with room in it: the next, twice as large up to {@link #MAX}, once this one is
+       * full.
+       */
       private void room() {
         if (used == current.length) {
           full.add(current);
@@ -264,22 +276,29 @@ public final class Review {
 
   /**
    * Passes the template's output on with {@code \r\n} → {@code \n}, every run of three or more
-   * {@code \n} → two, and one final newline: the same text as {@code
-   * s.replace("\r\n", "\n").replaceAll("\n{3,}", "\n\n")} plus a final newline, made in one
-   * pass. (The copies that made a 10,000-app report took several hundred MB at once.)
+   * {@code \n} → two, and one final newline: the same text as {@code s.replace("\r\n",
+   * "\n").replaceAll("\n{3,}", "\n\n")} plus a final newline, made in one pass. (The copies that
+   * made a 10,000-app report took several hundred MB at once.)
    */
   static final class LineEnds extends Writer {
     private final Writer out;
-    /** Where {@code out} writes its bytes, for {@link Piece}s; null: pieces go through {@code out}. */
+
+    /**
+     * Where {@code out} writes its bytes, for {@link Piece}s; null: pieces go through {@code out}.
+     */
     private final OutputStream bytes;
+
     private final char[] buf;
+
     /** Strings are copied into this in pieces and scanned there (not char by char). */
     private final char[] scratch;
+
     private int used;
     private int newlines;
     private boolean cr;
     private char last;
     private boolean empty = true;
+
     /** The first character written, as it came; -1 before any. */
     private int first = -1;
 
@@ -301,16 +320,18 @@ public final class Review {
      * buffered file stream it would be a write to the disk per piece.
      */
     static LineEnds utf8(OutputStream out) {
-      OutputStream unflushed = new FilterOutputStream(out) {
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          out.write(b, off, len);
-        }
+      OutputStream unflushed =
+          new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+              out.write(b, off, len);
+            }
 
-        @Override
-        public void flush() {}
-      };
-      return new LineEnds(new OutputStreamWriter(unflushed, StandardCharsets.UTF_8.newEncoder()), out, 8192);
+            @Override
+            public void flush() {}
+          };
+      return new LineEnds(
+          new OutputStreamWriter(unflushed, StandardCharsets.UTF_8.newEncoder()), out, 8192);
     }
 
     /** {@code p} as if its text were written here. */

@@ -26,18 +26,19 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The flat, pre-formatted view of a translation that {@code templates/review.md.ftl} renders:
- * every number is computed here, the template only lays it out.
+ * The flat, pre-formatted view of a translation that {@code templates/review.md.ftl} renders: every
+ * number is computed here, the template only lays it out.
  */
 final class ReviewModel {
   private ReviewModel() {}
 
   /**
    * The parts of the review that depend on the plan only: the per-app tables and diagrams, the
-   * edge, the step weights. Made while the apps' files are written; {@link #build} adds what
-   * needs the finished run (the notes, the objects).
+   * edge, the step weights. Made while the apps' files are written; {@link #build} adds what needs
+   * the finished run (the notes, the objects).
    */
-  record PlanView(List<Review.Piece> apps, Map<String, Object> edge, List<Map<String, Object>> steps) {}
+  record PlanView(
+      List<Review.Piece> apps, Map<String, Object> edge, List<Map<String, Object>> steps) {}
 
   static PlanView planView(Translation tr, Inventory inventory, RenderOptions options) {
     Plan plan = tr.plan();
@@ -47,16 +48,21 @@ final class ReviewModel {
     // one app's section depends only on that app: rendered here, on every core, in plan order,
     // and held as the report's bytes; the template's run over 10,000 apps otherwise came last,
     // on one core
-    List<Review.Piece> apps = plan.apps().parallelStream()
-        .map(app -> Review.piece("review-app.md.ftl", Map.of("app", app(app, target, groups, plan), "target", target.name())))
-        .toList();
+    List<Review.Piece> apps =
+        plan.apps().parallelStream()
+            .map(
+                app ->
+                    Review.piece(
+                        "review-app.md.ftl",
+                        Map.of("app", app(app, target, groups, plan), "target", target.name())))
+            .toList();
     return new PlanView(apps, edge(plan, target), steps(plan, target, options.steps()));
   }
 
   /**
-   * The part of the review that depends on the objects only: which AWS item became which
-   * objects, rendered ({@code review-mapping.md.ftl}). Made on another core while the notes are
-   * completed and the report begins. {@code objects}: every object of the bundle, in {@link
+   * The part of the review that depends on the objects only: which AWS item became which objects,
+   * rendered ({@code review-mapping.md.ftl}). Made on another core while the notes are completed
+   * and the report begins. {@code objects}: every object of the bundle, in {@link
    * ObjectEntry#ORDER}.
    */
   static Review.Piece mappingTable(List<ObjectEntry> objects) {
@@ -64,17 +70,26 @@ final class ReviewModel {
   }
 
   /**
-   * The notes' part of the review: the counts by severity (the summary table) and the rows of
-   * every note, grouped by severity, in {@link Note#ORDER} (made on every core: 82,000 notes at
-   * 10,000 apps, at the end of the run). {@link #actions} and {@link #notesTables} render them.
+   * The notes' part of the review: the counts by severity (the summary table) and the rows of every
+   * note, grouped by severity, in {@link Note#ORDER} (made on every core: 82,000 notes at 10,000
+   * apps, at the end of the run). {@link #actions} and {@link #notesTables} render them.
    */
   record NotesView(Map<String, Long> counts, Map<String, Object> groups) {}
 
   /** {@code notes}: every note of the run, in {@link Note#ORDER}. */
   static NotesView notesView(List<Note> notes) {
-    List<Map<String, String>> rows = notes.parallelStream()
-        .map(n -> Map.of("subject", Md.cell(n.subject()), "message", Md.cell(n.message()), "stage", n.stage()))
-        .toList();
+    List<Map<String, String>> rows =
+        notes.parallelStream()
+            .map(
+                n ->
+                    Map.of(
+                        "subject",
+                        Md.cell(n.subject()),
+                        "message",
+                        Md.cell(n.message()),
+                        "stage",
+                        n.stage()))
+            .toList();
     Map<String, Long> counts = new LinkedHashMap<>();
     List<Map<String, Object>> bySeverity = new ArrayList<>();
     int from = 0;
@@ -84,7 +99,8 @@ final class ReviewModel {
         to++;
       }
       counts.put(s.name().toLowerCase(java.util.Locale.ROOT), (long) (to - from));
-      bySeverity.add(Map.of("title", title(s), "severity", s.name(), "notes", rows.subList(from, to)));
+      bySeverity.add(
+          Map.of("title", title(s), "severity", s.name(), "notes", rows.subList(from, to)));
       from = to;
     }
     if (from != notes.size()) {
@@ -104,8 +120,8 @@ final class ReviewModel {
   }
 
   /**
-   * The pieces of the review made on other cores while it begins (the template waits for each
-   * where it places it): {@link #mappingTable}, {@link #actions}, {@link #notesTables}.
+   * The pieces of the review made on other cores while it begins (the template waits for each where
+   * it places it): {@link #mappingTable}, {@link #actions}, {@link #notesTables}.
    */
   record Ahead(
       CompletableFuture<Review.Piece> mapping,
@@ -114,7 +130,12 @@ final class ReviewModel {
 
   /** The whole model; {@code counts}: {@link NotesView#counts}. */
   static Map<String, Object> build(
-      Translation tr, PlanView view, int objectCount, Map<String, Long> counts, Ahead ahead, Inventory inventory,
+      Translation tr,
+      PlanView view,
+      int objectCount,
+      Map<String, Long> counts,
+      Ahead ahead,
+      Inventory inventory,
       RenderOptions options) {
     Plan plan = tr.plan();
     RouteEmitter target = tr.target();
@@ -135,7 +156,9 @@ final class ReviewModel {
   }
 
   private static String source(Provenance p) {
-    StringBuilder sb = new StringBuilder(p.source().equals("aws-api") ? "live AWS discovery" : "an AWS CLI capture");
+    StringBuilder sb =
+        new StringBuilder(
+            p.source().equals("aws-api") ? "live AWS discovery" : "an AWS CLI capture");
     List<String> parts = new ArrayList<>();
     if (p.region() != null) {
       parts.add("region " + p.region());
@@ -161,11 +184,14 @@ final class ReviewModel {
     };
   }
 
-  private static Map<String, Object> app(App app, RouteEmitter target, Map<String, AutoScalingGroup> groups, Plan plan) {
+  private static Map<String, Object> app(
+      App app, RouteEmitter target, Map<String, AutoScalingGroup> groups, Plan plan) {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("name", app.name());
     a.put("namespace", app.namespace());
-    a.put("loadBalancers", app.loadBalancers().stream().filter(lb -> !app.isLoadBalancerV2(lb)).toList());
+    a.put(
+        "loadBalancers",
+        app.loadBalancers().stream().filter(lb -> !app.isLoadBalancerV2(lb)).toList());
     a.put("loadBalancersV2", app.loadBalancers().stream().filter(app::isLoadBalancerV2).toList());
     Map<String, String> trackOfGroup = new TreeMap<>();
     app.tracks().forEach(t -> trackOfGroup.put(t.autoScalingGroup(), t.name()));
@@ -177,10 +203,22 @@ final class ReviewModel {
       row.put("name", t.name());
       row.put("role", t.role().label());
       row.put("group", t.autoScalingGroup());
-      row.put("capacity", g == null ? "" : g.minSize() + " / " + g.desiredCapacity() + " / " + g.maxSize());
+      row.put(
+          "capacity",
+          g == null ? "" : g.minSize() + " / " + g.desiredCapacity() + " / " + g.maxSize());
       row.put("replicas", t.replicas());
-      row.put("hpa", t.scaling() == null ? "none" : t.scaling().min() + "–" + t.scaling().max() + " at "
-          + t.scaling().cpuUtilization() + " % CPU (" + Md.cell(t.scaling().origin()) + ")");
+      row.put(
+          "hpa",
+          t.scaling() == null
+              ? "none"
+              : t.scaling().min()
+                  + "–"
+                  + t.scaling().max()
+                  + " at "
+                  + t.scaling().cpuUtilization()
+                  + " % CPU ("
+                  + Md.cell(t.scaling().origin())
+                  + ")");
       row.put("image", Md.cell(t.image().reference()));
       row.put("imageOrigin", Md.cell(t.image().origin()));
       row.put("probe", t.probe() == null ? "none" : Md.cell(probe(t.probe())));
@@ -197,11 +235,16 @@ final class ReviewModel {
       List<String> w = target.weights(r);
       for (int i = 0; i < r.backends().size(); i++) {
         Route.Backend b = r.backends().get(i);
-        today.add("ASG " + app.track(b.track()).autoScalingGroup() + " " + Md.percent(b.share())
-            + (Md.whole(b.share()) ? "" : " (" + b.share() + ")"));
+        today.add(
+            "ASG "
+                + app.track(b.track()).autoScalingGroup()
+                + " "
+                + Md.percent(b.share())
+                + (Md.whole(b.share()) ? "" : " (" + b.share() + ")"));
         after.add(b.track() + ": " + w.get(i));
       }
-      row.put("today", (r.rule() == null ? "" : Md.cell(r.rule()) + ": ") + String.join(", ", today));
+      row.put(
+          "today", (r.rule() == null ? "" : Md.cell(r.rule()) + ": ") + String.join(", ", today));
       row.put("after", String.join(", ", after));
       row.put("object", target.weightedObject(app, r));
       row.put("split", r.split());
@@ -219,11 +262,13 @@ final class ReviewModel {
   }
 
   private static String probe(Track.Probe p) {
-    String what = p.scheme().equals("TCP") ? "TCP :" + p.port() : p.scheme() + " :" + p.port() + p.path();
+    String what =
+        p.scheme().equals("TCP") ? "TCP :" + p.port() : p.scheme() + " :" + p.port() + p.path();
     return what + " every " + p.periodSeconds() + " s (from " + p.source() + ")";
   }
 
-  private static Map<String, Object> split(LoadBalancerShares s, LoadBalancerShares other, Map<String, String> trackOf) {
+  private static Map<String, Object> split(
+      LoadBalancerShares s, LoadBalancerShares other, Map<String, String> trackOf) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("loadBalancer", s.loadBalancer());
     if (s.isLoadBalancerV2()) {
@@ -234,7 +279,9 @@ final class ReviewModel {
         row.put("name", t.targetGroup());
         row.put("weight", t.weight());
         row.put("weightShare", t.weightShare().describe());
-        row.put("crossZone", (t.crossZone() ? "on" : "off") + " (" + Md.cell(t.crossZoneSource()) + ")");
+        row.put(
+            "crossZone",
+            (t.crossZone() ? "on" : "off") + " (" + Md.cell(t.crossZoneSource()) + ")");
         List<String> inside = new ArrayList<>();
         t.inGroup().forEach((g, f) -> inside.add("`" + g + "` " + f.describe()));
         row.put("inside", inside.isEmpty() ? "no instances" : String.join(", ", inside));
@@ -242,7 +289,10 @@ final class ReviewModel {
       }
       m.put("targetGroups", tgs);
     }
-    m.put("crossZone", (s.crossZone() ? "on" : "off") + (s.crossZoneAssumed() ? " (assumed: attributes not captured)" : ""));
+    m.put(
+        "crossZone",
+        (s.crossZone() ? "on" : "off")
+            + (s.crossZoneAssumed() ? " (assumed: attributes not captured)" : ""));
     m.put("basis", s.basis().flag());
     Set<String> zones = new TreeSet<>();
     s.counts().values().forEach(c -> zones.addAll(c.keySet()));
@@ -269,37 +319,52 @@ final class ReviewModel {
     return m;
   }
 
-  private static String mermaid(App app, RouteEmitter target, Map<String, AutoScalingGroup> groups, Plan plan) {
+  private static String mermaid(
+      App app, RouteEmitter target, Map<String, AutoScalingGroup> groups, Plan plan) {
     StringBuilder sb = new StringBuilder("flowchart LR\n");
     Map<String, String> ids = new LinkedHashMap<>();
     Set<String> labelled = new TreeSet<>();
     // a node's label is written where it first appears; later mentions use the bare id
-    java.util.function.BiFunction<String, String, String> node = (k, label) -> {
-      String id = ids.computeIfAbsent(k, x -> "n" + (ids.size() + 1));
-      return labelled.add(id) ? id + "[\"" + Md.mermaid(label) + "\"]" : id;
-    };
+    java.util.function.BiFunction<String, String, String> node =
+        (k, label) -> {
+          String id = ids.computeIfAbsent(k, x -> "n" + (ids.size() + 1));
+          return labelled.add(id) ? id + "[\"" + Md.mermaid(label) + "\"]" : id;
+        };
     sb.append("  subgraph today[\"AWS today\"]\n");
     Set<String> drawn = new TreeSet<>();
     for (Route r : app.routes()) {
       for (String h : r.hosts()) {
         for (String lb : r.loadBalancers()) {
           if (drawn.add(h + " " + lb)) {
-            sb.append("    ").append(node.apply("h:" + h, h)).append(" --> ")
-                .append(node.apply("lb:" + lb, (app.isLoadBalancerV2(lb) ? "ALB/NLB " : "ELB ") + lb)).append("\n");
+            sb.append("    ")
+                .append(node.apply("h:" + h, h))
+                .append(" --> ")
+                .append(
+                    node.apply("lb:" + lb, (app.isLoadBalancerV2(lb) ? "ALB/NLB " : "ELB ") + lb))
+                .append("\n");
           }
         }
       }
     }
     for (LoadBalancerShares s : app.shares()) {
       if (s.rule() != null && !s.rule().endsWith("default rule")) {
-        continue; // a rule's split is per request content; the diagram shows each load balancer's own
+        continue; // a rule's split is per request content; the diagram shows each load balancer's
+        // own
       }
       for (var e : s.shares().entrySet()) {
         AutoScalingGroup g = groups.get(e.getKey());
-        String label = "ASG " + e.getKey() + (g == null ? "" : " (desired " + g.desiredCapacity() + ")");
-        sb.append("    ").append(node.apply("lb:" + s.loadBalancer(), (s.isLoadBalancerV2() ? "ALB/NLB " : "ELB ") + s.loadBalancer()))
-            .append(" -->|\"").append(Md.percent(e.getValue())).append("\"| ")
-            .append(node.apply("asg:" + e.getKey(), label)).append("\n");
+        String label =
+            "ASG " + e.getKey() + (g == null ? "" : " (desired " + g.desiredCapacity() + ")");
+        sb.append("    ")
+            .append(
+                node.apply(
+                    "lb:" + s.loadBalancer(),
+                    (s.isLoadBalancerV2() ? "ALB/NLB " : "ELB ") + s.loadBalancer()))
+            .append(" -->|\"")
+            .append(Md.percent(e.getValue()))
+            .append("\"| ")
+            .append(node.apply("asg:" + e.getKey(), label))
+            .append("\n");
       }
     }
     sb.append("  end\n");
@@ -307,15 +372,24 @@ final class ReviewModel {
     for (Route r : app.routes()) {
       String obj = target.weightedObject(app, r);
       for (String h : r.hosts()) {
-        sb.append("    ").append(node.apply("kh:" + h, h)).append(" --> ")
-            .append(node.apply("obj:" + obj, obj)).append("\n");
+        sb.append("    ")
+            .append(node.apply("kh:" + h, h))
+            .append(" --> ")
+            .append(node.apply("obj:" + obj, obj))
+            .append("\n");
       }
       List<String> w = target.weights(r);
       for (int i = 0; i < r.backends().size(); i++) {
         Route.Backend b = r.backends().get(i);
-        sb.append("    ").append(node.apply("obj:" + obj, obj)).append(" -->|\"")
-            .append(Md.mermaid(w.get(i))).append(" (").append(Md.percent(b.share())).append(")\"| ")
-            .append(node.apply("svc:" + b.track(), "Service " + b.track())).append("\n");
+        sb.append("    ")
+            .append(node.apply("obj:" + obj, obj))
+            .append(" -->|\"")
+            .append(Md.mermaid(w.get(i)))
+            .append(" (")
+            .append(Md.percent(b.share()))
+            .append(")\"| ")
+            .append(node.apply("svc:" + b.track(), "Service " + b.track()))
+            .append("\n");
       }
     }
     sb.append("  end\n");
@@ -332,7 +406,12 @@ final class ReviewModel {
     m.put("https", plan.edge().https());
     m.put("hostNetwork", plan.edge().hostNetwork());
     List<String> redirected = new ArrayList<>();
-    plan.apps().forEach(a -> a.routes().stream().filter(Route::redirectsToHttps).forEach(r -> redirected.addAll(r.hosts())));
+    plan.apps()
+        .forEach(
+            a ->
+                a.routes().stream()
+                    .filter(Route::redirectsToHttps)
+                    .forEach(r -> redirected.addAll(r.hosts())));
     m.put("redirect", !redirected.isEmpty());
     m.put("redirectHosts", redirected);
     m.put("redirectForm", target.redirectForm(plan.edge()));
@@ -384,7 +463,14 @@ final class ReviewModel {
           parts.add(target.weightedObject(app, r) + " → " + String.join(", ", items));
         }
       }
-      out.add(Map.of("name", step.name(), "percent", step.canaryPercent(), "weights", Md.cell(String.join("; ", parts))));
+      out.add(
+          Map.of(
+              "name",
+              step.name(),
+              "percent",
+              step.canaryPercent(),
+              "weights",
+              Md.cell(String.join("; ", parts))));
     }
     return out;
   }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Reruns onto a bundle, over random sequences of changes (files changed with and without a change
  * of size, added, removed, or none): after each write the output holds exactly the new bundle,
- * nothing is left beside it, the write says whether anything changed, and every file put with
- * the same content as before is the same file as before, with its modification time.
+ * nothing is left beside it, the write says whether anything changed, and every file put with the
+ * same content as before is the same file as before, with its modification time.
  */
 class BundleWriterRerunPropertyTest {
   @TempDir Path tmp;
@@ -62,13 +62,17 @@ class BundleWriterRerunPropertyTest {
       for (Map.Entry<String, String> e : next.entrySet()) {
         Path f = out.resolve(e.getKey());
         // REVIEW.md is streamed: written whenever anything changed
-        boolean kept = e.getValue().equals(files.get(e.getKey()))
-            && (!written || !e.getKey().equals(BundleLayout.REVIEW));
+        boolean kept =
+            e.getValue().equals(files.get(e.getKey()))
+                && (!written || !e.getKey().equals(BundleLayout.REVIEW));
         if (kept) {
-          assertThat(Files.getLastModifiedTime(f)).as("%s kept its time, run %d", e.getKey(), run).isEqualTo(times.get(f));
+          assertThat(Files.getLastModifiedTime(f))
+              .as("%s kept its time, run %d", e.getKey(), run)
+              .isEqualTo(times.get(f));
           if (keys.get(f) != null) {
             assertThat(Files.readAttributes(f, BasicFileAttributes.class).fileKey())
-                .as("%s is the same file, run %d", e.getKey(), run).isEqualTo(keys.get(f));
+                .as("%s is the same file, run %d", e.getKey(), run)
+                .isEqualTo(keys.get(f));
           }
         }
       }

@@ -66,13 +66,14 @@ class BundleWriterTest {
   @Test
   void reviewIsWrittenLast() throws IOException {
     List<String> order = new java.util.ArrayList<>();
-    BundleWriter.io = new Failing(Integer.MAX_VALUE, Integer.MAX_VALUE) {
-      @Override
-      public void write(Path file, String content) throws IOException {
-        order.add(file.getFileName().toString());
-        super.write(file, content);
-      }
-    };
+    BundleWriter.io =
+        new Failing(Integer.MAX_VALUE, Integer.MAX_VALUE) {
+          @Override
+          public void write(Path file, String content) throws IOException {
+            order.add(file.getFileName().toString());
+            super.write(file, content);
+          }
+        };
     BundleWriter.write(NEW, out());
     assertThat(order).last().isEqualTo(BundleLayout.REVIEW);
   }
@@ -87,7 +88,9 @@ class BundleWriterTest {
           .as("failing write %d", failAt)
           .isInstanceOf(UncheckedIOException.class)
           .hasMessageContaining("injected");
-      assertThat(BundleWriter.read(out())).as("after failing write %d", failAt).isEqualTo(OLD.asMap());
+      assertThat(BundleWriter.read(out()))
+          .as("after failing write %d", failAt)
+          .isEqualTo(OLD.asMap());
       assertThat(siblings()).as("after failing write %d", failAt).containsExactly("out");
     }
   }
@@ -97,8 +100,11 @@ class BundleWriterTest {
     BundleWriter.write(OLD, out());
     for (int failAt = 0; failAt < 2; failAt++) {
       BundleWriter.io = new Failing(Integer.MAX_VALUE, failAt);
-      assertThatThrownBy(() -> BundleWriter.write(NEW, out())).isInstanceOf(UncheckedIOException.class);
-      assertThat(BundleWriter.read(out())).as("after failing move %d", failAt).isEqualTo(OLD.asMap());
+      assertThatThrownBy(() -> BundleWriter.write(NEW, out()))
+          .isInstanceOf(UncheckedIOException.class);
+      assertThat(BundleWriter.read(out()))
+          .as("after failing move %d", failAt)
+          .isEqualTo(OLD.asMap());
       assertThat(siblings()).as("after failing move %d", failAt).containsExactly("out");
     }
     BundleWriter.io = BundleWriter.REAL_IO;
@@ -109,7 +115,8 @@ class BundleWriterTest {
   @Test
   void anIoErrorOnAFirstWriteLeavesNothing() throws IOException {
     BundleWriter.io = new Failing(2, Integer.MAX_VALUE);
-    assertThatThrownBy(() -> BundleWriter.write(NEW, out())).isInstanceOf(UncheckedIOException.class);
+    assertThatThrownBy(() -> BundleWriter.write(NEW, out()))
+        .isInstanceOf(UncheckedIOException.class);
     assertThat(siblings()).isEmpty();
   }
 
@@ -138,7 +145,9 @@ class BundleWriterTest {
     Path half = Files.createDirectories(tmp.resolve(".out.tmp-2222/base"));
     Files.writeString(half.resolve("kustomization.yaml"), "resources: []\n");
 
-    assertThat(BundleWriter.write(OLD, out())).as("the restored bundle is already the wanted one").isFalse();
+    assertThat(BundleWriter.write(OLD, out()))
+        .as("the restored bundle is already the wanted one")
+        .isFalse();
     assertThat(BundleWriter.read(out())).isEqualTo(OLD.asMap());
     assertThat(siblings()).containsExactly("out");
   }
@@ -152,15 +161,36 @@ class BundleWriterTest {
 
   @Test
   void pathsThatEscapeInEveryShapeAreRefused() throws IOException {
-    for (String bad : List.of("base/../../escaped.yaml", "/etc/escaped.yaml", "..", ".", "", "base/./..//../x", "./../x")) {
+    for (String bad :
+        List.of(
+            "base/../../escaped.yaml",
+            "/etc/escaped.yaml",
+            "..",
+            ".",
+            "",
+            "base/./..//../x",
+            "./../x")) {
       Bundle evil = new Bundle(Map.of(BundleLayout.REVIEW, "x", bad, "x"));
-      assertThatThrownBy(() -> BundleWriter.write(evil, out())).as(bad).hasMessageContaining("escapes");
+      assertThatThrownBy(() -> BundleWriter.write(evil, out()))
+          .as(bad)
+          .hasMessageContaining("escapes");
       assertThat(siblings()).as(bad).isEmpty();
     }
     // not plain, yet inside: normalised as before, and written where normalising puts them
-    Bundle odd = new Bundle(Map.of(BundleLayout.REVIEW, "x", "base//a.yaml", "a", "base/./b.yaml", "b", "base/c/../c.yaml", "c"));
+    Bundle odd =
+        new Bundle(
+            Map.of(
+                BundleLayout.REVIEW,
+                "x",
+                "base//a.yaml",
+                "a",
+                "base/./b.yaml",
+                "b",
+                "base/c/../c.yaml",
+                "c"));
     BundleWriter.write(odd, out());
-    assertThat(BundleWriter.read(out())).containsOnlyKeys(BundleLayout.REVIEW, "base/a.yaml", "base/b.yaml", "base/c.yaml");
+    assertThat(BundleWriter.read(out()))
+        .containsOnlyKeys(BundleLayout.REVIEW, "base/a.yaml", "base/b.yaml", "base/c.yaml");
   }
 
   /** The text check that lets a path skip normalising agrees with normalising. */
@@ -191,25 +221,30 @@ class BundleWriterTest {
   void aForeignDirectoryIsNotOverwritten() throws IOException {
     Files.createDirectories(out());
     Files.writeString(out().resolve("precious.txt"), "keep");
-    assertThatThrownBy(() -> BundleWriter.write(NEW, out())).hasMessageContaining("not a canary2k8s bundle");
+    assertThatThrownBy(() -> BundleWriter.write(NEW, out()))
+        .hasMessageContaining("not a canary2k8s bundle");
     assertThat(out().resolve("precious.txt")).hasContent("keep");
   }
 
   @Test
-  void anUnchangedRerunWritesOnlyTheStreamedReviewAndAChangeCopiesWhatWasEqualSoFar() throws IOException {
+  void anUnchangedRerunWritesOnlyTheStreamedReviewAndAChangeCopiesWhatWasEqualSoFar()
+      throws IOException {
     BundleWriter.write(OLD, out());
     List<String> written = new java.util.ArrayList<>();
-    Failing counting = new Failing(Integer.MAX_VALUE, Integer.MAX_VALUE) {
-      @Override
-      public void write(Path file, String content) throws IOException {
-        written.add(file.getFileName().toString());
-        super.write(file, content);
-      }
-    };
+    Failing counting =
+        new Failing(Integer.MAX_VALUE, Integer.MAX_VALUE) {
+          @Override
+          public void write(Path file, String content) throws IOException {
+            written.add(file.getFileName().toString());
+            super.write(file, content);
+          }
+        };
     BundleWriter.io = counting;
     assertThat(BundleWriter.write(OLD, out())).isFalse();
     // REVIEW.md is streamed (never held whole), so it is written, then compared
-    assertThat(written).as("files written by an unchanged rerun").containsExactly(BundleLayout.REVIEW);
+    assertThat(written)
+        .as("files written by an unchanged rerun")
+        .containsExactly(BundleLayout.REVIEW);
     assertThat(counting.moves).hasValue(0);
 
     // the same files but the last one put: everything before it is taken over from out/, and
@@ -249,30 +284,35 @@ class BundleWriterTest {
     earlyChange.put("base/app/deployment-app.yaml", "kind: Deployment # early\n");
     Map<Path, Object> inodes = new TreeMap<>();
     Map<Path, java.nio.file.attribute.FileTime> times = new TreeMap<>();
-    for (String p : List.of("base/kustomization.yaml", "notes.json", "overlays/promote/kustomization.yaml")) {
+    for (String p :
+        List.of("base/kustomization.yaml", "notes.json", "overlays/promote/kustomization.yaml")) {
       Path f = out().resolve(p);
       inodes.put(f, Files.readAttributes(f, BasicFileAttributes.class).fileKey());
       times.put(f, Files.getLastModifiedTime(f));
     }
     List<String> written = new java.util.ArrayList<>();
-    BundleWriter.io = new Failing(Integer.MAX_VALUE, Integer.MAX_VALUE) {
-      @Override
-      public void write(Path file, String content) throws IOException {
-        Path inTmp = tmp.relativize(file); // .out.tmp-*/<path>
-        written.add(inTmp.subpath(1, inTmp.getNameCount()).toString());
-        super.write(file, content);
-      }
-    };
+    BundleWriter.io =
+        new Failing(Integer.MAX_VALUE, Integer.MAX_VALUE) {
+          @Override
+          public void write(Path file, String content) throws IOException {
+            Path inTmp = tmp.relativize(file); // .out.tmp-*/<path>
+            written.add(inTmp.subpath(1, inTmp.getNameCount()).toString());
+            super.write(file, content);
+          }
+        };
 
     assertThat(BundleWriter.write(new Bundle(earlyChange), out())).isTrue();
 
     assertThat(BundleWriter.read(out())).isEqualTo(earlyChange);
     assertThat(siblings()).containsExactly("out");
-    assertThat(written).as("files written").containsExactlyInAnyOrder("base/app/deployment-app.yaml", BundleLayout.REVIEW);
+    assertThat(written)
+        .as("files written")
+        .containsExactlyInAnyOrder("base/app/deployment-app.yaml", BundleLayout.REVIEW);
     for (Path f : times.keySet()) {
       assertThat(Files.getLastModifiedTime(f)).as("%s kept its time", f).isEqualTo(times.get(f));
       if (inodes.get(f) != null) {
-        assertThat(Files.readAttributes(f, BasicFileAttributes.class).fileKey()).as("%s is the same file", f)
+        assertThat(Files.readAttributes(f, BasicFileAttributes.class).fileKey())
+            .as("%s is the same file", f)
             .isEqualTo(inodes.get(f));
       }
     }
@@ -318,17 +358,23 @@ class BundleWriterTest {
       boolean changed;
       try (BundleWriter.Pending p = BundleWriter.open(out())) {
         byte[] bigBytes = big.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Thread other = new Thread(() -> p.write("inventory.json", o -> {
-          for (int k = 0; k < bigBytes.length; k += 4096) {
-            o.write(bigBytes, k, Math.min(4096, bigBytes.length - k));
-          }
-        }));
+        Thread other =
+            new Thread(
+                () ->
+                    p.write(
+                        "inventory.json",
+                        o -> {
+                          for (int k = 0; k < bigBytes.length; k += 4096) {
+                            o.write(bigBytes, k, Math.min(4096, bigBytes.length - k));
+                          }
+                        }));
         other.start();
-        want.forEach((path, content) -> {
-          if (!path.equals("inventory.json")) {
-            p.put(path, content);
-          }
-        });
+        want.forEach(
+            (path, content) -> {
+              if (!path.equals("inventory.json")) {
+                p.put(path, content);
+              }
+            });
         other.join();
         changed = p.commit();
       }
@@ -349,7 +395,8 @@ class BundleWriterTest {
     Map<String, String> changedOne = new TreeMap<>(want);
     changedOne.put("base/app-7/object-1907.yaml", "n: changed\n");
     List<Map<String, String>> rounds = List.of(want, want, changedOne);
-    List<Boolean> expectChanged = List.of(true, false, true); // written, unchanged, one file differs
+    List<Boolean> expectChanged =
+        List.of(true, false, true); // written, unchanged, one file differs
     for (int r = 0; r < rounds.size(); r++) {
       Map<String, String> round = rounds.get(r);
       boolean changed;
@@ -358,11 +405,13 @@ class BundleWriterTest {
         List<Thread> threads = new java.util.ArrayList<>();
         for (int t = 0; t < 4; t++) {
           int first = t;
-          threads.add(new Thread(() -> {
-            for (int k = first; k < entries.size(); k += 4) {
-              p.put(entries.get(k).getKey(), entries.get(k).getValue());
-            }
-          }));
+          threads.add(
+              new Thread(
+                  () -> {
+                    for (int k = first; k < entries.size(); k += 4) {
+                      p.put(entries.get(k).getKey(), entries.get(k).getValue());
+                    }
+                  }));
         }
         threads.forEach(Thread::start);
         for (Thread t : threads) {
@@ -381,14 +430,16 @@ class BundleWriterTest {
     Path from = tmp.resolve("from.yaml");
     Files.writeString(from, "kind: X\n");
     List<Path> written = new java.util.ArrayList<>();
-    BundleWriter.Io noLinks = new Failing(Integer.MAX_VALUE, Integer.MAX_VALUE) {
-      @Override
-      public void write(Path file, String content) throws IOException {
-        written.add(file);
-        super.write(file, content);
-      }
-    };
-    // a link onto a file that does not exist fails as a cross-device link does: a FileSystemException
+    BundleWriter.Io noLinks =
+        new Failing(Integer.MAX_VALUE, Integer.MAX_VALUE) {
+          @Override
+          public void write(Path file, String content) throws IOException {
+            written.add(file);
+            super.write(file, content);
+          }
+        };
+    // a link onto a file that does not exist fails as a cross-device link does: a
+    // FileSystemException
     Path to = tmp.resolve("to.yaml");
     Path missing = tmp.resolve("missing.yaml");
     assertThatThrownBy(() -> noLinks.takeOver(missing, to)).isInstanceOf(IOException.class);

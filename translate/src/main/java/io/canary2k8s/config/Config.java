@@ -26,7 +26,8 @@ public record Config(Map<String, AppConfig> apps, EdgeConfig edge) {
   /** Per-app overrides. {@code tracks} is keyed by track name (e.g. {@code myapp-canary}). */
   public record AppConfig(String image, Map<String, TrackConfig> tracks, Resources resources) {
     public AppConfig {
-      tracks = tracks == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(tracks));
+      tracks =
+          tracks == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(tracks));
     }
   }
 
@@ -35,8 +36,12 @@ public record Config(Map<String, AppConfig> apps, EdgeConfig edge) {
   /** Container resources, Kubernetes quantities as strings (e.g. {@code 250m}, {@code 256Mi}). */
   public record Resources(Map<String, String> requests, Map<String, String> limits) {
     public Resources {
-      requests = requests == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(requests));
-      limits = limits == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(limits));
+      requests =
+          requests == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new TreeMap<>(requests));
+      limits =
+          limits == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(limits));
     }
   }
 
@@ -47,8 +52,13 @@ public record Config(Map<String, AppConfig> apps, EdgeConfig edge) {
    * @param webNodePort node port of the HTTP entry point (the edge ELB's target port)
    */
   public record EdgeConfig(
-      String namespace, String nodeLabel, String image, Integer webNodePort, Integer websecureNodePort) {
-    public static final EdgeConfig DEFAULT = new EdgeConfig(null, null, null, null, null).withDefaults();
+      String namespace,
+      String nodeLabel,
+      String image,
+      Integer webNodePort,
+      Integer websecureNodePort) {
+    public static final EdgeConfig DEFAULT =
+        new EdgeConfig(null, null, null, null, null).withDefaults();
 
     EdgeConfig withDefaults() {
       return new EdgeConfig(
@@ -91,15 +101,18 @@ public record Config(Map<String, AppConfig> apps, EdgeConfig edge) {
                     checkImage(shown, "apps." + name + ".tracks." + t + ".image", tc.image());
                   });
           if (app.resources() != null) {
-            checkQuantities(shown, "apps." + name + ".resources.requests", app.resources().requests());
+            checkQuantities(
+                shown, "apps." + name + ".resources.requests", app.resources().requests());
             checkQuantities(shown, "apps." + name + ".resources.limits", app.resources().limits());
           }
         });
     if (!edge.nodeLabel().matches("[A-Za-z0-9./_-]+=[A-Za-z0-9._-]*")) {
-      throw new InputException(shown, "edge.nodeLabel", "expected key=value, found '" + edge.nodeLabel() + "'");
+      throw new InputException(
+          shown, "edge.nodeLabel", "expected key=value, found '" + edge.nodeLabel() + "'");
     }
     if (!edge.namespace().matches("[a-z]([-a-z0-9]{0,61}[a-z0-9])?")) {
-      throw new InputException(shown, "edge.namespace", "'" + edge.namespace() + "' is not a valid namespace name");
+      throw new InputException(
+          shown, "edge.namespace", "'" + edge.namespace() + "' is not a valid namespace name");
     }
     checkImage(shown, "edge.image", edge.image());
     checkNodePort(shown, "edge.webNodePort", edge.webNodePort());
@@ -116,7 +129,8 @@ public record Config(Map<String, AppConfig> apps, EdgeConfig edge) {
     q.forEach(
         (k, v) -> {
           if (!k.equals("cpu") && !k.equals("memory") && !k.equals("ephemeral-storage")) {
-            throw new InputException(shown, field + "." + k, "unknown resource (cpu, memory, ephemeral-storage)");
+            throw new InputException(
+                shown, field + "." + k, "unknown resource (cpu, memory, ephemeral-storage)");
           }
           if (v == null || !v.matches("[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?")) {
             throw new InputException(shown, field + "." + k, "'" + v + "' is not a quantity");

@@ -52,8 +52,10 @@ public final class EdgeEmitter {
         new NamespaceBuilder()
             .withNewMetadata()
             .withName(ns)
-            .withLabels(edge.hostNetwork() ? WorkloadEmitter.withPrivilegedPodSecurity(labels())
-                : WorkloadEmitter.withPodSecurity(labels()))
+            .withLabels(
+                edge.hostNetwork()
+                    ? WorkloadEmitter.withPrivilegedPodSecurity(labels())
+                    : WorkloadEmitter.withPodSecurity(labels()))
             .endMetadata()
             .build());
     out.add(
@@ -162,7 +164,11 @@ public final class EdgeEmitter {
             .withProtocol("TCP")
             .endPort();
     if (edge.https()) {
-      c.addNewPort().withName("websecure").withContainerPort(WEBSECURE_PORT).withProtocol("TCP").endPort();
+      c.addNewPort()
+          .withName("websecure")
+          .withContainerPort(WEBSECURE_PORT)
+          .withProtocol("TCP")
+          .endPort();
     }
     c.addNewPort().withName("ping").withContainerPort(PING_PORT).withProtocol("TCP").endPort();
     var ping =

@@ -15,7 +15,6 @@ import io.canary2k8s.split.Weights;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.AllowedRoutes;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
@@ -51,18 +50,20 @@ import java.util.regex.Pattern;
 /**
  * Gateway API ({@code gateway.networking.k8s.io/v1}) served by Traefik v3's kubernetesGateway
  * provider: a GatewayClass for Traefik's controller, one Gateway in the edge namespace whose
- * listener ports are the edge's entry point ports (Traefik requires them to match), and per
- * route an HTTPRoute whose single rule holds the exact reduced integer ratio as
- * {@code backendRefs[].weight}. HTTPS terminates at one listener per host, with the host's
- * Secret in the app namespace (a ReferenceGrant lets the Gateway read exactly that Secret). A
- * route whose load balancer listened on both HTTP and HTTPS gets a second HTTPRoute on the HTTP
- * listener with a RequestRedirect filter.
+ * listener ports are the edge's entry point ports (Traefik requires them to match), and per route
+ * an HTTPRoute whose single rule holds the exact reduced integer ratio as {@code
+ * backendRefs[].weight}. HTTPS terminates at one listener per host, with the host's Secret in the
+ * app namespace (a ReferenceGrant lets the Gateway read exactly that Secret). A route whose load
+ * balancer listened on both HTTP and HTTPS gets a second HTTPRoute on the HTTP listener with a
+ * RequestRedirect filter.
  */
 public final class GatewayApiEmitter implements RouteEmitter {
   public static final String CONTROLLER = "traefik.io/gateway-controller";
   public static final String GROUP = "gateway.networking.k8s.io";
+
   /** {@code backendRefs[].weight} maximum in the Gateway API CRD. */
   public static final long MAX_WEIGHT = 1_000_000;
+
   /** {@code spec.listeners} maximum in the Gateway CRD. */
   public static final int MAX_LISTENERS = 64;
 
@@ -92,7 +93,9 @@ public final class GatewayApiEmitter implements RouteEmitter {
 
   /** The GatewayClass (cluster-scoped) and the Gateway share the edge's naming. */
   static String className(Edge edge) {
-    return edge.namespace().equals(EdgeEmitter.NAME) ? EdgeEmitter.NAME : EdgeEmitter.NAME + "-" + edge.namespace();
+    return edge.namespace().equals(EdgeEmitter.NAME)
+        ? EdgeEmitter.NAME
+        : EdgeEmitter.NAME + "-" + edge.namespace();
   }
 
   static String gatewayName() {
@@ -100,12 +103,15 @@ public final class GatewayApiEmitter implements RouteEmitter {
   }
 
   /**
-   * The HTTPS listener of one host: {@code websecure.<host>}, a wildcard {@code *.example.com}
-   * as {@code websecure-wildcard.example.com} (a section name allows dots; the first label tells
-   * the two forms apart). A name that does not fit falls back to a hash.
+   * The HTTPS listener of one host: {@code websecure.<host>}, a wildcard {@code *.example.com} as
+   * {@code websecure-wildcard.example.com} (a section name allows dots; the first label tells the
+   * two forms apart). A name that does not fit falls back to a hash.
    */
   static String listenerName(String host) {
-    String name = host.startsWith("*.") ? WEBSECURE + "-wildcard." + host.substring(2) : WEBSECURE + "." + host;
+    String name =
+        host.startsWith("*.")
+            ? WEBSECURE + "-wildcard." + host.substring(2)
+            : WEBSECURE + "." + host;
     if (name.length() <= 253 && SECTION_NAME.matcher(name).matches()) {
       return name;
     }
@@ -128,7 +134,8 @@ public final class GatewayApiEmitter implements RouteEmitter {
     Edge edge = plan.edge();
     List<HasMetadata> out = new ArrayList<>();
     GatewayClass gc = new GatewayClass();
-    gc.setMetadata(new ObjectMetaBuilder().withName(className(edge)).withLabels(EdgeEmitter.labels()).build());
+    gc.setMetadata(
+        new ObjectMetaBuilder().withName(className(edge)).withLabels(EdgeEmitter.labels()).build());
     GatewayClassSpec gcs = new GatewayClassSpec();
     gcs.setControllerName(CONTROLLER);
     gc.setSpec(gcs);
@@ -172,8 +179,12 @@ public final class GatewayApiEmitter implements RouteEmitter {
     if (listeners.size() > MAX_LISTENERS) {
       notes.error(
           "Gateway/" + edge.namespace() + "/" + gatewayName(),
-          "The Gateway would need " + listeners.size() + " listeners (HTTP and one HTTPS listener per"
-              + " host) but the Gateway API allows " + MAX_LISTENERS + "; split the apps over several"
+          "The Gateway would need "
+              + listeners.size()
+              + " listeners (HTTP and one HTTPS listener per"
+              + " host) but the Gateway API allows "
+              + MAX_LISTENERS
+              + "; split the apps over several"
               + " bundles with different edge namespaces, or use --target traefik-v3.");
     }
     Gateway gw = new Gateway();
@@ -192,8 +203,8 @@ public final class GatewayApiEmitter implements RouteEmitter {
   }
 
   /**
-   * Routes from exactly these namespaces, by the name label the API server sets on every
-   * namespace (it cannot be set by hand); none when there is no app.
+   * Routes from exactly these namespaces, by the name label the API server sets on every namespace
+   * (it cannot be set by hand); none when there is no app.
    */
   private static AllowedRoutes allowed(List<String> namespaces) {
     RouteNamespaces rn = new RouteNamespaces();
@@ -234,21 +245,44 @@ public final class GatewayApiEmitter implements RouteEmitter {
     HTTPRouteRule rule = new HTTPRouteRule();
     rule.setMatches(matches(route));
     if (route.paths().stream().anyMatch(Route.PathMatch::prefix)) {
-      notes.info("HTTPRoute/" + app.namespace() + "/" + route.name(), "Gateway API path prefixes match whole path"
-          + " segments: " + route.paths().stream().filter(Route.PathMatch::prefix).map(p -> p.value() + "*").toList()
-          + " of " + route.rule() + " also match the path without its trailing '/', and a prefix that ends inside a"
-          + " segment matches only that whole segment.");
+      notes.info(
+          "HTTPRoute/" + app.namespace() + "/" + route.name(),
+          "Gateway API path prefixes match whole path"
+              + " segments: "
+              + route.paths().stream()
+                  .filter(Route.PathMatch::prefix)
+                  .map(p -> p.value() + "*")
+                  .toList()
+              + " of "
+              + route.rule()
+              + " also match the path without its trailing '/', and a prefix that ends inside a"
+              + " segment matches only that whole segment.");
     }
     if (route.priority() != null && !route.paths().isEmpty()) {
-      // the Gateway API picks the most specific match (exact path, longest prefix), not the first rule
+      // the Gateway API picks the most specific match (exact path, longest prefix), not the first
+      // rule
       for (Route earlier : app.routes()) {
         List<String> shared = earlier.hosts().stream().filter(route.hosts()::contains).toList();
-        if (earlier.priority() != null && earlier.priority() < route.priority() && earlier.paths().isEmpty()
+        if (earlier.priority() != null
+            && earlier.priority() < route.priority()
+            && earlier.paths().isEmpty()
             && !shared.isEmpty()) {
-          notes.warn("HTTPRoute/" + app.namespace() + "/" + route.name(), "On AWS " + earlier.rule() + " comes first"
-              + " for " + shared + "; the Gateway API prefers the more specific path match of " + route.rule()
-              + ", so those hosts' requests for " + route.paths().stream().map(Route.PathMatch::value).toList()
-              + " go to " + route.name() + " instead of " + earlier.name() + ".");
+          notes.warn(
+              "HTTPRoute/" + app.namespace() + "/" + route.name(),
+              "On AWS "
+                  + earlier.rule()
+                  + " comes first"
+                  + " for "
+                  + shared
+                  + "; the Gateway API prefers the more specific path match of "
+                  + route.rule()
+                  + ", so those hosts' requests for "
+                  + route.paths().stream().map(Route.PathMatch::value).toList()
+                  + " go to "
+                  + route.name()
+                  + " instead of "
+                  + earlier.name()
+                  + ".");
         }
       }
     }
@@ -277,7 +311,9 @@ public final class GatewayApiEmitter implements RouteEmitter {
       out.add(redirect);
     }
     if (route.https() && route.tlsSecret().equals(Names.join(route.name(), "tls"))) {
-      out.add(referenceGrant(app, route, edge)); // a route that shares another route's Secret shares its grant
+      out.add(
+          referenceGrant(
+              app, route, edge)); // a route that shares another route's Secret shares its grant
     }
     return out;
   }
@@ -352,7 +388,10 @@ public final class GatewayApiEmitter implements RouteEmitter {
       notes.info(
           "HTTPRoute/" + app.namespace() + "/" + route.name(),
           "The exact ratio needs weights above the Gateway API's maximum of 1,000,000; the weights "
-              + String.join(", ", got) + " are the closest ratio under it, for " + String.join(", ", exact) + ".");
+              + String.join(", ", got)
+              + " are the closest ratio under it, for "
+              + String.join(", ", exact)
+              + ".");
     }
     List<HTTPBackendRef> out = new ArrayList<>();
     for (int i = 0; i < route.backends().size(); i++) {
@@ -384,8 +423,15 @@ public final class GatewayApiEmitter implements RouteEmitter {
   @Override
   public List<WeightPatch> weightPatches(App app, Route atStep, Edge edge, Notifier notes) {
     return List.of(
-        new WeightPatch(GROUP, "v1", "HTTPRoute", app.namespace(), atStep.name(),
-            List.of(new WeightPatch.Op("replace", "/spec/rules/0/backendRefs", backendRefs(app, atStep, notes)))));
+        new WeightPatch(
+            GROUP,
+            "v1",
+            "HTTPRoute",
+            app.namespace(),
+            atStep.name(),
+            List.of(
+                new WeightPatch.Op(
+                    "replace", "/spec/rules/0/backendRefs", backendRefs(app, atStep, notes)))));
   }
 
   @Override
@@ -395,19 +441,34 @@ public final class GatewayApiEmitter implements RouteEmitter {
     // enabled). namespaces list/watch: the listeners select route namespaces by label.
     return List.of(
         rule(List.of(""), List.of("namespaces"), List.of("list", "watch")),
-        rule(List.of(""), List.of("configmaps", "secrets", "services"), List.of("get", "list", "watch")),
+        rule(
+            List.of(""),
+            List.of("configmaps", "secrets", "services"),
+            List.of("get", "list", "watch")),
         rule(List.of("discovery.k8s.io"), List.of("endpointslices"), List.of("list", "watch")),
         rule(
             List.of(GROUP),
             List.of(
-                "backendtlspolicies", "gatewayclasses", "gateways", "grpcroutes", "httproutes",
-                "referencegrants", "tcproutes", "tlsroutes"),
+                "backendtlspolicies",
+                "gatewayclasses",
+                "gateways",
+                "grpcroutes",
+                "httproutes",
+                "referencegrants",
+                "tcproutes",
+                "tlsroutes"),
             List.of("get", "list", "watch")),
         rule(
             List.of(GROUP),
             List.of(
-                "backendtlspolicies/status", "gatewayclasses/status", "gateways/status", "grpcroutes/status",
-                "httproutes/status", "referencegrants/status", "tcproutes/status", "tlsroutes/status"),
+                "backendtlspolicies/status",
+                "gatewayclasses/status",
+                "gateways/status",
+                "grpcroutes/status",
+                "httproutes/status",
+                "referencegrants/status",
+                "tcproutes/status",
+                "tlsroutes/status"),
             List.of("update")));
   }
 

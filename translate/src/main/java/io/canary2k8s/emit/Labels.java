@@ -50,7 +50,8 @@ public final class Labels {
    * The metadata of an emitted object; {@code namespace} and {@code annotations} may be null
    * (cluster-scoped, none). Set directly: an ObjectMetaBuilder copies the instance it wraps.
    */
-  public static ObjectMeta meta(String name, String namespace, Map<String, String> labels, Map<String, String> annotations) {
+  public static ObjectMeta meta(
+      String name, String namespace, Map<String, String> labels, Map<String, String> annotations) {
     ObjectMeta m = new ObjectMeta();
     m.setName(name);
     m.setNamespace(namespace);
@@ -63,7 +64,8 @@ public final class Labels {
 
   /** The load balancers a route replaces, as its source: {@code elb/a,b} and {@code elbv2/c}. */
   public static String loadBalancers(App app, io.canary2k8s.plan.Route route) {
-    List<String> classic = route.loadBalancers().stream().filter(lb -> !app.isLoadBalancerV2(lb)).toList();
+    List<String> classic =
+        route.loadBalancers().stream().filter(lb -> !app.isLoadBalancerV2(lb)).toList();
     List<String> v2 = route.loadBalancers().stream().filter(app::isLoadBalancerV2).toList();
     List<String> parts = new java.util.ArrayList<>();
     if (!classic.isEmpty()) {

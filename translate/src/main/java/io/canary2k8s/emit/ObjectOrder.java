@@ -54,30 +54,37 @@ public final class ObjectOrder implements Comparator<HasMetadata> {
   }
 
   /**
-   * The same order over any description of an object (kind, namespace or null, name): what
-   * sorts the files of a bundle that is written app by app, without the objects at hand.
+   * The same order over any description of an object (kind, namespace or null, name): what sorts
+   * the files of a bundle that is written app by app, without the objects at hand.
    */
   public static <T> Comparator<T> of(
       Function<T, String> kind, Function<T, String> namespace, Function<T, String> name) {
     return (a, b) ->
         compare(
-            kind.apply(a), namespace.apply(a), name.apply(a),
-            kind.apply(b), namespace.apply(b), name.apply(b));
+            kind.apply(a),
+            namespace.apply(a),
+            name.apply(a),
+            kind.apply(b),
+            namespace.apply(b),
+            name.apply(b));
   }
 
   @Override
   public int compare(HasMetadata a, HasMetadata b) {
     return compare(
-        a.getKind(), a.getMetadata().getNamespace(), a.getMetadata().getName(),
-        b.getKind(), b.getMetadata().getNamespace(), b.getMetadata().getName());
+        a.getKind(),
+        a.getMetadata().getNamespace(),
+        a.getMetadata().getName(),
+        b.getKind(),
+        b.getMetadata().getNamespace(),
+        b.getMetadata().getName());
   }
 
   /**
    * Written out rather than composed from key extractors: 100,000 objects are sorted at 10,000
    * apps, and building the comparator chain for every comparison was a tenth of translate.
    */
-  private static int compare(
-      String ka, String nsa, String na, String kb, String nsb, String nb) {
+  private static int compare(String ka, String nsa, String na, String kb, String nsb, String nb) {
     int c = Integer.compare(rank(ka), rank(kb));
     if (c == 0) {
       c = compare(ka, kb);

@@ -32,7 +32,10 @@ public interface RouteEmitter {
    */
   List<WeightPatch> weightPatches(App app, Route atStep, Edge edge, Notifier notes);
 
-  /** The weights of a route as this dialect writes them, one per backend, e.g. {@code 9} or {@code 90.000%}. */
+  /**
+   * The weights of a route as this dialect writes them, one per backend, e.g. {@code 9} or {@code
+   * 90.000%}.
+   */
   List<String> weights(Route route);
 
   /** The object that carries a route's weights, as {@code Kind namespace/name}, for REVIEW.md. */

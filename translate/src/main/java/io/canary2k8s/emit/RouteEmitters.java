@@ -4,7 +4,8 @@ import java.util.List;
 
 /** The routing dialects by {@code --target} name. */
 public final class RouteEmitters {
-  private static final List<RouteEmitter> ALL = List.of(new TraefikV3Emitter(), new TraefikV1Emitter(), new GatewayApiEmitter());
+  private static final List<RouteEmitter> ALL =
+      List.of(new TraefikV3Emitter(), new TraefikV1Emitter(), new GatewayApiEmitter());
 
   private RouteEmitters() {}
 
@@ -16,6 +17,9 @@ public final class RouteEmitters {
     return ALL.stream()
         .filter(e -> e.name().equals(name))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown target '" + name + "' (" + String.join(", ", names()) + ")"));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown target '" + name + "' (" + String.join(", ", names()) + ")"));
   }
 }

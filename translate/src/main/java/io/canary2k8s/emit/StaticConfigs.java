@@ -28,10 +28,11 @@ final class StaticConfigs {
   static final String V1_REDIRECT_REPLACEMENT = "https://$1/$3";
 
   /**
-   * A Traefik v3 static configuration (traefik.yml): {@code entryPoints} and the health-check
-   * entry point {@code ping}, one {@code provider}, no phoning home, INFO logs.
+   * A Traefik v3 static configuration (traefik.yml): {@code entryPoints} and the health-check entry
+   * point {@code ping}, one {@code provider}, no phoning home, INFO logs.
    */
-  static String v3(Map<String, Object> entryPoints, String provider, Map<String, Object> providerConfig) {
+  static String v3(
+      Map<String, Object> entryPoints, String provider, Map<String, Object> providerConfig) {
     entryPoints.put("ping", map("address", address(EdgeEmitter.PING_PORT)));
     Map<String, Object> root =
         map(

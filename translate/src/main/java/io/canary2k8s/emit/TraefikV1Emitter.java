@@ -6,7 +6,6 @@ import io.canary2k8s.notes.Notifier;
 import io.canary2k8s.plan.App;
 import io.canary2k8s.plan.Edge;
 import io.canary2k8s.plan.Route;
-import io.canary2k8s.split.Fraction;
 import io.canary2k8s.split.Weights;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -35,8 +34,10 @@ public final class TraefikV1Emitter implements RouteEmitter {
   public static final String WEIGHTS = "traefik.ingress.kubernetes.io/service-weights";
   public static final String CLASS = "kubernetes.io/ingress.class";
   public static final String REDIRECT_REGEX = "traefik.ingress.kubernetes.io/redirect-regex";
-  public static final String REDIRECT_REPLACEMENT = "traefik.ingress.kubernetes.io/redirect-replacement";
-  public static final String REDIRECT_PERMANENT = "traefik.ingress.kubernetes.io/redirect-permanent";
+  public static final String REDIRECT_REPLACEMENT =
+      "traefik.ingress.kubernetes.io/redirect-replacement";
+  public static final String REDIRECT_PERMANENT =
+      "traefik.ingress.kubernetes.io/redirect-permanent";
   public static final String PRIORITY = "traefik.ingress.kubernetes.io/priority";
   public static final String RULE_TYPE = "traefik.ingress.kubernetes.io/rule-type";
 
@@ -62,18 +63,27 @@ public final class TraefikV1Emitter implements RouteEmitter {
   @Override
   public List<HasMetadata> routes(App app, Route route, Edge edge, Notifier notes) {
     if (route.paths().stream().map(Route.PathMatch::prefix).distinct().count() > 1) {
-      notes.warn("Ingress/" + app.namespace() + "/" + route.name(), "Traefik 1.7 takes one rule type per Ingress:"
-          + " the exact paths " + route.paths().stream().filter(x -> !x.prefix()).map(Route.PathMatch::value).toList()
-          + " of " + route.rule() + " are matched as prefixes.");
+      notes.warn(
+          "Ingress/" + app.namespace() + "/" + route.name(),
+          "Traefik 1.7 takes one rule type per Ingress:"
+              + " the exact paths "
+              + route.paths().stream().filter(x -> !x.prefix()).map(Route.PathMatch::value).toList()
+              + " of "
+              + route.rule()
+              + " are matched as prefixes.");
     }
-    Weights.Percentages p = Weights.percentages(route.backends().stream().map(Route.Backend::share).toList());
+    Weights.Percentages p =
+        Weights.percentages(route.backends().stream().map(Route.Backend::share).toList());
     if (!p.exact() && route.backends().size() > 1) {
       List<String> exact = new ArrayList<>();
       route.backends().forEach(b -> exact.add(b.track() + " " + b.share().describe()));
       notes.info(
           "Ingress/" + app.namespace() + "/" + route.name(),
-          "Traefik 1.7 takes three decimals: the weights " + annotation(route).replace("\n", ", ")
-              + " approximate " + String.join(", ", exact) + " to within 0.0005 percentage points.");
+          "Traefik 1.7 takes three decimals: the weights "
+              + annotation(route).replace("\n", ", ")
+              + " approximate "
+              + String.join(", ", exact)
+              + " to within 0.0005 percentage points.");
     }
     IngressSpec spec = new IngressSpec();
     spec.setRules(rules(route));
@@ -81,7 +91,8 @@ public final class TraefikV1Emitter implements RouteEmitter {
       spec.setTls(List.of(new IngressTLS(route.hosts(), route.tlsSecret())));
     }
     Ingress ingress = new Ingress();
-    ingress.setMetadata(Labels.meta(route.name(), app.namespace(), Labels.app(app), annotations(app, route, edge)));
+    ingress.setMetadata(
+        Labels.meta(route.name(), app.namespace(), Labels.app(app), annotations(app, route, edge)));
     ingress.setSpec(spec);
     return List.of(ingress);
   }
@@ -104,7 +115,9 @@ public final class TraefikV1Emitter implements RouteEmitter {
     }
     if (!route.paths().isEmpty()) {
       // Traefik 1.7 matches Ingress paths as prefixes unless told otherwise
-      a.put(RULE_TYPE, route.paths().stream().anyMatch(Route.PathMatch::prefix) ? "PathPrefix" : "Path");
+      a.put(
+          RULE_TYPE,
+          route.paths().stream().anyMatch(Route.PathMatch::prefix) ? "PathPrefix" : "Path");
     }
     return a;
   }
@@ -122,13 +135,17 @@ public final class TraefikV1Emitter implements RouteEmitter {
 
   static List<IngressRule> rules(Route route) {
     List<IngressRule> rules = new ArrayList<>();
-    List<String> paths = route.paths().isEmpty() ? List.of("/")
-        : route.paths().stream().map(Route.PathMatch::value).toList();
+    List<String> paths =
+        route.paths().isEmpty()
+            ? List.of("/")
+            : route.paths().stream().map(Route.PathMatch::value).toList();
     for (String host : route.hosts()) {
       List<HTTPIngressPath> http = new ArrayList<>();
       for (String path : paths) {
         for (Route.Backend be : route.backends()) {
-          http.add(new HTTPIngressPath(new IngressBackend(be.track(), new IntOrString(be.port())), path));
+          http.add(
+              new HTTPIngressPath(
+                  new IngressBackend(be.track(), new IntOrString(be.port())), path));
         }
       }
       rules.add(new IngressRule(host, new HTTPIngressRuleValue(http)));
@@ -138,8 +155,11 @@ public final class TraefikV1Emitter implements RouteEmitter {
 
   @Override
   public List<String> weights(Route route) {
-    return Weights.percentages(route.backends().stream().map(Route.Backend::share).toList()).values()
-        .stream().map(v -> v.toPlainString() + "%").toList();
+    return Weights.percentages(route.backends().stream().map(Route.Backend::share).toList())
+        .values()
+        .stream()
+        .map(v -> v.toPlainString() + "%")
+        .toList();
   }
 
   @Override
@@ -150,9 +170,16 @@ public final class TraefikV1Emitter implements RouteEmitter {
   @Override
   public List<WeightPatch> weightPatches(App app, Route atStep, Edge edge, Notifier notes) {
     return List.of(
-        new WeightPatch("extensions", "v1beta1", "Ingress", app.namespace(), atStep.name(),
+        new WeightPatch(
+            "extensions",
+            "v1beta1",
+            "Ingress",
+            app.namespace(),
+            atStep.name(),
             List.of(
-                new WeightPatch.Op("add", "/metadata/annotations/" + WEIGHTS.replace("~", "~0").replace("/", "~1"),
+                new WeightPatch.Op(
+                    "add",
+                    "/metadata/annotations/" + WEIGHTS.replace("~", "~0").replace("/", "~1"),
                     annotation(atStep)),
                 new WeightPatch.Op("replace", "/spec/rules", rules(atStep)))));
   }
@@ -168,7 +195,10 @@ public final class TraefikV1Emitter implements RouteEmitter {
   public List<PolicyRule> clusterRoleRules() {
     // Traefik 1.7's user guide (examples/k8s/traefik-rbac.yaml), in rbac.authorization.k8s.io/v1.
     return List.of(
-        rule(List.of(""), List.of("endpoints", "secrets", "services"), List.of("get", "list", "watch")),
+        rule(
+            List.of(""),
+            List.of("endpoints", "secrets", "services"),
+            List.of("get", "list", "watch")),
         rule(List.of("extensions"), List.of("ingresses"), List.of("get", "list", "watch")),
         rule(List.of("extensions"), List.of("ingresses/status"), List.of("update")));
   }
@@ -181,7 +211,9 @@ public final class TraefikV1Emitter implements RouteEmitter {
   @Override
   public String staticConfig(Edge edge) {
     StringBuilder t = new StringBuilder();
-    t.append("defaultEntryPoints = [").append(edge.https() ? "\"http\", \"https\"" : "\"http\"").append("]\n");
+    t.append("defaultEntryPoints = [")
+        .append(edge.https() ? "\"http\", \"https\"" : "\"http\"")
+        .append("]\n");
     t.append("checkNewVersion = false\n");
     t.append("sendAnonymousUsage = false\n");
     t.append("logLevel = \"INFO\"\n\n");

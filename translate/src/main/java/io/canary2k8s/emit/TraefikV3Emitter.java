@@ -11,18 +11,17 @@ import io.canary2k8s.split.Fraction;
 import io.canary2k8s.split.Weights;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.traefik.v1alpha1.IngressRoute;
 import io.traefik.v1alpha1.IngressRouteSpec;
 import io.traefik.v1alpha1.Middleware;
 import io.traefik.v1alpha1.MiddlewareSpec;
-import io.traefik.v1alpha1.middlewarespec.RedirectScheme;
 import io.traefik.v1alpha1.TraefikService;
 import io.traefik.v1alpha1.TraefikServiceSpec;
 import io.traefik.v1alpha1.ingressroutespec.Routes;
 import io.traefik.v1alpha1.ingressroutespec.Tls;
+import io.traefik.v1alpha1.middlewarespec.RedirectScheme;
 import io.traefik.v1alpha1.traefikservicespec.Weighted;
 import io.traefik.v1alpha1.traefikservicespec.weighted.Services;
 import java.math.BigInteger;
@@ -31,9 +30,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Traefik v3 ({@code traefik.io/v1alpha1}): per route a weighted {@code TraefikService} holding
- * the exact reduced integer ratio, and an {@code IngressRoute} per entry point that sends the
- * route's hosts to it. Typed classes generated from the vendored CRDs.
+ * Traefik v3 ({@code traefik.io/v1alpha1}): per route a weighted {@code TraefikService} holding the
+ * exact reduced integer ratio, and an {@code IngressRoute} per entry point that sends the route's
+ * hosts to it. Typed classes generated from the vendored CRDs.
  */
 public final class TraefikV3Emitter implements RouteEmitter {
   public static final String IMAGE = "traefik:v3.7.9";
@@ -73,15 +72,21 @@ public final class TraefikV3Emitter implements RouteEmitter {
         // only some load balancers listened on both: this route redirects on its own, before
         // its service is ever called
         out.add(redirectMiddleware(app, route));
-        io.traefik.v1alpha1.ingressroutespec.routes.Middlewares mw = new io.traefik.v1alpha1.ingressroutespec.routes.Middlewares();
+        io.traefik.v1alpha1.ingressroutespec.routes.Middlewares mw =
+            new io.traefik.v1alpha1.ingressroutespec.routes.Middlewares();
         mw.setName(redirectName(route));
         web.getSpec().getRoutes().get(0).setMiddlewares(List.of(mw));
       }
       out.add(web);
     }
     if (route.https()) {
-      out.add(ingressRoute(app, route, io.canary2k8s.names.Names.join(route.name(), "https"), "websecure",
-          route.tlsSecret()));
+      out.add(
+          ingressRoute(
+              app,
+              route,
+              io.canary2k8s.names.Names.join(route.name(), "https"),
+              "websecure",
+              route.tlsSecret()));
     }
     return out;
   }
@@ -90,7 +95,9 @@ public final class TraefikV3Emitter implements RouteEmitter {
     return io.canary2k8s.names.Names.join(route.name(), "redirect-https");
   }
 
-  /** A permanent redirect to https on 443, where clients reach the edge (the pod listens on 8443). */
+  /**
+   * A permanent redirect to https on 443, where clients reach the edge (the pod listens on 8443).
+   */
   private static Middleware redirectMiddleware(App app, Route route) {
     Middleware m = new Middleware();
     m.setMetadata(Labels.routeMeta(app, redirectName(route), route));
@@ -127,7 +134,8 @@ public final class TraefikV3Emitter implements RouteEmitter {
     return out;
   }
 
-  private static IngressRoute ingressRoute(App app, Route route, String name, String entryPoint, String tlsSecret) {
+  private static IngressRoute ingressRoute(
+      App app, Route route, String name, String entryPoint, String tlsSecret) {
     IngressRoute ir = new IngressRoute();
     ir.setMetadata(Labels.routeMeta(app, name, route));
     IngressRouteSpec spec = new IngressRouteSpec();
@@ -138,7 +146,8 @@ public final class TraefikV3Emitter implements RouteEmitter {
     if (route.priority() != null) {
       r.setPriority(priority(route));
     }
-    io.traefik.v1alpha1.ingressroutespec.routes.Services svc = new io.traefik.v1alpha1.ingressroutespec.routes.Services();
+    io.traefik.v1alpha1.ingressroutespec.routes.Services svc =
+        new io.traefik.v1alpha1.ingressroutespec.routes.Services();
     svc.setName(wrrName(route));
     svc.setKind(io.traefik.v1alpha1.ingressroutespec.routes.Services.Kind.TRAEFIKSERVICE);
     r.setServices(List.of(svc));
@@ -153,14 +162,17 @@ public final class TraefikV3Emitter implements RouteEmitter {
   }
 
   /**
-   * The router priority of an ALB rule's route: above any rule-length default (Traefik's
-   * priority when none is set) and in the ALB's order (lower AWS priority, higher here).
+   * The router priority of an ALB rule's route: above any rule-length default (Traefik's priority
+   * when none is set) and in the ALB's order (lower AWS priority, higher here).
    */
   static long priority(Route route) {
     return 100_000L - route.priority();
   }
 
-  /** The hosts' match, and the route's paths when it has any: {@code Host(`a`) && PathPrefix(`/api/`)}. */
+  /**
+   * The hosts' match, and the route's paths when it has any: {@code Host(`a`) &&
+   * PathPrefix(`/api/`)}.
+   */
   static String match(Route route) {
     String hosts = match(route.hosts());
     if (route.paths().isEmpty()) {
@@ -202,7 +214,12 @@ public final class TraefikV3Emitter implements RouteEmitter {
   @Override
   public List<WeightPatch> weightPatches(App app, Route atStep, Edge edge, Notifier notes) {
     return List.of(
-        new WeightPatch("traefik.io", "v1alpha1", "TraefikService", app.namespace(), wrrName(atStep),
+        new WeightPatch(
+            "traefik.io",
+            "v1alpha1",
+            "TraefikService",
+            app.namespace(),
+            wrrName(atStep),
             List.of(new WeightPatch.Op("replace", "/spec/weighted/services", services(atStep)))));
   }
 
@@ -212,18 +229,33 @@ public final class TraefikV3Emitter implements RouteEmitter {
     // kubernetes-crd-rbac.yml), without the Ingress provider's rules (it is not enabled) and
     // without pods/get (only for OpenTelemetry attributes, not enabled).
     return List.of(
-        rule(List.of(""), List.of("configmaps", "nodes", "secrets", "services"), List.of("get", "list", "watch")),
+        rule(
+            List.of(""),
+            List.of("configmaps", "nodes", "secrets", "services"),
+            List.of("get", "list", "watch")),
         rule(List.of("discovery.k8s.io"), List.of("endpointslices"), List.of("list", "watch")),
         rule(
             List.of("traefik.io"),
             List.of(
-                "ingressroutes", "ingressroutetcps", "ingressrouteudps", "middlewares", "middlewaretcps",
-                "serverstransports", "serverstransporttcps", "tlsoptions", "tlsstores", "traefikservices"),
+                "ingressroutes",
+                "ingressroutetcps",
+                "ingressrouteudps",
+                "middlewares",
+                "middlewaretcps",
+                "serverstransports",
+                "serverstransporttcps",
+                "tlsoptions",
+                "tlsstores",
+                "traefikservices"),
             List.of("get", "list", "watch")));
   }
 
   static PolicyRule rule(List<String> groups, List<String> resources, List<String> verbs) {
-    return new PolicyRuleBuilder().withApiGroups(groups).withResources(resources).withVerbs(verbs).build();
+    return new PolicyRuleBuilder()
+        .withApiGroups(groups)
+        .withResources(resources)
+        .withVerbs(verbs)
+        .build();
   }
 
   @Override
@@ -236,12 +268,21 @@ public final class TraefikV3Emitter implements RouteEmitter {
     Map<String, Object> web = map("address", address(EdgeEmitter.WEB_PORT));
     if (StaticConfigs.redirect(edge)) {
       // to ":443", not "websecure": clients reach the edge on 443, the pod listens on 8443
-      web.put("http", map("redirections", map("entryPoint", map("to", ":443", "scheme", "https", "permanent", true))));
+      web.put(
+          "http",
+          map(
+              "redirections",
+              map("entryPoint", map("to", ":443", "scheme", "https", "permanent", true))));
     }
     Map<String, Object> entryPoints = map("web", web);
     if (edge.https()) {
-      entryPoints.put("websecure", map("address", address(EdgeEmitter.WEBSECURE_PORT), "http", map("tls", map())));
+      entryPoints.put(
+          "websecure",
+          map("address", address(EdgeEmitter.WEBSECURE_PORT), "http", map("tls", map())));
     }
-    return StaticConfigs.v3(entryPoints, "kubernetesCRD", map("allowCrossNamespace", false, "allowEmptyServices", false));
+    return StaticConfigs.v3(
+        entryPoints,
+        "kubernetesCRD",
+        map("allowCrossNamespace", false, "allowEmptyServices", false));
   }
 }

@@ -3,8 +3,8 @@ package io.canary2k8s.emit;
 import java.util.List;
 
 /**
- * A JSON 6902 patch of one routing object, setting the weights of one canary step. Render writes
- * it into the step's overlay.
+ * A JSON 6902 patch of one routing object, setting the weights of one canary step. Render writes it
+ * into the step's overlay.
  */
 public record WeightPatch(
     String group, String version, String kind, String namespace, String name, List<Op> ops) {

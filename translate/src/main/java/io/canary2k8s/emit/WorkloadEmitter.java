@@ -46,9 +46,9 @@ import java.util.TreeMap;
  * Per app: its Namespace; per track a Deployment and a Service; an HPA and a PodDisruptionBudget
  * (at most one pod down) for the stable track, whatever its replicas today: the HPA may scale it.
  *
- * <p>The objects are put together with the model's constructors and setters, not fabric8's
- * fluent builders: each nested builder copies the whole instance it wraps, at every level, and
- * that was the largest single cost of a 10,000-app translate (a quarter of all allocation).
+ * <p>The objects are put together with the model's constructors and setters, not fabric8's fluent
+ * builders: each nested builder copies the whole instance it wraps, at every level, and that was
+ * the largest single cost of a 10,000-app translate (a quarter of all allocation).
  */
 public final class WorkloadEmitter {
   private WorkloadEmitter() {}
@@ -81,8 +81,8 @@ public final class WorkloadEmitter {
 
   /**
    * The one exception, for {@code --edge-host-network}: host namespaces are forbidden by both
-   * restricted and baseline, so enforce privileged; warn and audit stay restricted so every
-   * other deviation still shows.
+   * restricted and baseline, so enforce privileged; warn and audit stay restricted so every other
+   * deviation still shows.
    */
   static Map<String, String> withPrivilegedPodSecurity(Map<String, String> labels) {
     Map<String, String> m = new TreeMap<>(labels);
@@ -134,7 +134,9 @@ public final class WorkloadEmitter {
     PodSpec pod = new PodSpec();
     pod.setAutomountServiceAccountToken(false);
     pod.setTerminationGracePeriodSeconds(
-        t.terminationGracePeriodSeconds() == null ? null : t.terminationGracePeriodSeconds().longValue());
+        t.terminationGracePeriodSeconds() == null
+            ? null
+            : t.terminationGracePeriodSeconds().longValue());
     pod.setSecurityContext(podSc);
     pod.setContainers(List.of(c));
     Volume tmp = new Volume();
@@ -162,9 +164,14 @@ public final class WorkloadEmitter {
     return m;
   }
 
-  /** A track's object: named after the track, labelled with it, sourced from its Auto Scaling group. */
+  /**
+   * A track's object: named after the track, labelled with it, sourced from its Auto Scaling group.
+   */
   private static ObjectMeta trackMeta(App app, Track t) {
-    return Labels.meta(t.name(), app.namespace(), Labels.track(app, t),
+    return Labels.meta(
+        t.name(),
+        app.namespace(),
+        Labels.track(app, t),
         Labels.source("autoscaling-group/" + t.autoScalingGroup()));
   }
 
@@ -221,7 +228,8 @@ public final class WorkloadEmitter {
   }
 
   private static HasMetadata hpa(App app, Track t) {
-    CrossVersionObjectReference target = new CrossVersionObjectReference("apps/v1", "Deployment", t.name());
+    CrossVersionObjectReference target =
+        new CrossVersionObjectReference("apps/v1", "Deployment", t.name());
     MetricTarget utilization = new MetricTarget();
     utilization.setType("Utilization");
     utilization.setAverageUtilization(t.scaling().cpuUtilization());

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public final class Names {
   /** RFC 1035 label: what a Service (and our namespaces) must be. */
   public static final Pattern RFC1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+
   /** RFC 1123 label. */
   public static final Pattern RFC1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
@@ -78,11 +79,11 @@ public final class Names {
   }
 
   /**
-   * Whether a (normalised) DNS name can be an Ingress host and sit inside a Traefik
-   * {@code Host(`…`)} rule: an RFC 1123 subdomain of at most 253 characters, optionally with a
-   * leading {@code *.}. Route53 names can hold any byte through {@code \ddd} escapes; those must
-   * never reach a routing rule. (The pattern {@code (\*\.)?L(\.L)*}, each label L of 1 to 63
-   * lower-case letters, digits and {@code -}, not starting or ending with {@code -}; written out.)
+   * Whether a (normalised) DNS name can be an Ingress host and sit inside a Traefik {@code
+   * Host(`…`)} rule: an RFC 1123 subdomain of at most 253 characters, optionally with a leading
+   * {@code *.}. Route53 names can hold any byte through {@code \ddd} escapes; those must never
+   * reach a routing rule. (The pattern {@code (\*\.)?L(\.L)*}, each label L of 1 to 63 lower-case
+   * letters, digits and {@code -}, not starting or ending with {@code -}; written out.)
    */
   public static boolean isHost(String name) {
     int n = name.length();
@@ -126,7 +127,10 @@ public final class Names {
     return c >= '0' && c <= '9';
   }
 
-  /** {@code s} with every character outside printable ASCII (and {@code \}, {@code `}) escaped, for notes. */
+  /**
+   * {@code s} with every character outside printable ASCII (and {@code \}, {@code `}) escaped, for
+   * notes.
+   */
   public static String printable(String s) {
     StringBuilder sb = new StringBuilder();
     for (char c : s.toCharArray()) {
@@ -142,13 +146,15 @@ public final class Names {
   }
 
   /** One SHA-256 per thread: looking the algorithm up for every name cost more than hashing. */
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  });
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException(e);
+            }
+          });
 
   /** The first eight hex characters of SHA-256 of {@code s}. */
   public static String hash(String s) {

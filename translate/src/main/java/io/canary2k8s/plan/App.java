@@ -23,7 +23,10 @@ public record App(
 
   public App {
     loadBalancers = loadBalancers.stream().sorted().toList();
-    tracks = tracks.stream().sorted(Comparator.comparing(Track::role).thenComparing(Track::name)).toList();
+    tracks =
+        tracks.stream()
+            .sorted(Comparator.comparing(Track::role).thenComparing(Track::name))
+            .toList();
     routes = routes.stream().sorted(Comparator.comparing(Route::name)).toList();
     shares = List.copyOf(shares);
     otherBasisShares = List.copyOf(otherBasisShares);
@@ -33,9 +36,12 @@ public record App(
     return tracks.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
   }
 
-  /** Whether {@code loadBalancer} is an ALB/NLB of this app (its split comes from a listener rule). */
+  /**
+   * Whether {@code loadBalancer} is an ALB/NLB of this app (its split comes from a listener rule).
+   */
   public boolean isLoadBalancerV2(String loadBalancer) {
-    return shares.stream().anyMatch(s -> s.loadBalancer().equals(loadBalancer) && s.isLoadBalancerV2());
+    return shares.stream()
+        .anyMatch(s -> s.loadBalancer().equals(loadBalancer) && s.isLoadBalancerV2());
   }
 
   public Track stable() {

@@ -33,14 +33,17 @@ import java.util.TreeSet;
  */
 final class ElbV2Planner {
   private final Notifier notes;
+
   /**
-   * Name → load balancer, for the load balancers that are migrated, in name order. The maps of
-   * the plan are looked up for every track and rule: hashed (a TreeMap compares the 60-character
-   * common prefix of two ARNs at every step), and iterated in a fixed order where they are.
+   * Name → load balancer, for the load balancers that are migrated, in name order. The maps of the
+   * plan are looked up for every track and rule: hashed (a TreeMap compares the 60-character common
+   * prefix of two ARNs at every step), and iterated in a fixed order where they are.
    */
   private final Map<String, LoadBalancerV2> lbs;
+
   /** ARN → target group. */
   private final Map<String, TargetGroup> tgs = new HashMap<>();
+
   /** Target group ARN → the Auto Scaling groups that name it. */
   private final Map<String, List<AutoScalingGroup>> groupsOfTg = new HashMap<>();
 
@@ -55,11 +58,18 @@ final class ElbV2Planner {
     Map<String, LoadBalancerV2> lbs = new TreeMap<>();
     for (LoadBalancerV2 lb : inventory.loadBalancersV2()) {
       if (classicNames.contains(lb.name())) {
-        notes.warn(lb.arn(), "A classic ELB has the same name as this " + lb.type()
-            + " load balancer; names identify load balancers in the bundle, so this one is not migrated.");
+        notes.warn(
+            lb.arn(),
+            "A classic ELB has the same name as this "
+                + lb.type()
+                + " load balancer; names identify load balancers in the bundle, so this one is not migrated.");
       } else if (!lb.type().equals("application") && !lb.type().equals("network")) {
-        notes.warn(lb.arn(), "Load balancer of type " + lb.type() + " is not migrated (only application and"
-            + " network load balancers are).");
+        notes.warn(
+            lb.arn(),
+            "Load balancer of type "
+                + lb.type()
+                + " is not migrated (only application and"
+                + " network load balancers are).");
       } else {
         lbs.put(lb.name(), lb);
       }
@@ -67,9 +77,15 @@ final class ElbV2Planner {
     this.lbs = new LinkedHashMap<>(lbs);
     for (TargetGroup tg : inventory.targetGroups()) {
       if (!groupsOfTg.containsKey(tg.arn())) {
-        notes.warn(tg.arn(), "Target group " + tg.name() + " (target type " + tg.targetType() + ") is fed by no"
-            + " Auto Scaling group; its targets are not migrated, and the weight rules give it reaches no"
-            + " track.");
+        notes.warn(
+            tg.arn(),
+            "Target group "
+                + tg.name()
+                + " (target type "
+                + tg.targetType()
+                + ") is fed by no"
+                + " Auto Scaling group; its targets are not migrated, and the weight rules give it reaches no"
+                + " track.");
       }
     }
   }
@@ -103,7 +119,10 @@ final class ElbV2Planner {
     return out;
   }
 
-  /** The Auto Scaling groups behind the load balancer: those that feed a target group it forwards to. */
+  /**
+   * The Auto Scaling groups behind the load balancer: those that feed a target group it forwards
+   * to.
+   */
   Set<String> groupsBehind(String lbName) {
     Set<String> out = new TreeSet<>();
     for (String tg : targetGroupsOf(lbName)) {
@@ -118,7 +137,9 @@ final class ElbV2Planner {
     return l.protocol().equals("HTTP") || l.protocol().equals("HTTPS");
   }
 
-  /** The action that decides where a rule's requests go: the last one (authentication comes first). */
+  /**
+   * The action that decides where a rule's requests go: the last one (authentication comes first).
+   */
   private static RuleAction finalAction(ListenerRule r) {
     return r.actions().get(r.actions().size() - 1);
   }
@@ -128,7 +149,10 @@ final class ElbV2Planner {
   }
 
   private ListenerV2 listener(LoadBalancerV2 lb, String protocol, int port) {
-    return lb.listeners().stream().filter(l -> l.protocol().equals(protocol) && l.port() == port).findFirst().orElse(null);
+    return lb.listeners().stream()
+        .filter(l -> l.protocol().equals(protocol) && l.port() == port)
+        .findFirst()
+        .orElse(null);
   }
 
   /**
@@ -163,7 +187,10 @@ final class ElbV2Planner {
     return l != null && (forwards(l.defaultRule()) || redirectsToHttps(l.defaultRule()));
   }
 
-  /** HTTP:80's default rule redirects to HTTPS on 443 (or the same port, {@code #{port}}, which AWS keeps). */
+  /**
+   * HTTP:80's default rule redirects to HTTPS on 443 (or the same port, {@code #{port}}, which AWS
+   * keeps).
+   */
   boolean httpRedirects(String lbName) {
     ListenerV2 l = listener(lbs.get(lbName), "HTTP", 80);
     return l != null && redirectsToHttps(l.defaultRule());
@@ -190,35 +217,76 @@ final class ElbV2Planner {
     return l == null || l.certificateArns().isEmpty() ? null : l.certificateArns().get(0);
   }
 
-  /** Notes for what the load balancer's listeners do that the bundle does not: called once per load balancer. */
+  /**
+   * Notes for what the load balancer's listeners do that the bundle does not: called once per load
+   * balancer.
+   */
   void checkListeners(String lbName) {
     LoadBalancerV2 lb = lbs.get(lbName);
     ListenerV2 main = mainListener(lbName);
     for (ListenerV2 l : lb.listeners()) {
       String name = l.protocol() + ":" + l.port();
-      boolean web = l.protocol().equals("HTTP") && l.port() == 80 || l.protocol().equals("HTTPS") && l.port() == 443;
+      boolean web =
+          l.protocol().equals("HTTP") && l.port() == 80
+              || l.protocol().equals("HTTPS") && l.port() == 443;
       if (!web) {
-        notes.warn(lbName, "Listener " + name + " is not mapped: the edge serves HTTP on 80 and HTTPS on 443 only"
-            + (web(l) ? "." : " (TCP/TLS/UDP listeners would need an IngressRouteTCP or IngressRouteUDP)."));
+        notes.warn(
+            lbName,
+            "Listener "
+                + name
+                + " is not mapped: the edge serves HTTP on 80 and HTTPS on 443 only"
+                + (web(l)
+                    ? "."
+                    : " (TCP/TLS/UDP listeners would need an IngressRouteTCP or IngressRouteUDP)."));
         continue;
       }
       ListenerRule def = l.defaultRule();
       if (l != main && !forwards(def) && !(l.protocol().equals("HTTP") && redirectsToHttps(def))) {
-        notes.warn(lbName, "The default action of listener " + name + " is " + describe(finalAction(def))
-            + "; it is not mapped, and the edge routes " + name + " like " + (main == null ? "nothing" : main.protocol() + ":" + main.port()) + ".");
+        notes.warn(
+            lbName,
+            "The default action of listener "
+                + name
+                + " is "
+                + describe(finalAction(def))
+                + "; it is not mapped, and the edge routes "
+                + name
+                + " like "
+                + (main == null ? "nothing" : main.protocol() + ":" + main.port())
+                + ".");
       }
       if (l != main && main != null && forwards(def) && !sameForward(def, main.defaultRule())) {
-        notes.warn(lbName, "Listener " + name + " forwards by other weights than " + main.protocol() + ":" + main.port()
-            + "; the bundle gives both the split of " + main.protocol() + ":" + main.port() + ".");
+        notes.warn(
+            lbName,
+            "Listener "
+                + name
+                + " forwards by other weights than "
+                + main.protocol()
+                + ":"
+                + main.port()
+                + "; the bundle gives both the split of "
+                + main.protocol()
+                + ":"
+                + main.port()
+                + ".");
       }
       if (l != main && l.rules().size() > 1) {
-        notes.warn(lbName, "The " + (l.rules().size() - 1) + " non-default rule(s) of listener " + name
-            + " are not migrated; the bundle gives " + name + " the rules of "
-            + (main == null ? "no listener" : main.protocol() + ":" + main.port()) + ".");
+        notes.warn(
+            lbName,
+            "The "
+                + (l.rules().size() - 1)
+                + " non-default rule(s) of listener "
+                + name
+                + " are not migrated; the bundle gives "
+                + name
+                + " the rules of "
+                + (main == null ? "no listener" : main.protocol() + ":" + main.port())
+                + ".");
       }
     }
     if (lb.type().equals("network") && lb.listeners().stream().noneMatch(ElbV2Planner::web)) {
-      notes.info(lbName, "Network Load Balancer: its split is recovered (REVIEW.md) but it has no HTTP listener to route.");
+      notes.info(
+          lbName,
+          "Network Load Balancer: its split is recovered (REVIEW.md) but it has no HTTP listener to route.");
     }
   }
 
@@ -228,9 +296,17 @@ final class ElbV2Planner {
 
   private static String describe(RuleAction a) {
     return switch (a.type()) {
-      case "redirect" -> "a redirect (" + a.config().getOrDefault("StatusCode", "") + " to "
-          + a.config().getOrDefault("Protocol", "#{protocol}") + "://" + a.config().getOrDefault("Host", "#{host}")
-          + ":" + a.config().getOrDefault("Port", "#{port}") + a.config().getOrDefault("Path", "/#{path}") + ")";
+      case "redirect" ->
+          "a redirect ("
+              + a.config().getOrDefault("StatusCode", "")
+              + " to "
+              + a.config().getOrDefault("Protocol", "#{protocol}")
+              + "://"
+              + a.config().getOrDefault("Host", "#{host}")
+              + ":"
+              + a.config().getOrDefault("Port", "#{port}")
+              + a.config().getOrDefault("Path", "/#{path}")
+              + ")";
       case "fixed-response" -> "a fixed response " + a.config().getOrDefault("StatusCode", "");
       default -> a.type();
     };
@@ -238,7 +314,10 @@ final class ElbV2Planner {
 
   // ---- splits --------------------------------------------------------------------------------
 
-  /** The cross-zone setting of the load balancer itself: ALB always on, NLB off unless its attribute says on. */
+  /**
+   * The cross-zone setting of the load balancer itself: ALB always on, NLB off unless its attribute
+   * says on.
+   */
   private static boolean lbCrossZone(LoadBalancerV2 lb) {
     if (lb.type().equals("application")) {
       return true;
@@ -246,16 +325,23 @@ final class ElbV2Planner {
     return "true".equals(lb.attributes().get("load_balancing.cross_zone.enabled"));
   }
 
-  /** The label of a rule in notes and REVIEW.md: {@code HTTPS:443 rule 10} or {@code HTTPS:443 default rule}. */
+  /**
+   * The label of a rule in notes and REVIEW.md: {@code HTTPS:443 rule 10} or {@code HTTPS:443
+   * default rule}.
+   */
   static String ruleLabel(ListenerV2 l, ListenerRule r) {
-    return l.protocol() + ":" + l.port() + (r.isDefault() ? " default rule" : " rule " + r.priority());
+    return l.protocol()
+        + ":"
+        + l.port()
+        + (r.isDefault() ? " default rule" : " rule " + r.priority());
   }
 
   /**
-   * The split of a forward rule of {@code lbName}, over {@code groups} (the app's groups).
-   * Notes what is left out when {@code note} is true (the basis in use).
+   * The split of a forward rule of {@code lbName}, over {@code groups} (the app's groups). Notes
+   * what is left out when {@code note} is true (the basis in use).
    */
-  ForwardSplit.Result split(String lbName, ListenerV2 l, ListenerRule rule, WeightBasis basis, boolean note) {
+  ForwardSplit.Result split(
+      String lbName, ListenerV2 l, ListenerRule rule, WeightBasis basis, boolean note) {
     LoadBalancerV2 lb = lbs.get(lbName);
     boolean lbCz = lbCrossZone(lb);
     String label = ruleLabel(l, rule);
@@ -270,39 +356,70 @@ final class ElbV2Planner {
         source = "target group attribute";
       } else {
         cz = lbCz;
-        source = lb.type().equals("application") ? "the load balancer's: always on for an ALB"
-            : lb.attributes().containsKey("load_balancing.cross_zone.enabled") ? "load balancer attribute"
-                : lb.attributes().isEmpty() ? "NLB default: attributes not captured"
-                    : "NLB default";
+        source =
+            lb.type().equals("application")
+                ? "the load balancer's: always on for an ALB"
+                : lb.attributes().containsKey("load_balancing.cross_zone.enabled")
+                    ? "load balancer attribute"
+                    : lb.attributes().isEmpty()
+                        ? "NLB default: attributes not captured"
+                        : "NLB default";
       }
-      members.add(new ForwardSplit.Member(tg.name(), w.weight(), groupsOfTg.getOrDefault(tg.arn(), List.of()), cz, source));
+      members.add(
+          new ForwardSplit.Member(
+              tg.name(), w.weight(), groupsOfTg.getOrDefault(tg.arn(), List.of()), cz, source));
     }
-    ForwardSplit.Result result = ForwardSplit.of(lbName, lb.availabilityZones(), label, members, basis, lbCz);
+    ForwardSplit.Result result =
+        ForwardSplit.of(lbName, lb.availabilityZones(), label, members, basis, lbCz);
     if (note) {
       if (result.allZero()) {
-        notes.warn(lbName, label + " forwards with every target group at weight 0, so no target group is chosen"
-            + " for its requests; no split can be read from it and nothing is routed for it. Check what the load"
-            + " balancer does with these requests and set weights in canary2k8s before migrating.");
+        notes.warn(
+            lbName,
+            label
+                + " forwards with every target group at weight 0, so no target group is chosen"
+                + " for its requests; no split can be read from it and nothing is routed for it. Check what the load"
+                + " balancer does with these requests and set weights in canary2k8s before migrating.");
       } else if (!result.unserved().isZero()) {
         List<String> empty = new ArrayList<>();
-        result.shares().targetGroups().forEach(t -> {
-          if (t.weight() > 0 && t.inGroup().isEmpty()) {
-            empty.add(t.targetGroup());
-          }
-        });
-        notes.warn(lbName, label + " gives " + result.unserved().describe() + " of its requests to target group(s) "
-            + empty + " with no instances of a migrated Auto Scaling group (under " + basis.flag() + "); AWS"
-            + " answers those with an error today. The bundle divides the rest in its ratio.");
+        result
+            .shares()
+            .targetGroups()
+            .forEach(
+                t -> {
+                  if (t.weight() > 0 && t.inGroup().isEmpty()) {
+                    empty.add(t.targetGroup());
+                  }
+                });
+        notes.warn(
+            lbName,
+            label
+                + " gives "
+                + result.unserved().describe()
+                + " of its requests to target group(s) "
+                + empty
+                + " with no instances of a migrated Auto Scaling group (under "
+                + basis.flag()
+                + "); AWS"
+                + " answers those with an error today. The bundle divides the rest in its ratio.");
       }
       for (ForwardSplit.Member m : members) {
         if (m.weight() == 0) {
-          notes.info(lbName, label + " gives target group " + m.targetGroup() + " weight 0: it gets none of these requests.");
+          notes.info(
+              lbName,
+              label
+                  + " gives target group "
+                  + m.targetGroup()
+                  + " weight 0: it gets none of these requests.");
         }
       }
       RuleAction fwd = finalAction(rule);
       if (fwd.stickinessSeconds() != null) {
-        notes.warn(lbName, label + " keeps clients on one target group for " + fwd.stickinessSeconds()
-            + " s (target group stickiness); not mapped, Traefik weights apply per request.");
+        notes.warn(
+            lbName,
+            label
+                + " keeps clients on one target group for "
+                + fwd.stickinessSeconds()
+                + " s (target group stickiness); not mapped, Traefik weights apply per request.");
       }
     }
     return result;
@@ -313,21 +430,41 @@ final class ElbV2Planner {
     TargetGroup tg = tgs.get(arn);
     Map<String, String> a = tg.attributes();
     if ("true".equals(a.get("stickiness.enabled"))) {
-      notes.warn(tg.arn(), "Target group " + tg.name() + " has stickiness (" + a.getOrDefault("stickiness.type", "?")
-          + "); not mapped, Traefik weights apply per request.");
+      notes.warn(
+          tg.arn(),
+          "Target group "
+              + tg.name()
+              + " has stickiness ("
+              + a.getOrDefault("stickiness.type", "?")
+              + "); not mapped, Traefik weights apply per request.");
     }
     String algorithm = a.get("load_balancing.algorithm.type");
     if (algorithm != null && !algorithm.equals("round_robin")) {
-      notes.info(tg.arn(), "Target group " + tg.name() + " balances by " + algorithm
-          + "; Kubernetes Services balance over pods by their own rules.");
+      notes.info(
+          tg.arn(),
+          "Target group "
+              + tg.name()
+              + " balances by "
+              + algorithm
+              + "; Kubernetes Services balance over pods by their own rules.");
     }
     String slowStart = a.get("slow_start.duration_seconds");
     if (slowStart != null && !slowStart.equals("0")) {
-      notes.info(tg.arn(), "Target group " + tg.name() + " ramps new targets up over " + slowStart + " s (slow start); not mapped.");
+      notes.info(
+          tg.arn(),
+          "Target group "
+              + tg.name()
+              + " ramps new targets up over "
+              + slowStart
+              + " s (slow start); not mapped.");
     }
     if (a.isEmpty()) {
-      notes.info(tg.arn(), "Attributes of target group " + tg.name() + " were not captured; its cross-zone setting is"
-          + " taken from the load balancer.");
+      notes.info(
+          tg.arn(),
+          "Attributes of target group "
+              + tg.name()
+              + " were not captured; its cross-zone setting is"
+              + " taken from the load balancer.");
     }
   }
 
@@ -338,10 +475,17 @@ final class ElbV2Planner {
    *
    * @param hosts the host-header values, or empty for every host of the load balancer
    */
-  record RuleRoute(ListenerV2 listener, ListenerRule rule, List<String> hosts, List<Route.PathMatch> paths,
+  record RuleRoute(
+      ListenerV2 listener,
+      ListenerRule rule,
+      List<String> hosts,
+      List<Route.PathMatch> paths,
       ForwardSplit.Result split) {}
 
-  /** The non-default rules of the main listener that can be routes, in priority order; notes the others. */
+  /**
+   * The non-default rules of the main listener that can be routes, in priority order; notes the
+   * others.
+   */
   List<RuleRoute> ruleRoutes(String lbName, WeightBasis basis) {
     ListenerV2 l = mainListener(lbName);
     List<RuleRoute> out = new ArrayList<>();
@@ -365,7 +509,10 @@ final class ElbV2Planner {
               if (Names.isHost(h)) {
                 hosts.add(h);
               } else if (unsupported == null) {
-                unsupported = "host pattern '" + Names.printable(v) + "' (only names and a leading '*.' can be matched)";
+                unsupported =
+                    "host pattern '"
+                        + Names.printable(v)
+                        + "' (only names and a leading '*.' can be matched)";
               }
             }
           }
@@ -375,33 +522,53 @@ final class ElbV2Planner {
               if (p != null) {
                 paths.add(p);
               } else if (unsupported == null) {
-                unsupported = "path pattern '" + Names.printable(v) + "' (only an exact path or one '*' at the end can be matched)";
+                unsupported =
+                    "path pattern '"
+                        + Names.printable(v)
+                        + "' (only an exact path or one '*' at the end can be matched)";
               }
             }
           }
           default -> {
             if (unsupported == null) {
-              unsupported = c.field() + " condition " + (c.key() == null ? "" : c.key() + " ") + c.values();
+              unsupported =
+                  c.field() + " condition " + (c.key() == null ? "" : c.key() + " ") + c.values();
             }
           }
         }
       }
       if (unsupported != null) {
-        notes.warn(lbName, label + " matches on " + unsupported + ", which the bundle does not express; the rule is not"
-            + " migrated." + skipped);
+        notes.warn(
+            lbName,
+            label
+                + " matches on "
+                + unsupported
+                + ", which the bundle does not express; the rule is not"
+                + " migrated."
+                + skipped);
         continue;
       }
       for (RuleAction a : r.actions()) {
         if (a.type().startsWith("authenticate") || a.type().equals("jwt-validation")) {
-          notes.error(lbName, label + " authenticates requests (" + a.type() + ") before it forwards; the bundle would"
-              + " serve them without authentication. Add authentication at the edge (e.g. a forwardAuth Middleware) or"
-              + " drop the rule, then run with --allow-errors.");
+          notes.error(
+              lbName,
+              label
+                  + " authenticates requests ("
+                  + a.type()
+                  + ") before it forwards; the bundle would"
+                  + " serve them without authentication. Add authentication at the edge (e.g. a forwardAuth Middleware) or"
+                  + " drop the rule, then run with --allow-errors.");
         }
       }
       RuleAction last = finalAction(r);
       if (!last.type().equals("forward")) {
-        notes.warn(lbName, label + " answers with " + describe(last) + "; not migrated (the bundle routes only forwards)."
-            + skipped);
+        notes.warn(
+            lbName,
+            label
+                + " answers with "
+                + describe(last)
+                + "; not migrated (the bundle routes only forwards)."
+                + skipped);
         continue;
       }
       ForwardSplit.Result split = split(lbName, l, r, basis, true);
@@ -414,13 +581,19 @@ final class ElbV2Planner {
     return out;
   }
 
-  /** An ALB path pattern as a path match: exact without wildcards, a prefix with one '*' at the end; else null. */
+  /**
+   * An ALB path pattern as a path match: exact without wildcards, a prefix with one '*' at the end;
+   * else null.
+   */
   static Route.PathMatch pathMatch(String pattern) {
     if (!pattern.startsWith("/")) {
       return null;
     }
     String body = pattern.endsWith("*") ? pattern.substring(0, pattern.length() - 1) : pattern;
-    if (body.contains("*") || body.contains("?") || body.isEmpty() || !body.matches("[A-Za-z0-9._~!$&'()+,;=:@%/-]+")) {
+    if (body.contains("*")
+        || body.contains("?")
+        || body.isEmpty()
+        || !body.matches("[A-Za-z0-9._~!$&'()+,;=:@%/-]+")) {
       return null;
     }
     return new Route.PathMatch(body, pattern.endsWith("*"));
@@ -457,7 +630,10 @@ final class ElbV2Planner {
         return p;
       }
     }
-    return targetGroups(g, List.of(lbName)).stream().map(TargetGroup::port).filter(java.util.Objects::nonNull)
-        .findFirst().orElse(null);
+    return targetGroups(g, List.of(lbName)).stream()
+        .map(TargetGroup::port)
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -5,7 +5,10 @@ import io.canary2k8s.notes.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The notes of one piece of work done on another core, kept in the order made, to be passed on in work order. */
+/**
+ * The notes of one piece of work done on another core, kept in the order made, to be passed on in
+ * work order.
+ */
 final class NoteBuffer implements Notifier {
   private record Kept(Severity severity, String subject, String message) {}
 

@@ -33,10 +33,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Inventory → {@link Plan}: groups DNS names, classic ELBs and Auto Scaling groups into apps,
- * picks each app's stable track and canaries, recovers the split behind every load balancer and
- * composes it with the DNS records in front, and notes every assumption with the AWS item it
- * concerns.
+ * Inventory → {@link Plan}: groups DNS names, classic ELBs and Auto Scaling groups into apps, picks
+ * each app's stable track and canaries, recovers the split behind every load balancer and composes
+ * it with the DNS records in front, and notes every assumption with the AWS item it concerns.
  */
 public final class PlanBuilder {
   public static final String TAG_APP = "canary2k8s.io/app";
@@ -60,29 +59,45 @@ public final class PlanBuilder {
 
   private final Inventory inventory;
   private final PlanOptions options;
-  /** The caller's notifier: called on the calling thread only, in the order a one-thread build calls it. */
+
+  /**
+   * The caller's notifier: called on the calling thread only, in the order a one-thread build calls
+   * it.
+   */
   private final Notifier out;
-  /** Where this thread's notes go while it works on one app: that app's buffer, replayed in app order. */
+
+  /**
+   * Where this thread's notes go while it works on one app: that app's buffer, replayed in app
+   * order.
+   */
   private final ThreadLocal<NoteBuffer> appNotes = new ThreadLocal<>();
+
   /** Every note of the plan: into the current app's buffer, else straight to the caller. */
   private final Notifier notes;
+
   private final int threads;
+
   /**
-   * Name → classic ELB and name → Auto Scaling group, in name order: looked up for every app,
-   * track and route, so hashed, and iterated in that fixed order.
+   * Name → classic ELB and name → Auto Scaling group, in name order: looked up for every app, track
+   * and route, so hashed, and iterated in that fixed order.
    */
   private final Map<String, ClassicLoadBalancer> elbs;
+
   private final Map<String, AutoScalingGroup> asgs;
   private final Map<String, String> elbByDnsKey = new HashMap<>();
+
   /** ELB name → how many ASGs of the whole inventory are behind it (counted once, not per app). */
   private final Map<String, Long> groupsBehind = new HashMap<>();
+
   private final Map<String, List<DnsRecord>> recordsByName;
+
   /**
    * Record → the load balancer it points at, for the records of {@link #recordsByHost()} (which
    * fills it, before any app is built; read-only after): by identity, as every lookup is of a
    * record of the inventory; normalising its targets again at every lookup showed in profiles.
    */
   private final Map<DnsRecord, String> lbOfRecord = new java.util.IdentityHashMap<>();
+
   /** The ALBs and NLBs: their groups, splits and rules. */
   private final ElbV2Planner v2;
 
@@ -90,10 +105,11 @@ public final class PlanBuilder {
     this.inventory = inventory;
     this.options = options;
     this.out = out;
-    this.notes = (severity, subject, message) -> {
-      NoteBuffer b = appNotes.get();
-      (b != null ? b : out).note(severity, subject, message);
-    };
+    this.notes =
+        (severity, subject, message) -> {
+          NoteBuffer b = appNotes.get();
+          (b != null ? b : out).note(severity, subject, message);
+        };
     this.threads = threads;
     this.recordsByName = DnsRecord.byName(inventory.dnsRecords());
     this.elbs = byName(inventory.classicLoadBalancers(), ClassicLoadBalancer::name);
@@ -115,7 +131,8 @@ public final class PlanBuilder {
   }
 
   /** {@code items} by name, iterated in name order (the last of a name wins, as in a TreeMap). */
-  private static <T> Map<String, T> byName(List<T> items, java.util.function.Function<T, String> name) {
+  private static <T> Map<String, T> byName(
+      List<T> items, java.util.function.Function<T, String> name) {
     Map<String, T> sorted = new TreeMap<>();
     items.forEach(i -> sorted.put(name.apply(i), i));
     return new LinkedHashMap<>(sorted);
@@ -130,7 +147,10 @@ public final class PlanBuilder {
     return build(inventory, options, notes, Runtime.getRuntime().availableProcessors());
   }
 
-  /** {@link #build(Inventory, PlanOptions, Notifier)} on {@code threads} threads (tests compare 1 and more). */
+  /**
+   * {@link #build(Inventory, PlanOptions, Notifier)} on {@code threads} threads (tests compare 1
+   * and more).
+   */
   static Plan build(Inventory inventory, PlanOptions options, Notifier notes, int threads) {
     return new PlanBuilder(inventory, options, notes, threads).build();
   }
@@ -142,7 +162,8 @@ public final class PlanBuilder {
     Map<String, List<DnsRecord>> out = new TreeMap<>();
     for (DnsRecord r : inventory.dnsRecords()) {
       if (!Names.isHost(r.name())) {
-        if (r.targets().stream().anyMatch(t -> elbByDnsKey.containsKey(DnsNames.loadBalancerKey(t)))) {
+        if (r.targets().stream()
+            .anyMatch(t -> elbByDnsKey.containsKey(DnsNames.loadBalancerKey(t)))) {
           notes.warn(
               r.zoneId() + " " + Names.printable(r.name()) + " " + r.type(),
               "Record name is not a host name an Ingress or a Traefik rule can match (RFC 1123:"
@@ -159,7 +180,9 @@ public final class PlanBuilder {
         } else if (key.endsWith(".elb.amazonaws.com")) {
           notes.warn(
               r.zoneId() + " " + r.name() + " " + r.type(),
-              "Points at load balancer " + target + ", which is not a load balancer in the capture"
+              "Points at load balancer "
+                  + target
+                  + ", which is not a load balancer in the capture"
                   + " (another region or account); not migrated.");
         }
       }
@@ -212,7 +235,9 @@ public final class PlanBuilder {
             g.name(),
             g.targetGroupArns().isEmpty()
                 ? "Auto Scaling group is behind no classic ELB; not migrated."
-                : "Auto Scaling group feeds target groups " + g.targetGroupArns() + " that no migrated"
+                : "Auto Scaling group feeds target groups "
+                    + g.targetGroupArns()
+                    + " that no migrated"
                     + " load balancer forwards to; not migrated.");
       }
     }
@@ -236,30 +261,34 @@ public final class PlanBuilder {
       }
     }
     List<App> apps = new ArrayList<>();
-    InOrder.forEach(jobs, threads, job -> {
-      if (job.named != null) {
-        appNotes.set(job.notes);
-        try {
-          job.app = buildApp(job.named, byHost);
-        } catch (RuntimeException | Error e) {
-          job.failure = e;
-        } finally {
-          appNotes.remove();
-        }
-      }
-      return job;
-    }, job -> {
-      job.notes.replay(out);
-      if (job.failure instanceof RuntimeException e) {
-        throw e;
-      }
-      if (job.failure instanceof Error e) {
-        throw e;
-      }
-      if (job.app != null) {
-        apps.add(job.app);
-      }
-    });
+    InOrder.forEach(
+        jobs,
+        threads,
+        job -> {
+          if (job.named != null) {
+            appNotes.set(job.notes);
+            try {
+              job.app = buildApp(job.named, byHost);
+            } catch (RuntimeException | Error e) {
+              job.failure = e;
+            } finally {
+              appNotes.remove();
+            }
+          }
+          return job;
+        },
+        job -> {
+          job.notes.replay(out);
+          if (job.failure instanceof RuntimeException e) {
+            throw e;
+          }
+          if (job.failure instanceof Error e) {
+            throw e;
+          }
+          if (job.app != null) {
+            apps.add(job.app);
+          }
+        });
     Config.EdgeConfig ec = options.config().edge();
     return new Plan(options.basis(), apps, edge(apps, ec));
   }
@@ -279,8 +308,8 @@ public final class PlanBuilder {
   }
 
   /**
-   * A component as far as its app's name: null, with notes, when it makes no app. Names the app
-   * and takes the name in {@code usedNames}; cheap, as it runs on one thread for every app.
+   * A component as far as its app's name: null, with notes, when it makes no app. Names the app and
+   * takes the name in {@code usedNames}; cheap, as it runs on one thread for every app.
    */
   private Named name(List<String> members, Set<String> usedNames) {
     List<String> lbNames = strip(members, "elb:");
@@ -292,8 +321,13 @@ public final class PlanBuilder {
     if (asgNames.isEmpty()) {
       for (String lb : lbNames) {
         if (v2.isV2(lb)) {
-          notes.warn(lb, "Load balancer forwards to no target group fed by an Auto Scaling group; nothing to"
-              + " migrate" + (hosts.isEmpty() ? "." : ", and its names " + hosts + " are left as they are."));
+          notes.warn(
+              lb,
+              "Load balancer forwards to no target group fed by an Auto Scaling group; nothing to"
+                  + " migrate"
+                  + (hosts.isEmpty()
+                      ? "."
+                      : ", and its names " + hosts + " are left as they are."));
           continue;
         }
         notes.warn(
@@ -301,7 +335,8 @@ public final class PlanBuilder {
             "Classic ELB has no Auto Scaling group attached"
                 + (elbs.get(lb).instanceIds().isEmpty()
                     ? ""
-                    : " (it lists " + elbs.get(lb).instanceIds().size()
+                    : " (it lists "
+                        + elbs.get(lb).instanceIds().size()
                         + " instances registered by hand)")
                 + "; nothing to migrate"
                 + (hosts.isEmpty() ? "." : ", and its names " + hosts + " are left as they are."));
@@ -318,7 +353,10 @@ public final class PlanBuilder {
 
   // ---- one app -------------------------------------------------------------------------------
 
-  /** One component: its notes, then its app's name (on the calling thread, in order), then its app (on any core). */
+  /**
+   * One component: its notes, then its app's name (on the calling thread, in order), then its app
+   * (on any core).
+   */
   private static final class Job {
     final NoteBuffer notes = new NoteBuffer();
     Named named;
@@ -328,7 +366,10 @@ public final class PlanBuilder {
 
   /** An app as far as naming it: what the rest of it is built from. */
   private record Named(
-      List<String> lbNames, List<String> hosts, List<AutoScalingGroup> groups, AutoScalingGroup stableGroup,
+      List<String> lbNames,
+      List<String> hosts,
+      List<AutoScalingGroup> groups,
+      AutoScalingGroup stableGroup,
       String appName) {}
 
   private App buildApp(Named named, Map<String, List<DnsRecord>> byHost) {
@@ -342,7 +383,10 @@ public final class PlanBuilder {
     Map<String, String> trackOf = new LinkedHashMap<>();
     trackOf.put(stableGroup.name(), appName);
     List<AutoScalingGroup> canaries =
-        groups.stream().filter(g -> g != stableGroup).sorted(Comparator.comparing(AutoScalingGroup::name)).toList();
+        groups.stream()
+            .filter(g -> g != stableGroup)
+            .sorted(Comparator.comparing(AutoScalingGroup::name))
+            .toList();
     Set<String> trackNames = new TreeSet<>(List.of(appName));
     for (int i = 0; i < canaries.size(); i++) {
       AutoScalingGroup g = canaries.get(i);
@@ -362,7 +406,8 @@ public final class PlanBuilder {
     Map<String, LoadBalancerShares> shares = new TreeMap<>();
     Map<String, LoadBalancerShares> other = new TreeMap<>();
     WeightBasis basis = options.basis();
-    WeightBasis otherBasis = basis == WeightBasis.DESIRED ? WeightBasis.IN_SERVICE : WeightBasis.DESIRED;
+    WeightBasis otherBasis =
+        basis == WeightBasis.DESIRED ? WeightBasis.IN_SERVICE : WeightBasis.DESIRED;
     Map<String, LoadBalancerShares> ruleShares = new TreeMap<>();
     Map<String, LoadBalancerShares> ruleOther = new TreeMap<>();
     Map<String, List<ElbV2Planner.RuleRoute>> ruleRoutes = new TreeMap<>();
@@ -384,22 +429,39 @@ public final class PlanBuilder {
         LoadBalancerShares off = SplitCalculator.shares(lb, behind, basis, false, false);
         notes.warn(
             lbName,
-            "Cross-zone load balancing was not captured (" + "elb/attributes/" + lbName
+            "Cross-zone load balancing was not captured ("
+                + "elb/attributes/"
+                + lbName
                 + ".json missing); assumed on, the default of ELBs made in the console."
-                + (sameShares(s, off) ? " With it off the split would be the same."
-                    : " With it off the split would be " + describe(off, trackOf) + " instead of "
-                        + describe(s, trackOf) + "."));
+                + (sameShares(s, off)
+                    ? " With it off the split would be the same."
+                    : " With it off the split would be "
+                        + describe(off, trackOf)
+                        + " instead of "
+                        + describe(s, trackOf)
+                        + "."));
       }
       if (!sameShares(s, other.get(lbName))) {
         notes.warn(
             lbName,
-            "The split by " + basis.flag() + " is " + describe(s, trackOf) + "; by "
-                + otherBasis.flag() + " instances it would be " + describe(other.get(lbName), trackOf)
-                + " (--weight-basis " + otherBasis.flag() + ").");
+            "The split by "
+                + basis.flag()
+                + " is "
+                + describe(s, trackOf)
+                + "; by "
+                + otherBasis.flag()
+                + " instances it would be "
+                + describe(other.get(lbName), trackOf)
+                + " (--weight-basis "
+                + otherBasis.flag()
+                + ").");
       }
       if (s.empty()) {
-        notes.warn(lbName, "No instances behind this ELB in its zones under the "
-            + basis.flag() + " basis; its host rules are left out.");
+        notes.warn(
+            lbName,
+            "No instances behind this ELB in its zones under the "
+                + basis.flag()
+                + " basis; its host rules are left out.");
       }
       checkListeners(lb);
     }
@@ -413,14 +475,23 @@ public final class PlanBuilder {
       if (serving != g.desiredCapacity()) {
         notes.warn(
             g.name(),
-            "Desired capacity is " + g.desiredCapacity() + " but " + serving
-                + " instances are in service; the split uses " + basis.flag() + ".");
+            "Desired capacity is "
+                + g.desiredCapacity()
+                + " but "
+                + serving
+                + " instances are in service; the split uses "
+                + basis.flag()
+                + ".");
       }
       if (g.loadBalancerNames().size() > 1) {
         notes.info(
             g.name(),
-            "Auto Scaling group is behind " + g.loadBalancerNames().size() + " ELBs "
-                + g.loadBalancerNames() + "; its Service " + trackOf.get(g.name())
+            "Auto Scaling group is behind "
+                + g.loadBalancerNames().size()
+                + " ELBs "
+                + g.loadBalancerNames()
+                + "; its Service "
+                + trackOf.get(g.name())
                 + " backs the host rules of each.");
       }
       noteGroupExtras(g);
@@ -448,7 +519,10 @@ public final class PlanBuilder {
     return List.copyOf(out);
   }
 
-  /** The split of an ALB/NLB (its main listener's default rule) and of each of its rules that becomes a route. */
+  /**
+   * The split of an ALB/NLB (its main listener's default rule) and of each of its rules that
+   * becomes a route.
+   */
   private void planV2(
       String lbName,
       Map<String, String> trackOf,
@@ -459,7 +533,8 @@ public final class PlanBuilder {
       Map<String, List<ElbV2Planner.RuleRoute>> ruleRoutes,
       Set<String> checkedTgs) {
     WeightBasis basis = options.basis();
-    WeightBasis otherBasis = basis == WeightBasis.DESIRED ? WeightBasis.IN_SERVICE : WeightBasis.DESIRED;
+    WeightBasis otherBasis =
+        basis == WeightBasis.DESIRED ? WeightBasis.IN_SERVICE : WeightBasis.DESIRED;
     var lb = v2.loadBalancers().get(lbName);
     var main = v2.mainListener(lbName);
     v2.checkListeners(lbName);
@@ -469,9 +544,21 @@ public final class PlanBuilder {
       }
     }
     if (main == null) {
-      notes.warn(lbName, "No listener of this load balancer forwards by default; its host rules are left out.");
-      LoadBalancerShares none = new LoadBalancerShares(lbName, basis, true, false, new TreeMap<>(), List.of(),
-          new TreeMap<>(), "no listener forwards", null, List.of());
+      notes.warn(
+          lbName,
+          "No listener of this load balancer forwards by default; its host rules are left out.");
+      LoadBalancerShares none =
+          new LoadBalancerShares(
+              lbName,
+              basis,
+              true,
+              false,
+              new TreeMap<>(),
+              List.of(),
+              new TreeMap<>(),
+              "no listener forwards",
+              null,
+              List.of());
       shares.put(lbName, none);
       other.put(lbName, none);
       return;
@@ -481,18 +568,36 @@ public final class PlanBuilder {
     shares.put(lbName, s);
     other.put(lbName, o);
     if (!sameShares(s, o)) {
-      notes.warn(lbName, "The split of " + s.rule() + " by " + basis.flag() + " is " + describe(s, trackOf) + "; by "
-          + otherBasis.flag() + " instances it would be " + describe(o, trackOf) + " (--weight-basis "
-          + otherBasis.flag() + ").");
+      notes.warn(
+          lbName,
+          "The split of "
+              + s.rule()
+              + " by "
+              + basis.flag()
+              + " is "
+              + describe(s, trackOf)
+              + "; by "
+              + otherBasis.flag()
+              + " instances it would be "
+              + describe(o, trackOf)
+              + " (--weight-basis "
+              + otherBasis.flag()
+              + ").");
     }
     if (s.empty()) {
-      notes.warn(lbName, "No instances behind " + s.rule() + " in the load balancer's zones under the "
-          + basis.flag() + " basis; its host rules are left out.");
+      notes.warn(
+          lbName,
+          "No instances behind "
+              + s.rule()
+              + " in the load balancer's zones under the "
+              + basis.flag()
+              + " basis; its host rules are left out.");
     }
     List<ElbV2Planner.RuleRoute> rules = v2.ruleRoutes(lbName, basis);
     ruleRoutes.put(lbName, rules);
     for (ElbV2Planner.RuleRoute rr : rules) {
-      String key = lbName + " " + String.format(java.util.Locale.ROOT, "%05d", rr.rule().numericPriority());
+      String key =
+          lbName + " " + String.format(java.util.Locale.ROOT, "%05d", rr.rule().numericPriority());
       ruleShares.put(key, rr.split().shares());
       ruleOther.put(key, v2.split(lbName, rr.listener(), rr.rule(), otherBasis, false).shares());
     }
@@ -521,7 +626,9 @@ public final class PlanBuilder {
     if (tagged.size() > 1) {
       notes.warn(
           tagged.get(0).name(),
-          "Several Auto Scaling groups are tagged " + TAG_TRACK + "=stable "
+          "Several Auto Scaling groups are tagged "
+              + TAG_TRACK
+              + "=stable "
               + tagged.stream().map(AutoScalingGroup::name).toList()
               + "; the largest is taken as the stable track.");
     }
@@ -542,8 +649,11 @@ public final class PlanBuilder {
       if (same > 1) {
         notes.warn(
             best.name(),
-            "Several Auto Scaling groups have the same desired capacity; " + best.name()
-                + " is taken as the stable track (tag the right one " + TAG_TRACK + "=stable).");
+            "Several Auto Scaling groups have the same desired capacity; "
+                + best.name()
+                + " is taken as the stable track (tag the right one "
+                + TAG_TRACK
+                + "=stable).");
       }
     }
     return best;
@@ -552,10 +662,11 @@ public final class PlanBuilder {
   private String primaryLoadBalancer(List<String> lbNames, AutoScalingGroup stable) {
     return lbNames.stream()
         .max(
-            Comparator.comparingLong(
-                    (String lb) -> groupsBehind.getOrDefault(lb, 0L))
-                .thenComparing(lb -> stable.loadBalancerNames().contains(lb)
-                    || v2.isV2(lb) && v2.groupsBehind(lb).contains(stable.name()))
+            Comparator.comparingLong((String lb) -> groupsBehind.getOrDefault(lb, 0L))
+                .thenComparing(
+                    lb ->
+                        stable.loadBalancerNames().contains(lb)
+                            || v2.isV2(lb) && v2.groupsBehind(lb).contains(stable.name()))
                 .thenComparing(Comparator.<String>reverseOrder()))
         .orElseThrow();
   }
@@ -563,29 +674,39 @@ public final class PlanBuilder {
   private String appName(
       List<String> lbNames, List<AutoScalingGroup> groups, String primaryLb, Set<String> used) {
     Set<String> tagged = new TreeSet<>();
-    lbNames.stream().filter(elbs::containsKey).forEach(lb -> {
-      String t = elbs.get(lb).tags().get(TAG_APP);
-      if (t != null) {
-        tagged.add(t);
-      }
-    });
-    groups.forEach(g -> {
-      String t = g.tags().get(TAG_APP);
-      if (t != null) {
-        tagged.add(t);
-      }
-    });
+    lbNames.stream()
+        .filter(elbs::containsKey)
+        .forEach(
+            lb -> {
+              String t = elbs.get(lb).tags().get(TAG_APP);
+              if (t != null) {
+                tagged.add(t);
+              }
+            });
+    groups.forEach(
+        g -> {
+          String t = g.tags().get(TAG_APP);
+          if (t != null) {
+            tagged.add(t);
+          }
+        });
     String raw = tagged.isEmpty() ? primaryLb : tagged.iterator().next();
     if (tagged.size() > 1) {
-      notes.warn(primaryLb, "Conflicting " + TAG_APP + " tags " + tagged + "; the app is named '" + raw + "'.");
+      notes.warn(
+          primaryLb,
+          "Conflicting " + TAG_APP + " tags " + tagged + "; the app is named '" + raw + "'.");
     }
     String name = Names.label(raw, 40);
     if (!name.equals(raw)) {
-      notes.info(primaryLb, "App name '" + raw + "' is not a valid Kubernetes name; it is '" + name + "'.");
+      notes.info(
+          primaryLb,
+          "App name '" + raw + "' is not a valid Kubernetes name; it is '" + name + "'.");
     }
     if (used.contains(name)) {
       String renamed = Names.join(name, Names.hash(primaryLb).substring(0, 6));
-      notes.warn(primaryLb, "App name '" + name + "' is taken by another app; this one is '" + renamed + "'.");
+      notes.warn(
+          primaryLb,
+          "App name '" + name + "' is taken by another app; this one is '" + renamed + "'.");
       name = renamed;
     }
     return name;
@@ -598,28 +719,48 @@ public final class PlanBuilder {
       if (!web && !secure) {
         notes.warn(
             lb.name(),
-            "Listener " + l.protocol() + ":" + l.loadBalancerPort() + " -> " + l.instanceProtocol()
-                + ":" + l.instancePort() + " is not mapped: the edge serves HTTP on 80 and HTTPS on"
-                + " 443 only" + (l.protocol().equals("TCP") || l.protocol().equals("SSL")
-                    ? " (TCP/SSL listeners would need an IngressRouteTCP)." : "."));
+            "Listener "
+                + l.protocol()
+                + ":"
+                + l.loadBalancerPort()
+                + " -> "
+                + l.instanceProtocol()
+                + ":"
+                + l.instancePort()
+                + " is not mapped: the edge serves HTTP on 80 and HTTPS on"
+                + " 443 only"
+                + (l.protocol().equals("TCP") || l.protocol().equals("SSL")
+                    ? " (TCP/SSL listeners would need an IngressRouteTCP)."
+                    : "."));
       }
       if (l.instanceProtocol().equals("HTTPS") || l.instanceProtocol().equals("SSL")) {
         notes.warn(
             lb.name(),
-            "Listener " + l.protocol() + ":" + l.loadBalancerPort() + " speaks "
-                + l.instanceProtocol() + " to the instances; Traefik forwards plain HTTP to the"
+            "Listener "
+                + l.protocol()
+                + ":"
+                + l.loadBalancerPort()
+                + " speaks "
+                + l.instanceProtocol()
+                + " to the instances; Traefik forwards plain HTTP to the"
                 + " Services unless a ServersTransport is added.");
       }
     }
     for (String p : lb.policies()) {
       if (p.contains("stickiness")) {
-        notes.warn(lb.name(), "Stickiness policy " + p.substring(p.indexOf(':') + 1)
-            + " is not mapped; Traefik weights apply per request.");
+        notes.warn(
+            lb.name(),
+            "Stickiness policy "
+                + p.substring(p.indexOf(':') + 1)
+                + " is not mapped; Traefik weights apply per request.");
       }
     }
     if (lb.idleTimeoutSeconds() != null && lb.idleTimeoutSeconds() != 60) {
-      notes.info(lb.name(), "Idle timeout " + lb.idleTimeoutSeconds()
-          + " s is not mapped (Traefik's entry point timeouts apply).");
+      notes.info(
+          lb.name(),
+          "Idle timeout "
+              + lb.idleTimeoutSeconds()
+              + " s is not mapped (Traefik's entry point timeouts apply).");
     }
     if (lb.healthCheck() == null) {
       notes.warn(lb.name(), "No health check captured; the tracks get no readiness probe.");
@@ -628,27 +769,44 @@ public final class PlanBuilder {
 
   private void noteGroupExtras(AutoScalingGroup g) {
     if (!g.suspendedProcesses().isEmpty()) {
-      notes.warn(g.name(), "Suspended processes " + g.suspendedProcesses()
-          + " have no Kubernetes equivalent; ignored.");
+      notes.warn(
+          g.name(),
+          "Suspended processes "
+              + g.suspendedProcesses()
+              + " have no Kubernetes equivalent; ignored.");
     }
     if (g.mixedInstancesPolicy()) {
-      notes.info(g.name(), "Mixed instances policy: capacity may be in weighted units, not"
-          + " instances; replicas are the desired capacity as given.");
+      notes.info(
+          g.name(),
+          "Mixed instances policy: capacity may be in weighted units, not"
+              + " instances; replicas are the desired capacity as given.");
     }
     Set<String> types = new TreeSet<>();
-    g.instances().forEach(i -> {
-      if (i.instanceType() != null) {
-        types.add(i.instanceType());
-      }
-    });
+    g.instances()
+        .forEach(
+            i -> {
+              if (i.instanceType() != null) {
+                types.add(i.instanceType());
+              }
+            });
     if (!types.isEmpty()) {
-      notes.info(g.name(), "Instance types " + types + " are noted, not turned into resource"
-          + " requests: size the pods from measurements.");
+      notes.info(
+          g.name(),
+          "Instance types "
+              + types
+              + " are noted, not turned into resource"
+              + " requests: size the pods from measurements.");
     }
     for (ScalingPolicy p : g.scalingPolicies()) {
       if (!isCpuTarget(p)) {
-        notes.warn(g.name(), "Scaling policy " + p.policyName() + " (" + p.policyType()
-            + (p.metric() != null ? ", " + p.metric() : "") + ") is not mapped to the HPA.");
+        notes.warn(
+            g.name(),
+            "Scaling policy "
+                + p.policyName()
+                + " ("
+                + p.policyType()
+                + (p.metric() != null ? ", " + p.metric() : "")
+                + ") is not mapped to the HPA.");
       }
     }
   }
@@ -670,13 +828,17 @@ public final class PlanBuilder {
       Map<String, String> trackOf,
       AutoScalingGroup stableGroup,
       Map<String, List<ElbV2Planner.RuleRoute>> ruleRoutes) {
-    // hosts that an ALB rule with only a host condition takes whole: the load balancer's split never sees them
+    // hosts that an ALB rule with only a host condition takes whole: the load balancer's split
+    // never sees them
     Map<String, String> claimed = new TreeMap<>();
-    ruleRoutes.forEach((lb, rules) -> rules.forEach(rr -> {
-      if (rr.paths().isEmpty()) {
-        rr.hosts().forEach(h -> claimed.putIfAbsent(h, lb));
-      }
-    }));
+    ruleRoutes.forEach(
+        (lb, rules) ->
+            rules.forEach(
+                rr -> {
+                  if (rr.paths().isEmpty()) {
+                    rr.hosts().forEach(h -> claimed.putIfAbsent(h, lb));
+                  }
+                }));
     // host -> composed share per ASG, and the load balancers it depends on
     Map<String, SortedMap<String, Fraction>> hostShares = new TreeMap<>();
     Map<String, Set<String>> hostLbs = new TreeMap<>();
@@ -689,9 +851,15 @@ public final class PlanBuilder {
       }
       if (group.size() > 1) {
         List<String> parts = new ArrayList<>();
-        p.forEach((r, prob) -> parts.add(r.setIdentifier() + " -> " + elbOf(r) + " " + prob.describe()));
-        notes.info(host, "Route53 answers " + chosen.get(0).type() + " " + String.join(", ", parts)
-            + "; the host's split composes these with the split behind each load balancer.");
+        p.forEach(
+            (r, prob) -> parts.add(r.setIdentifier() + " -> " + elbOf(r) + " " + prob.describe()));
+        notes.info(
+            host,
+            "Route53 answers "
+                + chosen.get(0).type()
+                + " "
+                + String.join(", ", parts)
+                + "; the host's split composes these with the split behind each load balancer.");
       }
       SortedMap<String, Fraction> composed = new TreeMap<>();
       Set<String> lbs = new TreeSet<>();
@@ -699,7 +867,10 @@ public final class PlanBuilder {
           (r, prob) -> {
             String lb = elbOf(r);
             lbs.add(lb);
-            shares.get(lb).shares().forEach((g, f) -> composed.merge(g, prob.times(f), Fraction::plus));
+            shares
+                .get(lb)
+                .shares()
+                .forEach((g, f) -> composed.merge(g, prob.times(f), Fraction::plus));
           });
       composed.values().removeIf(Fraction::isZero);
       if (claimed.containsKey(host) && lbs.equals(Set.of(claimed.get(host)))) {
@@ -707,11 +878,17 @@ public final class PlanBuilder {
         continue; // routed by its rule below
       }
       if (claimed.containsKey(host)) {
-        notes.warn(host, "Route53 spreads this host over " + lbs + "; the rule of " + claimed.get(host)
-            + " that matches it is migrated as a separate route for the host, which takes all of its requests.");
+        notes.warn(
+            host,
+            "Route53 spreads this host over "
+                + lbs
+                + "; the rule of "
+                + claimed.get(host)
+                + " that matches it is migrated as a separate route for the host, which takes all of its requests.");
       }
       if (composed.isEmpty()) {
-        notes.warn(host, "Host points at " + lbs + " with no instances to serve it; no rule emitted.");
+        notes.warn(
+            host, "Host points at " + lbs + " with no instances to serve it; no rule emitted.");
         continue;
       }
       hostShares.put(host, composed);
@@ -738,8 +915,16 @@ public final class PlanBuilder {
         name = Names.join(name, Names.hash(String.join(",", group)).substring(0, 4));
       }
       if (!name.equals(wanted)) {
-        notes.info(String.join(",", lbs), "Route name '" + wanted + "' (or a name derived from it)"
-            + " is taken by another route of app " + appName + "; this one is '" + name + "'.");
+        notes.info(
+            String.join(",", lbs),
+            "Route name '"
+                + wanted
+                + "' (or a name derived from it)"
+                + " is taken by another route of app "
+                + appName
+                + "; this one is '"
+                + name
+                + "'.");
       }
       String lbName = lbs.iterator().next();
       Set<String> classic = new TreeSet<>(lbs);
@@ -751,23 +936,37 @@ public final class PlanBuilder {
       boolean serveHttp = http != null || albs.stream().anyMatch(v2::servesHttp);
       boolean serveHttps = https != null || albs.stream().anyMatch(v2::servesHttps);
       if (!serveHttp && !serveHttps) {
-        notes.warn(lbName, "Hosts " + group + " have no HTTP:80 or HTTPS:443 listener to"
-            + " migrate; no rule emitted.");
+        notes.warn(
+            lbName,
+            "Hosts "
+                + group
+                + " have no HTTP:80 or HTTPS:443 listener to"
+                + " migrate; no rule emitted.");
         continue;
       }
       List<Route.Backend> backends = new ArrayList<>();
       SortedMap<String, Fraction> s = hostShares.get(first);
       // stable first, then canaries by name: the order of the weighted services
       List<String> order = new ArrayList<>(s.keySet());
-      order.sort(Comparator.comparing((String g) -> !g.equals(stableGroup.name())).thenComparing(trackOf::get));
+      order.sort(
+          Comparator.comparing((String g) -> !g.equals(stableGroup.name()))
+              .thenComparing(trackOf::get));
       for (String g : order) {
-        backends.add(new Route.Backend(trackOf.get(g), port(asgs.get(g), classic, served, albs, null), s.get(g)));
+        backends.add(
+            new Route.Backend(
+                trackOf.get(g), port(asgs.get(g), classic, served, albs, null), s.get(g)));
       }
       // a step moves traffic between stable and canaries: an app without a canary has no split
       boolean split = s.containsKey(stableGroup.name()) && trackOf.size() > 1;
       String tlsSecret = serveHttps ? Names.join(name, "tls") : null;
-      String certificate = https != null ? https.sslCertificateId()
-          : albs.stream().map(v2::certificateArn).filter(Objects::nonNull).findFirst().orElse(null);
+      String certificate =
+          https != null
+              ? https.sslCertificateId()
+              : albs.stream()
+                  .map(v2::certificateArn)
+                  .filter(Objects::nonNull)
+                  .findFirst()
+                  .orElse(null);
       if (serveHttps) {
         secretHosts.computeIfAbsent(tlsSecret, k -> new TreeSet<>()).addAll(group);
         secretSource.put(tlsSecret, List.of(lbName, String.valueOf(certificate)));
@@ -776,23 +975,40 @@ public final class PlanBuilder {
         }
       }
       boolean redirect = http != null && https != null || albs.stream().anyMatch(v2::httpRedirects);
-      out.add(new Route(name, List.copyOf(lbs), group, serveHttp, serveHttps, tlsSecret, certificate, backends,
-          split, redirect, List.of(), null, null));
+      out.add(
+          new Route(
+              name,
+              List.copyOf(lbs),
+              group,
+              serveHttp,
+              serveHttps,
+              tlsSecret,
+              certificate,
+              backends,
+              split,
+              redirect,
+              List.of(),
+              null,
+              null));
     }
     for (var e : ruleRoutes.entrySet()) {
       String lbName = e.getKey();
       List<String> lbHosts = new ArrayList<>();
-      hostLbs.forEach((h, lbs) -> {
-        if (lbs.contains(lbName)) {
-          lbHosts.add(h);
-        }
-      });
+      hostLbs.forEach(
+          (h, lbs) -> {
+            if (lbs.contains(lbName)) {
+              lbHosts.add(h);
+            }
+          });
       for (ElbV2Planner.RuleRoute rr : e.getValue()) {
         String label = ElbV2Planner.ruleLabel(rr.listener(), rr.rule());
         List<String> ruleHosts = rr.hosts().isEmpty() ? lbHosts : rr.hosts();
         if (ruleHosts.isEmpty()) {
-          notes.warn(lbName, label + " has no host condition and no Route53 name points at the load balancer;"
-              + " not migrated (a rule needs a host to route on).");
+          notes.warn(
+              lbName,
+              label
+                  + " has no host condition and no Route53 name points at the load balancer;"
+                  + " not migrated (a rule needs a host to route on).");
           continue;
         }
         String name = Names.label(lbName + "-rule-" + rr.rule().priority());
@@ -803,14 +1019,23 @@ public final class PlanBuilder {
         SortedMap<String, Fraction> s = new TreeMap<>(rr.split().shares().shares());
         s.values().removeIf(Fraction::isZero);
         List<String> order = new ArrayList<>(s.keySet());
-        order.sort(Comparator.comparing((String g) -> !g.equals(stableGroup.name())).thenComparing(trackOf::get));
+        order.sort(
+            Comparator.comparing((String g) -> !g.equals(stableGroup.name()))
+                .thenComparing(trackOf::get));
         List<Route.Backend> backends = new ArrayList<>();
         for (String g : order) {
-          backends.add(new Route.Backend(trackOf.get(g), port(asgs.get(g), Set.of(), null, List.of(lbName), rr), s.get(g)));
+          backends.add(
+              new Route.Backend(
+                  trackOf.get(g),
+                  port(asgs.get(g), Set.of(), null, List.of(lbName), rr),
+                  s.get(g)));
         }
-        // a rule that forwards to one target group pins its requests there: the steps leave it alone
-        boolean split = s.containsKey(stableGroup.name()) && trackOf.size() > 1
-            && rr.split().shares().targetGroups().size() > 1;
+        // a rule that forwards to one target group pins its requests there: the steps leave it
+        // alone
+        boolean split =
+            s.containsKey(stableGroup.name())
+                && trackOf.size() > 1
+                && rr.split().shares().targetGroups().size() > 1;
         boolean serveHttps = v2.servesHttps(lbName);
         String tlsSecret = null;
         if (serveHttps) {
@@ -819,16 +1044,45 @@ public final class PlanBuilder {
           secretHosts.computeIfAbsent(tlsSecret, k -> new TreeSet<>()).addAll(ruleHosts);
           secretSource.put(tlsSecret, List.of(lbName, String.valueOf(v2.certificateArn(lbName))));
         }
-        notes.info(lbName, label + " becomes route " + name + " for " + ruleHosts
-            + (rr.paths().isEmpty() ? "" : " and paths " + rr.paths().stream().map(p -> p.value() + (p.prefix() ? "*" : "")).toList())
-            + ", ahead of the load balancer's other rules as on AWS.");
-        out.add(new Route(name, List.of(lbName), ruleHosts, v2.servesHttp(lbName), serveHttps, tlsSecret,
-            serveHttps ? v2.certificateArn(lbName) : null, backends, split, v2.httpRedirects(lbName), rr.paths(),
-            (int) rr.rule().numericPriority(), lbName + " " + label));
+        notes.info(
+            lbName,
+            label
+                + " becomes route "
+                + name
+                + " for "
+                + ruleHosts
+                + (rr.paths().isEmpty()
+                    ? ""
+                    : " and paths "
+                        + rr.paths().stream()
+                            .map(p -> p.value() + (p.prefix() ? "*" : ""))
+                            .toList())
+                + ", ahead of the load balancer's other rules as on AWS.");
+        out.add(
+            new Route(
+                name,
+                List.of(lbName),
+                ruleHosts,
+                v2.servesHttp(lbName),
+                serveHttps,
+                tlsSecret,
+                serveHttps ? v2.certificateArn(lbName) : null,
+                backends,
+                split,
+                v2.httpRedirects(lbName),
+                rr.paths(),
+                (int) rr.rule().numericPriority(),
+                lbName + " " + label));
       }
     }
-    secretHosts.forEach((secret, hs) -> certificateAction(secretSource.get(secret).get(0),
-        secretSource.get(secret).get(1), List.copyOf(hs), appName, secret));
+    secretHosts.forEach(
+        (secret, hs) ->
+            certificateAction(
+                secretSource.get(secret).get(0),
+                secretSource.get(secret).get(1),
+                List.copyOf(hs),
+                appName,
+                secret));
     if (hosts.isEmpty()) {
       notes.warn(
           String.join(",", shares.keySet()),
@@ -838,8 +1092,15 @@ public final class PlanBuilder {
     return out;
   }
 
-  /** The Service port of a group's track on a route: its ALB target group's port, else the ELB listener's instance port. */
-  private int port(AutoScalingGroup g, Set<String> classic, Listener served, List<String> albs,
+  /**
+   * The Service port of a group's track on a route: its ALB target group's port, else the ELB
+   * listener's instance port.
+   */
+  private int port(
+      AutoScalingGroup g,
+      Set<String> classic,
+      Listener served,
+      List<String> albs,
       ElbV2Planner.RuleRoute rule) {
     if (rule != null) {
       Integer p = v2.port(g, rule.rule());
@@ -859,20 +1120,28 @@ public final class PlanBuilder {
     return served != null ? served.instancePort() : 80;
   }
 
-  private void certificateAction(String lbName, String certificate, List<String> hosts, String appName, String tlsSecret) {
+  private void certificateAction(
+      String lbName, String certificate, List<String> hosts, String appName, String tlsSecret) {
     notes.action(
         lbName,
-        "HTTPS listener uses certificate " + certificate + ", which cannot be"
-            + " exported from ACM: put a certificate for " + hosts + " into Secret "
-            + appName + "/" + tlsSecret + " (e.g. with cert-manager).");
+        "HTTPS listener uses certificate "
+            + certificate
+            + ", which cannot be"
+            + " exported from ACM: put a certificate for "
+            + hosts
+            + " into Secret "
+            + appName
+            + "/"
+            + tlsSecret
+            + " (e.g. with cert-manager).");
   }
 
   /**
-   * The emitters name a route's other objects {@code <route>-https}, {@code <route>-wrr},
-   * {@code <route>-redirect}, {@code <route>-redirect-https}, its TLS Secret {@code <route>-tls}
-   * and that Secret's ReferenceGrant {@code <route>-tls-gateway}: a route name is free only when none of these is taken by
-   * another route of the app (ELBs {@code web} and {@code web-https} would both want an
-   * IngressRoute {@code web-https}).
+   * The emitters name a route's other objects {@code <route>-https}, {@code <route>-wrr}, {@code
+   * <route>-redirect}, {@code <route>-redirect-https}, its TLS Secret {@code <route>-tls} and that
+   * Secret's ReferenceGrant {@code <route>-tls-gateway}: a route name is free only when none of
+   * these is taken by another route of the app (ELBs {@code web} and {@code web-https} would both
+   * want an IngressRoute {@code web-https}).
    */
   private static boolean reserveRouteName(Set<String> taken, String name) {
     List<String> all = new ArrayList<>(List.of(name));
@@ -909,8 +1178,10 @@ public final class PlanBuilder {
           byType.get("A").forEach(r -> a.add(elbOf(r) + "/" + r.weight()));
           byType.get("AAAA").forEach(r -> aaaa.add(elbOf(r) + "/" + r.weight()));
           if (!a.equals(aaaa)) {
-            notes.warn(host, "A and AAAA records point at different load balancers or weights;"
-                + " the A records are migrated.");
+            notes.warn(
+                host,
+                "A and AAAA records point at different load balancers or weights;"
+                    + " the A records are migrated.");
           }
         }
         return byType.get(type);
@@ -921,7 +1192,9 @@ public final class PlanBuilder {
 
   /** Every record set of one name and type, whatever it points at. */
   private List<DnsRecord> recordGroup(String name, String type) {
-    return recordsByName.getOrDefault(name, List.of()).stream().filter(r -> r.type().equals(type)).toList();
+    return recordsByName.getOrDefault(name, List.of()).stream()
+        .filter(r -> r.type().equals(type))
+        .toList();
   }
 
   private static String label(DnsRecord r) {
@@ -930,12 +1203,13 @@ public final class PlanBuilder {
 
   /**
    * Route53's answer probabilities for the records that point at migrated load balancers, as
-   * Route53 computes them over the whole group (weight / Σ weights; weight 0 never answers
-   * unless the whole group is 0, which answers equally), then renormalised over the migrated
-   * records, with a note for every share that is left out. Empty when none of the migrated
-   * records is ever answered.
+   * Route53 computes them over the whole group (weight / Σ weights; weight 0 never answers unless
+   * the whole group is 0, which answers equally), then renormalised over the migrated records, with
+   * a note for every share that is left out. Empty when none of the migrated records is ever
+   * answered.
    */
-  private Map<DnsRecord, Fraction> dnsProbabilities(String host, List<DnsRecord> records, List<DnsRecord> group) {
+  private Map<DnsRecord, Fraction> dnsProbabilities(
+      String host, List<DnsRecord> records, List<DnsRecord> group) {
     Map<DnsRecord, Fraction> all = dnsProbabilities(group);
     Fraction migrated = Fraction.ZERO;
     for (DnsRecord r : records) {
@@ -954,30 +1228,63 @@ public final class PlanBuilder {
     for (DnsRecord r : records) {
       // weight 0 in a group with other weights: never answered (an all-zero group is noted below)
       if (r.weight() != null && r.weight() == 0 && !all.containsKey(r)) {
-        notes.info(host, "Route53 record " + label(r) + " (" + type + " -> " + elbOf(r) + ") has weight 0:"
-            + " Route53 never answers it while another record of the group has a weight, so it gets none of this"
-            + " host's traffic.");
+        notes.info(
+            host,
+            "Route53 record "
+                + label(r)
+                + " ("
+                + type
+                + " -> "
+                + elbOf(r)
+                + ") has weight 0:"
+                + " Route53 never answers it while another record of the group has a weight, so it gets none of this"
+                + " host's traffic.");
       }
     }
     if (group.size() > 1 && group.stream().allMatch(r -> r.weight() != null && r.weight() == 0)) {
-      notes.info(host, "Every weighted " + type + " record of this name has weight 0: Route53 then answers each"
-          + " of the " + group.size() + " records equally.");
+      notes.info(
+          host,
+          "Every weighted "
+              + type
+              + " record of this name has weight 0: Route53 then answers each"
+              + " of the "
+              + group.size()
+              + " records equally.");
     }
     if (migrated.isZero()) {
-      notes.warn(host, "Route53 never answers the " + type + " records that point at migrated load balancers"
-          + " (" + records.stream().map(PlanBuilder::label).toList() + "); the answers go to " + elsewhere
-          + ". No rule emitted.");
+      notes.warn(
+          host,
+          "Route53 never answers the "
+              + type
+              + " records that point at migrated load balancers"
+              + " ("
+              + records.stream().map(PlanBuilder::label).toList()
+              + "); the answers go to "
+              + elsewhere
+              + ". No rule emitted.");
       return Map.of();
     }
     if (!elsewhere.isEmpty()) {
-      String msg = "Route53 record(s) " + elsewhere + " of this " + type + " group point at no load balancer in the"
-          + " capture (one in another region or account, CloudFront, or another host).";
+      String msg =
+          "Route53 record(s) "
+              + elsewhere
+              + " of this "
+              + type
+              + " group point at no load balancer in the"
+              + " capture (one in another region or account, CloudFront, or another host).";
       if (lost.isZero()) {
         notes.info(host, msg + " They get no answers today, so the split is unchanged.");
       } else {
-        notes.warn(host, msg + " Today they get " + lost.describe() + " of the answers; the bundle sends all of "
-            + host + " to the migrated load balancers, in their ratio among themselves (each share divided by "
-            + migrated.describe() + "). Decide where that traffic should go before the DNS cutover.");
+        notes.warn(
+            host,
+            msg
+                + " Today they get "
+                + lost.describe()
+                + " of the answers; the bundle sends all of "
+                + host
+                + " to the migrated load balancers, in their ratio among themselves (each share divided by "
+                + migrated.describe()
+                + "). Decide where that traffic should go before the DNS cutover.");
       }
     }
     Map<DnsRecord, Fraction> out = new LinkedHashMap<>();
@@ -1009,41 +1316,51 @@ public final class PlanBuilder {
       }
     }
     if (!weighted) {
-      notes.warn(records.get(0).name(), "Records with routing policy "
-          + records.stream().map(DnsRecord::routingPolicy).distinct().toList()
-          + " are treated as an equal split between their targets.");
+      notes.warn(
+          records.get(0).name(),
+          "Records with routing policy "
+              + records.stream().map(DnsRecord::routingPolicy).distinct().toList()
+              + " are treated as an equal split between their targets.");
     }
     return out;
   }
 
   // ---- tracks --------------------------------------------------------------------------------
 
-  private Track track(String appName, AutoScalingGroup g, boolean stable, String name, List<String> appLbs) {
+  private Track track(
+      String appName, AutoScalingGroup g, boolean stable, String name, List<String> appLbs) {
     Config.AppConfig ac = options.config().apps().get(appName);
     Track.Image image = image(appName, ac, g, name);
-    List<ClassicLoadBalancer> lbs = g.loadBalancerNames().stream().filter(appLbs::contains).map(elbs::get).toList();
+    List<ClassicLoadBalancer> lbs =
+        g.loadBalancerNames().stream().filter(appLbs::contains).map(elbs::get).toList();
     Map<Integer, Track.Port> ports = new TreeMap<>();
     for (ClassicLoadBalancer lb : lbs) {
       for (Listener l : lb.listeners()) {
-        String portName = switch (l.instanceProtocol()) {
-          case "HTTP" -> "http";
-          case "HTTPS" -> "https";
-          default -> "tcp-" + l.instancePort();
-        };
+        String portName =
+            switch (l.instanceProtocol()) {
+              case "HTTP" -> "http";
+              case "HTTPS" -> "https";
+              default -> "tcp-" + l.instancePort();
+            };
         ports.putIfAbsent(l.instancePort(), new Track.Port(portName, l.instancePort()));
       }
     }
     List<io.canary2k8s.inventory.TargetGroup> tgs = v2.targetGroups(g, appLbs);
     for (io.canary2k8s.inventory.TargetGroup tg : tgs) {
       if (tg.port() != null) {
-        String portName = "HTTPS".equals(tg.protocol()) ? "https" : "HTTP".equals(tg.protocol()) ? "http" : "tcp-" + tg.port();
+        String portName =
+            "HTTPS".equals(tg.protocol())
+                ? "https"
+                : "HTTP".equals(tg.protocol()) ? "http" : "tcp-" + tg.port();
         ports.putIfAbsent(tg.port(), new Track.Port(portName, tg.port()));
       }
     }
     // two ports cannot share a name: the later ones take their number
     Set<String> portNames = new TreeSet<>();
     Map<Integer, Track.Port> unique = new TreeMap<>();
-    ports.forEach((n, p) -> unique.put(n, portNames.add(p.name()) ? p : new Track.Port(p.name() + "-" + n, n)));
+    ports.forEach(
+        (n, p) ->
+            unique.put(n, portNames.add(p.name()) ? p : new Track.Port(p.name() + "-" + n, n)));
     Track.Probe probe = null;
     Integer grace = null;
     for (ClassicLoadBalancer lb : lbs) {
@@ -1052,8 +1369,15 @@ public final class PlanBuilder {
       }
       if (grace == null && lb.connectionDrainingSeconds() != null) {
         grace = lb.connectionDrainingSeconds() + 5;
-        notes.info(lb.name(), "Connection draining of " + lb.connectionDrainingSeconds()
-            + " s becomes terminationGracePeriodSeconds " + grace + " on " + name + ".");
+        notes.info(
+            lb.name(),
+            "Connection draining of "
+                + lb.connectionDrainingSeconds()
+                + " s becomes terminationGracePeriodSeconds "
+                + grace
+                + " on "
+                + name
+                + ".");
       }
     }
     for (io.canary2k8s.inventory.TargetGroup tg : tgs) {
@@ -1063,23 +1387,37 @@ public final class PlanBuilder {
       String delay = tg.attributes().get("deregistration_delay.timeout_seconds");
       if (grace == null && delay != null && delay.matches("\\d{1,4}")) {
         grace = Integer.parseInt(delay) + 5;
-        notes.info(tg.arn(), "Deregistration delay of " + delay + " s becomes terminationGracePeriodSeconds "
-            + grace + " on " + name + ".");
+        notes.info(
+            tg.arn(),
+            "Deregistration delay of "
+                + delay
+                + " s becomes terminationGracePeriodSeconds "
+                + grace
+                + " on "
+                + name
+                + ".");
       }
     }
     Track.Scaling scaling = null;
     if (stable) {
       if (g.minSize() < g.maxSize()) {
-        ScalingPolicy cpu = g.scalingPolicies().stream().filter(PlanBuilder::isCpuTarget).findFirst().orElse(null);
+        ScalingPolicy cpu =
+            g.scalingPolicies().stream().filter(PlanBuilder::isCpuTarget).findFirst().orElse(null);
         int target = cpu != null ? (int) Math.round(cpu.targetValue()) : 80;
         int min = Math.max(1, g.minSize());
         if (g.minSize() == 0) {
           notes.info(g.name(), "MinSize 0 becomes HPA minReplicas 1 (HPA cannot scale to zero).");
         }
-        scaling = new Track.Scaling(min, Math.max(min, g.maxSize()), target,
-            cpu != null ? "target tracking policy " + cpu.policyName()
-                + " (ASG CPU is of the instance, HPA CPU is of the pod's request)"
-                : "no CPU target-tracking policy; Kubernetes' default of 80 %");
+        scaling =
+            new Track.Scaling(
+                min,
+                Math.max(min, g.maxSize()),
+                target,
+                cpu != null
+                    ? "target tracking policy "
+                        + cpu.policyName()
+                        + " (ASG CPU is of the instance, HPA CPU is of the pod's request)"
+                    : "no CPU target-tracking policy; Kubernetes' default of 80 %");
       } else {
         notes.info(g.name(), "MinSize equals MaxSize (" + g.minSize() + "); no HPA.");
       }
@@ -1088,19 +1426,36 @@ public final class PlanBuilder {
     if (resources == null) {
       resources = DEFAULT_RESOURCES;
       if (stable) {
-        notes.info(appName, "No resources configured (apps." + appName + ".resources in"
-            + " canary2k8s.yaml); requests of 250m CPU and 256Mi memory, limit 512Mi, are used.");
+        notes.info(
+            appName,
+            "No resources configured (apps."
+                + appName
+                + ".resources in"
+                + " canary2k8s.yaml); requests of 250m CPU and 256Mi memory, limit 512Mi, are used.");
       }
     }
-    return new Track(name, stable ? Role.STABLE : Role.CANARY, g.name(), image, g.desiredCapacity(),
-        scaling, List.copyOf(unique.values()), probe, grace, resources);
+    return new Track(
+        name,
+        stable ? Role.STABLE : Role.CANARY,
+        g.name(),
+        image,
+        g.desiredCapacity(),
+        scaling,
+        List.copyOf(unique.values()),
+        probe,
+        grace,
+        resources);
   }
 
-  private Track.Image image(String appName, Config.AppConfig ac, AutoScalingGroup g, String trackName) {
+  private Track.Image image(
+      String appName, Config.AppConfig ac, AutoScalingGroup g, String trackName) {
     if (ac != null) {
       Config.TrackConfig tc = ac.tracks().get(trackName);
       if (tc != null && tc.image() != null) {
-        return new Track.Image(tc.image(), "canary2k8s.yaml apps." + appName + ".tracks." + trackName + ".image", false);
+        return new Track.Image(
+            tc.image(),
+            "canary2k8s.yaml apps." + appName + ".tracks." + trackName + ".image",
+            false);
       }
       if (ac.image() != null) {
         return new Track.Image(ac.image(), "canary2k8s.yaml apps." + appName + ".image", false);
@@ -1111,10 +1466,24 @@ public final class PlanBuilder {
       return new Track.Image(tag, "ASG tag " + TAG_IMAGE, false);
     }
     String placeholder = PLACEHOLDER_REGISTRY + Names.label(g.name()) + ":unknown";
-    notes.action(g.name(), "No container image known for track " + trackName + "; the"
-        + " placeholder " + placeholder + " is used. Set apps." + appName + ".image (or"
-        + " apps." + appName + ".tracks." + trackName + ".image) in canary2k8s.yaml, or tag the"
-        + " Auto Scaling group " + TAG_IMAGE + ".");
+    notes.action(
+        g.name(),
+        "No container image known for track "
+            + trackName
+            + "; the"
+            + " placeholder "
+            + placeholder
+            + " is used. Set apps."
+            + appName
+            + ".image (or"
+            + " apps."
+            + appName
+            + ".tracks."
+            + trackName
+            + ".image) in canary2k8s.yaml, or tag the"
+            + " Auto Scaling group "
+            + TAG_IMAGE
+            + ".");
     return new Track.Image(placeholder, "placeholder", true);
   }
 
@@ -1123,53 +1492,87 @@ public final class PlanBuilder {
     if (tg.healthCheckProtocol() == null && tg.healthCheckPath() == null) {
       return null;
     }
-    String protocol = tg.healthCheckProtocol() == null ? "HTTP" : tg.healthCheckProtocol().toUpperCase(java.util.Locale.ROOT);
-    String scheme = switch (protocol) {
-      case "HTTP" -> "HTTP";
-      case "HTTPS" -> "HTTPS";
-      default -> "TCP";
-    };
+    String protocol =
+        tg.healthCheckProtocol() == null
+            ? "HTTP"
+            : tg.healthCheckProtocol().toUpperCase(java.util.Locale.ROOT);
+    String scheme =
+        switch (protocol) {
+          case "HTTP" -> "HTTP";
+          case "HTTPS" -> "HTTPS";
+          default -> "TCP";
+        };
     String hp = tg.healthCheckPort();
-    Integer port = hp == null || hp.equals("traffic-port") ? tg.port()
-        : hp.matches("\\d{1,5}") ? Integer.valueOf(hp) : null;
+    Integer port =
+        hp == null || hp.equals("traffic-port")
+            ? tg.port()
+            : hp.matches("\\d{1,5}") ? Integer.valueOf(hp) : null;
     if (port == null || port < 1 || port > 65535) {
-      notes.warn(tg.arn(), "Health check port '" + hp + "' of target group " + tg.name() + " is not a port; no probe.");
+      notes.warn(
+          tg.arn(),
+          "Health check port '"
+              + hp
+              + "' of target group "
+              + tg.name()
+              + " is not a port; no probe.");
       return null;
     }
-    String path = scheme.equals("TCP") ? null : tg.healthCheckPath() == null ? "/" : tg.healthCheckPath();
+    String path =
+        scheme.equals("TCP") ? null : tg.healthCheckPath() == null ? "/" : tg.healthCheckPath();
     int interval = tg.healthCheckIntervalSeconds() == null ? 30 : tg.healthCheckIntervalSeconds();
     int timeout = tg.healthCheckTimeoutSeconds() == null ? 5 : tg.healthCheckTimeoutSeconds();
-    return new Track.Probe(scheme, port, path, interval, Math.min(timeout, interval),
+    return new Track.Probe(
+        scheme,
+        port,
+        path,
+        interval,
+        Math.min(timeout, interval),
         tg.healthyThresholdCount() == null ? 5 : tg.healthyThresholdCount(),
         tg.unhealthyThresholdCount() == null ? 2 : tg.unhealthyThresholdCount(),
-        tg.name() + ": " + protocol + ":" + (hp == null ? "traffic-port" : hp) + (path == null ? "" : path));
+        tg.name()
+            + ": "
+            + protocol
+            + ":"
+            + (hp == null ? "traffic-port" : hp)
+            + (path == null ? "" : path));
   }
 
   private Track.Probe probe(ClassicLoadBalancer lb) {
     HealthCheck hc = lb.healthCheck();
     Matcher m = HEALTH_TARGET.matcher(hc.target());
     if (!m.matches()) {
-      notes.warn(lb.name(), "Health check target '" + hc.target() + "' is not PROTOCOL:PORT[PATH]; no probe.");
+      notes.warn(
+          lb.name(),
+          "Health check target '" + hc.target() + "' is not PROTOCOL:PORT[PATH]; no probe.");
       return null;
     }
     String protocol = m.group(1).toUpperCase(java.util.Locale.ROOT);
     int port = Integer.parseInt(m.group(2));
     String path = m.group(3);
-    String scheme = switch (protocol) {
-      case "HTTP" -> "HTTP";
-      case "HTTPS" -> "HTTPS";
-      default -> "TCP";
-    };
+    String scheme =
+        switch (protocol) {
+          case "HTTP" -> "HTTP";
+          case "HTTPS" -> "HTTPS";
+          default -> "TCP";
+        };
     if (scheme.equals("TCP")) {
       path = null;
       if (protocol.equals("SSL")) {
-        notes.info(lb.name(), "SSL health check becomes a TCP probe (the TLS handshake is not checked).");
+        notes.info(
+            lb.name(), "SSL health check becomes a TCP probe (the TLS handshake is not checked).");
       }
     } else if (path == null) {
       path = "/";
     }
-    return new Track.Probe(scheme, port, path, hc.interval(), Math.min(hc.timeout(), hc.interval()),
-        hc.healthyThreshold(), hc.unhealthyThreshold(), lb.name() + ": " + hc.target());
+    return new Track.Probe(
+        scheme,
+        port,
+        path,
+        hc.interval(),
+        Math.min(hc.timeout(), hc.interval()),
+        hc.healthyThreshold(),
+        hc.unhealthyThreshold(),
+        lb.name() + ": " + hc.target());
   }
 
   // ---- edge ----------------------------------------------------------------------------------
@@ -1185,15 +1588,22 @@ public final class PlanBuilder {
       }
     }
     boolean redirect = anyBoth && allBoth;
-    boolean onlyV2Redirects = apps.stream().flatMap(a -> a.routes().stream()).filter(Route::redirectsToHttps)
-        .allMatch(r -> r.loadBalancers().stream().allMatch(v2::isV2));
+    boolean onlyV2Redirects =
+        apps.stream()
+            .flatMap(a -> a.routes().stream())
+            .filter(Route::redirectsToHttps)
+            .allMatch(r -> r.loadBalancers().stream().allMatch(v2::isV2));
     if (redirect && onlyV2Redirects) {
-      notes.info(ec.namespace(), "Every load balancer redirected HTTP:80 to HTTPS:443; the edge redirects HTTP to"
-          + " HTTPS the same way.");
+      notes.info(
+          ec.namespace(),
+          "Every load balancer redirected HTTP:80 to HTTPS:443; the edge redirects HTTP to"
+              + " HTTPS the same way.");
     } else if (redirect) {
-      notes.info(ec.namespace(), "Every load balancer listened on HTTP:80 and HTTPS:443; the edge"
-          + " redirects HTTP to HTTPS (a classic ELB did not redirect: remove the redirect if"
-          + " clients need plain HTTP).");
+      notes.info(
+          ec.namespace(),
+          "Every load balancer listened on HTTP:80 and HTTPS:443; the edge"
+              + " redirects HTTP to HTTPS (a classic ELB did not redirect: remove the redirect if"
+              + " clients need plain HTTP).");
     } else if (anyBoth) {
       List<String> plain = new ArrayList<>();
       List<String> redirected = new ArrayList<>();
@@ -1206,27 +1616,45 @@ public final class PlanBuilder {
           }
         }
       }
-      notes.info(ec.namespace(), "Some load balancers listened on both HTTP:80 and HTTPS:443 and"
-          + " others on HTTP only: the hosts " + redirected + " redirect HTTP to HTTPS route by route"
-          + " (a classic ELB did not redirect: remove the redirect if clients need plain HTTP); "
-          + plain + " serve plain HTTP.");
+      notes.info(
+          ec.namespace(),
+          "Some load balancers listened on both HTTP:80 and HTTPS:443 and"
+              + " others on HTTP only: the hosts "
+              + redirected
+              + " redirect HTTP to HTTPS route by route"
+              + " (a classic ELB did not redirect: remove the redirect if clients need plain HTTP); "
+              + plain
+              + " serve plain HTTP.");
     }
     String image = ec.image() != null ? ec.image() : options.edgeImage();
     if (options.edgeHostNetwork()) {
-      notes.warn(ec.namespace(), "--edge-host-network: the edge pods use the nodes' network (hostNetwork, dnsPolicy"
-          + " ClusterFirstWithHostNet) and bind ports " + EDGE_PORTS + " on every edge node's own addresses; Pod"
-          + " Security Standard restricted and baseline both forbid host namespaces, so namespace " + ec.namespace()
-          + " enforces privileged (warn and audit stay restricted). Keep those node ports free and firewalled.");
+      notes.warn(
+          ec.namespace(),
+          "--edge-host-network: the edge pods use the nodes' network (hostNetwork, dnsPolicy"
+              + " ClusterFirstWithHostNet) and bind ports "
+              + EDGE_PORTS
+              + " on every edge node's own addresses; Pod"
+              + " Security Standard restricted and baseline both forbid host namespaces, so namespace "
+              + ec.namespace()
+              + " enforces privileged (warn and audit stay restricted). Keep those node ports free and firewalled.");
     }
-    return new Edge(ec.namespace(), ec.nodeLabelKey(), ec.nodeLabelValue(), image, redirect, anyHttps,
-        ec.webNodePort(), ec.websecureNodePort(), options.edgeHostNetwork());
+    return new Edge(
+        ec.namespace(),
+        ec.nodeLabelKey(),
+        ec.nodeLabelValue(),
+        image,
+        redirect,
+        anyHttps,
+        ec.webNodePort(),
+        ec.websecureNodePort(),
+        options.edgeHostNetwork());
   }
 
   /**
-   * Connected components over string node ids, each sorted; components in a stable order (by
-   * their first id). Each id is hashed once, to a number; the finds and unions are on numbers
-   * (every find used to hash, and put, the long ids that share their prefixes). Which id becomes a
-   * root does not show in the result.
+   * Connected components over string node ids, each sorted; components in a stable order (by their
+   * first id). Each id is hashed once, to a number; the finds and unions are on numbers (every find
+   * used to hash, and put, the long ids that share their prefixes). Which id becomes a root does
+   * not show in the result.
    */
   static final class UnionFind {
     private final Map<String, Integer> ids = new HashMap<>();
@@ -1277,10 +1705,13 @@ public final class PlanBuilder {
         byRoot.computeIfAbsent(find(x), k -> new ArrayList<>()).add(names.get(x));
       }
       List<List<String>> out = new ArrayList<>(byRoot.size());
-      byRoot.values().forEach(c -> {
-        c.sort(null);
-        out.add(java.util.Collections.unmodifiableList(c));
-      });
+      byRoot
+          .values()
+          .forEach(
+              c -> {
+                c.sort(null);
+                out.add(java.util.Collections.unmodifiableList(c));
+              });
       out.sort(Comparator.comparing(c -> c.get(0)));
       return out;
     }

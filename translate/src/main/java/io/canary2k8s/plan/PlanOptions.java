@@ -10,7 +10,8 @@ import io.canary2k8s.split.WeightBasis;
  * @param edgeHostNetwork run the edge pods in the nodes' network namespace ({@code
  *     --edge-host-network}); an exception to Pod Security Standard restricted, only when asked
  */
-public record PlanOptions(WeightBasis basis, Config config, String edgeImage, boolean edgeHostNetwork) {
+public record PlanOptions(
+    WeightBasis basis, Config config, String edgeImage, boolean edgeHostNetwork) {
   public PlanOptions(WeightBasis basis, Config config, String edgeImage) {
     this(basis, config, edgeImage, false);
   }

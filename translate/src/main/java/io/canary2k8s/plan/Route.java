@@ -4,9 +4,8 @@ import io.canary2k8s.split.Fraction;
 import java.util.List;
 
 /**
- * Host rules that share one split: the names that pointed at the same load balancer(s) in the
- * same proportions. Backends with no share are left out (an empty member breaks a
- * TraefikService).
+ * Host rules that share one split: the names that pointed at the same load balancer(s) in the same
+ * proportions. Backends with no share are left out (an empty member breaks a TraefikService).
  *
  * @param name the routing object's name
  * @param loadBalancers the load balancers these hosts pointed at
@@ -14,14 +13,14 @@ import java.util.List;
  * @param http whether the load balancer listened for HTTP on port 80
  * @param https whether it listened for HTTPS on 443; then {@code tlsSecret} names the Secret
  * @param certificateArn the ACM/IAM certificate of the HTTPS listener, or null
- * @param split true when the route divides traffic between the stable track and canaries (the
- *     step overlays change it); false for a canary-only host
+ * @param split true when the route divides traffic between the stable track and canaries (the step
+ *     overlays change it); false for a canary-only host
  * @param httpRedirect whether HTTP requests for these hosts are redirected to HTTPS (see {@link
  *     #redirectsToHttps()})
- * @param paths the request paths the route is limited to (an ALB rule's path patterns), empty
- *     for every path
- * @param priority the route's place among routes of the same hosts (an ALB rule's priority:
- *     lower first), or null for a route that takes what no prioritised route matched
+ * @param paths the request paths the route is limited to (an ALB rule's path patterns), empty for
+ *     every path
+ * @param priority the route's place among routes of the same hosts (an ALB rule's priority: lower
+ *     first), or null for a route that takes what no prioritised route matched
  * @param rule the ALB rule it came from, e.g. {@code web-alb HTTPS:443 rule 10}, for REVIEW.md;
  *     null for a load balancer's whole split
  */
@@ -44,8 +43,14 @@ public record Route(
     loadBalancers = loadBalancers.stream().sorted().toList();
     hosts = hosts.stream().sorted().toList();
     backends = List.copyOf(backends);
-    paths = paths == null ? List.of()
-        : paths.stream().sorted(java.util.Comparator.comparing(PathMatch::value).thenComparing(PathMatch::prefix)).toList();
+    paths =
+        paths == null
+            ? List.of()
+            : paths.stream()
+                .sorted(
+                    java.util.Comparator.comparing(PathMatch::value)
+                        .thenComparing(PathMatch::prefix))
+                .toList();
   }
 
   /**
@@ -62,8 +67,20 @@ public record Route(
       String certificateArn,
       List<Backend> backends,
       boolean split) {
-    this(name, loadBalancers, hosts, http, https, tlsSecret, certificateArn, backends, split,
-        http && https, List.of(), null, null);
+    this(
+        name,
+        loadBalancers,
+        hosts,
+        http,
+        https,
+        tlsSecret,
+        certificateArn,
+        backends,
+        split,
+        http && https,
+        List.of(),
+        null,
+        null);
   }
 
   /** A request path: exactly {@code value}, or every path that starts with it. */
@@ -73,15 +90,27 @@ public record Route(
   public record Backend(String track, int port, Fraction share) {}
 
   /**
-   * Whether HTTP requests for these hosts are redirected to HTTPS: a classic ELB listened on
-   * both HTTP:80 and HTTPS:443, or an ALB's HTTP:80 listener redirected to HTTPS:443.
+   * Whether HTTP requests for these hosts are redirected to HTTPS: a classic ELB listened on both
+   * HTTP:80 and HTTPS:443, or an ALB's HTTP:80 listener redirected to HTTPS:443.
    */
   public boolean redirectsToHttps() {
     return http && https && httpRedirect;
   }
 
   public Route withBackends(List<Backend> newBackends) {
-    return new Route(name, loadBalancers, hosts, http, https, tlsSecret, certificateArn, newBackends, split,
-        httpRedirect, paths, priority, rule);
+    return new Route(
+        name,
+        loadBalancers,
+        hosts,
+        http,
+        https,
+        tlsSecret,
+        certificateArn,
+        newBackends,
+        split,
+        httpRedirect,
+        paths,
+        priority,
+        rule);
   }
 }

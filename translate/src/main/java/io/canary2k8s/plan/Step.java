@@ -27,9 +27,9 @@ public record Step(String name, int canaryPercent) {
 
   /**
    * The backends of {@code route} at this step: the stable track gets {@code 100 - p} %, the
-   * canaries share {@code p} % in their current proportion (equally when none has a share
-   * today). Tracks left with nothing are left out. Canary-only routes, and the routes of an app
-   * without a canary track, do not change.
+   * canaries share {@code p} % in their current proportion (equally when none has a share today).
+   * Tracks left with nothing are left out. Canary-only routes, and the routes of an app without a
+   * canary track, do not change.
    */
   public Route apply(Route route, App app) {
     List<Track> canaries = app.tracks().stream().filter(t -> t.role() == Role.CANARY).toList();

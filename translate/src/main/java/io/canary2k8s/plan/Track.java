@@ -31,7 +31,8 @@ public record Track(
   /**
    * The container image and where it came from.
    *
-   * @param origin e.g. {@code canary2k8s.yaml apps.myapp.image} or {@code ASG tag canary2k8s.io/image}
+   * @param origin e.g. {@code canary2k8s.yaml apps.myapp.image} or {@code ASG tag
+   *     canary2k8s.io/image}
    */
   public record Image(String reference, String origin, boolean placeholder) {}
 

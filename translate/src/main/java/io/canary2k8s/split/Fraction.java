@@ -6,7 +6,8 @@ import java.math.RoundingMode;
 import java.util.Objects;
 
 /** An exact, non-negative rational number in lowest terms: shares are never rounded. */
-public record Fraction(BigInteger numerator, BigInteger denominator) implements Comparable<Fraction> {
+public record Fraction(BigInteger numerator, BigInteger denominator)
+    implements Comparable<Fraction> {
   public static final Fraction ZERO = new Fraction(BigInteger.ZERO, BigInteger.ONE);
   public static final Fraction ONE = new Fraction(BigInteger.ONE, BigInteger.ONE);
 
@@ -96,7 +97,8 @@ public record Fraction(BigInteger numerator, BigInteger denominator) implements 
   public String describe() {
     BigDecimal p = percent(3).stripTrailingZeros();
     String pct = p.scale() < 0 ? p.setScale(0).toPlainString() : p.toPlainString();
-    String ratio = denominator.equals(BigInteger.ONE) ? numerator.toString() : numerator + "/" + denominator;
+    String ratio =
+        denominator.equals(BigInteger.ONE) ? numerator.toString() : numerator + "/" + denominator;
     return ratio + " (" + pct + " %)";
   }
 

@@ -10,8 +10,8 @@ import java.util.SortedMap;
  * @param crossZone whether cross-zone load balancing was used in the formula
  * @param crossZoneAssumed true when the ELB's attributes were not captured and cross-zone was
  *     assumed
- * @param counts per group, per zone, the instance counts used (desired capacity spread evenly
- *     over the group's zones, or in-service instances); zones outside the ELB are left out
+ * @param counts per group, per zone, the instance counts used (desired capacity spread evenly over
+ *     the group's zones, or in-service instances); zones outside the ELB are left out
  * @param activeZones the ELB zones that have instances (Z*)
  * @param shares per group, its share; groups with no instances in the ELB's zones get zero
  * @param formula the formula, in words, as REVIEW.md shows it
@@ -41,7 +41,17 @@ public record LoadBalancerShares(
       List<String> activeZones,
       SortedMap<String, Fraction> shares,
       String formula) {
-    this(loadBalancer, basis, crossZone, crossZoneAssumed, counts, activeZones, shares, formula, null, List.of());
+    this(
+        loadBalancer,
+        basis,
+        crossZone,
+        crossZoneAssumed,
+        counts,
+        activeZones,
+        shares,
+        formula,
+        null,
+        List.of());
   }
 
   /** Whether this is an ALB/NLB's split (it comes from a listener rule). */

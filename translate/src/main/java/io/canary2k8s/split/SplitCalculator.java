@@ -20,8 +20,8 @@ import java.util.TreeSet;
  *       ELB's zones that have instances
  * </ul>
  *
- * <p>Only instances in the ELB's enabled zones count: AWS sends nothing to registered targets in
- * a zone the load balancer does not have. Exact rationals throughout.
+ * <p>Only instances in the ELB's enabled zones count: AWS sends nothing to registered targets in a
+ * zone the load balancer does not have. Exact rationals throughout.
  */
 public final class SplitCalculator {
   private SplitCalculator() {}
@@ -120,7 +120,6 @@ public final class SplitCalculator {
               + String.join(", ", active)
               + "}";
     }
-    return new LoadBalancerShares(
-        name, basis, crossZone, assumed, counts, active, shares, formula);
+    return new LoadBalancerShares(name, basis, crossZone, assumed, counts, active, shares, formula);
   }
 }

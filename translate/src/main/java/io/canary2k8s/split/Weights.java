@@ -45,9 +45,9 @@ public final class Weights {
 
   /**
    * The exact reduced ratio of {@link #integers} when its largest weight is at most {@code max};
-   * otherwise the closest ratio whose largest weight is {@code max}: every weight is its share
-   * over the largest share times {@code max}, rounded half-even, and a non-zero share never
-   * rounds to zero. The Gateway API caps {@code backendRefs[].weight} at 1,000,000.
+   * otherwise the closest ratio whose largest weight is {@code max}: every weight is its share over
+   * the largest share times {@code max}, rounded half-even, and a non-zero share never rounds to
+   * zero. The Gateway API caps {@code backendRefs[].weight} at 1,000,000.
    */
   public static Bounded integersAtMost(List<Fraction> shares, long max) {
     if (max < 1) {
@@ -78,10 +78,10 @@ public final class Weights {
   public record Percentages(List<BigDecimal> values, boolean exact) {}
 
   /**
-   * Percentages with three decimals that sum to exactly 100.000 when the shares sum to one:
-   * each share is truncated to 0.001 %, and the missing thousandths go to the largest
-   * remainders (ties to the earlier entry). Traefik 1.7 reads three decimals and truncates the
-   * rest, so this is the closest it can be told.
+   * Percentages with three decimals that sum to exactly 100.000 when the shares sum to one: each
+   * share is truncated to 0.001 %, and the missing thousandths go to the largest remainders (ties
+   * to the earlier entry). Traefik 1.7 reads three decimals and truncates the rest, so this is the
+   * closest it can be told.
    */
   public static Percentages percentages(List<Fraction> shares) {
     BigInteger unitsPerWhole = BigInteger.valueOf(100_000); // 100 % in units of 0.001 %
@@ -111,7 +111,8 @@ public final class Weights {
       order.add(i);
     }
     order.sort(
-        Comparator.comparing((Integer i) -> remainders.get(i)).reversed()
+        Comparator.comparing((Integer i) -> remainders.get(i))
+            .reversed()
             .thenComparing(Comparator.naturalOrder()));
     // missing < shares.size(): each floor loses less than one unit
     for (int k = 0; k < missing; k++) {

@@ -15,10 +15,10 @@ import java.util.Set;
 
 /**
  * The result of a translation: the plan and its Kubernetes objects. The objects that belong to no
- * single app (the edge, plan-wide objects) are made at once; each app's are made when asked for,
- * so that a bundle streams them to disk app by app instead of holding them all (a 10,000-app
- * estate has over 100,000 objects). Asking again gives equal objects and the same notes (the
- * notes collector keeps a note once).
+ * single app (the edge, plan-wide objects) are made at once; each app's are made when asked for, so
+ * that a bundle streams them to disk app by app instead of holding them all (a 10,000-app estate
+ * has over 100,000 objects). Asking again gives equal objects and the same notes (the notes
+ * collector keeps a note once).
  */
 public final class Translation {
   private final Plan plan;
@@ -56,8 +56,8 @@ public final class Translation {
   }
 
   /**
-   * Every object in {@link ObjectOrder}, made anew on each call, identities checked: what
-   * {@code translate} prints. The apps are independent: emitted on every core.
+   * Every object in {@link ObjectOrder}, made anew on each call, identities checked: what {@code
+   * translate} prints. The apps are independent: emitted on every core.
    */
   public List<HasMetadata> objects() {
     List<HasMetadata> objects = new ArrayList<>(shared);
@@ -65,7 +65,14 @@ public final class Translation {
     objects.sort(ObjectOrder.INSTANCE);
     Set<String> ids = new HashSet<>();
     for (HasMetadata o : objects) {
-      String id = o.getApiVersion() + "/" + o.getKind() + "/" + o.getMetadata().getNamespace() + "/" + o.getMetadata().getName();
+      String id =
+          o.getApiVersion()
+              + "/"
+              + o.getKind()
+              + "/"
+              + o.getMetadata().getNamespace()
+              + "/"
+              + o.getMetadata().getName();
       if (!ids.add(id)) {
         throw new IllegalStateException("two objects with the same identity: " + id);
       }

@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The façade of the translate stage: inventory → plan → Kubernetes objects. The apps' objects
- * are made when the {@link Translation} is asked for them, and their notes with them.
+ * The façade of the translate stage: inventory → plan → Kubernetes objects. The apps' objects are
+ * made when the {@link Translation} is asked for them, and their notes with them.
  */
 public final class Translator {
   private Translator() {}
@@ -28,7 +28,9 @@ public final class Translator {
     List<HasMetadata> shared = new ArrayList<>(EdgeEmitter.emit(plan.edge(), target));
     shared.addAll(target.planObjects(plan, emit));
     if (plan.apps().isEmpty()) {
-      notes.scoped("translate/plan").warn("inventory", "No app found: no classic ELB with an Auto Scaling group behind it.");
+      notes
+          .scoped("translate/plan")
+          .warn("inventory", "No app found: no classic ELB with an Auto Scaling group behind it.");
     }
     return new Translation(plan, target, shared, emit);
   }

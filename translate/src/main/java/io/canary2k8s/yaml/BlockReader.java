@@ -12,50 +12,66 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads the block-style YAML that {@link BlockWriter} writes back into the tree the strict
- * snakeyaml path ({@link Yaml#strictTrees}) builds, without snakeyaml's scanner (most of the CPU
- * of a diff of two 10,000-app bundles: issue 7). It understands a small subset and returns
- * {@code null} for anything else, and the caller then takes the strict path, which also gives
- * every error message: so it must never accept a text the strict path rejects or reads
- * differently. {@code BlockReaderTest} checks that on random trees, on random texts in and
- * around the subset, and on every golden bundle.
+ * snakeyaml path ({@link Yaml#strictTrees}) builds, without snakeyaml's scanner (most of the CPU of
+ * a diff of two 10,000-app bundles: issue 7). It understands a small subset and returns {@code
+ * null} for anything else, and the caller then takes the strict path, which also gives every error
+ * message: so it must never accept a text the strict path rejects or reads differently. {@code
+ * BlockReaderTest} checks that on random trees, on random texts in and around the subset, and on
+ * every golden bundle.
  *
- * <p>The subset: one document of printable ASCII lines, each ending with a line feed, none
- * empty, none ending with a space (so no tabs, CR, BOM or non-ASCII characters: the reader's
- * character checks and folding do not come into play). The root is a block mapping at column 0;
- * a nested mapping or sequence starts on the line after its key, indented by exactly two; a
- * sequence item is a scalar or a mapping whose first key is on the dash line; no sequence in a
- * sequence. Keys are plain or double-quoted, unique, never {@code <<}. Values are {@code {}},
- * {@code []}, single-line quoted scalars (the common escapes only), {@code |} or {@code |-}
- * literal blocks (mapping values only, content indented by exactly two more than the key), and
- * single-line plain scalars not starting with an indicator, with no {@code #}, no {@code ": "},
- * no double space and no final {@code ':'}. A plain value is typed by snakeyaml's own resolver, as Jackson-YAML types it; only
+ * <p>The subset: one document of printable ASCII lines, each ending with a line feed, none empty,
+ * none ending with a space (so no tabs, CR, BOM or non-ASCII characters: the reader's character
+ * checks and folding do not come into play). The root is a block mapping at column 0; a nested
+ * mapping or sequence starts on the line after its key, indented by exactly two; a sequence item is
+ * a scalar or a mapping whose first key is on the dash line; no sequence in a sequence. Keys are
+ * plain or double-quoted, unique, never {@code <<}. Values are {@code {}}, {@code []}, single-line
+ * quoted scalars (the common escapes only), {@code |} or {@code |-} literal blocks (mapping values
+ * only, content indented by exactly two more than the key), and single-line plain scalars not
+ * starting with an indicator, with no {@code #}, no {@code ": "}, no double space and no final
+ * {@code ':'}. A plain value is typed by snakeyaml's own resolver, as Jackson-YAML types it; only
  * strings, decimal integers of up to 18 digits and {@code true}/{@code false} are taken.
  */
 final class BlockReader {
   /** Longer texts go the strict way, well inside its limits (code points, string length). */
   static final int MAX_CHARS = 1 << 20;
+
   /** Deeper trees go the strict way, well inside Jackson's nesting limit of 64. */
   private static final int MAX_DEPTH = 40;
+
   /** snakeyaml reads a simple key of at most 1,024 characters; longer ones go the strict way. */
   private static final int MAX_KEY = 1000;
-  /** A mapping not built with more keys goes the strict way (its duplicates are looked for one by one). */
+
+  /**
+   * A mapping not built with more keys goes the strict way (its duplicates are looked for one by
+   * one).
+   */
   private static final int MAX_KEYS_UNBUILT = 1000;
 
   /** The resolver Jackson-YAML's parser uses (a default snakeyaml {@link Resolver}). */
   private static final Resolver RESOLVER = new Resolver();
+
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
   /** What a plain scalar cannot start with (snakeyaml's list, and a space). */
   private static final String INDICATORS = " -?:,[]{}#&*!|>'\"%@`";
+
   /** Thrown (without a stack trace) wherever the text leaves the subset. */
   private static final Decline DECLINE = new Decline();
 
-  /** The text as bytes (printable ASCII and line feeds; C1 compiles array reads far better than charAt). */
+  /**
+   * The text as bytes (printable ASCII and line feeds; C1 compiles array reads far better than
+   * charAt).
+   */
   private final byte[] b;
+
   private final Memo memo = MEMO.get();
+
   /** How many keys of the mappings being read that are not built are on the memo's stack. */
   private int keyCount;
+
   /** The read position. */
   private int pos;
+
   /** The indentation of the line {@link #pos} is on, after {@link #newline}; -1 at the end. */
   private int lineIndent;
 
@@ -70,15 +86,17 @@ final class BlockReader {
 
   /**
    * The outline of the single document {@code text}: of the tree {@link #read} reads, only
-   * apiVersion, kind, and metadata's name and namespace (the values whole; a metadata that is not
-   * a block mapping whole). The rest is read as {@link #read} reads it (the same text is
-   * declined) but not built: most documents of a diff are read only to be checked and identified.
+   * apiVersion, kind, and metadata's name and namespace (the values whole; a metadata that is not a
+   * block mapping whole). The rest is read as {@link #read} reads it (the same text is declined)
+   * but not built: most documents of a diff are read only to be checked and identified.
    */
   static JsonNode outline(String text) {
     return read(text, Keep.OUTLINE);
   }
 
-  /** {@link #read} of the text whose UTF-8 bytes are {@code utf8} (bytes over 0x7f are declined). */
+  /**
+   * {@link #read} of the text whose UTF-8 bytes are {@code utf8} (bytes over 0x7f are declined).
+   */
   static JsonNode read(byte[] utf8) {
     return read(utf8, null, Keep.ALL);
   }
@@ -98,7 +116,9 @@ final class BlockReader {
     return b.length == text.length() ? read(b, text, keep) : null;
   }
 
-  /** @param text the text of {@code b} when a '?' there may stand for another character, else null */
+  /**
+   * @param text the text of {@code b} when a '?' there may stand for another character, else null
+   */
   private static JsonNode read(byte[] b, String text, Keep keep) {
     if (b.length == 0 || b.length > MAX_CHARS || !plainLines(b, text)) {
       return null;
@@ -172,8 +192,10 @@ final class BlockReader {
         if (lineIndent != indent + 2) {
           throw DECLINE; // a null value, or another indentation than ours
         }
-        v = isItem() ? sequence(indent + 2, depth + 1, inner == Keep.NONE ? Keep.NONE : Keep.ALL)
-            : mapping(indent + 2, depth + 1, inner);
+        v =
+            isItem()
+                ? sequence(indent + 2, depth + 1, inner == Keep.NONE ? Keep.NONE : Keep.ALL)
+                : mapping(indent + 2, depth + 1, inner);
       } else {
         pos++; // the space after ':'
         v = b[pos] == '|' ? literal(indent + 2, inner != Keep.NONE) : scalarLine();
@@ -191,7 +213,10 @@ final class BlockReader {
     }
   }
 
-  /** {@code key} on the stack of keys, unless a key of the same mapping (from {@code from}) is equal. */
+  /**
+   * {@code key} on the stack of keys, unless a key of the same mapping (from {@code from}) is
+   * equal.
+   */
   private void pushKey(String key, int from) {
     for (int i = from; i < keyCount; i++) {
       if (memo.keyStack[i].equals(key)) {
@@ -208,8 +233,8 @@ final class BlockReader {
   }
 
   /**
-   * The block sequence whose first {@code "- "} is at {@link #pos}, in column {@code indent};
-   * null when not kept ({@code keep} is {@link Keep#ALL} or {@link Keep#NONE}).
+   * The block sequence whose first {@code "- "} is at {@link #pos}, in column {@code indent}; null
+   * when not kept ({@code keep} is {@link Keep#ALL} or {@link Keep#NONE}).
    */
   private ArrayNode sequence(int indent, int depth, Keep keep) {
     if (depth > MAX_DEPTH) {
@@ -251,7 +276,9 @@ final class BlockReader {
     return end >= 0;
   }
 
-  /** The key at {@link #pos}; leaves {@link #pos} after its {@code ':'}, on a space or a line feed. */
+  /**
+   * The key at {@link #pos}; leaves {@link #pos} after its {@code ':'}, on a space or a line feed.
+   */
   private String key() {
     int start = pos;
     String key;
@@ -279,7 +306,10 @@ final class BlockReader {
     return key;
   }
 
-  /** The first {@code ':'} followed by a space or a line feed on this line, from {@code from}; or -1. */
+  /**
+   * The first {@code ':'} followed by a space or a line feed on this line, from {@code from}; or
+   * -1.
+   */
   private int keyEnd(int from) {
     for (int i = from; ; i++) {
       byte c = b[i];
@@ -295,7 +325,10 @@ final class BlockReader {
     }
   }
 
-  /** Where the quoted scalar starting at {@code from} ends (after its closing quote) on this line, or -1. */
+  /**
+   * Where the quoted scalar starting at {@code from} ends (after its closing quote) on this line,
+   * or -1.
+   */
   private int quotedEnd(int from) {
     byte q = b[from];
     for (int i = from + 1; ; i++) {
@@ -397,8 +430,8 @@ final class BlockReader {
   }
 
   /**
-   * A plain scalar as Jackson-YAML types it: snakeyaml's resolver decides, and only the types
-   * whose node is certain are taken (a string, a decimal int or long, true or false).
+   * A plain scalar as Jackson-YAML types it: snakeyaml's resolver decides, and only the types whose
+   * node is certain are taken (a string, a decimal int or long, true or false).
    */
   private static JsonNode plain(String v) {
     if (!isPlain(v) || v.endsWith(":")) {
@@ -424,8 +457,8 @@ final class BlockReader {
 
   /**
    * {@code 0} or {@code -?[1-9][0-9]{0,17}}: an int node when it fits an int, else a long node, as
-   * Jackson-YAML sizes a decimal integer. Other forms (signs, leading zeros, underscores, bases,
-   * 19 digits or more) go the strict way.
+   * Jackson-YAML sizes a decimal integer. Other forms (signs, leading zeros, underscores, bases, 19
+   * digits or more) go the strict way.
    */
   private static JsonNode decimal(String v) {
     int i = v.charAt(0) == '-' ? 1 : 0;
@@ -465,7 +498,10 @@ final class BlockReader {
     return true;
   }
 
-  /** A double-quoted scalar on one line, at {@link #pos}; leaves {@link #pos} after its closing quote. */
+  /**
+   * A double-quoted scalar on one line, at {@link #pos}; leaves {@link #pos} after its closing
+   * quote.
+   */
   private String doubleQuoted() {
     StringBuilder sb = new StringBuilder();
     int i = pos + 1;
@@ -522,7 +558,10 @@ final class BlockReader {
     return (char) v;
   }
 
-  /** A single-quoted scalar on one line, at {@link #pos}; leaves {@link #pos} after its closing quote. */
+  /**
+   * A single-quoted scalar on one line, at {@link #pos}; leaves {@link #pos} after its closing
+   * quote.
+   */
   private String singleQuoted() {
     int end = quotedEnd(pos);
     if (end < 0) {
@@ -577,7 +616,9 @@ final class BlockReader {
     return F.textNode(sb.toString());
   }
 
-  /** Moves from a line feed to the first character of the next line, and sets {@link #lineIndent}. */
+  /**
+   * Moves from a line feed to the first character of the next line, and sets {@link #lineIndent}.
+   */
   private void newline() {
     pos++;
     if (pos == b.length) {
@@ -592,8 +633,8 @@ final class BlockReader {
   }
 
   /**
-   * What of a mapping is built: everything, nothing (only checked), or the outline of a
-   * Kubernetes object (at its root, then in its metadata).
+   * What of a mapping is built: everything, nothing (only checked), or the outline of a Kubernetes
+   * object (at its root, then in its metadata).
    */
   private enum Keep {
     ALL,
@@ -605,7 +646,9 @@ final class BlockReader {
     Keep of(String key) {
       switch (this) {
         case OUTLINE:
-          return key.equals("apiVersion") || key.equals("kind") ? ALL : key.equals("metadata") ? METADATA : NONE;
+          return key.equals("apiVersion") || key.equals("kind")
+              ? ALL
+              : key.equals("metadata") ? METADATA : NONE;
         case METADATA:
           return key.equals("name") || key.equals("namespace") ? ALL : NONE;
         default:
@@ -616,9 +659,9 @@ final class BlockReader {
 
   /**
    * Keys and plain values already read, by text, with their nodes: they repeat in every file (a
-   * diff reads 100,000), and sharing them (strings and value nodes are immutable) saves most of
-   * the trees' memory, the collector's work and the resolver's regular expressions. One per
-   * thread, direct-mapped: a new text takes the slot of an old one with the same hash.
+   * diff reads 100,000), and sharing them (strings and value nodes are immutable) saves most of the
+   * trees' memory, the collector's work and the resolver's regular expressions. One per thread,
+   * direct-mapped: a new text takes the slot of an old one with the same hash.
    */
   private static final class Memo {
     static final int SIZE = 4096;
@@ -626,7 +669,11 @@ final class BlockReader {
     final String[] keys = new String[SIZE];
     final byte[][] valueBytes = new byte[SIZE][];
     final JsonNode[] nodes = new JsonNode[SIZE];
-    /** The keys of the mappings being read that are not built, for their duplicates (a reader at a time). */
+
+    /**
+     * The keys of the mappings being read that are not built, for their duplicates (a reader at a
+     * time).
+     */
     String[] keyStack = new String[64];
   }
 

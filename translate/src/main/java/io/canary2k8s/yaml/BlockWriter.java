@@ -19,37 +19,46 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * Writes the common shape of a manifest exactly as {@link Yaml#dump}'s Jackson-YAML configuration
  * does, without snakeyaml's emitter (half of the CPU of a 10,000-app migrate: it analyses every
  * scalar of every document character by character). It is a {@link JsonGenerator}: the mapper
- * serialises the object straight into it, so no intermediate tree is built (that tree was a
- * third of the cost of a manifest). The structure is written here; a scalar is written plain at
- * once when that is certain, else exactly as Jackson-YAML writes it after a key (memoised), a
- * multi-line mapping value as a literal block. Anything else whose text depends on its context —
- * a multi-line string in a list or of an unusual form, a key of 128 characters or more (a complex
- * key), a list in a list, a floating-point number, a null, an empty document — declines, and the
- * caller uses Jackson-YAML for the whole document. {@code BlockWriterTest} checks byte equality
- * with Jackson on random trees, and the golden bundles on every object we emit.
+ * serialises the object straight into it, so no intermediate tree is built (that tree was a third
+ * of the cost of a manifest). The structure is written here; a scalar is written plain at once when
+ * that is certain, else exactly as Jackson-YAML writes it after a key (memoised), a multi-line
+ * mapping value as a literal block. Anything else whose text depends on its context — a multi-line
+ * string in a list or of an unusual form, a key of 128 characters or more (a complex key), a list
+ * in a list, a floating-point number, a null, an empty document — declines, and the caller uses
+ * Jackson-YAML for the whole document. {@code BlockWriterTest} checks byte equality with Jackson on
+ * random trees, and the golden bundles on every object we emit.
  *
  * <p>The shape (Jackson-YAML with MINIMIZE_QUOTES, ALWAYS_QUOTE_NUMBERS_AS_STRINGS,
- * INDENT_ARRAYS_WITH_INDICATOR, no document marker, no line splitting): block mappings indented
- * by two; sequences indented by two under their key with {@code "- "}, a mapping item's first key
- * on the dash line; a top-level sequence indented by two as well; {@code {}} and {@code []} for
- * empty collections.
+ * INDENT_ARRAYS_WITH_INDICATOR, no document marker, no line splitting): block mappings indented by
+ * two; sequences indented by two under their key with {@code "- "}, a mapping item's first key on
+ * the dash line; a top-level sequence indented by two as well; {@code {}} and {@code []} for empty
+ * collections.
  */
 final class BlockWriter extends GeneratorBase {
   private static final Quoting QUOTING = new Quoting();
-  /** snakeyaml quotes a plain scalar that its resolver would read as something else (0_, 1:20, 2001-12-14). */
+
+  /**
+   * snakeyaml quotes a plain scalar that its resolver would read as something else (0_, 1:20,
+   * 2001-12-14).
+   */
   private static final PlainResolver RESOLVER = new PlainResolver();
+
   /** snakeyaml writes keys of 128 characters or more as complex keys ({@code ? key}). */
   private static final int MAX_SIMPLE_KEY = 127;
+
   /** Bound of each memo (distinct strings); past it, strings are rendered each time. */
   private static final int MAX_MEMO = 100_000;
+
   /** The longest text whose resolution is memoised (quantities, protocols, short words). */
   private static final int MEMO_LENGTH = 16;
+
   /**
-   * The printable ASCII characters that may stand anywhere in a plain scalar we write at once:
-   * not the flow indicators, quotes, escape, comment, anchor, alias, tag, block scalar, directive
-   * and reserved indicators. Space and colon are allowed here and checked against their neighbour.
+   * The printable ASCII characters that may stand anywhere in a plain scalar we write at once: not
+   * the flow indicators, quotes, escape, comment, anchor, alias, tag, block scalar, directive and
+   * reserved indicators. Space and colon are allowed here and checked against their neighbour.
    */
   private static final boolean[] PLAIN = new boolean[128];
+
   /**
    * {@link #PLAIN} and the backtick, which snakeyaml treats as an indicator only in first place:
    * Traefik's rules ({@code Host(`shop.example.com`)}), one or more per app, stay on the fast path.
@@ -65,14 +74,18 @@ final class BlockWriter extends GeneratorBase {
 
   private static final Map<String, String> VALUES = new ConcurrentHashMap<>();
   private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+
   /**
    * What snakeyaml's resolver answered for short text ({@link PlainResolver#readsAsString}): the
-   * text it is asked about most ({@code TCP}, {@code tmp}, {@code 128Mi}, {@code 250m}) repeats
-   * in every app.
+   * text it is asked about most ({@code TCP}, {@code tmp}, {@code 128Mi}, {@code 250m}) repeats in
+   * every app.
    */
   private static final Map<String, Boolean> READS_AS_STRING = new ConcurrentHashMap<>();
 
-  /** Thrown through the mapper when the document is not of the plain shape; never escapes {@link #write}. */
+  /**
+   * Thrown through the mapper when the document is not of the plain shape; never escapes {@link
+   * #write}.
+   */
   private static final class Declined extends IOException {
     private static final long serialVersionUID = 1L;
 
@@ -87,11 +100,10 @@ final class BlockWriter extends GeneratorBase {
   }
 
   /**
-   * An open collection. {@code indent}: the column of its entries; {@code inline}: it is an item
-   * of a sequence, so a mapping's first key goes where the cursor is (after {@code "- "}) and a
-   * sequence may only be empty (a list in a list is declined); {@code mark}:
-   * where the text of its header ends, and {@code empty} what replaces it when the collection
-   * turns out to be empty.
+   * An open collection. {@code indent}: the column of its entries; {@code inline}: it is an item of
+   * a sequence, so a mapping's first key goes where the cursor is (after {@code "- "}) and a
+   * sequence may only be empty (a list in a list is declined); {@code mark}: where the text of its
+   * header ends, and {@code empty} what replaces it when the collection turns out to be empty.
    */
   private static final class Frame {
     final Frame parent;
@@ -120,7 +132,10 @@ final class BlockWriter extends GeneratorBase {
     super(JsonGenerator.Feature.collectDefaults(), mapper);
   }
 
-  /** The YAML document of {@code value} as {@code mapper} serialises it, or null when it is not of the plain shape. */
+  /**
+   * The YAML document of {@code value} as {@code mapper} serialises it, or null when it is not of
+   * the plain shape.
+   */
   static String write(ObjectMapper mapper, Object value) {
     BlockWriter w = new BlockWriter(mapper);
     try {
@@ -183,7 +198,8 @@ final class BlockWriter extends GeneratorBase {
     } else {
       item();
       // a sequence in a sequence is written only when it is empty (see value())
-      open = new Frame(open, mapping, open.indent + 2, true, sb.length(), mapping ? "{}\n" : "[]\n");
+      open =
+          new Frame(open, mapping, open.indent + 2, true, sb.length(), mapping ? "{}\n" : "[]\n");
     }
   }
 
@@ -366,11 +382,15 @@ final class BlockWriter extends GeneratorBase {
    * A multi-line mapping value as the literal block Jackson-YAML asks for and snakeyaml writes:
    * {@code |} (one final line break) or {@code |-} (none), each line at {@code indent}. Declined
    * where snakeyaml adds an indentation indicator or keeps extra breaks, or might fall back to
-   * quotes: a first line starting with a space or empty, empty lines, trailing spaces,
-   * characters outside printable ASCII.
+   * quotes: a first line starting with a space or empty, empty lines, trailing spaces, characters
+   * outside printable ASCII.
    */
   private static boolean literal(String s, int indent, StringBuilder sb) {
-    if (s.charAt(0) == ' ' || s.charAt(0) == '\n' || s.endsWith("\n\n") || s.contains("\n\n") || s.contains(" \n")
+    if (s.charAt(0) == ' '
+        || s.charAt(0) == '\n'
+        || s.endsWith("\n\n")
+        || s.contains("\n\n")
+        || s.contains(" \n")
         || s.endsWith(" ")) {
       return false;
     }
@@ -400,11 +420,11 @@ final class BlockWriter extends GeneratorBase {
 
   /**
    * A string value: plain at once when it starts with a letter, {@code /} or {@code _} (the
-   * kustomization's {@code _cluster/} entries), holds only text
-   * snakeyaml surely writes plain, and reads back as a string; the empty string quoted; printable
-   * ASCII that Jackson-YAML quotes, in double quotes; else as Jackson-YAML writes it after a key
-   * (memoised: quantities, ports and images repeat). A multi-line string is a literal block whose
-   * indentation depends on the context: declined.
+   * kustomization's {@code _cluster/} entries), holds only text snakeyaml surely writes plain, and
+   * reads back as a string; the empty string quoted; printable ASCII that Jackson-YAML quotes, in
+   * double quotes; else as Jackson-YAML writes it after a key (memoised: quantities, ports and
+   * images repeat). A multi-line string is a literal block whose indentation depends on the
+   * context: declined.
    */
   private static boolean string(String s, StringBuilder sb) {
     if (s.isEmpty()) {
@@ -412,8 +432,12 @@ final class BlockWriter extends GeneratorBase {
       return true;
     }
     char first = s.charAt(0);
-    if (((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || first == '/' || first == '_')
-        && plainSafe(s) && !QUOTING.reserved(s)) {
+    if (((first >= 'a' && first <= 'z')
+            || (first >= 'A' && first <= 'Z')
+            || first == '/'
+            || first == '_')
+        && plainSafe(s)
+        && !QUOTING.reserved(s)) {
       sb.append(s);
       return true;
     }
@@ -438,7 +462,10 @@ final class BlockWriter extends GeneratorBase {
     String v = VALUES.get(s);
     if (v == null) {
       String doc = Yaml.jackson(java.util.Map.of("k", s)); // "k: <scalar>\n"
-      v = doc.startsWith("k: ") && doc.indexOf('\n') == doc.length() - 1 ? doc.substring(3, doc.length() - 1) : "";
+      v =
+          doc.startsWith("k: ") && doc.indexOf('\n') == doc.length() - 1
+              ? doc.substring(3, doc.length() - 1)
+              : "";
       remember(VALUES, s, v);
     }
     if (v.isEmpty()) {
@@ -452,9 +479,14 @@ final class BlockWriter extends GeneratorBase {
   private static String key(String k) {
     String v = KEYS.get(k);
     if (v == null) {
-      String doc = k.indexOf('\n') >= 0 || k.length() > MAX_SIMPLE_KEY ? "" : Yaml.jackson(java.util.Map.of(k, 0)); // "<key>: 0\n"
-      v = doc.endsWith(": 0\n") && doc.indexOf('\n') == doc.length() - 1 && !doc.startsWith("? ")
-          ? doc.substring(0, doc.length() - 4) : "";
+      String doc =
+          k.indexOf('\n') >= 0 || k.length() > MAX_SIMPLE_KEY
+              ? ""
+              : Yaml.jackson(java.util.Map.of(k, 0)); // "<key>: 0\n"
+      v =
+          doc.endsWith(": 0\n") && doc.indexOf('\n') == doc.length() - 1 && !doc.startsWith("? ")
+              ? doc.substring(0, doc.length() - 4)
+              : "";
       remember(KEYS, k, v);
     }
     return v.isEmpty() ? null : v;
@@ -477,11 +509,11 @@ final class BlockWriter extends GeneratorBase {
   }
 
   /**
-   * Text snakeyaml certainly writes plain in block context: printable ASCII, no indicator
-   * first, no flow indicators, no backtick first, no {@code ": "}, {@code " #"} or final {@code ':'}, no space at
-   * either end, no document marker, and read back as a string by snakeyaml's resolver. Stricter
-   * than snakeyaml's own analysis; what fails here goes the memoised Jackson way. One pass over a
-   * table, then the resolver only for the first characters it has patterns for.
+   * Text snakeyaml certainly writes plain in block context: printable ASCII, no indicator first, no
+   * flow indicators, no backtick first, no {@code ": "}, {@code " #"} or final {@code ':'}, no
+   * space at either end, no document marker, and read back as a string by snakeyaml's resolver.
+   * Stricter than snakeyaml's own analysis; what fails here goes the memoised Jackson way. One pass
+   * over a table, then the resolver only for the first characters it has patterns for.
    */
   static boolean plainSafe(String s) {
     int n = s.length();
@@ -507,10 +539,10 @@ final class BlockWriter extends GeneratorBase {
   /** Jackson-YAML's default quoting rules, with their keyword test in reach. */
   private static final class Quoting extends StringQuotingChecker.Default {
     /**
-     * {@link #needToQuoteValue} of text {@link #plainSafe} accepts: that rules out every
-     * character it quotes for (flow indicators, a {@code #} after a blank, a {@code :} before
-     * one or last), which leaves the reserved words ({@code true}, {@code no}, {@code null}, …).
-     * One test instead of a second pass over every string.
+     * {@link #needToQuoteValue} of text {@link #plainSafe} accepts: that rules out every character
+     * it quotes for (flow indicators, a {@code #} after a blank, a {@code :} before one or last),
+     * which leaves the reserved words ({@code true}, {@code no}, {@code null}, …). One test instead
+     * of a second pass over every string.
      */
     boolean reserved(String s) {
       return isReservedKeyword(s);
@@ -533,14 +565,15 @@ final class BlockWriter extends GeneratorBase {
 
   /**
    * snakeyaml's resolver, asked only when it might answer something else than a string: its
-   * implicit patterns are filed by first character, plus those tried on every scalar (filed
-   * under none: by default only the empty scalar's, which cannot match text we ask about), and
-   * each is tried only on text no longer than its limit (the booleans and null, filed under
-   * letters: 10 characters), so longer text is a string without a regular expression.
+   * implicit patterns are filed by first character, plus those tried on every scalar (filed under
+   * none: by default only the empty scalar's, which cannot match text we ask about), and each is
+   * tried only on text no longer than its limit (the booleans and null, filed under letters: 10
+   * characters), so longer text is a string without a regular expression.
    */
   private static final class PlainResolver extends Resolver {
     /** Set while the superclass constructor files its patterns, so without an initialiser. */
     private boolean patternsForAnyFirst;
+
     /**
      * The largest limit of the patterns filed under each ASCII character, 0 where none is; made
      * while the superclass constructor files them, so created there.
@@ -570,7 +603,9 @@ final class BlockWriter extends GeneratorBase {
     boolean readsAsString(String s) {
       char first = s.charAt(0);
       if (!patternsForAnyFirst
-          && (first < 128 ? s.length() > longest[first] : !yamlImplicitResolvers.containsKey(first))) {
+          && (first < 128
+              ? s.length() > longest[first]
+              : !yamlImplicitResolvers.containsKey(first))) {
         return true;
       }
       if (s.length() > MEMO_LENGTH) {

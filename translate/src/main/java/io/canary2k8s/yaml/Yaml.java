@@ -5,9 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,11 +120,11 @@ public final class Yaml {
   }
 
   /**
-   * Parses a multi-document YAML stream (as {@code kubectl kustomize} prints it, or a file of
-   * our own) into one tree per non-empty document, with the same limits as {@link #tree}. A file
-   * in the block shape we write is read by {@link BlockReader} (the same tree, without
-   * snakeyaml: a diff of two 10,000-app bundles reads 200,000 of them); anything else, and every
-   * error, by {@link #strictTrees}.
+   * Parses a multi-document YAML stream (as {@code kubectl kustomize} prints it, or a file of our
+   * own) into one tree per non-empty document, with the same limits as {@link #tree}. A file in the
+   * block shape we write is read by {@link BlockReader} (the same tree, without snakeyaml: a diff
+   * of two 10,000-app bundles reads 200,000 of them); anything else, and every error, by {@link
+   * #strictTrees}.
    */
   public static List<JsonNode> trees(String yaml, String shownName) {
     JsonNode fast = BlockReader.read(yaml);
@@ -149,20 +149,28 @@ public final class Yaml {
    */
   public static List<JsonNode> trees(byte[] utf8, String shownName) {
     JsonNode fast = BlockReader.read(utf8);
-    return fast != null ? List.of(fast) : strictTrees(new String(utf8, StandardCharsets.UTF_8), shownName);
+    return fast != null
+        ? List.of(fast)
+        : strictTrees(new String(utf8, StandardCharsets.UTF_8), shownName);
   }
 
   /** {@link #outlines} of the text whose UTF-8 bytes are {@code utf8} (valid UTF-8). */
   public static List<JsonNode> outlines(byte[] utf8, String shownName) {
     JsonNode fast = BlockReader.outline(utf8);
-    return fast != null ? List.of(fast) : strictTrees(new String(utf8, StandardCharsets.UTF_8), shownName);
+    return fast != null
+        ? List.of(fast)
+        : strictTrees(new String(utf8, StandardCharsets.UTF_8), shownName);
   }
 
-  /** {@link #trees} through snakeyaml alone: the reference {@link BlockReader} is tested against. */
+  /**
+   * {@link #trees} through snakeyaml alone: the reference {@link BlockReader} is tested against.
+   */
   static List<JsonNode> strictTrees(String yaml, String shownName) {
     List<JsonNode> out = new java.util.ArrayList<>();
     try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> it =
-        READER.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        READER
+            .readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .readValues(strict(yaml, shownName))) {
       while (it.hasNextValue()) {
         JsonNode n = it.nextValue();
@@ -171,7 +179,8 @@ public final class Yaml {
         }
       }
     } catch (JsonProcessingException e) {
-      throw new InputException(shownName, null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
+      throw new InputException(
+          shownName, null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new InputException(shownName, null, "cannot read: " + e.getMessage());
     } catch (org.yaml.snakeyaml.error.YAMLException e) {
@@ -181,15 +190,16 @@ public final class Yaml {
   }
 
   /**
-   * Reads a YAML file into {@code type}, strictly. Any problem is an {@link InputException}
-   * naming the file and the field.
+   * Reads a YAML file into {@code type}, strictly. Any problem is an {@link InputException} naming
+   * the file and the field.
    */
   public static <T> T readStrict(Path file, Class<T> type) {
     String shown = file.toString();
     String text;
     try {
       if (Files.size(file) > MAX_INPUT_CHARS) {
-        throw new InputException(shown, null, "file is over the limit of " + MAX_INPUT_CHARS + " bytes");
+        throw new InputException(
+            shown, null, "file is over the limit of " + MAX_INPUT_CHARS + " bytes");
       }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
@@ -206,7 +216,8 @@ public final class Yaml {
       }
       return READER.treeToValue(tree, type);
     } catch (JsonMappingException e) {
-      throw new InputException(shown, io.canary2k8s.input.Json.path(e), firstLine(e.getOriginalMessage()));
+      throw new InputException(
+          shown, io.canary2k8s.input.Json.path(e), firstLine(e.getOriginalMessage()));
     } catch (JsonProcessingException e) {
       throw new InputException(shown, null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
     } catch (IOException e) {
@@ -219,8 +230,8 @@ public final class Yaml {
   /**
    * A parser of {@code text} that rejects anchors, aliases and merge keys as it reads (one pass
    * over the text: bundles of 100,000 files are diffed). Every way a tree reader advances goes
-   * through {@link #nextToken}. A {@code <<} key is refused quoted or not: Kubernetes has no
-   * field of that name.
+   * through {@link #nextToken}. A {@code <<} key is refused quoted or not: Kubernetes has no field
+   * of that name.
    */
   private static JsonParser strict(String text, String shown) throws IOException {
     return new StrictParser((YAMLParser) READER.getFactory().createParser(text), shown);
@@ -289,7 +300,9 @@ public final class Yaml {
     @Override
     public Boolean nextBooleanValue() throws IOException {
       JsonToken t = nextToken();
-      return t == JsonToken.VALUE_TRUE ? Boolean.TRUE : t == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+      return t == JsonToken.VALUE_TRUE
+          ? Boolean.TRUE
+          : t == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
     }
 
     @Override

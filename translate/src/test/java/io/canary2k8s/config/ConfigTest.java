@@ -21,7 +21,10 @@ class ConfigTest {
 
   @Test
   void readsImagesResourcesAndTheEdge() throws IOException {
-    Config c = Config.read(file("""
+    Config c =
+        Config.read(
+            file(
+                """
         apps:
           myapp:
             image: registry.example.com/myapp:1.2.3
@@ -47,20 +50,27 @@ class ConfigTest {
   @Test
   void rejectsWhatItCannotTrust() throws IOException {
     assertThatThrownBy(() -> Config.read(file("apps:\n  a: &x {image: i/j:1}\n  b: *x\n")))
-        .isInstanceOf(InputException.class).hasMessageContaining("anchors");
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("anchors");
     assertThatThrownBy(() -> Config.read(file("base: &b {image: i}\napps:\n  a:\n    <<: *b\n")))
         .isInstanceOf(InputException.class);
     assertThatThrownBy(() -> Config.read(file("apps: {a: {image: 'i/j:1'}}\napps: {}\n")))
         .isInstanceOf(InputException.class);
     assertThatThrownBy(() -> Config.read(file("edge:\n  webNodePort: 80\n")))
-        .isInstanceOf(InputException.class).hasMessageContaining("edge.webNodePort");
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("edge.webNodePort");
     assertThatThrownBy(() -> Config.read(file("edge:\n  webNodePort: 99999999999999\n")))
-        .isInstanceOf(InputException.class).hasMessageContaining("edge.webNodePort");
-    assertThatThrownBy(() -> Config.read(file("apps:\n  a:\n    resources:\n      requests: {gpu: 1}\n")))
-        .isInstanceOf(InputException.class).hasMessageContaining("apps.a.resources.requests.gpu");
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("edge.webNodePort");
+    assertThatThrownBy(
+            () -> Config.read(file("apps:\n  a:\n    resources:\n      requests: {gpu: 1}\n")))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("apps.a.resources.requests.gpu");
     assertThatThrownBy(() -> Config.read(file("apps:\n  a:\n    image: 'bad image'\n")))
-        .isInstanceOf(InputException.class).hasMessageContaining("apps.a.image");
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("apps.a.image");
     assertThatThrownBy(() -> Config.read(file("")))
-        .isInstanceOf(InputException.class).hasMessageContaining("empty");
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("empty");
   }
 }

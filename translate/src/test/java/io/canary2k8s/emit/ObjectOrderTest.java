@@ -19,11 +19,14 @@ class ObjectOrderTest {
   private static final Comparator<HasMetadata> REFERENCE =
       Comparator.<HasMetadata>comparingInt(o -> ObjectOrder.rank(o.getKind()))
           .thenComparing(HasMetadata::getKind)
-          .thenComparing(o -> o.getMetadata().getNamespace() == null ? "" : o.getMetadata().getNamespace())
+          .thenComparing(
+              o -> o.getMetadata().getNamespace() == null ? "" : o.getMetadata().getNamespace())
           .thenComparing(o -> o.getMetadata().getName());
 
   private static HasMetadata object(Random r) {
-    String[] kinds = {"Namespace", "Service", "Deployment", "IngressRoute", "HTTPRoute", "Zebra", "Apple"};
+    String[] kinds = {
+      "Namespace", "Service", "Deployment", "IngressRoute", "HTTPRoute", "Zebra", "Apple"
+    };
     String[] names = {"a", "b", "web", "web-canary", "", "z"};
     GenericKubernetesResource o = new GenericKubernetesResource();
     o.setKind(new String(kinds[r.nextInt(kinds.length)])); // equal kinds that are not one instance
@@ -36,21 +39,24 @@ class ObjectOrderTest {
 
   @Test
   void ordersAsTheComposedComparator() {
-    Seeded.forAll("object order = reference", 200, r -> {
-      List<HasMetadata> objects = new ArrayList<>();
-      for (int i = 0; i < 50; i++) {
-        objects.add(object(r));
-      }
-      objects.add(new ConfigMap());
-      objects.get(objects.size() - 1).setMetadata(new ObjectMeta());
-      objects.get(objects.size() - 1).getMetadata().setName("cm");
-      for (HasMetadata a : objects) {
-        for (HasMetadata b : objects) {
-          assertThat(Integer.signum(ObjectOrder.INSTANCE.compare(a, b)))
-              .isEqualTo(Integer.signum(REFERENCE.compare(a, b)));
-        }
-      }
-    });
+    Seeded.forAll(
+        "object order = reference",
+        200,
+        r -> {
+          List<HasMetadata> objects = new ArrayList<>();
+          for (int i = 0; i < 50; i++) {
+            objects.add(object(r));
+          }
+          objects.add(new ConfigMap());
+          objects.get(objects.size() - 1).setMetadata(new ObjectMeta());
+          objects.get(objects.size() - 1).getMetadata().setName("cm");
+          for (HasMetadata a : objects) {
+            for (HasMetadata b : objects) {
+              assertThat(Integer.signum(ObjectOrder.INSTANCE.compare(a, b)))
+                  .isEqualTo(Integer.signum(REFERENCE.compare(a, b)));
+            }
+          }
+        });
   }
 
   @Test

@@ -28,21 +28,26 @@ class NamesTest {
   @Test
   void propertyEveryLabelIsValidAndDistinctInputsStayDistinct() {
     String alphabet = "abcXYZ019-_./ ü*\\";
-    Seeded.forAll("labels are valid", 2000, rnd -> {
-      Map<String, String> seen = new HashMap<>();
-      for (int i = 0; i < 20; i++) {
-        StringBuilder sb = new StringBuilder();
-        int n = rnd.nextInt(rnd.nextBoolean() ? 12 : 300);
-        for (int k = 0; k < n; k++) {
-          sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
-        }
-        String raw = sb.toString();
-        String label = Names.label(raw);
-        assertThat(label).matches(Names.RFC1035_LABEL).hasSizeLessThanOrEqualTo(63);
-        String before = seen.put(label, raw);
-        assertThat(before == null || before.equals(raw)).as("%s and %s both give %s", before, raw, label).isTrue();
-      }
-    });
+    Seeded.forAll(
+        "labels are valid",
+        2000,
+        rnd -> {
+          Map<String, String> seen = new HashMap<>();
+          for (int i = 0; i < 20; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = rnd.nextInt(rnd.nextBoolean() ? 12 : 300);
+            for (int k = 0; k < n; k++) {
+              sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            String raw = sb.toString();
+            String label = Names.label(raw);
+            assertThat(label).matches(Names.RFC1035_LABEL).hasSizeLessThanOrEqualTo(63);
+            String before = seen.put(label, raw);
+            assertThat(before == null || before.equals(raw))
+                .as("%s and %s both give %s", before, raw, label)
+                .isTrue();
+          }
+        });
   }
 
   @Test
@@ -69,28 +74,39 @@ class NamesTest {
   /** The checks are written out for speed; they decide exactly as the regular expressions. */
   @Test
   void labelAndHostChecksDecideAsTheirPatterns() {
-    java.util.regex.Pattern host = java.util.regex.Pattern.compile(
-        "(\\*\\.)?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
+    java.util.regex.Pattern host =
+        java.util.regex.Pattern.compile(
+            "(\\*\\.)?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
     String alphabet = "abz09-.*A_";
-    Seeded.forAll("label and host checks = patterns", 20_000, rnd -> {
-      StringBuilder sb = new StringBuilder();
-      int n = rnd.nextInt(4) == 0 ? rnd.nextInt(140) : rnd.nextInt(10);
-      for (int k = 0; k < n; k++) {
-        // long runs of one character reach the 63-character limits
-        char c = alphabet.charAt(rnd.nextInt(alphabet.length()));
-        int run = rnd.nextInt(8) == 0 ? rnd.nextInt(70) : 1;
-        sb.append(String.valueOf(c).repeat(run));
-      }
-      String s = sb.toString();
-      assertThat(Names.isLabel(s)).as("isLabel(%s)", s).isEqualTo(Names.RFC1035_LABEL.matcher(s).matches());
-      assertThat(Names.isHost(s)).as("isHost(%s)", s).isEqualTo(s.length() <= 253 && host.matcher(s).matches());
-    });
+    Seeded.forAll(
+        "label and host checks = patterns",
+        20_000,
+        rnd -> {
+          StringBuilder sb = new StringBuilder();
+          int n = rnd.nextInt(4) == 0 ? rnd.nextInt(140) : rnd.nextInt(10);
+          for (int k = 0; k < n; k++) {
+            // long runs of one character reach the 63-character limits
+            char c = alphabet.charAt(rnd.nextInt(alphabet.length()));
+            int run = rnd.nextInt(8) == 0 ? rnd.nextInt(70) : 1;
+            sb.append(String.valueOf(c).repeat(run));
+          }
+          String s = sb.toString();
+          assertThat(Names.isLabel(s))
+              .as("isLabel(%s)", s)
+              .isEqualTo(Names.RFC1035_LABEL.matcher(s).matches());
+          assertThat(Names.isHost(s))
+              .as("isHost(%s)", s)
+              .isEqualTo(s.length() <= 253 && host.matcher(s).matches());
+        });
   }
 
   @Test
   void hashIsTheStartOfSha256() throws Exception {
-    byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest("MyApp_Prod".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(Names.hash("MyApp_Prod")).isEqualTo(java.util.HexFormat.of().formatHex(d).substring(0, 8));
+    byte[] d =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest("MyApp_Prod".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(Names.hash("MyApp_Prod"))
+        .isEqualTo(java.util.HexFormat.of().formatHex(d).substring(0, 8));
   }
 
   @Test

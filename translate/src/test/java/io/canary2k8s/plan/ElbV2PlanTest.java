@@ -22,21 +22,27 @@ class ElbV2PlanTest {
 
   /**
    * An NLB with cross-zone off (its attribute; the target group uses the load balancer's): one
-   * target group fed by a stable ASG of 4 over two zones and a canary of 1 in one zone. The
-   * worked example of aws-semantics §1.6 inside the target group: canary 1/2 · 1/3 = 1/6.
+   * target group fed by a stable ASG of 4 over two zones and a canary of 1 in one zone. The worked
+   * example of aws-semantics §1.6 inside the target group: canary 1/2 · 1/3 = 1/6.
    */
   @Test
   void nlbCrossZoneOffResolvedFromTheLoadBalancer() throws Exception {
     Notes notes = new Notes();
-    Plan plan = PlanBuilder.build(CaptureReader.read(capture("nlb-cross-zone-off")),
-        new PlanOptions(WeightBasis.DESIRED, Config.EMPTY, "traefik:v3"), notes.scoped("translate/plan"));
+    Plan plan =
+        PlanBuilder.build(
+            CaptureReader.read(capture("nlb-cross-zone-off")),
+            new PlanOptions(WeightBasis.DESIRED, Config.EMPTY, "traefik:v3"),
+            notes.scoped("translate/plan"));
     App app = plan.apps().get(0);
     LoadBalancerShares s = app.shares().get(0);
     assertThat(s.rule()).isEqualTo("TCP:7000 default rule");
-    assertThat(s.targetGroups()).singleElement().satisfies(t -> {
-      assertThat(t.crossZone()).isFalse();
-      assertThat(t.crossZoneSource()).isEqualTo("load balancer attribute");
-    });
+    assertThat(s.targetGroups())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.crossZone()).isFalse();
+              assertThat(t.crossZoneSource()).isEqualTo("load balancer attribute");
+            });
     assertThat(s.share("tcp-app-canary")).isEqualTo(Fraction.of(1, 6));
     assertThat(s.share("tcp-app-stable")).isEqualTo(Fraction.of(5, 6));
     assertThat(app.routes()).as("a TCP listener is not routed by the HTTP edge").isEmpty();

@@ -29,10 +29,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The plan is built on every core: the plan, and the notes in the order the notifier is called,
- * are the same on one thread as on several. The estates make apps whose names collide (an app's
- * name depends on the apps named before it), canaries whose track names collide, weighted DNS
- * names over two load balancers, and hosts shared by two apps.
+ * The plan is built on every core: the plan, and the notes in the order the notifier is called, are
+ * the same on one thread as on several. The estates make apps whose names collide (an app's name
+ * depends on the apps named before it), canaries whose track names collide, weighted DNS names over
+ * two load balancers, and hosts shared by two apps.
  */
 class PlanBuilderThreadsTest {
   static final String[] ZONES = {"eu-west-1a", "eu-west-1b", "eu-west-1c"};
@@ -44,13 +44,20 @@ class PlanBuilderThreadsTest {
   static Run run(Inventory inventory, WeightBasis basis, int threads) {
     List<String> notes = new ArrayList<>();
     Thread caller = Thread.currentThread();
-    Notifier n = (severity, subject, message) -> {
-      assertThat(Thread.currentThread()).as("notes are made on the calling thread").isSameAs(caller);
-      notes.add(severity + " " + subject + ": " + message);
-    };
+    Notifier n =
+        (severity, subject, message) -> {
+          assertThat(Thread.currentThread())
+              .as("notes are made on the calling thread")
+              .isSameAs(caller);
+          notes.add(severity + " " + subject + ": " + message);
+        };
     Plan[] plan = new Plan[1];
-    Throwable failure = catchThrowable(() ->
-        plan[0] = PlanBuilder.build(inventory, new PlanOptions(basis, Config.EMPTY, "traefik:v3"), n, threads));
+    Throwable failure =
+        catchThrowable(
+            () ->
+                plan[0] =
+                    PlanBuilder.build(
+                        inventory, new PlanOptions(basis, Config.EMPTY, "traefik:v3"), n, threads));
     return new Run(plan[0], notes, failure);
   }
 
@@ -63,14 +70,19 @@ class PlanBuilderThreadsTest {
         Run many = run(inventory, basis, threads);
         assertThat(many.failure()).isNull();
         assertThat(many.plan()).as("plan on %d threads", threads).isEqualTo(one.plan());
-        assertThat(many.notes()).as("notes on %d threads", threads).containsExactlyElementsOf(one.notes());
+        assertThat(many.notes())
+            .as("notes on %d threads", threads)
+            .containsExactlyElementsOf(one.notes());
       }
     }
   }
 
   @Test
   void generatedEstatesPlanTheSameOnOneThreadAndOnMany() {
-    Seeded.forAll("plan threads", 6, rnd -> assertSameOnEveryThreadCount(estate(rnd, 150 + rnd.nextInt(150), null)));
+    Seeded.forAll(
+        "plan threads",
+        6,
+        rnd -> assertSameOnEveryThreadCount(estate(rnd, 150 + rnd.nextInt(150), null)));
   }
 
   @Test
@@ -83,27 +95,35 @@ class PlanBuilderThreadsTest {
     }
     parts.add(CaptureReader.read(ElbV2PlanTest.capture("nlb-cross-zone-off")));
     assertThat(parts).hasSizeGreaterThan(3);
-    assertSameOnEveryThreadCount(new Inventory(Inventory.SCHEMA_VERSION, parts.get(0).provenance(),
-        parts.stream().flatMap(i -> i.classicLoadBalancers().stream()).toList(),
-        parts.stream().flatMap(i -> i.loadBalancersV2().stream()).toList(),
-        parts.stream().flatMap(i -> i.targetGroups().stream()).toList(),
-        parts.stream().flatMap(i -> i.autoScalingGroups().stream()).toList(),
-        parts.stream().flatMap(i -> i.hostedZones().stream()).distinct().toList(),
-        parts.stream().flatMap(i -> i.dnsRecords().stream()).toList(),
-        List.of()));
+    assertSameOnEveryThreadCount(
+        new Inventory(
+            Inventory.SCHEMA_VERSION,
+            parts.get(0).provenance(),
+            parts.stream().flatMap(i -> i.classicLoadBalancers().stream()).toList(),
+            parts.stream().flatMap(i -> i.loadBalancersV2().stream()).toList(),
+            parts.stream().flatMap(i -> i.targetGroups().stream()).toList(),
+            parts.stream().flatMap(i -> i.autoScalingGroups().stream()).toList(),
+            parts.stream().flatMap(i -> i.hostedZones().stream()).distinct().toList(),
+            parts.stream().flatMap(i -> i.dnsRecords().stream()).toList(),
+            List.of()));
   }
 
-  /** A failure inside one app is thrown as it was, after the notes of the apps before it, whatever the threads. */
+  /**
+   * A failure inside one app is thrown as it was, after the notes of the apps before it, whatever
+   * the threads.
+   */
   @Test
   void aFailureInsideAnAppIsThrownUnwrappedAfterTheNotesBeforeIt() {
     Inventory inventory = estate(new Random(42), 200, 137);
     Run one = run(inventory, WeightBasis.DESIRED, 1);
     assertThat(one.failure()).isExactlyInstanceOf(NullPointerException.class);
-    assertThat(one.failure().getStackTrace()[0].getClassName()).startsWith("io.canary2k8s.plan.PlanBuilder");
+    assertThat(one.failure().getStackTrace()[0].getClassName())
+        .startsWith("io.canary2k8s.plan.PlanBuilder");
     for (int threads : new int[] {2, 8}) {
       Run many = run(inventory, WeightBasis.DESIRED, threads);
       assertThat(many.failure()).isExactlyInstanceOf(NullPointerException.class);
-      assertThat(many.failure().getStackTrace()[0].getClassName()).startsWith("io.canary2k8s.plan.PlanBuilder");
+      assertThat(many.failure().getStackTrace()[0].getClassName())
+          .startsWith("io.canary2k8s.plan.PlanBuilder");
       assertThat(many.notes()).containsExactlyElementsOf(one.notes());
     }
   }
@@ -112,8 +132,8 @@ class PlanBuilderThreadsTest {
 
   /**
    * {@code apps} classic ELBs, each with a stable ASG and up to two canaries; some with a second
-   * ELB the same groups are behind and a weighted DNS name over both; some sharing a host with
-   * the app before. App {@code broken} (if not null) has a listener without a protocol.
+   * ELB the same groups are behind and a weighted DNS name over both; some sharing a host with the
+   * app before. App {@code broken} (if not null) has a listener without a protocol.
    */
   static Inventory estate(Random rnd, int apps, Integer broken) {
     List<ClassicLoadBalancer> elbs = new ArrayList<>();
@@ -131,13 +151,27 @@ class PlanBuilderThreadsTest {
           tags.put(PlanBuilder.TAG_APP, APP_TAGS[rnd.nextInt(APP_TAGS.length)]);
         }
         List<Listener> listeners = new ArrayList<>();
-        listeners.add(new Listener(broken != null && broken == a ? null : "HTTP", 80, "HTTP", 8080, null));
+        listeners.add(
+            new Listener(broken != null && broken == a ? null : "HTTP", 80, "HTTP", 8080, null));
         if (rnd.nextBoolean()) {
-          listeners.add(new Listener("HTTPS", 443, "HTTP", 8080, "arn:aws:acm:eu-west-1:1:certificate/" + lb));
+          listeners.add(
+              new Listener(
+                  "HTTPS", 443, "HTTP", 8080, "arn:aws:acm:eu-west-1:1:certificate/" + lb));
         }
-        elbs.add(new ClassicLoadBalancer(lb, dns(lb), "internet-facing", someZones(rnd), listeners,
-            new HealthCheck(rnd.nextBoolean() ? "HTTP:8080/health" : "TCP:8080", 10, 5, 2, 3), List.of(),
-            CrossZone.values()[rnd.nextInt(3)], rnd.nextBoolean() ? 30 : null, null, List.of(), tags));
+        elbs.add(
+            new ClassicLoadBalancer(
+                lb,
+                dns(lb),
+                "internet-facing",
+                someZones(rnd),
+                listeners,
+                new HealthCheck(rnd.nextBoolean() ? "HTTP:8080/health" : "TCP:8080", 10, 5, 2, 3),
+                List.of(),
+                CrossZone.values()[rnd.nextInt(3)],
+                rnd.nextBoolean() ? 30 : null,
+                null,
+                List.of(),
+                tags));
       }
       int groups = 1 + rnd.nextInt(3);
       for (int g = 0; g < groups; g++) {
@@ -154,25 +188,69 @@ class PlanBuilderThreadsTest {
         int desired = rnd.nextInt(5);
         List<Instance> instances = new ArrayList<>();
         for (int i = 0; i < desired; i++) {
-          instances.add(new Instance("i-" + a + "-" + g + "-" + i, zones.get(i % zones.size()),
-              rnd.nextInt(5) == 0 ? "Pending" : "InService", "Healthy", "m5.large"));
+          instances.add(
+              new Instance(
+                  "i-" + a + "-" + g + "-" + i,
+                  zones.get(i % zones.size()),
+                  rnd.nextInt(5) == 0 ? "Pending" : "InService",
+                  "Healthy",
+                  "m5.large"));
         }
-        asgs.add(new AutoScalingGroup(name, "arn:" + name, rnd.nextInt(2), 1 + rnd.nextInt(6), desired, zones,
-            lbNames, List.of(), instances, List.of(), false, List.of(), tags));
+        asgs.add(
+            new AutoScalingGroup(
+                name,
+                "arn:" + name,
+                rnd.nextInt(2),
+                1 + rnd.nextInt(6),
+                desired,
+                zones,
+                lbNames,
+                List.of(),
+                instances,
+                List.of(),
+                false,
+                List.of(),
+                tags));
       }
       String host = "app" + (a > 0 && rnd.nextInt(8) == 0 ? a - 1 : a) + ".example.com";
       if (lbNames.size() == 2) {
         for (String lb : lbNames) {
-          records.add(new DnsRecord("Z1", host, "A", null, lb, (long) rnd.nextInt(3), List.of(),
-              new AliasTarget(dns(lb), "Z32O12XQLNTSW2", false), "weighted"));
+          records.add(
+              new DnsRecord(
+                  "Z1",
+                  host,
+                  "A",
+                  null,
+                  lb,
+                  (long) rnd.nextInt(3),
+                  List.of(),
+                  new AliasTarget(dns(lb), "Z32O12XQLNTSW2", false),
+                  "weighted"));
         }
       } else {
-        records.add(new DnsRecord("Z1", host + (rnd.nextInt(8) == 0 ? "x" : ""), "CNAME", 60L, null, null,
-            List.of(dns(elb)), null, "simple"));
+        records.add(
+            new DnsRecord(
+                "Z1",
+                host + (rnd.nextInt(8) == 0 ? "x" : ""),
+                "CNAME",
+                60L,
+                null,
+                null,
+                List.of(dns(elb)),
+                null,
+                "simple"));
       }
     }
-    return new Inventory(Inventory.SCHEMA_VERSION, new Provenance("test", "eu-west-1", null, null), elbs, List.of(),
-        List.of(), asgs, List.of(), records, List.of());
+    return new Inventory(
+        Inventory.SCHEMA_VERSION,
+        new Provenance("test", "eu-west-1", null, null),
+        elbs,
+        List.of(),
+        List.of(),
+        asgs,
+        List.of(),
+        records,
+        List.of());
   }
 
   static String dns(String lb) {

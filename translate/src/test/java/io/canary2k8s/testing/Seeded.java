@@ -3,10 +3,10 @@ package io.canary2k8s.testing;
 import java.util.Random;
 
 /**
- * A small seeded property harness (jqwik's licence rules it out): runs a property over random
- * cases from a fixed base seed, and on failure says which case seed reproduces it. Set
- * {@code -Dproperty.seed=N} to rerun one case, {@code -Dproperty.cases=N} to run N cases of
- * every property instead of its own number.
+ * A small seeded property harness (jqwik's licence rules it out): runs a property over random cases
+ * from a fixed base seed, and on failure says which case seed reproduces it. Set {@code
+ * -Dproperty.seed=N} to rerun one case, {@code -Dproperty.cases=N} to run N cases of every property
+ * instead of its own number.
  */
 public final class Seeded {
   private Seeded() {}
@@ -34,7 +34,12 @@ public final class Seeded {
       property.check(new Random(seed));
     } catch (AssertionError | Exception e) {
       throw new AssertionError(
-          name + " failed for seed " + seed + " (rerun with -Dproperty.seed=" + seed + "): "
+          name
+              + " failed for seed "
+              + seed
+              + " (rerun with -Dproperty.seed="
+              + seed
+              + "): "
               + e.getMessage(),
           e);
     }

@@ -24,23 +24,107 @@ import org.junit.jupiter.api.Test;
 
 /**
  * BlockReader reads exactly the tree the strict snakeyaml path reads (same node types, same key
- * order), or declines; and {@link Yaml#trees} accepts, reads and rejects exactly as the strict
- * path does, with the same messages.
+ * order), or declines; and {@link Yaml#trees} accepts, reads and rejects exactly as the strict path
+ * does, with the same messages.
  */
 class BlockReaderTest {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final String SHOWN = "base/x.yaml";
 
   /** Scalars in and around the subset: what the resolver types, what quoting and escapes do. */
-  private static final List<String> SCALARS = List.of(
-      "web", "apps/v1", "/health", "250m", "512Mi", "0", "1", "80", "-1", "-0", "+1", "010", "007", "0x1F",
-      "0o17", "0b101", "1_000", "1:20", "190:20:30", "2147483647", "2147483648", "-2147483648", "-2147483649",
-      "123456789012345678", "1234567890123456789", "99999999999999999999", "1.5", ".5", "1e3", "1E3", "-.inf",
-      ".nan", "true", "false", "True", "FALSE", "yes", "no", "on", "off", "y", "n", "~", "null", "Null", "NULL",
-      "2001-12-14", "2001-12-14t21:59:43.10-05:00", "=", "<<", "a b", "a  b", "a #b", "a#b", "a: b", "a:b", "a:",
-      "http://x:80/y", "Host(`a.example.com`) && PathPrefix(`/`)", "x,y", "x[0]", "{x}", "a'b", "a\"b", "a\\b",
-      "10.0.0.1", "10.0.0.0/8", "_x", "-x", ".x", "..", "...", "---", "-", "?", "? x", "*x", "&x", "!x", "%x",
-      "@x", "`x", "|", ">", "'", "\"", "#", "é", "\t", "line\nline", "");
+  private static final List<String> SCALARS =
+      List.of(
+          "web",
+          "apps/v1",
+          "/health",
+          "250m",
+          "512Mi",
+          "0",
+          "1",
+          "80",
+          "-1",
+          "-0",
+          "+1",
+          "010",
+          "007",
+          "0x1F",
+          "0o17",
+          "0b101",
+          "1_000",
+          "1:20",
+          "190:20:30",
+          "2147483647",
+          "2147483648",
+          "-2147483648",
+          "-2147483649",
+          "123456789012345678",
+          "1234567890123456789",
+          "99999999999999999999",
+          "1.5",
+          ".5",
+          "1e3",
+          "1E3",
+          "-.inf",
+          ".nan",
+          "true",
+          "false",
+          "True",
+          "FALSE",
+          "yes",
+          "no",
+          "on",
+          "off",
+          "y",
+          "n",
+          "~",
+          "null",
+          "Null",
+          "NULL",
+          "2001-12-14",
+          "2001-12-14t21:59:43.10-05:00",
+          "=",
+          "<<",
+          "a b",
+          "a  b",
+          "a #b",
+          "a#b",
+          "a: b",
+          "a:b",
+          "a:",
+          "http://x:80/y",
+          "Host(`a.example.com`) && PathPrefix(`/`)",
+          "x,y",
+          "x[0]",
+          "{x}",
+          "a'b",
+          "a\"b",
+          "a\\b",
+          "10.0.0.1",
+          "10.0.0.0/8",
+          "_x",
+          "-x",
+          ".x",
+          "..",
+          "...",
+          "---",
+          "-",
+          "?",
+          "? x",
+          "*x",
+          "&x",
+          "!x",
+          "%x",
+          "@x",
+          "`x",
+          "|",
+          ">",
+          "'",
+          "\"",
+          "#",
+          "é",
+          "\t",
+          "line\nline",
+          "");
 
   // ---- random trees, written by the writer ---------------------------------------------------
 
@@ -49,21 +133,24 @@ class BlockReaderTest {
     AtomicInteger read = new AtomicInteger();
     AtomicInteger literals = new AtomicInteger();
     AtomicInteger outlined = new AtomicInteger();
-    Seeded.forAll("block reader = strict, on written trees", 10_000, r -> {
-      ObjectNode root = r.nextBoolean() ? RandomTrees.object(r, 0) : manifest(r, 0);
-      root.put("kind", "X"); // never empty
-      for (String text : List.of(Yaml.dump(root), Yaml.jackson(root))) {
-        if (agrees(text).fast() != null) {
-          read.incrementAndGet();
-          if (BlockReader.outline(text) != null) {
-            outlined.incrementAndGet();
+    Seeded.forAll(
+        "block reader = strict, on written trees",
+        10_000,
+        r -> {
+          ObjectNode root = r.nextBoolean() ? RandomTrees.object(r, 0) : manifest(r, 0);
+          root.put("kind", "X"); // never empty
+          for (String text : List.of(Yaml.dump(root), Yaml.jackson(root))) {
+            if (agrees(text).fast() != null) {
+              read.incrementAndGet();
+              if (BlockReader.outline(text) != null) {
+                outlined.incrementAndGet();
+              }
+              if (text.contains(": |")) {
+                literals.incrementAndGet();
+              }
+            }
           }
-          if (text.contains(": |")) {
-            literals.incrementAndGet();
-          }
-        }
-      }
-    });
+        });
     // the property says something only if the reader does not always decline
     assertThat(read.get()).as("texts read").isGreaterThan(8_000);
     assertThat(literals.get()).as("literal blocks read").isGreaterThan(500);
@@ -73,8 +160,15 @@ class BlockReaderTest {
   @Test
   void readsTheTreeAsWrittenWithItsTypes() {
     ObjectNode root = F.objectNode();
-    root.put("port", 8080).put("big", 3_000_000_000L).put("on", true).put("off", false).put("text", "8080")
-        .put("empty", "").put("word", "yes").put("block", "a\n  b\n").put("strip", "a\nb");
+    root.put("port", 8080)
+        .put("big", 3_000_000_000L)
+        .put("on", true)
+        .put("off", false)
+        .put("text", "8080")
+        .put("empty", "")
+        .put("word", "yes")
+        .put("block", "a\n  b\n")
+        .put("strip", "a\nb");
     root.putArray("list").add(1).add("x").addObject().put("k", "v").put("n", -2);
     root.putObject("none");
     root.putArray("nothing");
@@ -87,33 +181,101 @@ class BlockReaderTest {
 
   // ---- random texts in and around the subset -------------------------------------------------
 
-  /** Edits that leave the subset or stay in it: indicators, whitespace, markers, escapes, Unicode. */
-  private static final List<String> EDITS = List.of(
-      " ", "  ", "\t", "\r", "\r\n", "\n", "\n\n", "\n  ", "#", " #", " # c", ":", ": ", "-", "- ", "\"", "'",
-      "\\", "\\x41", "\\u00e9", "\\ud800", "\\e", "\\/", "|", "|-", "|+", "|2", ">", "&a ", "*a", "!!str ",
-      "!", "{", "}", "[", "]", "{}", "[]", "{a: 1}", "[1, 2]", ",", "?", "? ", "---\n", "--- ", "...\n",
-      "%YAML 1.1\n", "~", "<<", "<<: ", "0", "010", "0x1F", "1.5", "yes", "null", "é", "\ufeff", "\u0085",
-      "\u0000", "''", "key: value\n", "k:\n", "- x\n", "a", "2001-12-14", "x".repeat(1100));
+  /**
+   * Edits that leave the subset or stay in it: indicators, whitespace, markers, escapes, Unicode.
+   */
+  private static final List<String> EDITS =
+      List.of(
+          " ",
+          "  ",
+          "\t",
+          "\r",
+          "\r\n",
+          "\n",
+          "\n\n",
+          "\n  ",
+          "#",
+          " #",
+          " # c",
+          ":",
+          ": ",
+          "-",
+          "- ",
+          "\"",
+          "'",
+          "\\",
+          "\\x41",
+          "\\u00e9",
+          "\\ud800",
+          "\\e",
+          "\\/",
+          "|",
+          "|-",
+          "|+",
+          "|2",
+          ">",
+          "&a ",
+          "*a",
+          "!!str ",
+          "!",
+          "{",
+          "}",
+          "[",
+          "]",
+          "{}",
+          "[]",
+          "{a: 1}",
+          "[1, 2]",
+          ",",
+          "?",
+          "? ",
+          "---\n",
+          "--- ",
+          "...\n",
+          "%YAML 1.1\n",
+          "~",
+          "<<",
+          "<<: ",
+          "0",
+          "010",
+          "0x1F",
+          "1.5",
+          "yes",
+          "null",
+          "é",
+          "\ufeff",
+          "\u0085",
+          "\u0000",
+          "''",
+          "key: value\n",
+          "k:\n",
+          "- x\n",
+          "a",
+          "2001-12-14",
+          "x".repeat(1100));
 
   @Test
   void agreesOrDeclinesOnEditedTexts() {
     AtomicInteger read = new AtomicInteger();
     AtomicInteger declined = new AtomicInteger();
     AtomicInteger rejected = new AtomicInteger();
-    Seeded.forAll("block reader = strict, on edited texts", 15_000, r -> {
-      ObjectNode root = manifest(r, 0);
-      root.put("kind", "X");
-      String text = Yaml.dump(root);
-      int edits = 1 + r.nextInt(3);
-      for (int i = 0; i < edits; i++) {
-        text = edit(text, r);
-      }
-      Check c = agrees(text);
-      (c.fast() != null ? read : declined).incrementAndGet();
-      if (!(c.strict() instanceof List)) {
-        rejected.incrementAndGet();
-      }
-    });
+    Seeded.forAll(
+        "block reader = strict, on edited texts",
+        15_000,
+        r -> {
+          ObjectNode root = manifest(r, 0);
+          root.put("kind", "X");
+          String text = Yaml.dump(root);
+          int edits = 1 + r.nextInt(3);
+          for (int i = 0; i < edits; i++) {
+            text = edit(text, r);
+          }
+          Check c = agrees(text);
+          (c.fast() != null ? read : declined).incrementAndGet();
+          if (!(c.strict() instanceof List)) {
+            rejected.incrementAndGet();
+          }
+        });
     assertThat(read.get()).as("edited texts read").isGreaterThan(1_500);
     assertThat(declined.get()).as("edited texts declined").isGreaterThan(1_500);
     assertThat(rejected.get()).as("edited texts the strict path rejects").isGreaterThan(500);
@@ -127,8 +289,17 @@ class BlockReaderTest {
   @Test
   void agreesOnEveryScalarAsKeyValueAndItem() {
     for (String v : SCALARS) {
-      for (String form : List.of("k: %s\n", "%s: v\n", "k:\n  - %s\n", "k:\n  - %s: v\n", "k: \"%s\"\n",
-          "k: '%s'\n", "\"%s\": v\n", "k: |\n  %s\n", "k: |-\n  %s\n  x\n")) {
+      for (String form :
+          List.of(
+              "k: %s\n",
+              "%s: v\n",
+              "k:\n  - %s\n",
+              "k:\n  - %s: v\n",
+              "k: \"%s\"\n",
+              "k: '%s'\n",
+              "\"%s\": v\n",
+              "k: |\n  %s\n",
+              "k: |-\n  %s\n  x\n")) {
         agrees(String.format(form, v));
       }
     }
@@ -136,14 +307,55 @@ class BlockReaderTest {
 
   @Test
   void declinesWhatItCannotProve() {
-    for (String text : List.of(
-        "k: 010\n", "k: 0x1F\n", "k: yes\n", "k: on\n", "k: ~\n", "k: null\n", "k: 1.5\n", "k: -0\n", "k: +1\n",
-        "k: 1_000\n", "k: 2001-12-14\n", "k: True\n", "k:\n", "k: v # c\n", "# c\nk: v\n", "k: {a: 1}\n",
-        "k: &a v\n", "k: *a\n", "k: !!str v\n", "---\nk: v\n", "k: v\n...\n", "k: v\r\n", "k: v \n", "k:\tv\n",
-        "k: v\n\nl: w\n", "k: v", "\ufeffk: v\n", "k: v\nk: w\n", "<<: v\n", "\"<<\": v\n", "k:\n- a\n",
-        "k:\n    a: 1\n", "k: |+\n  a\n", "k: >\n  a\n", "k: |2\n  a\n", "k:\n  - - a\n", "k:\n  - |\n    a\n",
-        "- a\n", "a\n", "k: 1234567890123456789\n", "? k\n: v\n", "k: \"a\\\n  b\"\n", "k: \"\\e\"\n", "--- k: v\n",
-        "k: v\n--- l: w\n", "... k: v\n", "k: v\n... l: w\n")) {
+    for (String text :
+        List.of(
+            "k: 010\n",
+            "k: 0x1F\n",
+            "k: yes\n",
+            "k: on\n",
+            "k: ~\n",
+            "k: null\n",
+            "k: 1.5\n",
+            "k: -0\n",
+            "k: +1\n",
+            "k: 1_000\n",
+            "k: 2001-12-14\n",
+            "k: True\n",
+            "k:\n",
+            "k: v # c\n",
+            "# c\nk: v\n",
+            "k: {a: 1}\n",
+            "k: &a v\n",
+            "k: *a\n",
+            "k: !!str v\n",
+            "---\nk: v\n",
+            "k: v\n...\n",
+            "k: v\r\n",
+            "k: v \n",
+            "k:\tv\n",
+            "k: v\n\nl: w\n",
+            "k: v",
+            "\ufeffk: v\n",
+            "k: v\nk: w\n",
+            "<<: v\n",
+            "\"<<\": v\n",
+            "k:\n- a\n",
+            "k:\n    a: 1\n",
+            "k: |+\n  a\n",
+            "k: >\n  a\n",
+            "k: |2\n  a\n",
+            "k:\n  - - a\n",
+            "k:\n  - |\n    a\n",
+            "- a\n",
+            "a\n",
+            "k: 1234567890123456789\n",
+            "? k\n: v\n",
+            "k: \"a\\\n  b\"\n",
+            "k: \"\\e\"\n",
+            "--- k: v\n",
+            "k: v\n--- l: w\n",
+            "... k: v\n",
+            "k: v\n... l: w\n")) {
       assertThat(BlockReader.read(text)).as(text).isNull();
       agrees(text);
     }
@@ -151,10 +363,24 @@ class BlockReaderTest {
 
   @Test
   void acceptsTheCommonShapes() {
-    for (String text : List.of(
-        "k: v\n", "k: 80\n", "k: -3\n", "k: 2147483648\n", "k: true\n", "k: \"8080\"\n", "k: ''\n", "k: {}\n",
-        "k: []\n", "k:\n  - a\n  - b: 1\n    c: 2\n", "k: |\n  a\n    b\n", "k: |-\n  a\n", "\"8080\": v\n",
-        "m: Host(`a.example.com`) && PathPrefix(`/`)\n", "k: \"\\u00e9\\x41\\t\\\"\\\\\"\n", "k: 'it''s'\n")) {
+    for (String text :
+        List.of(
+            "k: v\n",
+            "k: 80\n",
+            "k: -3\n",
+            "k: 2147483648\n",
+            "k: true\n",
+            "k: \"8080\"\n",
+            "k: ''\n",
+            "k: {}\n",
+            "k: []\n",
+            "k:\n  - a\n  - b: 1\n    c: 2\n",
+            "k: |\n  a\n    b\n",
+            "k: |-\n  a\n",
+            "\"8080\": v\n",
+            "m: Host(`a.example.com`) && PathPrefix(`/`)\n",
+            "k: \"\\u00e9\\x41\\t\\\"\\\\\"\n",
+            "k: 'it''s'\n")) {
       assertThat(agrees(text).fast()).as(text).isNotNull();
     }
   }
@@ -163,10 +389,14 @@ class BlockReaderTest {
 
   @Test
   void readsEveryGoldenBundleFileAsTheStrictPathDoes() throws IOException {
-    Path samples = Path.of(System.getProperty("samples.dir", "../samples")).toAbsolutePath().normalize();
+    Path samples =
+        Path.of(System.getProperty("samples.dir", "../samples")).toAbsolutePath().normalize();
     List<Path> files;
     try (Stream<Path> s = Files.walk(samples)) {
-      files = s.filter(p -> p.toString().contains("/expected") && p.toString().endsWith(".yaml")).sorted().toList();
+      files =
+          s.filter(p -> p.toString().contains("/expected") && p.toString().endsWith(".yaml"))
+              .sorted()
+              .toList();
     }
     assertThat(files).hasSizeGreaterThan(500);
     int read = 0;
@@ -189,9 +419,9 @@ class BlockReaderTest {
   private record Check(JsonNode fast, Object strict) {}
 
   /**
-   * Checks {@code text}. When the reader reads it, the strict
-   * path reads one equal tree (same types, same key order); whatever it does, {@link Yaml#trees}
-   * does exactly what the strict path does (the same trees, or the same error).
+   * Checks {@code text}. When the reader reads it, the strict path reads one equal tree (same
+   * types, same key order); whatever it does, {@link Yaml#trees} does exactly what the strict path
+   * does (the same trees, or the same error).
    */
   private static Check agrees(String text) {
     JsonNode fast;
@@ -222,7 +452,9 @@ class BlockReaderTest {
     if (new String(utf8, StandardCharsets.UTF_8).equals(text)) { // the bytes of a file: valid UTF-8
       assertSameOrNull(BlockReader.read(utf8), fast);
       assertSameOrNull(BlockReader.outline(utf8), outline);
-      assertThat(outcome(() -> Yaml.trees(utf8, SHOWN))).as(show(text)).isEqualTo(outcome(() -> Yaml.trees(text, SHOWN)));
+      assertThat(outcome(() -> Yaml.trees(utf8, SHOWN)))
+          .as(show(text))
+          .isEqualTo(outcome(() -> Yaml.trees(text, SHOWN)));
       assertThat(outcome(() -> Yaml.outlines(utf8, SHOWN))).as(show(text)).isEqualTo(viaOutlines);
     }
     Object viaTrees = outcome(() -> Yaml.trees(text, SHOWN));
@@ -243,22 +475,27 @@ class BlockReaderTest {
    */
   private static JsonNode outlineOf(JsonNode tree) {
     ObjectNode o = F.objectNode();
-    tree.fields().forEachRemaining(e -> {
-      if (e.getKey().equals("apiVersion") || e.getKey().equals("kind")) {
-        o.set(e.getKey(), e.getValue());
-      } else if (e.getKey().equals("metadata")) {
-        if (e.getValue().isObject() && !e.getValue().isEmpty()) {
-          ObjectNode m = o.putObject("metadata");
-          e.getValue().fields().forEachRemaining(f -> {
-            if (f.getKey().equals("name") || f.getKey().equals("namespace")) {
-              m.set(f.getKey(), f.getValue());
-            }
-          });
-        } else {
-          o.set("metadata", e.getValue());
-        }
-      }
-    });
+    tree.fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getKey().equals("apiVersion") || e.getKey().equals("kind")) {
+                o.set(e.getKey(), e.getValue());
+              } else if (e.getKey().equals("metadata")) {
+                if (e.getValue().isObject() && !e.getValue().isEmpty()) {
+                  ObjectNode m = o.putObject("metadata");
+                  e.getValue()
+                      .fields()
+                      .forEachRemaining(
+                          f -> {
+                            if (f.getKey().equals("name") || f.getKey().equals("namespace")) {
+                              m.set(f.getKey(), f.getValue());
+                            }
+                          });
+                } else {
+                  o.set("metadata", e.getValue());
+                }
+              }
+            });
     return o;
   }
 
@@ -308,7 +545,10 @@ class BlockReaderTest {
 
   // ---- generators ----------------------------------------------------------------------------
 
-  /** A manifest-like tree: nested mappings and lists of mappings, ordinary strings and the odd scalar. */
+  /**
+   * A manifest-like tree: nested mappings and lists of mappings, ordinary strings and the odd
+   * scalar.
+   */
   private static ObjectNode manifest(Random r, int depth) {
     ObjectNode o = F.objectNode();
     int n = 1 + r.nextInt(4);
@@ -341,8 +581,25 @@ class BlockReaderTest {
   }
 
   private static String word(Random r) {
-    String[] words = {"app", "name", "apps/v1", "web-01", "app.kubernetes.io/name", "x_y", "Host(`a`)", "v1",
-        "http", "TCP", "/tmp", "a.b", "image:1.2", "metadata", "namespace", "apiVersion", "kind"};
+    String[] words = {
+      "app",
+      "name",
+      "apps/v1",
+      "web-01",
+      "app.kubernetes.io/name",
+      "x_y",
+      "Host(`a`)",
+      "v1",
+      "http",
+      "TCP",
+      "/tmp",
+      "a.b",
+      "image:1.2",
+      "metadata",
+      "namespace",
+      "apiVersion",
+      "kind"
+    };
     String w = words[r.nextInt(words.length)];
     return r.nextInt(4) == 0 ? w + " " + words[r.nextInt(words.length)] : w;
   }
@@ -363,7 +620,9 @@ class BlockReaderTest {
     return r.nextBoolean() ? sb.append('\n').toString() : sb.toString();
   }
 
-  /** One random edit: an insertion, a deletion, a replaced character, a line doubled or re-indented. */
+  /**
+   * One random edit: an insertion, a deletion, a replaced character, a line doubled or re-indented.
+   */
   private static String edit(String text, Random r) {
     int at = r.nextInt(text.length() + 1);
     switch (r.nextInt(5)) {
@@ -388,12 +647,17 @@ class BlockReaderTest {
         if (r.nextBoolean()) {
           return text.substring(0, start) + " ".repeat(1 + r.nextInt(2)) + text.substring(start);
         }
-        return text.startsWith(" ", start) ? text.substring(0, start) + text.substring(start + 1) : text;
+        return text.startsWith(" ", start)
+            ? text.substring(0, start) + text.substring(start + 1)
+            : text;
       }
     }
   }
 
-  /** A text from random lines: indentation, keys, dashes, separators and values in and around the subset. */
+  /**
+   * A text from random lines: indentation, keys, dashes, separators and values in and around the
+   * subset.
+   */
   private static String handMade(Random r) {
     StringBuilder sb = new StringBuilder();
     int n = 1 + r.nextInt(6);
@@ -413,8 +677,14 @@ class BlockReaderTest {
       }
       switch (r.nextInt(8)) {
         case 0 -> sb.append("");
-        case 1 -> sb.append(List.of("|", "|-", "|+", ">", "{}", "[]", "{a: 1}", "&a x", "*a", "!!str x").get(r.nextInt(10)));
-        case 2 -> sb.append('"').append(SCALARS.get(r.nextInt(SCALARS.size())).replace("\\", "\\\\")).append('"');
+        case 1 ->
+            sb.append(
+                List.of("|", "|-", "|+", ">", "{}", "[]", "{a: 1}", "&a x", "*a", "!!str x")
+                    .get(r.nextInt(10)));
+        case 2 ->
+            sb.append('"')
+                .append(SCALARS.get(r.nextInt(SCALARS.size())).replace("\\", "\\\\"))
+                .append('"');
         case 3 -> sb.append('\'').append(SCALARS.get(r.nextInt(SCALARS.size()))).append('\'');
         default -> sb.append(r.nextBoolean() ? word(r) : SCALARS.get(r.nextInt(SCALARS.size())));
       }

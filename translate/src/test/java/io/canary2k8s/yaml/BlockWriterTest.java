@@ -5,7 +5,6 @@ import static io.canary2k8s.yaml.RandomTrees.text;
 import static io.canary2k8s.yaml.RandomTrees.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,25 +28,30 @@ class BlockWriterTest {
     AtomicInteger written = new AtomicInteger();
     AtomicInteger literals = new AtomicInteger();
     AtomicInteger quoted = new AtomicInteger();
-    Seeded.forAll("block writer = jackson", 20_000, r -> {
-      ObjectNode root = object(r, 0);
-      root.put("kind", "X"); // never empty
-      String fast = Yaml.block(root);
-      if (fast != null) {
-        written.incrementAndGet();
-        if (fast.contains(": |")) {
-          literals.incrementAndGet();
-        }
-        if (fast.contains(": \"") && fast.matches("(?s).*: \"[^\n]*[\\\\\",#\\[].*")) {
-          quoted.incrementAndGet();
-        }
-        assertThat(fast).isEqualTo(Yaml.jackson(root));
-      }
-    });
+    Seeded.forAll(
+        "block writer = jackson",
+        20_000,
+        r -> {
+          ObjectNode root = object(r, 0);
+          root.put("kind", "X"); // never empty
+          String fast = Yaml.block(root);
+          if (fast != null) {
+            written.incrementAndGet();
+            if (fast.contains(": |")) {
+              literals.incrementAndGet();
+            }
+            if (fast.contains(": \"") && fast.matches("(?s).*: \"[^\n]*[\\\\\",#\\[].*")) {
+              quoted.incrementAndGet();
+            }
+            assertThat(fast).isEqualTo(Yaml.jackson(root));
+          }
+        });
     // the property says something only if the writer does not always decline
     assertThat(written.get()).isGreaterThan(2_000);
     assertThat(literals.get()).as("literal blocks written").isGreaterThan(200);
-    assertThat(quoted.get()).as("double-quoted values with indicators or escapes written").isGreaterThan(500);
+    assertThat(quoted.get())
+        .as("double-quoted values with indicators or escapes written")
+        .isGreaterThan(500);
   }
 
   @Test
@@ -61,32 +65,53 @@ class BlockWriterTest {
     }
     at.put("leaf", "end");
     String fast = Yaml.block(root);
-    assertThat(fast).isNotNull().isEqualTo(Yaml.jackson(root)).contains("\n" + " ".repeat(90) + "leaf: end\n");
+    assertThat(fast)
+        .isNotNull()
+        .isEqualTo(Yaml.jackson(root))
+        .contains("\n" + " ".repeat(90) + "leaf: end\n");
   }
 
   @Test
   void topLevelSequencesAreWrittenAsJacksonWritesThemOrDeclined() {
     AtomicInteger written = new AtomicInteger();
-    Seeded.forAll("block writer = jackson, top-level sequence", 5_000, r -> {
-      ArrayNode root = F.arrayNode();
-      int n = 1 + r.nextInt(4);
-      for (int i = 0; i < n; i++) {
-        root.add(r.nextBoolean() ? object(r, 1) : value(r, 1));
-      }
-      String fast = Yaml.block(root);
-      if (fast != null) {
-        written.incrementAndGet();
-        assertThat(fast).isEqualTo(Yaml.jackson(root));
-      }
-    });
+    Seeded.forAll(
+        "block writer = jackson, top-level sequence",
+        5_000,
+        r -> {
+          ArrayNode root = F.arrayNode();
+          int n = 1 + r.nextInt(4);
+          for (int i = 0; i < n; i++) {
+            root.add(r.nextBoolean() ? object(r, 1) : value(r, 1));
+          }
+          String fast = Yaml.block(root);
+          if (fast != null) {
+            written.incrementAndGet();
+            assertThat(fast).isEqualTo(Yaml.jackson(root));
+          }
+        });
     assertThat(written.get()).isGreaterThan(1_000);
   }
 
   @Test
   void valuesJacksonQuotesAreDoubleQuotedWithTheirEscapes() {
-    Map<String, Object> m = Map.of(
-        "a", "elb/web,web-canary", "b", "say \"hi\"", "c", "C:\\tmp", "d", "true", "e", "443", "f", "#x");
-    assertThat(Yaml.block(m)).isNotNull().isEqualTo(Yaml.jackson(m)).contains("a: \"elb/web,web-canary\"");
+    Map<String, Object> m =
+        Map.of(
+            "a",
+            "elb/web,web-canary",
+            "b",
+            "say \"hi\"",
+            "c",
+            "C:\\tmp",
+            "d",
+            "true",
+            "e",
+            "443",
+            "f",
+            "#x");
+    assertThat(Yaml.block(m))
+        .isNotNull()
+        .isEqualTo(Yaml.jackson(m))
+        .contains("a: \"elb/web,web-canary\"");
   }
 
   @Test
@@ -95,10 +120,15 @@ class BlockWriterTest {
     assertThat(BlockWriter.plainSafe("Host(`shop.example.com`)")).isTrue();
     assertThat(BlockWriter.plainSafe("_cluster/namespace-shop.yaml")).isTrue();
     assertThat(BlockWriter.plainSafe("`tick")).as("a backtick first is an indicator").isFalse();
-    Map<String, Object> m = Map.of(
-        "match", "Host(`shop.example.com`) && PathPrefix(`/api`)",
-        "resources", List.of("_cluster/namespace-shop.yaml", "_", "`tick", "a`"));
-    assertThat(Yaml.block(m)).isNotNull().isEqualTo(Yaml.jackson(m))
+    Map<String, Object> m =
+        Map.of(
+            "match",
+            "Host(`shop.example.com`) && PathPrefix(`/api`)",
+            "resources",
+            List.of("_cluster/namespace-shop.yaml", "_", "`tick", "a`"));
+    assertThat(Yaml.block(m))
+        .isNotNull()
+        .isEqualTo(Yaml.jackson(m))
         .contains("match: Host(`shop.example.com`) && PathPrefix(`/api`)\n")
         .contains("  - _cluster/namespace-shop.yaml\n");
   }
@@ -117,21 +147,24 @@ class BlockWriterTest {
   }
 
   /**
-   * The per-character table and the resolver's first-character shortcut decide exactly as the
-   * scan and the full resolver call they replace.
+   * The per-character table and the resolver's first-character shortcut decide exactly as the scan
+   * and the full resolver call they replace.
    */
   @Test
   void plainSafeDecidesAsTheFullResolverAndScan() {
     org.yaml.snakeyaml.resolver.Resolver resolver = new org.yaml.snakeyaml.resolver.Resolver();
     AtomicInteger safe = new AtomicInteger();
-    Seeded.forAll("plainSafe = resolver + scan", 50_000, r -> {
-      String s = r.nextInt(4) == 0 ? randomChars(r) : text(r);
-      boolean expected = referencePlainSafe(resolver, s);
-      assertThat(BlockWriter.plainSafe(s)).as("plainSafe(%s)", s).isEqualTo(expected);
-      if (expected) {
-        safe.incrementAndGet();
-      }
-    });
+    Seeded.forAll(
+        "plainSafe = resolver + scan",
+        50_000,
+        r -> {
+          String s = r.nextInt(4) == 0 ? randomChars(r) : text(r);
+          boolean expected = referencePlainSafe(resolver, s);
+          assertThat(BlockWriter.plainSafe(s)).as("plainSafe(%s)", s).isEqualTo(expected);
+          if (expected) {
+            safe.incrementAndGet();
+          }
+        });
     assertThat(safe.get()).isGreaterThan(5_000);
   }
 
@@ -139,22 +172,46 @@ class BlockWriterTest {
   @Test
   void plainSafeDecidesAsTheFullResolverForLongerText() {
     org.yaml.snakeyaml.resolver.Resolver resolver = new org.yaml.snakeyaml.resolver.Resolver();
-    String[] pieces = {"true", "False", "NULL", "off", "y", "0x1F", "1e10", "2001-12-14", "1_000", ".5", "-", "~", "=", "<<", "ab", "Z9", "/", "."};
+    String[] pieces = {
+      "true",
+      "False",
+      "NULL",
+      "off",
+      "y",
+      "0x1F",
+      "1e10",
+      "2001-12-14",
+      "1_000",
+      ".5",
+      "-",
+      "~",
+      "=",
+      "<<",
+      "ab",
+      "Z9",
+      "/",
+      "."
+    };
     AtomicInteger safe = new AtomicInteger();
-    Seeded.forAll("plainSafe = resolver + scan, longer text", 20_000, r -> {
-      StringBuilder sb = new StringBuilder();
-      while (sb.length() < 8 + r.nextInt(8)) {
-        sb.append(r.nextInt(3) == 0 ? randomChars(r) : pieces[r.nextInt(pieces.length)]);
-      }
-      String s = sb.toString();
-      boolean expected = referencePlainSafe(resolver, s);
-      assertThat(BlockWriter.plainSafe(s)).as("plainSafe(%s)", s).isEqualTo(expected);
-      if (expected) {
-        safe.incrementAndGet();
-      }
-    });
+    Seeded.forAll(
+        "plainSafe = resolver + scan, longer text",
+        20_000,
+        r -> {
+          StringBuilder sb = new StringBuilder();
+          while (sb.length() < 8 + r.nextInt(8)) {
+            sb.append(r.nextInt(3) == 0 ? randomChars(r) : pieces[r.nextInt(pieces.length)]);
+          }
+          String s = sb.toString();
+          boolean expected = referencePlainSafe(resolver, s);
+          assertThat(BlockWriter.plainSafe(s)).as("plainSafe(%s)", s).isEqualTo(expected);
+          if (expected) {
+            safe.incrementAndGet();
+          }
+        });
     assertThat(safe.get()).isGreaterThan(2_000);
-    assertThat(BlockWriter.plainSafe("2001-12-14 21:59:43.10 -5")).as("a timestamp, limit 50").isFalse();
+    assertThat(BlockWriter.plainSafe("2001-12-14 21:59:43.10 -5"))
+        .as("a timestamp, limit 50")
+        .isFalse();
     assertThat(BlockWriter.plainSafe("1234567890123")).as("an integer, limit 1024").isFalse();
     assertThat(BlockWriter.plainSafe("falsefalse1")).isTrue();
   }
@@ -170,9 +227,12 @@ class BlockWriterTest {
   }
 
   /** The check as it was first written: the resolver on every string, then a scan. */
-  private static boolean referencePlainSafe(org.yaml.snakeyaml.resolver.Resolver resolver, String s) {
-    if (s.isEmpty() || !resolver.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, s, true)
-        .equals(org.yaml.snakeyaml.nodes.Tag.STR)) {
+  private static boolean referencePlainSafe(
+      org.yaml.snakeyaml.resolver.Resolver resolver, String s) {
+    if (s.isEmpty()
+        || !resolver
+            .resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, s, true)
+            .equals(org.yaml.snakeyaml.nodes.Tag.STR)) {
       return false;
     }
     char last = s.charAt(s.length() - 1);
@@ -193,25 +253,68 @@ class BlockWriterTest {
 
   @Test
   void aTypicalDeploymentTakesTheFastPathAndMatches() {
-    Deployment d = new DeploymentBuilder()
-        .withNewMetadata().withName("web").withNamespace("shop")
-        .withLabels(Map.of("app.kubernetes.io/name", "web", "canary2k8s.io/track", "stable"))
-        .withAnnotations(Map.of("canary2k8s.io/source", "autoscaling-group/web-asg")).endMetadata()
-        .withNewSpec().withReplicas(3)
-        .withNewSelector().withMatchLabels(Map.of("app", "web")).endSelector()
-        .withNewTemplate().withNewMetadata().withLabels(Map.of("app", "web")).endMetadata()
-        .withNewSpec().withAutomountServiceAccountToken(false)
-        .addNewContainer().withName("app").withImage("registry.example.com/web:1.2.3")
-        .withNewResources().withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("128Mi"))).endResources()
-        .withNewSecurityContext().withRunAsNonRoot(true).withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
-        .addNewPort().withName("http").withContainerPort(8080).withProtocol("TCP").endPort()
-        .withNewReadinessProbe().withNewHttpGet().withPath("/healthz").withPort(new IntOrString(8080)).endHttpGet().endReadinessProbe()
-        .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
-        .endContainer()
-        .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
-        .endSpec().endTemplate().endSpec().build();
+    Deployment d =
+        new DeploymentBuilder()
+            .withNewMetadata()
+            .withName("web")
+            .withNamespace("shop")
+            .withLabels(Map.of("app.kubernetes.io/name", "web", "canary2k8s.io/track", "stable"))
+            .withAnnotations(Map.of("canary2k8s.io/source", "autoscaling-group/web-asg"))
+            .endMetadata()
+            .withNewSpec()
+            .withReplicas(3)
+            .withNewSelector()
+            .withMatchLabels(Map.of("app", "web"))
+            .endSelector()
+            .withNewTemplate()
+            .withNewMetadata()
+            .withLabels(Map.of("app", "web"))
+            .endMetadata()
+            .withNewSpec()
+            .withAutomountServiceAccountToken(false)
+            .addNewContainer()
+            .withName("app")
+            .withImage("registry.example.com/web:1.2.3")
+            .withNewResources()
+            .withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("128Mi")))
+            .endResources()
+            .withNewSecurityContext()
+            .withRunAsNonRoot(true)
+            .withNewCapabilities()
+            .withDrop("ALL")
+            .endCapabilities()
+            .endSecurityContext()
+            .addNewPort()
+            .withName("http")
+            .withContainerPort(8080)
+            .withProtocol("TCP")
+            .endPort()
+            .withNewReadinessProbe()
+            .withNewHttpGet()
+            .withPath("/healthz")
+            .withPort(new IntOrString(8080))
+            .endHttpGet()
+            .endReadinessProbe()
+            .addNewVolumeMount()
+            .withName("tmp")
+            .withMountPath("/tmp")
+            .endVolumeMount()
+            .endContainer()
+            .addNewVolume()
+            .withName("tmp")
+            .withNewEmptyDir()
+            .endEmptyDir()
+            .endVolume()
+            .endSpec()
+            .endTemplate()
+            .endSpec()
+            .build();
     String fast = Yaml.block(d);
-    assertThat(fast).isNotNull().isEqualTo(Yaml.jackson(d)).contains("emptyDir: {}").contains("        - image: registry.example.com/web:1.2.3\n");
+    assertThat(fast)
+        .isNotNull()
+        .isEqualTo(Yaml.jackson(d))
+        .contains("emptyDir: {}")
+        .contains("        - image: registry.example.com/web:1.2.3\n");
     assertThat(Yaml.dump(d)).isEqualTo(fast);
   }
 }

@@ -1,9 +1,9 @@
 package io.canary2k8s.discover.live;
 
 /**
- * An AWS call that was denied or kept failing (after the SDK's retries). The message names the
- * IAM action and the region, e.g. {@code autoscaling:DescribeAutoScalingGroups in eu-west-1 was
- * denied: AccessDenied: ...}. The CLI turns it into exit code 4.
+ * An AWS call that was denied or kept failing (after the SDK's retries). The message names the IAM
+ * action and the region, e.g. {@code autoscaling:DescribeAutoScalingGroups in eu-west-1 was denied:
+ * AccessDenied: ...}. The CLI turns it into exit code 4.
  */
 public final class AwsAccessException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -12,7 +12,8 @@ public final class AwsAccessException extends RuntimeException {
   private final String region;
   private final boolean denied;
 
-  public AwsAccessException(String action, String region, boolean denied, String detail, Throwable cause) {
+  public AwsAccessException(
+      String action, String region, boolean denied, String detail, Throwable cause) {
     super(action + " in " + region + (denied ? " was denied: " : " failed: ") + detail, cause);
     this.action = action;
     this.region = region;

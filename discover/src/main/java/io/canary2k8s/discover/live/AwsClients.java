@@ -20,10 +20,10 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * The SDK clients of one discovery run, all built the same way: one URL-connection HTTP client,
- * the standard retry strategy (never the SDK's LEGACY default) with more attempts and no
- * circuit breaker (an inventory crawl should outwait throttling), the {@link
- * ReadOnlyInterceptor}, and a {@link RetryCounter}. Closing it closes every client it built.
+ * The SDK clients of one discovery run, all built the same way: one URL-connection HTTP client, the
+ * standard retry strategy (never the SDK's LEGACY default) with more attempts and no circuit
+ * breaker (an inventory crawl should outwait throttling), the {@link ReadOnlyInterceptor}, and a
+ * {@link RetryCounter}. Closing it closes every client it built.
  */
 final class AwsClients implements AutoCloseable {
   /** Attempts per call, first included. Throttled attempts back off 1 s .. 20 s with jitter. */
@@ -57,7 +57,8 @@ final class AwsClients implements AutoCloseable {
       StsAssumeRoleCredentialsProvider assumed =
           StsAssumeRoleCredentialsProvider.builder()
               .stsClient(sts)
-              .refreshRequest(r -> r.roleArn(options.roleArn()).roleSessionName("canary2k8s-discover"))
+              .refreshRequest(
+                  r -> r.roleArn(options.roleArn()).roleSessionName("canary2k8s-discover"))
               .build();
       opened.add(assumed);
       base = assumed;
@@ -83,9 +84,14 @@ final class AwsClients implements AutoCloseable {
     return build(ElasticLoadBalancingClient.builder(), region, "elasticloadbalancing", credentials);
   }
 
-  software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client elbv2(Region region) {
-    return build(software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client.builder(), region,
-        "elasticloadbalancing", credentials);
+  software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client elbv2(
+      Region region) {
+    return build(
+        software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client
+            .builder(),
+        region,
+        "elasticloadbalancing",
+        credentials);
   }
 
   AutoScalingClient autoScaling(Region region) {
@@ -124,7 +130,8 @@ final class AwsClients implements AutoCloseable {
         .overrideConfiguration(
             o -> {
               o.retryStrategy(retryStrategy)
-                  .addExecutionInterceptor(new ReadOnlyInterceptor(iamPrefix, options.callRecorder()))
+                  .addExecutionInterceptor(
+                      new ReadOnlyInterceptor(iamPrefix, options.callRecorder()))
                   .addMetricPublisher(retries);
               for (ExecutionInterceptor e : extra) {
                 o.addExecutionInterceptor(e);

@@ -7,8 +7,8 @@ import java.util.TreeSet;
 
 /**
  * Counts every AWS operation live discovery called, as the IAM action it needs ({@code
- * service:Operation}, e.g. {@code elasticloadbalancing:DescribeTags}). One call counts once
- * however often the SDK retried it. Thread-safe.
+ * service:Operation}, e.g. {@code elasticloadbalancing:DescribeTags}). One call counts once however
+ * often the SDK retried it. Thread-safe.
  */
 public final class CallRecorder {
   private final SortedMap<String, Integer> counts = new TreeMap<>();

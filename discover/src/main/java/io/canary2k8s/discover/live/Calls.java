@@ -6,7 +6,10 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** Runs one AWS call (or one paginated listing) and turns SDK failures into {@link AwsAccessException}. */
+/**
+ * Runs one AWS call (or one paginated listing) and turns SDK failures into {@link
+ * AwsAccessException}.
+ */
 final class Calls {
   private Calls() {}
 
@@ -33,13 +36,16 @@ final class Calls {
       String code = d == null ? null : d.errorCode();
       String message = d == null ? null : d.errorMessage();
       boolean denied =
-          e.statusCode() == 401 || e.statusCode() == 403 || (code != null && DENIED_CODES.contains(code));
+          e.statusCode() == 401
+              || e.statusCode() == 403
+              || (code != null && DENIED_CODES.contains(code));
       String detail =
           (code == null ? "HTTP " + e.statusCode() : code + " (HTTP " + e.statusCode() + ")")
               + (message == null || message.isBlank() ? "" : ": " + oneLine(message));
       throw new AwsAccessException(action, region, denied, detail, e);
     } catch (SdkException e) {
-      throw new AwsAccessException(action, region, false, oneLine(String.valueOf(e.getMessage())), e);
+      throw new AwsAccessException(
+          action, region, false, oneLine(String.valueOf(e.getMessage())), e);
     }
   }
 

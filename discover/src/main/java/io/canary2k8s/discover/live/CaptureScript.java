@@ -2,19 +2,19 @@ package io.canary2k8s.discover.live;
 
 /**
  * The bash script behind {@code canary2k8s capture-script}: for people who can run the AWS CLI
- * where the credentials are, but not this tool. It fills a directory in exactly the capture
- * layout (DESIGN §1, {@link io.canary2k8s.discover.CaptureLayout}) with the same read-only calls
- * and page sizes live discovery makes, so that {@code discover --from-aws-cli DIR} gives the
- * inventory live discovery would.
+ * where the credentials are, but not this tool. It fills a directory in exactly the capture layout
+ * (DESIGN §1, {@link io.canary2k8s.discover.CaptureLayout}) with the same read-only calls and page
+ * sizes live discovery makes, so that {@code discover --from-aws-cli DIR} gives the inventory live
+ * discovery would.
  *
  * <p>The script needs bash (3.2 or later, so macOS's too) and the AWS CLI v1 or v2; no jq, no
- * python. Lists of names come from {@code --query ... --output text} (load balancer names and
- * zone ids cannot hold blanks); the tag batches are merged by cutting the first and last line
- * of each JSON array the CLI prints (both CLI versions indent by four).
+ * python. Lists of names come from {@code --query ... --output text} (load balancer names and zone
+ * ids cannot hold blanks); the tag batches are merged by cutting the first and last line of each
+ * JSON array the CLI prints (both CLI versions indent by four).
  *
- * <p>Arguments: {@code [--region R] [--profile P] [--endpoint-url URL] DIR}. Each setting is
- * taken from the argument, else from the default baked in by {@link #render(String, String,
- * String)}, else from the environment the AWS CLI reads itself ({@code AWS_REGION}/{@code
+ * <p>Arguments: {@code [--region R] [--profile P] [--endpoint-url URL] DIR}. Each setting is taken
+ * from the argument, else from the default baked in by {@link #render(String, String, String)},
+ * else from the environment the AWS CLI reads itself ({@code AWS_REGION}/{@code
  * AWS_DEFAULT_REGION}, {@code AWS_PROFILE}, {@code AWS_ENDPOINT_URL}), else for the region from
  * {@code aws configure get region}. DIR must be new or empty.
  */

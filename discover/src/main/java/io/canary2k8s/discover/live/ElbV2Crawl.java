@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupT
 /**
  * The ELBv2 part of a region: Application and Network Load Balancers with their attributes,
  * listeners and rules, and the target groups with their attributes, mapped exactly as {@link
- * io.canary2k8s.discover.CaptureReader} maps the AWS CLI output of the same calls (live and
- * capture give the same inventory). Paged calls use the largest page (400).
+ * io.canary2k8s.discover.CaptureReader} maps the AWS CLI output of the same calls (live and capture
+ * give the same inventory). Paged calls use the largest page (400).
  */
 final class ElbV2Crawl {
   static final int PAGE_SIZE = 400;
@@ -63,14 +63,26 @@ final class ElbV2Crawl {
         for (Certificate c : l.certificates()) {
           certs.add(c.certificateArn());
         }
-        listeners.add(new ListenerV2(l.listenerArn(), l.protocolAsString().toUpperCase(Locale.ROOT), l.port(),
-            certs, rules));
+        listeners.add(
+            new ListenerV2(
+                l.listenerArn(),
+                l.protocolAsString().toUpperCase(Locale.ROOT),
+                l.port(),
+                certs,
+                rules));
       }
       List<String> zones = new ArrayList<>();
       lb.availabilityZones().forEach(z -> zones.add(z.zoneName()));
-      lbs.add(new LoadBalancerV2(lb.loadBalancerName(), lb.loadBalancerArn(),
-          lb.typeAsString() == null ? "application" : lb.typeAsString(), lb.dnsName(), lb.schemeAsString(), zones,
-          listeners, loadBalancerAttributes(lb.loadBalancerArn())));
+      lbs.add(
+          new LoadBalancerV2(
+              lb.loadBalancerName(),
+              lb.loadBalancerArn(),
+              lb.typeAsString() == null ? "application" : lb.typeAsString(),
+              lb.dnsName(),
+              lb.schemeAsString(),
+              zones,
+              listeners,
+              loadBalancerAttributes(lb.loadBalancerArn())));
     }
     return new Result(lbs, tgs);
   }
@@ -78,7 +90,8 @@ final class ElbV2Crawl {
   // ---- mapping (as CaptureReader) --------------------------------------------------------------
 
   static TargetGroup targetGroup(
-      software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup tg, Map<String, String> attributes) {
+      software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup tg,
+      Map<String, String> attributes) {
     return new TargetGroup(
         tg.targetGroupName(),
         tg.targetGroupArn(),
@@ -126,7 +139,9 @@ final class ElbV2Crawl {
         }
         case "query-string" -> {
           if (c.queryStringConfig() != null) {
-            c.queryStringConfig().values().forEach(kv -> values.add((kv.key() == null ? "" : kv.key()) + "=" + kv.value()));
+            c.queryStringConfig()
+                .values()
+                .forEach(kv -> values.add((kv.key() == null ? "" : kv.key()) + "=" + kv.value()));
           }
         }
         case "source-ip" -> {
@@ -142,8 +157,12 @@ final class ElbV2Crawl {
     for (int i = 0; i < r.actions().size(); i++) {
       actions.add(action(r.actions().get(i), i + 1));
     }
-    return new ListenerRule(r.ruleArn(), isDefault && r.priority() == null ? "default" : r.priority(), isDefault,
-        conditions, actions);
+    return new ListenerRule(
+        r.ruleArn(),
+        isDefault && r.priority() == null ? "default" : r.priority(),
+        isDefault,
+        conditions,
+        actions);
   }
 
   static RuleAction action(Action a, int position) {
@@ -156,7 +175,9 @@ final class ElbV2Crawl {
       var fc = a.forwardConfig();
       if (fc != null && !fc.targetGroups().isEmpty()) {
         for (TargetGroupTuple t : fc.targetGroups()) {
-          tgs.add(new RuleAction.WeightedTargetGroup(t.targetGroupArn(), t.weight() == null ? 1 : t.weight()));
+          tgs.add(
+              new RuleAction.WeightedTargetGroup(
+                  t.targetGroupArn(), t.weight() == null ? 1 : t.weight()));
         }
         var sc = fc.targetGroupStickinessConfig();
         if (sc != null && Boolean.TRUE.equals(sc.enabled())) {
@@ -191,64 +212,91 @@ final class ElbV2Crawl {
   // ---- calls ---------------------------------------------------------------------------------
 
   private List<LoadBalancer> loadBalancers() {
-    return Calls.call("elasticloadbalancing:DescribeLoadBalancers", regionId, () -> {
-      List<LoadBalancer> all = new ArrayList<>();
-      for (DescribeLoadBalancersResponse page : client.describeLoadBalancersPaginator(r -> r.pageSize(PAGE_SIZE))) {
-        all.addAll(page.loadBalancers());
-        progress.update("elbv2 load balancers", regionId, all.size());
-      }
-      return all;
-    });
+    return Calls.call(
+        "elasticloadbalancing:DescribeLoadBalancers",
+        regionId,
+        () -> {
+          List<LoadBalancer> all = new ArrayList<>();
+          for (DescribeLoadBalancersResponse page :
+              client.describeLoadBalancersPaginator(r -> r.pageSize(PAGE_SIZE))) {
+            all.addAll(page.loadBalancers());
+            progress.update("elbv2 load balancers", regionId, all.size());
+          }
+          return all;
+        });
   }
 
-  private List<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> targetGroups() {
-    return Calls.call("elasticloadbalancing:DescribeTargetGroups", regionId, () -> {
-      List<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> all = new ArrayList<>();
-      for (DescribeTargetGroupsResponse page : client.describeTargetGroupsPaginator(r -> r.pageSize(PAGE_SIZE))) {
-        all.addAll(page.targetGroups());
-        progress.update("elbv2 target groups", regionId, all.size());
-      }
-      return all;
-    });
+  private List<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup>
+      targetGroups() {
+    return Calls.call(
+        "elasticloadbalancing:DescribeTargetGroups",
+        regionId,
+        () -> {
+          List<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> all =
+              new ArrayList<>();
+          for (DescribeTargetGroupsResponse page :
+              client.describeTargetGroupsPaginator(r -> r.pageSize(PAGE_SIZE))) {
+            all.addAll(page.targetGroups());
+            progress.update("elbv2 target groups", regionId, all.size());
+          }
+          return all;
+        });
   }
 
   private List<Listener> listeners(String lbArn) {
-    return Calls.call("elasticloadbalancing:DescribeListeners", regionId, () -> {
-      List<Listener> all = new ArrayList<>();
-      for (DescribeListenersResponse page :
-          client.describeListenersPaginator(r -> r.loadBalancerArn(lbArn).pageSize(PAGE_SIZE))) {
-        all.addAll(page.listeners());
-      }
-      return all;
-    });
+    return Calls.call(
+        "elasticloadbalancing:DescribeListeners",
+        regionId,
+        () -> {
+          List<Listener> all = new ArrayList<>();
+          for (DescribeListenersResponse page :
+              client.describeListenersPaginator(
+                  r -> r.loadBalancerArn(lbArn).pageSize(PAGE_SIZE))) {
+            all.addAll(page.listeners());
+          }
+          return all;
+        });
   }
 
   private List<Rule> rules(String listenerArn) {
-    return Calls.call("elasticloadbalancing:DescribeRules", regionId, () -> {
-      List<Rule> all = new ArrayList<>();
-      for (DescribeRulesResponse page :
-          client.describeRulesPaginator(r -> r.listenerArn(listenerArn).pageSize(PAGE_SIZE))) {
-        all.addAll(page.rules());
-      }
-      return all;
-    });
+    return Calls.call(
+        "elasticloadbalancing:DescribeRules",
+        regionId,
+        () -> {
+          List<Rule> all = new ArrayList<>();
+          for (DescribeRulesResponse page :
+              client.describeRulesPaginator(r -> r.listenerArn(listenerArn).pageSize(PAGE_SIZE))) {
+            all.addAll(page.rules());
+          }
+          return all;
+        });
   }
 
   private Map<String, String> loadBalancerAttributes(String lbArn) {
-    return Calls.call("elasticloadbalancing:DescribeLoadBalancerAttributes", regionId, () -> {
-      Map<String, String> out = new TreeMap<>();
-      client.describeLoadBalancerAttributes(r -> r.loadBalancerArn(lbArn)).attributes()
-          .forEach(a -> out.put(a.key(), a.value() == null ? "" : a.value()));
-      return out;
-    });
+    return Calls.call(
+        "elasticloadbalancing:DescribeLoadBalancerAttributes",
+        regionId,
+        () -> {
+          Map<String, String> out = new TreeMap<>();
+          client
+              .describeLoadBalancerAttributes(r -> r.loadBalancerArn(lbArn))
+              .attributes()
+              .forEach(a -> out.put(a.key(), a.value() == null ? "" : a.value()));
+          return out;
+        });
   }
 
   private Map<String, String> attributes(String tgArn) {
-    return Calls.call("elasticloadbalancing:DescribeTargetGroupAttributes", regionId, () -> {
-      Map<String, String> out = new TreeMap<>();
-      client.describeTargetGroupAttributes(r -> r.targetGroupArn(tgArn)).attributes()
-          .forEach(a -> out.put(a.key(), a.value() == null ? "" : a.value()));
-      return out;
-    });
+    return Calls.call(
+        "elasticloadbalancing:DescribeTargetGroupAttributes",
+        regionId,
+        () -> {
+          Map<String, String> out = new TreeMap<>();
+          client
+              .describeTargetGroupAttributes(r -> r.targetGroupArn(tgArn))
+              .attributes()
+              .forEach(a -> out.put(a.key(), a.value() == null ? "" : a.value()));
+          return out;
+        });
   }
 }

@@ -18,33 +18,33 @@ import java.util.concurrent.Future;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Live discovery: reads classic ELBs, Auto Scaling groups and Route53 through the AWS SDK for
- * Java v2 and builds the same {@link Inventory} that {@link
- * io.canary2k8s.discover.CaptureReader} builds from a capture directory of the same estate.
+ * Live discovery: reads classic ELBs, Auto Scaling groups and Route53 through the AWS SDK for Java
+ * v2 and builds the same {@link Inventory} that {@link io.canary2k8s.discover.CaptureReader} builds
+ * from a capture directory of the same estate.
  *
- * <p><b>One inventory per region.</b> Classic ELBs and Auto Scaling groups are regional; Route53
- * is global, so it is read once and every region's inventory carries all hosted zones and
- * records (as a capture of that region does).
+ * <p><b>One inventory per region.</b> Classic ELBs and Auto Scaling groups are regional; Route53 is
+ * global, so it is read once and every region's inventory carries all hosted zones and records (as
+ * a capture of that region does).
  *
- * <p><b>Equal to a capture.</b> For the same estate, live discovery and a capture directory
- * read by {@code CaptureReader} give equal inventories except for {@link Provenance#source()}
- * ({@code aws-api} vs {@code aws-cli}) and {@link Provenance#capturedAt()}: a capture records
- * when it ran, live discovery leaves it null so that the bundle stays a function of the estate.
- * {@link #comparable(Inventory)} blanks both, for that comparison.
+ * <p><b>Equal to a capture.</b> For the same estate, live discovery and a capture directory read by
+ * {@code CaptureReader} give equal inventories except for {@link Provenance#source()} ({@code
+ * aws-api} vs {@code aws-cli}) and {@link Provenance#capturedAt()}: a capture records when it ran,
+ * live discovery leaves it null so that the bundle stays a function of the estate. {@link
+ * #comparable(Inventory)} blanks both, for that comparison.
  *
  * <p><b>Calls.</b> Read-only by construction ({@link ReadOnlyInterceptor}); never a launch
- * configuration or launch template call, so no user data is ever fetched. Largest page sizes
- * (ELB {@code PageSize} 400, Auto Scaling {@code MaxRecords} 100, Route53 records {@code
- * MaxItems} 300, zones 100), ELB tags in batches of 20, attributes per ELB, policies in one
- * listing. ELB and Auto Scaling calls of a region run on a small fixed pool ({@value
- * #PARALLELISM} threads); Route53 (one global, account-wide throttling bucket) is read
- * sequentially on a thread of its own, at the same time as the regions. The retry strategy is the SDK's standard one with {@value
- * AwsClients#MAX_ATTEMPTS} attempts; how often AWS throttled is reported as one note in the
- * run's notes, not in the inventories (so they stay equal whatever the weather).
+ * configuration or launch template call, so no user data is ever fetched. Largest page sizes (ELB
+ * {@code PageSize} 400, Auto Scaling {@code MaxRecords} 100, Route53 records {@code MaxItems} 300,
+ * zones 100), ELB tags in batches of 20, attributes per ELB, policies in one listing. ELB and Auto
+ * Scaling calls of a region run on a small fixed pool ({@value #PARALLELISM} threads); Route53 (one
+ * global, account-wide throttling bucket) is read sequentially on a thread of its own, at the same
+ * time as the regions. The retry strategy is the SDK's standard one with {@value
+ * AwsClients#MAX_ATTEMPTS} attempts; how often AWS throttled is reported as one note in the run's
+ * notes, not in the inventories (so they stay equal whatever the weather).
  *
- * <p><b>Failures.</b> A denied or failing call throws {@link AwsAccessException} naming the
- * action and region. With {@link LiveOptions#allowPartial()} the inventory is returned instead,
- * with an ERROR note (stage {@value #STAGE}) for each piece that could not be read.
+ * <p><b>Failures.</b> A denied or failing call throws {@link AwsAccessException} naming the action
+ * and region. With {@link LiveOptions#allowPartial()} the inventory is returned instead, with an
+ * ERROR note (stage {@value #STAGE}) for each piece that could not be read.
  */
 public final class LiveDiscovery {
   /** Threads for the independent ELB and Auto Scaling calls of a region. */
@@ -75,8 +75,10 @@ public final class LiveDiscovery {
             ? List.of(AwsClients.defaultRegion(options).id())
             : options.regions();
     Map<String, Inventory> out = new TreeMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM, new DaemonThreads("canary2k8s-aws-"));
-    ExecutorService dnsThread = Executors.newSingleThreadExecutor(new DaemonThreads("canary2k8s-route53-"));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(PARALLELISM, new DaemonThreads("canary2k8s-aws-"));
+    ExecutorService dnsThread =
+        Executors.newSingleThreadExecutor(new DaemonThreads("canary2k8s-route53-"));
     try (AwsClients clients = new AwsClients(options, Region.of(regions.get(0)))) {
       Notes globalNotes = new Notes();
       Notifier globalNotifier = globalNotes.scoped(STAGE);
@@ -89,8 +91,12 @@ public final class LiveDiscovery {
       Future<Route53Crawl.Result> dnsF =
           dnsThread.submit(
               () ->
-                  new Route53Crawl(clients.route53(), clients.setIdentifiers(), options.allowPartial(),
-                          globalNotifier, serialised)
+                  new Route53Crawl(
+                          clients.route53(),
+                          clients.setIdentifiers(),
+                          options.allowPartial(),
+                          globalNotifier,
+                          serialised)
                       .read());
       Map<String, RegionCrawl.Result> regional = new TreeMap<>();
       Map<String, Notes> regionalNotes = new TreeMap<>();
@@ -101,8 +107,13 @@ public final class LiveDiscovery {
           regionalNotes.put(region, regionNotes);
           regional.put(
               region,
-              new RegionCrawl(clients, Region.of(region), pool, options.allowPartial(),
-                      regionNotes.scoped(STAGE), serialised)
+              new RegionCrawl(
+                      clients,
+                      Region.of(region),
+                      pool,
+                      options.allowPartial(),
+                      regionNotes.scoped(STAGE),
+                      serialised)
                   .read());
         }
       } catch (RuntimeException e) {
@@ -118,7 +129,10 @@ public final class LiveDiscovery {
         regionNotes.addAll(globalNotes.sorted());
         out.put(
             region,
-            inventory(new Provenance(SOURCE, region, account, null), regional.get(region), dns,
+            inventory(
+                new Provenance(SOURCE, region, account, null),
+                regional.get(region),
+                dns,
                 regionNotes.sorted()));
       }
       noteRetries(clients.retries(), (runNotes == null ? new Notes() : runNotes).scoped(STAGE));
@@ -129,7 +143,10 @@ public final class LiveDiscovery {
     return out;
   }
 
-  /** The inventory with Provenance.source and capturedAt blanked: what equality with a capture compares. */
+  /**
+   * The inventory with Provenance.source and capturedAt blanked: what equality with a capture
+   * compares.
+   */
   public static Inventory comparable(Inventory inventory) {
     Provenance p = inventory.provenance();
     return new Inventory(
@@ -164,7 +181,8 @@ public final class LiveDiscovery {
       AwsClients clients, String region, LiveOptions options, Notifier notes) {
     String action = "sts:GetCallerIdentity";
     try {
-      return Calls.call(action, region, () -> clients.sts(Region.of(region)).getCallerIdentity().account());
+      return Calls.call(
+          action, region, () -> clients.sts(Region.of(region)).getCallerIdentity().account());
     } catch (AwsAccessException e) {
       if (!options.allowPartial()) {
         throw e;
@@ -178,13 +196,20 @@ public final class LiveDiscovery {
     if (retries.throttled() > 0) {
       run.info(
           "aws-api",
-          "AWS throttled " + retries.throttled() + " request(s) over " + retries.calls()
-              + " call(s); the SDK retried them with back-off (" + retries.retries()
+          "AWS throttled "
+              + retries.throttled()
+              + " request(s) over "
+              + retries.calls()
+              + " call(s); the SDK retried them with back-off ("
+              + retries.retries()
               + " retries in all) and discovery read everything.");
     } else if (retries.retries() > 0) {
       run.info(
           "aws-api",
-          "The SDK retried " + retries.retries() + " request(s) over " + retries.calls()
+          "The SDK retried "
+              + retries.retries()
+              + " request(s) over "
+              + retries.calls()
               + " call(s) after transient errors; discovery read everything.");
     }
   }
@@ -200,7 +225,11 @@ public final class LiveDiscovery {
 
   /** Runs {@code body}; under allowPartial an {@link AwsAccessException} becomes an ERROR note. */
   static <T> T guarded(
-      boolean allowPartial, Notifier notes, String subject, String consequence, T fallback,
+      boolean allowPartial,
+      Notifier notes,
+      String subject,
+      String consequence,
+      T fallback,
       java.util.function.Supplier<T> body) {
     try {
       return body.get();

@@ -16,11 +16,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  *     default credential chain
  * @param endpointUrl one endpoint for every service (ELB, Auto Scaling, Route53, STS), or null
  * @param roleArn a role to assume with STS (session name {@code canary2k8s-discover}), or null
- * @param allowPartial on a denied or failing call, return what could be read with an ERROR note
- *     per missing piece instead of throwing {@link AwsAccessException}
+ * @param allowPartial on a denied or failing call, return what could be read with an ERROR note per
+ *     missing piece instead of throwing {@link AwsAccessException}
  * @param credentialsProvider test hook: credentials to use instead of the default chain / profile
- * @param callRecorder test hook: receives every operation called ({@code service:Operation});
- *     null for none
+ * @param callRecorder test hook: receives every operation called ({@code service:Operation}); null
+ *     for none
  */
 public record LiveOptions(
     List<String> regions,

@@ -1,8 +1,8 @@
 package io.canary2k8s.discover.live;
 
 /**
- * Told how far discovery got, per service and region; the CLI prints it on a terminal only.
- * Calls are serialised by discovery (never concurrent), but may come from worker threads.
+ * Told how far discovery got, per service and region; the CLI prints it on a terminal only. Calls
+ * are serialised by discovery (never concurrent), but may come from worker threads.
  */
 @FunctionalInterface
 public interface Progress {

@@ -6,12 +6,12 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Makes every client live discovery builds read-only by construction: in {@code
- * beforeExecution}, before a request is even marshalled, it refuses any operation whose name
- * does not start with {@code Describe}, {@code List} or {@code Get} (for STS it also allows
- * {@code AssumeRole}, which {@code --role-arn} needs). Allowed operations are recorded as IAM
- * actions ({@code service:Operation}) in a {@link CallRecorder}; {@code docs/iam-policy.json}
- * is checked against that record.
+ * Makes every client live discovery builds read-only by construction: in {@code beforeExecution},
+ * before a request is even marshalled, it refuses any operation whose name does not start with
+ * {@code Describe}, {@code List} or {@code Get} (for STS it also allows {@code AssumeRole}, which
+ * {@code --role-arn} needs). Allowed operations are recorded as IAM actions ({@code
+ * service:Operation}) in a {@link CallRecorder}; {@code docs/iam-policy.json} is checked against
+ * that record.
  */
 public final class ReadOnlyInterceptor implements ExecutionInterceptor {
   private final String iamPrefix;

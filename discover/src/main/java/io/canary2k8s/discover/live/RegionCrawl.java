@@ -26,10 +26,10 @@ import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerAt
 import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerDescription;
 
 /**
- * The regional part of one run: classic ELBs (list, tags in batches of 20, attributes per ELB)
- * and Auto Scaling groups with their policies. The three listings run at once on the run's
- * bounded pool; the tag and attribute calls follow as soon as the load balancer listing is in
- * (not after the slower Auto Scaling listing); this thread only waits and assembles.
+ * The regional part of one run: classic ELBs (list, tags in batches of 20, attributes per ELB) and
+ * Auto Scaling groups with their policies. The three listings run at once on the run's bounded
+ * pool; the tag and attribute calls follow as soon as the load balancer listing is in (not after
+ * the slower Auto Scaling listing); this thread only waits and assembles.
  */
 final class RegionCrawl {
   static final int ELB_PAGE_SIZE = 400;
@@ -72,33 +72,51 @@ final class RegionCrawl {
     Future<List<LoadBalancerDescription>> lbsF =
         pool.submit(
             () ->
-                guarded(allowPartial, notes, "elb:" + regionId,
+                guarded(
+                    allowPartial,
+                    notes,
+                    "elb:" + regionId,
                     "no classic load balancer of " + regionId + " is in the inventory.",
-                    List.<LoadBalancerDescription>of(), this::listLoadBalancers));
+                    List.<LoadBalancerDescription>of(),
+                    this::listLoadBalancers));
     Future<List<software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup>> groupsF =
         pool.submit(
             () ->
-                guarded(allowPartial, notes, "autoscaling:" + regionId,
+                guarded(
+                    allowPartial,
+                    notes,
+                    "autoscaling:" + regionId,
                     "no Auto Scaling group of " + regionId + " is in the inventory.",
                     List.<software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup>of(),
                     this::listGroups));
     Future<Map<String, List<ScalingPolicy>>> policiesF =
         pool.submit(
             () ->
-                guarded(allowPartial, notes, "autoscaling-policies:" + regionId,
+                guarded(
+                    allowPartial,
+                    notes,
+                    "autoscaling-policies:" + regionId,
                     "the scaling policies of " + regionId + " are missing from the inventory.",
-                    Map.<String, List<ScalingPolicy>>of(), this::listPolicies));
+                    Map.<String, List<ScalingPolicy>>of(),
+                    this::listPolicies));
     Future<ElbV2Crawl.Result> v2F =
         pool.submit(
             () ->
-                guarded(allowPartial, notes, "elbv2:" + regionId,
-                    "no application or network load balancer of " + regionId + " is in the inventory.",
-                    new ElbV2Crawl.Result(List.of(), List.of()), elbv2::read));
+                guarded(
+                    allowPartial,
+                    notes,
+                    "elbv2:" + regionId,
+                    "no application or network load balancer of "
+                        + regionId
+                        + " is in the inventory.",
+                    new ElbV2Crawl.Result(List.of(), List.of()),
+                    elbv2::read));
     List<LoadBalancerDescription> lbs;
     try {
       lbs = get(lbsF);
     } catch (RuntimeException e) {
-      awaitAll(List.of(lbsF, groupsF, policiesF, v2F)); // nothing runs on unobserved; rethrows lbsF's
+      awaitAll(
+          List.of(lbsF, groupsF, policiesF, v2F)); // nothing runs on unobserved; rethrows lbsF's
       throw e;
     }
 
@@ -109,10 +127,14 @@ final class RegionCrawl {
           name,
           pool.submit(
               () ->
-                  guarded(allowPartial, notes, name,
+                  guarded(
+                      allowPartial,
+                      notes,
+                      name,
                       "its cross-zone setting is UNKNOWN and its draining and idle timeouts are"
                           + " missing.",
-                      null, () -> attributes(name))));
+                      null,
+                      () -> attributes(name))));
     }
     List<Future<Map<String, Map<String, String>>>> tagsF = new ArrayList<>();
     for (int from = 0; from < lbs.size(); from += TAG_BATCH) {
@@ -123,9 +145,13 @@ final class RegionCrawl {
       tagsF.add(
           pool.submit(
               () ->
-                  guarded(allowPartial, notes, String.join(",", batch),
+                  guarded(
+                      allowPartial,
+                      notes,
+                      String.join(",", batch),
                       "the tags of these load balancers are missing.",
-                      Map.<String, Map<String, String>>of(), () -> tags(batch))));
+                      Map.<String, Map<String, String>>of(),
+                      () -> tags(batch))));
     }
     List<Future<?>> rest = new ArrayList<>(List.of(groupsF, policiesF, v2F));
     rest.addAll(attributesF.values());
@@ -138,13 +164,15 @@ final class RegionCrawl {
     for (LoadBalancerDescription lb : lbs) {
       String name = lb.loadBalancerName();
       loadBalancers.add(
-          SdkMapping.loadBalancer(lb, get(attributesF.get(name)), tags.getOrDefault(name, Map.of())));
+          SdkMapping.loadBalancer(
+              lb, get(attributesF.get(name)), tags.getOrDefault(name, Map.of())));
     }
     Map<String, List<ScalingPolicy>> policies = get(policiesF);
     List<AutoScalingGroup> groups = new ArrayList<>();
     for (var g : get(groupsF)) {
       groups.add(
-          SdkMapping.autoScalingGroup(g, policies.getOrDefault(g.autoScalingGroupName(), List.of())));
+          SdkMapping.autoScalingGroup(
+              g, policies.getOrDefault(g.autoScalingGroupName(), List.of())));
     }
     ElbV2Crawl.Result v2 = get(v2F);
     return new Result(loadBalancers, groups, v2.loadBalancers(), v2.targetGroups());
@@ -180,7 +208,9 @@ final class RegionCrawl {
     return Calls.call(
         "elasticloadbalancing:DescribeTags",
         regionId,
-        () -> SdkMapping.elbTags(elb.describeTags(r -> r.loadBalancerNames(names)).tagDescriptions()));
+        () ->
+            SdkMapping.elbTags(
+                elb.describeTags(r -> r.loadBalancerNames(names)).tagDescriptions()));
   }
 
   private List<software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup> listGroups() {

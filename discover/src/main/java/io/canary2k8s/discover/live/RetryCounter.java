@@ -6,8 +6,8 @@ import software.amazon.awssdk.metrics.MetricCollection;
 import software.amazon.awssdk.metrics.MetricPublisher;
 
 /**
- * Counts the SDK's retries and the attempts AWS throttled, from the SDK's own call metrics
- * (nothing is published anywhere else).
+ * Counts the SDK's retries and the attempts AWS throttled, from the SDK's own call metrics (nothing
+ * is published anywhere else).
  */
 final class RetryCounter implements MetricPublisher {
   private final AtomicInteger calls = new AtomicInteger();

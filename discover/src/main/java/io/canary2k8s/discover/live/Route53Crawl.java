@@ -23,14 +23,14 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  *
  * <p>Record sets are paged by hand rather than with the SDK paginator: each next page starts at
  * {@code NextRecordName}, {@code NextRecordType} and {@code NextRecordIdentifier}; records are
- * de-duplicated on (name, type, set identifier); and the loop stops with a WARNING note when a
- * page would start where an earlier one started. Real Route53 never repeats a start, but an
- * emulator that omits {@code NextRecordIdentifier} (moto) re-sends a weighted group from its
- * first member, and loops for ever when the group is at least a page long.
+ * de-duplicated on (name, type, set identifier); and the loop stops with a WARNING note when a page
+ * would start where an earlier one started. Real Route53 never repeats a start, but an emulator
+ * that omits {@code NextRecordIdentifier} (moto) re-sends a weighted group from its first member,
+ * and loops for ever when the group is at least a page long.
  *
- * <p>Set identifiers: the SDK's {@code Route53IdInterceptor} cuts them after the last {@code
- * /}; {@link SetIdentifierKeeper} restores what AWS sent. Should that fail, two records whose
- * cut identifiers collide are reported with a WARNING and the first is kept.
+ * <p>Set identifiers: the SDK's {@code Route53IdInterceptor} cuts them after the last {@code /};
+ * {@link SetIdentifierKeeper} restores what AWS sent. Should that fail, two records whose cut
+ * identifiers collide are reported with a WARNING and the first is kept.
  */
 final class Route53Crawl {
   static final String ZONE_PAGE_SIZE = "100";
@@ -61,14 +61,23 @@ final class Route53Crawl {
 
   Result read() {
     List<HostedZone> zones =
-        guarded(allowPartial, notes, "route53", "no hosted zone is in the inventory.",
-            List.<HostedZone>of(), this::listZones);
+        guarded(
+            allowPartial,
+            notes,
+            "route53",
+            "no hosted zone is in the inventory.",
+            List.<HostedZone>of(),
+            this::listZones);
     List<DnsRecord> records = new ArrayList<>();
     for (HostedZone zone : zones) {
       records.addAll(
-          guarded(allowPartial, notes, zone.id(),
+          guarded(
+              allowPartial,
+              notes,
+              zone.id(),
               "the records of hosted zone " + zone.name() + " are missing from the inventory.",
-              List.<DnsRecord>of(), () -> records(zone)));
+              List.<DnsRecord>of(),
+              () -> records(zone)));
     }
     return new Result(zones, records);
   }
@@ -102,9 +111,14 @@ final class Route53Crawl {
       if (!starts.add(Arrays.asList(name, type, identifier))) {
         notes.warn(
             zone.id(),
-            "Route53 returned the page starting at " + name + " " + type
+            "Route53 returned the page starting at "
+                + name
+                + " "
+                + type
                 + " twice (it gave no NextRecordIdentifier inside a weighted group); paging of"
-                + " hosted zone " + zone.name() + " stopped there, so records after it may be"
+                + " hosted zone "
+                + zone.name()
+                + " stopped there, so records after it may be"
                 + " missing.");
         break;
       }
@@ -138,8 +152,13 @@ final class Route53Crawl {
         if (before != null && !before.equals(rec)) {
           notes.warn(
               zone.id(),
-              "Two different record sets " + rec.name() + " " + rec.type()
-                  + " have the set identifier '" + setId + "' as read through the AWS SDK (it"
+              "Two different record sets "
+                  + rec.name()
+                  + " "
+                  + rec.type()
+                  + " have the set identifier '"
+                  + setId
+                  + "' as read through the AWS SDK (it"
                   + " cuts set identifiers after the last '/'); only the first is kept.");
         }
       }

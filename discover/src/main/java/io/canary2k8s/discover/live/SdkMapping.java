@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
  * SDK model objects to inventory records, field by field as {@link
- * io.canary2k8s.discover.CaptureReader} maps the AWS CLI's JSON of the same calls. Keep the two
- * in step: the integration tests compare their results on the same estate.
+ * io.canary2k8s.discover.CaptureReader} maps the AWS CLI's JSON of the same calls. Keep the two in
+ * step: the integration tests compare their results on the same estate.
  */
 final class SdkMapping {
   private SdkMapping() {}
@@ -115,7 +115,8 @@ final class SdkMapping {
   }
 
   static Map<String, Map<String, String>> elbTags(
-      List<software.amazon.awssdk.services.elasticloadbalancing.model.TagDescription> descriptions) {
+      List<software.amazon.awssdk.services.elasticloadbalancing.model.TagDescription>
+          descriptions) {
     Map<String, Map<String, String>> out = new TreeMap<>();
     for (var td : descriptions) {
       Map<String, String> t = out.computeIfAbsent(td.loadBalancerName(), k -> new TreeMap<>());
@@ -174,7 +175,8 @@ final class SdkMapping {
         tags);
   }
 
-  static ScalingPolicy scalingPolicy(software.amazon.awssdk.services.autoscaling.model.ScalingPolicy p) {
+  static ScalingPolicy scalingPolicy(
+      software.amazon.awssdk.services.autoscaling.model.ScalingPolicy p) {
     String metric = null;
     Double target = null;
     TargetTrackingConfiguration tt = p.targetTrackingConfiguration();
@@ -191,8 +193,7 @@ final class SdkMapping {
 
   static HostedZone hostedZone(software.amazon.awssdk.services.route53.model.HostedZone z) {
     boolean priv = z.config() != null && Boolean.TRUE.equals(z.config().privateZone());
-    return new HostedZone(
-        CaptureLayout.bareZoneId(z.id()), DnsNames.normalise(z.name()), priv);
+    return new HostedZone(CaptureLayout.bareZoneId(z.id()), DnsNames.normalise(z.name()), priv);
   }
 
   /** True for the record sets the inventory keeps: CNAME, and alias A/AAAA. */
@@ -217,7 +218,9 @@ final class SdkMapping {
             ? null
             : new AliasTarget(
                 alias.dnsName(),
-                alias.hostedZoneId() == null ? null : CaptureLayout.bareZoneId(alias.hostedZoneId()),
+                alias.hostedZoneId() == null
+                    ? null
+                    : CaptureLayout.bareZoneId(alias.hostedZoneId()),
                 Boolean.TRUE.equals(alias.evaluateTargetHealth()));
     return new DnsRecord(
         zoneId,

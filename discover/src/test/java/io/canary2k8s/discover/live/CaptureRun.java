@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 final class CaptureRun {
   private CaptureRun() {}
 
-  /** Runs the script into {@code dir} (which must not exist yet) and reads it with CaptureReader. */
+  /**
+   * Runs the script into {@code dir} (which must not exist yet) and reads it with CaptureReader.
+   */
   static Inventory capture(URI endpoint, String region, Path dir) {
     assumeTrue(Moto.onPath("aws"), "the AWS CLI is not on PATH");
     try {
@@ -26,8 +28,14 @@ final class CaptureRun {
       Path home = Files.createTempDirectory("aws-home");
       ProcessBuilder pb =
           new ProcessBuilder(
-              List.of("bash", script.toString(), "--region", region, "--endpoint-url",
-                  endpoint.toString(), dir.toString()));
+              List.of(
+                  "bash",
+                  script.toString(),
+                  "--region",
+                  region,
+                  "--endpoint-url",
+                  endpoint.toString(),
+                  dir.toString()));
       Map<String, String> env = pb.environment();
       env.keySet().removeIf(k -> k.startsWith("AWS_"));
       env.put("AWS_ACCESS_KEY_ID", "testing");

@@ -21,9 +21,20 @@ class CaptureScriptTest {
   void isStrictBashThatReadsOnly() throws Exception {
     String script = CaptureScript.render();
     assertThat(script).startsWith("#!/usr/bin/env bash\n").contains("\nset -euo pipefail\n");
-    assertThat(script).doesNotContainIgnoringCase("launch-configuration").doesNotContainIgnoringCase("launch-template");
+    assertThat(script)
+        .doesNotContainIgnoringCase("launch-configuration")
+        .doesNotContainIgnoringCase("launch-template");
     assertThat(script).doesNotContain("jq ").doesNotContain("python");
-    for (String mutating : List.of(" create-", " delete-", " modify-", " put-", " update-", " change-", " set-", " register-")) {
+    for (String mutating :
+        List.of(
+            " create-",
+            " delete-",
+            " modify-",
+            " put-",
+            " update-",
+            " change-",
+            " set-",
+            " register-")) {
       assertThat(script).doesNotContain(mutating);
     }
     assertThat(run(List.of("bash", "-n", write(script)), null).exit).isZero();
@@ -38,18 +49,31 @@ class CaptureScriptTest {
     Path log = tmp.resolve("aws.log");
     // a fake aws that logs its arguments one a line, then fails like a denied call
     Path fake = bin.resolve("aws");
-    Files.writeString(fake, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" >> '" + log + "'\necho denied >&2\nexit 255\n");
+    Files.writeString(
+        fake,
+        "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" >> '" + log + "'\necho denied >&2\nexit 255\n");
     Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
 
     Result r = run(List.of("bash", write(script), tmp.resolve("out").toString()), bin);
     assertThat(r.exit).isNotZero();
     List<String> args = Files.readAllLines(log);
-    assertThat(args).containsSequence("--profile", odd).containsSequence("--region", "eu-west-1")
+    assertThat(args)
+        .containsSequence("--profile", odd)
+        .containsSequence("--region", "eu-west-1")
         .containsSequence("--endpoint-url", "http://127.0.0.1:1");
     assertThat(tmp.resolve("pwned")).doesNotExist();
 
     Files.delete(log);
-    r = run(List.of("bash", write(script), "--region", "ap-south-1", "--profile=p2", tmp.resolve("out2").toString()), bin);
+    r =
+        run(
+            List.of(
+                "bash",
+                write(script),
+                "--region",
+                "ap-south-1",
+                "--profile=p2",
+                tmp.resolve("out2").toString()),
+            bin);
     args = Files.readAllLines(log);
     assertThat(args).containsSequence("--region", "ap-south-1").containsSequence("--profile", "p2");
   }
@@ -59,7 +83,10 @@ class CaptureScriptTest {
     Path full = tmp.resolve("full");
     Files.createDirectories(full);
     Files.writeString(full.resolve("x"), "x");
-    Result r = run(List.of("bash", write(CaptureScript.render("eu-west-1", null, null)), full.toString()), null);
+    Result r =
+        run(
+            List.of("bash", write(CaptureScript.render("eu-west-1", null, null)), full.toString()),
+            null);
     assertThat(r.exit).isEqualTo(2);
     assertThat(r.output).contains("is not empty");
     r = run(List.of("bash", write(CaptureScript.render()), "--bogus"), null);
@@ -85,7 +112,8 @@ class CaptureScriptTest {
 
   private Result run(List<String> command, Path pathFirst) throws Exception {
     assumeTrue(Moto.onPath("bash"), "bash is not on PATH");
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).directory(tmp.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).directory(tmp.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
     if (pathFirst != null) {
       pb.environment().put("PATH", pathFirst + ":" + System.getenv("PATH"));

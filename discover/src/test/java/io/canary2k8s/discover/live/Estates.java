@@ -19,13 +19,16 @@ import java.util.Map;
 final class Estates {
   private Estates() {}
 
-  static ClassicLoadBalancer elb(String name, String region, CrossZone crossZone, Map<String, String> tags) {
+  static ClassicLoadBalancer elb(
+      String name, String region, CrossZone crossZone, Map<String, String> tags) {
     return new ClassicLoadBalancer(
         name,
         name + "-123.elb.example",
         "internet-facing",
         List.of(region + "a", region + "b"),
-        List.of(new Listener("HTTP", 80, "HTTP", 8080, null), new Listener("TCP", 8443, "TCP", 8443, null)),
+        List.of(
+            new Listener("HTTP", 80, "HTTP", 8080, null),
+            new Listener("TCP", 8443, "TCP", 8443, null)),
         new HealthCheck("HTTP:8080/health", 15, 5, 2, 4),
         List.of(),
         crossZone,
@@ -35,60 +38,157 @@ final class Estates {
         tags);
   }
 
-  static AutoScalingGroup group(String name, String region, int desired, List<String> elbs, List<String> suspended,
+  static AutoScalingGroup group(
+      String name,
+      String region,
+      int desired,
+      List<String> elbs,
+      List<String> suspended,
       List<ScalingPolicy> policies) {
-    return new AutoScalingGroup(name, null, 0, 10, desired, List.of(region + "a", region + "b"), elbs, List.of(),
-        List.of(), suspended, false, policies, Map.of("app", name));
+    return new AutoScalingGroup(
+        name,
+        null,
+        0,
+        10,
+        desired,
+        List.of(region + "a", region + "b"),
+        elbs,
+        List.of(),
+        List.of(),
+        suspended,
+        false,
+        policies,
+        Map.of("app", name));
   }
 
   static DnsRecord cname(String zone, String name, String value, String setId, Long weight) {
-    return new DnsRecord(zone, name, "CNAME", 60L, setId, weight, List.of(value), null,
+    return new DnsRecord(
+        zone,
+        name,
+        "CNAME",
+        60L,
+        setId,
+        weight,
+        List.of(value),
+        null,
         weight == null ? "simple" : "weighted");
   }
 
-  static DnsRecord alias(String zone, String name, String type, String target, String setId, Long weight) {
-    return new DnsRecord(zone, name, type, null, setId, weight, List.of(),
-        new AliasTarget(target, "Z35SXDOTRQ7X7K", true), weight == null ? "simple" : "weighted");
+  static DnsRecord alias(
+      String zone, String name, String type, String target, String setId, Long weight) {
+    return new DnsRecord(
+        zone,
+        name,
+        type,
+        null,
+        setId,
+        weight,
+        List.of(),
+        new AliasTarget(target, "Z35SXDOTRQ7X7K", true),
+        weight == null ? "simple" : "weighted");
   }
 
   /**
    * 25 ELBs (two DescribeTags batches), cross-zone on and off, a stickiness policy, ASGs with a
-   * suspended process and policies, a public zone with CNAME, alias A/AAAA, a wildcard and
-   * weighted records whose set identifiers hold '/', two of them equal after the last '/', and
-   * a private zone.
+   * suspended process and policies, a public zone with CNAME, alias A/AAAA, a wildcard and weighted
+   * records whose set identifiers hold '/', two of them equal after the last '/', and a private
+   * zone.
    */
   static Inventory synthetic(String region) {
     List<ClassicLoadBalancer> elbs = new ArrayList<>();
     for (int i = 0; i < 23; i++) {
-      elbs.add(elb(String.format("svc-%02d", i), region, i % 2 == 0 ? CrossZone.ENABLED : CrossZone.DISABLED,
-          i % 3 == 0 ? Map.of("team", "t" + i, "canary2k8s.io/app", "svc-" + i) : Map.of()));
+      elbs.add(
+          elb(
+              String.format("svc-%02d", i),
+              region,
+              i % 2 == 0 ? CrossZone.ENABLED : CrossZone.DISABLED,
+              i % 3 == 0 ? Map.of("team", "t" + i, "canary2k8s.io/app", "svc-" + i) : Map.of()));
     }
     ClassicLoadBalancer sticky = elb("shop", region, CrossZone.DISABLED, Map.of("team", "shop"));
-    elbs.add(new ClassicLoadBalancer(sticky.name(), sticky.dnsName(), "internal", sticky.availabilityZones(),
-        sticky.listeners(), null, List.of(), sticky.crossZone(), null, 60,
-        List.of("lb-cookie-stickiness:shop-sticky"), sticky.tags()));
-    elbs.add(elb("shop-canary", region, CrossZone.ENABLED, Map.of("team", "shop", "track", "canary")));
-    List<AutoScalingGroup> groups = List.of(
-        group("shop-main", region, 4, List.of("shop"), List.of(),
-            List.of(new ScalingPolicy("cpu60", "TargetTrackingScaling", "ASGAverageCPUUtilization", 60.0, true),
-                new ScalingPolicy("step", "SimpleScaling", null, null, true))),
-        group("shop-canary", region, 1, List.of("shop", "shop-canary"), List.of("AZRebalance"), List.of()),
-        group("svc-00-main", region, 2, List.of("svc-00"), List.of(), List.of()));
+    elbs.add(
+        new ClassicLoadBalancer(
+            sticky.name(),
+            sticky.dnsName(),
+            "internal",
+            sticky.availabilityZones(),
+            sticky.listeners(),
+            null,
+            List.of(),
+            sticky.crossZone(),
+            null,
+            60,
+            List.of("lb-cookie-stickiness:shop-sticky"),
+            sticky.tags()));
+    elbs.add(
+        elb("shop-canary", region, CrossZone.ENABLED, Map.of("team", "shop", "track", "canary")));
+    List<AutoScalingGroup> groups =
+        List.of(
+            group(
+                "shop-main",
+                region,
+                4,
+                List.of("shop"),
+                List.of(),
+                List.of(
+                    new ScalingPolicy(
+                        "cpu60", "TargetTrackingScaling", "ASGAverageCPUUtilization", 60.0, true),
+                    new ScalingPolicy("step", "SimpleScaling", null, null, true))),
+            group(
+                "shop-canary",
+                region,
+                1,
+                List.of("shop", "shop-canary"),
+                List.of("AZRebalance"),
+                List.of()),
+            group("svc-00-main", region, 2, List.of("svc-00"), List.of(), List.of()));
     String pub = "ZPUB";
     String priv = "ZPRIV";
-    List<HostedZone> zones = List.of(new HostedZone(pub, "shop.example", false),
-        new HostedZone(priv, "internal.shop.example", true));
-    List<DnsRecord> records = List.of(
-        cname(pub, "www.shop.example", "shop-123.elb.example", null, null),
-        cname(pub, "*.shop.example", "shop-123.elb.example", null, null),
-        cname(pub, "canary.shop.example", "shop-canary-123.elb.example", null, null),
-        alias(pub, "api.shop.example", "A", "dualstack.shop-123.elb.example.", "team-a/stable", 90L),
-        alias(pub, "api.shop.example", "A", "dualstack.shop-canary-123.elb.example.", "team-b/canary", 10L),
-        alias(pub, "api.shop.example", "AAAA", "dualstack.shop-123.elb.example.", "team-a/canary", 90L),
-        alias(pub, "api.shop.example", "AAAA", "dualstack.shop-canary-123.elb.example.", "team-b/canary", 10L),
-        alias(pub, "shop.example", "A", "shop-123.elb.example", null, null),
-        cname(priv, "svc.internal.shop.example", "svc-00-123.elb.example", null, null));
-    return new Inventory(Inventory.SCHEMA_VERSION, new Provenance("test", region, null, null), elbs, groups,
-        zones, records, List.of());
+    List<HostedZone> zones =
+        List.of(
+            new HostedZone(pub, "shop.example", false),
+            new HostedZone(priv, "internal.shop.example", true));
+    List<DnsRecord> records =
+        List.of(
+            cname(pub, "www.shop.example", "shop-123.elb.example", null, null),
+            cname(pub, "*.shop.example", "shop-123.elb.example", null, null),
+            cname(pub, "canary.shop.example", "shop-canary-123.elb.example", null, null),
+            alias(
+                pub,
+                "api.shop.example",
+                "A",
+                "dualstack.shop-123.elb.example.",
+                "team-a/stable",
+                90L),
+            alias(
+                pub,
+                "api.shop.example",
+                "A",
+                "dualstack.shop-canary-123.elb.example.",
+                "team-b/canary",
+                10L),
+            alias(
+                pub,
+                "api.shop.example",
+                "AAAA",
+                "dualstack.shop-123.elb.example.",
+                "team-a/canary",
+                90L),
+            alias(
+                pub,
+                "api.shop.example",
+                "AAAA",
+                "dualstack.shop-canary-123.elb.example.",
+                "team-b/canary",
+                10L),
+            alias(pub, "shop.example", "A", "shop-123.elb.example", null, null),
+            cname(priv, "svc.internal.shop.example", "svc-00-123.elb.example", null, null));
+    return new Inventory(
+        Inventory.SCHEMA_VERSION,
+        new Provenance("test", region, null, null),
+        elbs,
+        groups,
+        zones,
+        records,
+        List.of());
   }
 }

@@ -42,14 +42,18 @@ class FailurePolicyTest {
   void thirtyPercentThrottlingGivesTheSameInventoryAndOneRunNote() throws Exception {
     try (FaultProxy proxy = new FaultProxy(moto).throttle(0.3)) {
       Notes run = new Notes();
-      Inventory throttled = LiveDiscovery.discover(options(proxy.endpoint()), run, null).get(REGION);
+      Inventory throttled =
+          LiveDiscovery.discover(options(proxy.endpoint()), run, null).get(REGION);
       assertThat(proxy.throttled.get()).isPositive();
       assertThat(throttled).isEqualTo(baseline);
       List<Note> notes = run.sorted();
-      assertThat(notes).singleElement().satisfies(n -> {
-        assertThat(n.severity()).isEqualTo(Severity.INFO);
-        assertThat(n.message()).contains("throttled " + proxy.throttled.get() + " request");
-      });
+      assertThat(notes)
+          .singleElement()
+          .satisfies(
+              n -> {
+                assertThat(n.severity()).isEqualTo(Severity.INFO);
+                assertThat(n.message()).contains("throttled " + proxy.throttled.get() + " request");
+              });
     }
   }
 
@@ -59,7 +63,8 @@ class FailurePolicyTest {
         new FaultProxy(moto).deny("autoscaling:DescribeAutoScalingGroups"::equals)) {
       assertThatThrownBy(() -> LiveDiscovery.discover(options(proxy.endpoint()), new Notes(), null))
           .isInstanceOf(AwsAccessException.class)
-          .hasMessageStartingWith("autoscaling:DescribeAutoScalingGroups in eu-west-1 was denied: AccessDenied")
+          .hasMessageStartingWith(
+              "autoscaling:DescribeAutoScalingGroups in eu-west-1 was denied: AccessDenied")
           .satisfies(e -> assertThat(((AwsAccessException) e).denied()).isTrue());
       assertThat(proxy.deniedCount.get()).as("a denial is not retried").isEqualTo(1);
     }
@@ -70,7 +75,8 @@ class FailurePolicyTest {
     try (FaultProxy proxy = new FaultProxy(moto).deny("route53:ListResourceRecordSets"::equals)) {
       assertThatThrownBy(() -> LiveDiscovery.discover(options(proxy.endpoint()), new Notes(), null))
           .isInstanceOf(AwsAccessException.class)
-          .hasMessageStartingWith("route53:ListResourceRecordSets in global was denied: AccessDenied");
+          .hasMessageStartingWith(
+              "route53:ListResourceRecordSets in global was denied: AccessDenied");
     }
   }
 
@@ -78,24 +84,38 @@ class FailurePolicyTest {
   void allowPartialKeepsWhatItCouldReadWithAnErrorNotePerMissingPiece() throws Exception {
     try (FaultProxy proxy =
         new FaultProxy(moto)
-            .deny(a -> a.equals("autoscaling:DescribeAutoScalingGroups")
-                || a.equals("elasticloadbalancing:DescribeLoadBalancerAttributes"))) {
+            .deny(
+                a ->
+                    a.equals("autoscaling:DescribeAutoScalingGroups")
+                        || a.equals("elasticloadbalancing:DescribeLoadBalancerAttributes"))) {
       Inventory partial =
-          LiveDiscovery.discover(options(proxy.endpoint()).withAllowPartial(true), new Notes(), null).get(REGION);
+          LiveDiscovery.discover(
+                  options(proxy.endpoint()).withAllowPartial(true), new Notes(), null)
+              .get(REGION);
       assertThat(partial.autoScalingGroups()).isEmpty();
-      assertThat(partial.classicLoadBalancers()).hasSameSizeAs(baseline.classicLoadBalancers())
+      assertThat(partial.classicLoadBalancers())
+          .hasSameSizeAs(baseline.classicLoadBalancers())
           .allSatisfy(lb -> assertThat(lb.crossZone()).isEqualTo(CrossZone.UNKNOWN));
       assertThat(partial.dnsRecords()).isEqualTo(baseline.dnsRecords());
-      List<Note> errors = partial.notes().stream().filter(n -> n.severity() == Severity.ERROR).toList();
+      List<Note> errors =
+          partial.notes().stream().filter(n -> n.severity() == Severity.ERROR).toList();
       assertThat(errors).hasSize(1 + baseline.classicLoadBalancers().size());
       assertThat(errors).allSatisfy(n -> assertThat(n.stage()).isEqualTo(LiveDiscovery.STAGE));
-      assertThat(errors).anySatisfy(n -> assertThat(n.message())
-          .startsWith("autoscaling:DescribeAutoScalingGroups in eu-west-1 was denied: AccessDenied")
-          .contains("no Auto Scaling group"));
-      assertThat(errors).anySatisfy(n -> {
-        assertThat(n.subject()).isEqualTo("shop");
-        assertThat(n.message()).contains("DescribeLoadBalancerAttributes").contains("UNKNOWN");
-      });
+      assertThat(errors)
+          .anySatisfy(
+              n ->
+                  assertThat(n.message())
+                      .startsWith(
+                          "autoscaling:DescribeAutoScalingGroups in eu-west-1 was denied: AccessDenied")
+                      .contains("no Auto Scaling group"));
+      assertThat(errors)
+          .anySatisfy(
+              n -> {
+                assertThat(n.subject()).isEqualTo("shop");
+                assertThat(n.message())
+                    .contains("DescribeLoadBalancerAttributes")
+                    .contains("UNKNOWN");
+              });
     }
   }
 }

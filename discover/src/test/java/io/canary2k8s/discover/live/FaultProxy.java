@@ -23,13 +23,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A loopback HTTP proxy in front of moto that answers some calls itself: a share of them with
- * the throttling error AWS sends (HTTP 400, {@code Throttling}, "Rate exceeded"), and chosen
- * actions with HTTP 403 {@code AccessDenied}. Everything else is forwarded unchanged.
+ * A loopback HTTP proxy in front of moto that answers some calls itself: a share of them with the
+ * throttling error AWS sends (HTTP 400, {@code Throttling}, "Rate exceeded"), and chosen actions
+ * with HTTP 403 {@code AccessDenied}. Everything else is forwarded unchanged.
  */
 final class FaultProxy implements AutoCloseable {
   private static final Set<String> HOP_HEADERS =
-      Set.of("host", "content-length", "connection", "expect", "upgrade", "transfer-encoding", "keep-alive");
+      Set.of(
+          "host",
+          "content-length",
+          "connection",
+          "expect",
+          "upgrade",
+          "transfer-encoding",
+          "keep-alive");
   private static final Pattern SERVICE = Pattern.compile("Credential=[^/]+/[^/]+/[^/]+/([^/]+)/");
 
   private final HttpServer server;
@@ -46,11 +53,14 @@ final class FaultProxy implements AutoCloseable {
     this.target = target;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
     server.createContext("/", this::handle);
-    server.setExecutor(Executors.newFixedThreadPool(8, r -> {
-      Thread t = new Thread(r, "fault-proxy");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            8,
+            r -> {
+              Thread t = new Thread(r, "fault-proxy");
+              t.setDaemon(true);
+              return t;
+            }));
     server.start();
   }
 
@@ -75,7 +85,10 @@ final class FaultProxy implements AutoCloseable {
       String action = action(ex, body);
       if (denied.test(action)) {
         deniedCount.incrementAndGet();
-        error(ex, 403, "AccessDenied",
+        error(
+            ex,
+            403,
+            "AccessDenied",
             "User: arn:aws:iam::123456789012:user/test is not authorized to perform: " + action);
         return;
       }
@@ -97,21 +110,31 @@ final class FaultProxy implements AutoCloseable {
 
   private void forward(HttpExchange ex, byte[] body) throws IOException, InterruptedException {
     HttpRequest.Builder req =
-        HttpRequest.newBuilder(target.resolve(ex.getRequestURI().getRawPath()
-                + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery())))
-            .method(ex.getRequestMethod(),
-                body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.newBuilder(
+                target.resolve(
+                    ex.getRequestURI().getRawPath()
+                        + (ex.getRequestURI().getRawQuery() == null
+                            ? ""
+                            : "?" + ex.getRequestURI().getRawQuery())))
+            .method(
+                ex.getRequestMethod(),
+                body.length == 0
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     for (Map.Entry<String, List<String>> h : ex.getRequestHeaders().entrySet()) {
       if (!HOP_HEADERS.contains(h.getKey().toLowerCase())) {
         h.getValue().forEach(v -> req.header(h.getKey(), v));
       }
     }
     HttpResponse<byte[]> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
-    resp.headers().map().forEach((k, vs) -> {
-      if (!HOP_HEADERS.contains(k.toLowerCase()) && !k.startsWith(":")) {
-        vs.forEach(v -> ex.getResponseHeaders().add(k, v));
-      }
-    });
+    resp.headers()
+        .map()
+        .forEach(
+            (k, vs) -> {
+              if (!HOP_HEADERS.contains(k.toLowerCase()) && !k.startsWith(":")) {
+                vs.forEach(v -> ex.getResponseHeaders().add(k, v));
+              }
+            });
     byte[] out = resp.body();
     ex.sendResponseHeaders(resp.statusCode(), out.length == 0 ? -1 : out.length);
     if (out.length > 0) {
@@ -121,10 +144,15 @@ final class FaultProxy implements AutoCloseable {
     }
   }
 
-  private static void error(HttpExchange ex, int status, String code, String message) throws IOException {
-    byte[] xml = ("<ErrorResponse><Error><Type>Sender</Type><Code>" + code + "</Code><Message>" + message
-            + "</Message></Error><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>")
-        .getBytes(StandardCharsets.UTF_8);
+  private static void error(HttpExchange ex, int status, String code, String message)
+      throws IOException {
+    byte[] xml =
+        ("<ErrorResponse><Error><Type>Sender</Type><Code>"
+                + code
+                + "</Code><Message>"
+                + message
+                + "</Message></Error><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>")
+            .getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().add("Content-Type", "text/xml");
     ex.sendResponseHeaders(status, xml.length);
     try (OutputStream os = ex.getResponseBody()) {
@@ -132,7 +160,9 @@ final class FaultProxy implements AutoCloseable {
     }
   }
 
-  /** {@code service:Operation} of a request: the Query protocol's Action, or Route53's REST path. */
+  /**
+   * {@code service:Operation} of a request: the Query protocol's Action, or Route53's REST path.
+   */
   static String action(HttpExchange ex, byte[] body) {
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     Matcher m = SERVICE.matcher(auth == null ? "" : auth);

@@ -79,11 +79,17 @@ class LiveDiscoveryMotoTest {
       // a sample marked NOT-IN-AWS holds names AWS itself refuses (samples/odd-names): moto
       // cannot hold it, so there is nothing to compare
       dirs.filter(d -> !Files.exists(d.resolve("NOT-IN-AWS")))
-          .map(d -> d.resolve("capture")).filter(Files::isDirectory).sorted().forEach(captures::add);
+          .map(d -> d.resolve("capture"))
+          .filter(Files::isDirectory)
+          .sorted()
+          .forEach(captures::add);
     }
     assertThat(captures).as("sample captures under " + samples).isNotEmpty();
     return captures.stream()
-        .map(c -> DynamicTest.dynamicTest(c.getParent().getFileName().toString(), () -> checkSample(c)));
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c.getParent().getFileName().toString(), () -> checkSample(c)));
   }
 
   private void checkSample(Path capture) throws IOException {
@@ -124,12 +130,33 @@ class LiveDiscoveryMotoTest {
         .forEach(lb -> unknown.add(lb.name()));
     List<ClassicLoadBalancer> lbs = new ArrayList<>();
     for (ClassicLoadBalancer lb : live.classicLoadBalancers()) {
-      lbs.add(!unknown.contains(lb.name()) ? lb
-          : new ClassicLoadBalancer(lb.name(), lb.dnsName(), lb.scheme(), lb.availabilityZones(), lb.listeners(),
-              lb.healthCheck(), lb.instanceIds(), CrossZone.UNKNOWN, null, null, lb.policies(), lb.tags()));
+      lbs.add(
+          !unknown.contains(lb.name())
+              ? lb
+              : new ClassicLoadBalancer(
+                  lb.name(),
+                  lb.dnsName(),
+                  lb.scheme(),
+                  lb.availabilityZones(),
+                  lb.listeners(),
+                  lb.healthCheck(),
+                  lb.instanceIds(),
+                  CrossZone.UNKNOWN,
+                  null,
+                  null,
+                  lb.policies(),
+                  lb.tags()));
     }
-    return new Inventory(live.schemaVersion(), live.provenance(), lbs, live.loadBalancersV2(), live.targetGroups(),
-        live.autoScalingGroups(), live.hostedZones(), live.dnsRecords(), live.notes());
+    return new Inventory(
+        live.schemaVersion(),
+        live.provenance(),
+        lbs,
+        live.loadBalancersV2(),
+        live.targetGroups(),
+        live.autoScalingGroups(),
+        live.hostedZones(),
+        live.dnsRecords(),
+        live.notes());
   }
 
   // ---- hand-made estates --------------------------------------------------------------------
@@ -143,7 +170,9 @@ class LiveDiscoveryMotoTest {
     }
     List<String> progress = new ArrayList<>();
     Inventory live =
-        LiveDiscovery.discover(options("eu-west-1"), new Notes(),
+        LiveDiscovery.discover(
+                options("eu-west-1"),
+                new Notes(),
                 (service, region, n) -> progress.add(service + "@" + region + "=" + n))
             .get("eu-west-1");
     Inventory captured = CaptureRun.capture(endpoint, "eu-west-1", tmp.resolve("synthetic"));
@@ -155,7 +184,8 @@ class LiveDiscoveryMotoTest {
         .as("set identifiers as AWS sent them, not cut by the SDK's Route53IdInterceptor")
         .contains("team-a/stable", "team-b/canary", "team-a/canary");
     assertThat(live.notes()).isEmpty();
-    assertThat(progress).contains("elb load balancers@eu-west-1=25", "autoscaling groups@eu-west-1=3");
+    assertThat(progress)
+        .contains("elb load balancers@eu-west-1=25", "autoscaling groups@eu-west-1=3");
     assertNoUserData(live, tmp.resolve("synthetic"));
   }
 
@@ -167,11 +197,16 @@ class LiveDiscoveryMotoTest {
       seeder.seed(west);
     }
     try (Seeder seeder = new Seeder(endpoint, "us-east-2")) {
-      seeder.loadBalancer(Estates.elb("east-only", "us-east-2", io.canary2k8s.inventory.CrossZone.ENABLED, Map.of()));
+      seeder.loadBalancer(
+          Estates.elb(
+              "east-only", "us-east-2", io.canary2k8s.inventory.CrossZone.ENABLED, Map.of()));
     }
-    Map<String, Inventory> live = LiveDiscovery.discover(options("us-east-2", "eu-west-1"), new Notes(), null);
+    Map<String, Inventory> live =
+        LiveDiscovery.discover(options("us-east-2", "eu-west-1"), new Notes(), null);
     assertThat(live.keySet()).containsExactly("eu-west-1", "us-east-2");
-    assertThat(live.get("us-east-2").classicLoadBalancers()).extracting(l -> l.name()).containsExactly("east-only");
+    assertThat(live.get("us-east-2").classicLoadBalancers())
+        .extracting(l -> l.name())
+        .containsExactly("east-only");
     assertThat(live.get("eu-west-1").classicLoadBalancers()).hasSize(25);
     assertThat(live.get("us-east-2").hostedZones()).isEqualTo(live.get("eu-west-1").hostedZones());
     assertThat(live.get("us-east-2").dnsRecords()).isEqualTo(live.get("eu-west-1").dnsRecords());
@@ -185,13 +220,15 @@ class LiveDiscoveryMotoTest {
       seeder.seed(Estates.synthetic("eu-west-1"));
     }
     CallRecorder calls = new CallRecorder();
-    Inventory direct = LiveDiscovery.discover(options("eu-west-1"), new Notes(), null).get("eu-west-1");
+    Inventory direct =
+        LiveDiscovery.discover(options("eu-west-1"), new Notes(), null).get("eu-west-1");
     Inventory assumed =
         LiveDiscovery.discover(
                 options("eu-west-1")
                     .withRoleArn("arn:aws:iam::123456789012:role/canary2k8s-read")
                     .withCallRecorder(calls),
-                new Notes(), null)
+                new Notes(),
+                null)
             .get("eu-west-1");
     assertThat(assumed).isEqualTo(direct);
     assertThat(calls.actions()).contains("sts:AssumeRole");
@@ -214,13 +251,16 @@ class LiveDiscoveryMotoTest {
         changes.add(cname("w.paging.example", "team/w" + i, 1L));
       }
       String z = zone;
-      seeder.route53.changeResourceRecordSets(r -> r.hostedZoneId(z).changeBatch(b -> b.changes(changes)));
+      seeder.route53.changeResourceRecordSets(
+          r -> r.hostedZoneId(z).changeBatch(b -> b.changes(changes)));
     }
     CallRecorder calls = new CallRecorder();
     Inventory live =
-        LiveDiscovery.discover(options("us-east-1").withCallRecorder(calls), new Notes(), null).get("us-east-1");
+        LiveDiscovery.discover(options("us-east-1").withCallRecorder(calls), new Notes(), null)
+            .get("us-east-1");
     assertThat(live.dnsRecords()).hasSize(350);
-    assertThat(live.dnsRecords().stream().filter(r -> r.name().equals("w.paging.example")).count()).isEqualTo(100);
+    assertThat(live.dnsRecords().stream().filter(r -> r.name().equals("w.paging.example")).count())
+        .isEqualTo(100);
     assertThat(live.notes()).isEmpty();
     assertThat(calls.counts()).containsEntry("route53:ListResourceRecordSets", 2);
     Inventory captured = CaptureRun.capture(endpoint, "us-east-1", tmp.resolve("paging"));
@@ -236,18 +276,22 @@ class LiveDiscoveryMotoTest {
       for (int i = 0; i < 320; i++) {
         changes.add(cname("w.big.example", String.format("s%03d", i), 1L));
       }
-      seeder.route53.changeResourceRecordSets(r -> r.hostedZoneId(zone).changeBatch(b -> b.changes(changes)));
+      seeder.route53.changeResourceRecordSets(
+          r -> r.hostedZoneId(zone).changeBatch(b -> b.changes(changes)));
     }
-    Inventory live = LiveDiscovery.discover(options("us-east-1"), new Notes(), null).get("us-east-1");
-    List<DnsRecord> group = live.dnsRecords().stream().filter(r -> r.name().equals("w.big.example")).toList();
+    Inventory live =
+        LiveDiscovery.discover(options("us-east-1"), new Notes(), null).get("us-east-1");
+    List<DnsRecord> group =
+        live.dnsRecords().stream().filter(r -> r.name().equals("w.big.example")).toList();
     assertThat(group).extracting(DnsRecord::setIdentifier).doesNotHaveDuplicates();
     assertThat(group.size()).isBetween(298, 320);
     assertThat(live.notes())
         .singleElement()
-        .satisfies(n -> {
-          assertThat(n.severity()).isEqualTo(Severity.WARNING);
-          assertThat(n.message()).contains("twice").contains("big.example");
-        });
+        .satisfies(
+            n -> {
+              assertThat(n.severity()).isEqualTo(Severity.WARNING);
+              assertThat(n.message()).contains("twice").contains("big.example");
+            });
   }
 
   private static String createZone(Seeder seeder, String name) {
@@ -260,8 +304,14 @@ class LiveDiscoveryMotoTest {
     return Change.builder()
         .action(ChangeAction.CREATE)
         .resourceRecordSet(
-            ResourceRecordSet.builder().name(name).type("CNAME").ttl(60L).setIdentifier(setId).weight(weight)
-                .resourceRecords(v -> v.value("target.example.net")).build())
+            ResourceRecordSet.builder()
+                .name(name)
+                .type("CNAME")
+                .ttl(60L)
+                .setIdentifier(setId)
+                .weight(weight)
+                .resourceRecords(v -> v.value("target.example.net"))
+                .build())
         .build();
   }
 
@@ -274,14 +324,18 @@ class LiveDiscoveryMotoTest {
       seeder.seed(Estates.synthetic("eu-west-1"));
     }
     // an ALB estate too, so that every ELBv2 call (listeners, rules, attributes) is made
-    Path alb = Path.of(System.getProperty("samples.dir", "../samples")).resolve("alb-weighted/capture");
+    Path alb =
+        Path.of(System.getProperty("samples.dir", "../samples")).resolve("alb-weighted/capture");
     try (Seeder seeder = new Seeder(endpoint, "us-east-1")) {
       seeder.seed(CaptureReader.read(alb));
     }
     CallRecorder calls = new CallRecorder();
     LiveDiscovery.discover(
-        options("eu-west-1", "us-east-1").withRoleArn("arn:aws:iam::123456789012:role/canary2k8s-read").withCallRecorder(calls),
-        new Notes(), null);
+        options("eu-west-1", "us-east-1")
+            .withRoleArn("arn:aws:iam::123456789012:role/canary2k8s-read")
+            .withCallRecorder(calls),
+        new Notes(),
+        null);
     assertThat(calls.actions()).isEqualTo(policyActions());
   }
 
@@ -315,19 +369,26 @@ class LiveDiscoveryMotoTest {
 
   static void assertNoUserData(Inventory live, Path captureDir) throws IOException {
     String marker = Seeder.USER_DATA_MARKER;
-    String encoded = Base64.getEncoder().encodeToString(("#!/bin/bash\necho " + marker + "\n")
-        .getBytes(StandardCharsets.UTF_8));
+    String encoded =
+        Base64.getEncoder()
+            .encodeToString(
+                ("#!/bin/bash\necho " + marker + "\n").getBytes(StandardCharsets.UTF_8));
     assertThat(InventoryJson.write(live)).doesNotContain(marker).doesNotContain(encoded);
-    assertThat(CaptureScript.render()).doesNotContain("launch-configuration").doesNotContain("launch-template");
+    assertThat(CaptureScript.render())
+        .doesNotContain("launch-configuration")
+        .doesNotContain("launch-template");
     try (Stream<Path> files = Files.walk(captureDir)) {
-      files.filter(Files::isRegularFile).forEach(f -> {
-        try {
-          String text = Files.readString(f);
-          assertThat(text).as(f.toString()).doesNotContain(marker).doesNotContain(encoded);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      files
+          .filter(Files::isRegularFile)
+          .forEach(
+              f -> {
+                try {
+                  String text = Files.readString(f);
+                  assertThat(text).as(f.toString()).doesNotContain(marker).doesNotContain(encoded);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
     for (Note n : live.notes()) {
       assertThat(n.message()).doesNotContain(marker);

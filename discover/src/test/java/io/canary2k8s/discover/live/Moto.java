@@ -36,7 +36,8 @@ final class Moto {
       assumeTrue(up(endpoint), "moto at CANARY2K8S_MOTO_ENDPOINT=" + env + " does not answer");
       return endpoint;
     }
-    assumeTrue(onPath("moto_server"), "moto_server is not on PATH and CANARY2K8S_MOTO_ENDPOINT is unset");
+    assumeTrue(
+        onPath("moto_server"), "moto_server is not on PATH and CANARY2K8S_MOTO_ENDPOINT is unset");
     try {
       int port = freePort();
       Path log = Files.createTempFile("moto-" + port + "-", ".log");
@@ -89,7 +90,9 @@ final class Moto {
     try {
       HttpResponse<Void> r =
           HTTP.send(
-              HttpRequest.newBuilder(uri.resolve("/moto-api/")).timeout(Duration.ofSeconds(2)).build(),
+              HttpRequest.newBuilder(uri.resolve("/moto-api/"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
               HttpResponse.BodyHandlers.discarding());
       return r.statusCode() < 500;
     } catch (IOException e) {

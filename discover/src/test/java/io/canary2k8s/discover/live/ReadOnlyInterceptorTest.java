@@ -27,15 +27,17 @@ class ReadOnlyInterceptorTest {
   void listen() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     endpoint = URI.create("http://127.0.0.1:" + server.getLocalPort());
-    acceptor = new Thread(() -> {
-      while (!server.isClosed()) {
-        try (Socket s = server.accept()) {
-          connections.incrementAndGet();
-        } catch (IOException e) {
-          return;
-        }
-      }
-    });
+    acceptor =
+        new Thread(
+            () -> {
+              while (!server.isClosed()) {
+                try (Socket s = server.accept()) {
+                  connections.incrementAndGet();
+                } catch (IOException e) {
+                  return;
+                }
+              }
+            });
     acceptor.setDaemon(true);
     acceptor.start();
   }
@@ -61,13 +63,20 @@ class ReadOnlyInterceptorTest {
           .isInstanceOf(ReadOnlyViolationException.class)
           .hasMessageContaining("elasticloadbalancing:CreateLoadBalancer");
       assertThatThrownBy(
-              () -> clients.autoScaling(Region.EU_WEST_1)
-                  .updateAutoScalingGroup(r -> r.autoScalingGroupName("g").desiredCapacity(0)))
+              () ->
+                  clients
+                      .autoScaling(Region.EU_WEST_1)
+                      .updateAutoScalingGroup(r -> r.autoScalingGroupName("g").desiredCapacity(0)))
           .isInstanceOf(ReadOnlyViolationException.class)
           .hasMessageContaining("autoscaling:UpdateAutoScalingGroup");
       assertThatThrownBy(
-              () -> clients.route53().changeResourceRecordSets(r -> r.hostedZoneId("Z1")
-                  .changeBatch(b -> b.changes(c -> c.action("DELETE")))))
+              () ->
+                  clients
+                      .route53()
+                      .changeResourceRecordSets(
+                          r ->
+                              r.hostedZoneId("Z1")
+                                  .changeBatch(b -> b.changes(c -> c.action("DELETE")))))
           .isInstanceOf(ReadOnlyViolationException.class)
           .hasMessageContaining("route53:ChangeResourceRecordSets");
       assertThatThrownBy(
@@ -87,10 +96,14 @@ class ReadOnlyInterceptorTest {
             .region(Region.EU_WEST_1)
             .endpointOverride(endpoint)
             .credentialsProvider(Seeder.CREDENTIALS)
-            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-                .addExecutionInterceptor(new ReadOnlyInterceptor("elasticloadbalancing", calls)))
+            .overrideConfiguration(
+                o ->
+                    o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .addExecutionInterceptor(
+                            new ReadOnlyInterceptor("elasticloadbalancing", calls)))
             .build()) {
-      assertThatThrownBy(() -> elb.describeLoadBalancers()).isNotInstanceOf(ReadOnlyViolationException.class);
+      assertThatThrownBy(() -> elb.describeLoadBalancers())
+          .isNotInstanceOf(ReadOnlyViolationException.class);
     }
     Thread.sleep(200);
     assertThat(connections.get()).isPositive();

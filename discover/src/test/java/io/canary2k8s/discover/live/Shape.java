@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * An inventory without what an emulator cannot reproduce (DNS names, ids, ARNs, instance ids
- * and placement, certificate ARNs; instance counts are checked against desired capacity apart), to check that a seeded emulator holds the sample's estate.
+ * An inventory without what an emulator cannot reproduce (DNS names, ids, ARNs, instance ids and
+ * placement, certificate ARNs; instance counts are checked against desired capacity apart), to
+ * check that a seeded emulator holds the sample's estate.
  */
 final class Shape {
   private Shape() {}
@@ -23,52 +24,169 @@ final class Shape {
     List<String> out = new ArrayList<>();
     for (ClassicLoadBalancer lb : inv.classicLoadBalancers()) {
       out.add(
-          "elb " + lb.name() + " scheme=" + lb.scheme() + " zones=" + lb.availabilityZones()
-              + " listeners=" + lb.listeners().stream()
+          "elb "
+              + lb.name()
+              + " scheme="
+              + lb.scheme()
+              + " zones="
+              + lb.availabilityZones()
+              + " listeners="
+              + lb.listeners().stream()
                   // moto 5.2.1 turns the instance protocol of a listener with a certificate
                   // into HTTPS whatever was asked, so it is left out there
-                  .map(l -> l.protocol() + ":" + l.loadBalancerPort() + "->"
-                      + (l.sslCertificateId() == null ? l.instanceProtocol() : "*") + ":"
-                      + l.instancePort() + (l.sslCertificateId() == null ? "" : "+cert"))
+                  .map(
+                      l ->
+                          l.protocol()
+                              + ":"
+                              + l.loadBalancerPort()
+                              + "->"
+                              + (l.sslCertificateId() == null ? l.instanceProtocol() : "*")
+                              + ":"
+                              + l.instancePort()
+                              + (l.sslCertificateId() == null ? "" : "+cert"))
                   .toList()
-              + " health=" + lb.healthCheck() + " crossZone=" + lb.crossZone()
-              + " draining=" + lb.connectionDrainingSeconds() + " idle=" + lb.idleTimeoutSeconds()
-              + " policies=" + lb.policies() + " tags=" + lb.tags());
+              + " health="
+              + lb.healthCheck()
+              + " crossZone="
+              + lb.crossZone()
+              + " draining="
+              + lb.connectionDrainingSeconds()
+              + " idle="
+              + lb.idleTimeoutSeconds()
+              + " policies="
+              + lb.policies()
+              + " tags="
+              + lb.tags());
     }
     java.util.Map<String, String> tgName = new java.util.TreeMap<>();
     inv.targetGroups().forEach(t -> tgName.put(t.arn(), t.name()));
     java.util.Map<String, String> lbName = new java.util.TreeMap<>();
     inv.loadBalancersV2().forEach(l -> lbName.put(l.arn(), l.name()));
     for (LoadBalancerV2 lb : inv.loadBalancersV2()) {
-      out.add("elbv2 " + lb.name() + " type=" + lb.type() + " scheme=" + lb.scheme() + " zones=" + lb.availabilityZones()
-          + " crossZone=" + lb.attributes().get("load_balancing.cross_zone.enabled")
-          + " listeners=" + lb.listeners().stream().map(l -> l.protocol() + ":" + l.port()
-              + " certs=" + l.certificateArns().size()
-              + " rules=" + l.rules().stream().map(r -> r.priority() + (r.isDefault() ? "(default)" : "")
-                  + " when " + r.conditions().stream().map(c -> c.field() + (c.key() == null ? "" : ":" + c.key()) + c.values()).toList()
-                  + " do " + r.actions().stream().map(a -> a.order() + ":" + a.type()
-                      + a.targetGroups().stream().map(t -> tgName.get(t.targetGroupArn()) + "=" + t.weight()).toList()
-                      + (a.stickinessSeconds() == null ? "" : " sticky " + a.stickinessSeconds())
-                      + (a.config().isEmpty() ? "" : " " + a.config())).toList()).toList()).toList());
+      out.add(
+          "elbv2 "
+              + lb.name()
+              + " type="
+              + lb.type()
+              + " scheme="
+              + lb.scheme()
+              + " zones="
+              + lb.availabilityZones()
+              + " crossZone="
+              + lb.attributes().get("load_balancing.cross_zone.enabled")
+              + " listeners="
+              + lb.listeners().stream()
+                  .map(
+                      l ->
+                          l.protocol()
+                              + ":"
+                              + l.port()
+                              + " certs="
+                              + l.certificateArns().size()
+                              + " rules="
+                              + l.rules().stream()
+                                  .map(
+                                      r ->
+                                          r.priority()
+                                              + (r.isDefault() ? "(default)" : "")
+                                              + " when "
+                                              + r.conditions().stream()
+                                                  .map(
+                                                      c ->
+                                                          c.field()
+                                                              + (c.key() == null
+                                                                  ? ""
+                                                                  : ":" + c.key())
+                                                              + c.values())
+                                                  .toList()
+                                              + " do "
+                                              + r.actions().stream()
+                                                  .map(
+                                                      a ->
+                                                          a.order()
+                                                              + ":"
+                                                              + a.type()
+                                                              + a.targetGroups().stream()
+                                                                  .map(
+                                                                      t ->
+                                                                          tgName.get(
+                                                                                  t
+                                                                                      .targetGroupArn())
+                                                                              + "="
+                                                                              + t.weight())
+                                                                  .toList()
+                                                              + (a.stickinessSeconds() == null
+                                                                  ? ""
+                                                                  : " sticky "
+                                                                      + a.stickinessSeconds())
+                                                              + (a.config().isEmpty()
+                                                                  ? ""
+                                                                  : " " + a.config()))
+                                                  .toList())
+                                  .toList())
+                  .toList());
     }
     for (TargetGroup tg : inv.targetGroups()) {
       java.util.Map<String, String> attrs = new java.util.TreeMap<>(tg.attributes());
-      attrs.keySet().retainAll(List.of("load_balancing.cross_zone.enabled", "stickiness.enabled",
-          "load_balancing.algorithm.type", "deregistration_delay.timeout_seconds"));
-      out.add("tg " + tg.name() + " " + tg.protocol() + ":" + tg.port() + " type=" + tg.targetType()
-          + " health=" + tg.healthCheckProtocol() + ":" + tg.healthCheckPort() + tg.healthCheckPath()
-          + " every " + tg.healthCheckIntervalSeconds() + "/" + tg.healthCheckTimeoutSeconds() + " thresholds "
-          + tg.healthyThresholdCount() + "/" + tg.unhealthyThresholdCount()
-          + " lbs=" + tg.loadBalancerArns().stream().map(a -> lbName.getOrDefault(a, a)).toList() + " attributes=" + attrs);
+      attrs
+          .keySet()
+          .retainAll(
+              List.of(
+                  "load_balancing.cross_zone.enabled",
+                  "stickiness.enabled",
+                  "load_balancing.algorithm.type",
+                  "deregistration_delay.timeout_seconds"));
+      out.add(
+          "tg "
+              + tg.name()
+              + " "
+              + tg.protocol()
+              + ":"
+              + tg.port()
+              + " type="
+              + tg.targetType()
+              + " health="
+              + tg.healthCheckProtocol()
+              + ":"
+              + tg.healthCheckPort()
+              + tg.healthCheckPath()
+              + " every "
+              + tg.healthCheckIntervalSeconds()
+              + "/"
+              + tg.healthCheckTimeoutSeconds()
+              + " thresholds "
+              + tg.healthyThresholdCount()
+              + "/"
+              + tg.unhealthyThresholdCount()
+              + " lbs="
+              + tg.loadBalancerArns().stream().map(a -> lbName.getOrDefault(a, a)).toList()
+              + " attributes="
+              + attrs);
     }
     for (AutoScalingGroup g : inv.autoScalingGroups()) {
       out.add(
-          "asg " + g.name() + " size=" + g.minSize() + "/" + g.desiredCapacity() + "/" + g.maxSize()
-              + " zones=" + g.availabilityZones() + " elbs=" + g.loadBalancerNames()
-              + " targetGroups=" + g.targetGroupArns().stream().map(a -> tgName.getOrDefault(a, a)).toList()
-              + " suspended=" + g.suspendedProcesses()
-              + " mixed=" + g.mixedInstancesPolicy() + " policies=" + g.scalingPolicies()
-              + " tags=" + g.tags());
+          "asg "
+              + g.name()
+              + " size="
+              + g.minSize()
+              + "/"
+              + g.desiredCapacity()
+              + "/"
+              + g.maxSize()
+              + " zones="
+              + g.availabilityZones()
+              + " elbs="
+              + g.loadBalancerNames()
+              + " targetGroups="
+              + g.targetGroupArns().stream().map(a -> tgName.getOrDefault(a, a)).toList()
+              + " suspended="
+              + g.suspendedProcesses()
+              + " mixed="
+              + g.mixedInstancesPolicy()
+              + " policies="
+              + g.scalingPolicies()
+              + " tags="
+              + g.tags());
     }
     for (HostedZone z : inv.hostedZones()) {
       out.add("zone " + z.name() + " private=" + z.privateZone());
@@ -76,13 +194,29 @@ final class Shape {
     for (DnsRecord r : inv.dnsRecords()) {
       String zone = zoneName(inv, r.zoneId());
       out.add(
-          "record " + zone + " " + r.name() + " " + r.type() + " ttl=" + r.ttl() + " set="
-              + r.setIdentifier() + " weight=" + r.weight() + " policy=" + r.routingPolicy()
-              + " values=" + r.values().stream().map(v -> target(inv, v)).collect(Collectors.toList())
+          "record "
+              + zone
+              + " "
+              + r.name()
+              + " "
+              + r.type()
+              + " ttl="
+              + r.ttl()
+              + " set="
+              + r.setIdentifier()
+              + " weight="
+              + r.weight()
+              + " policy="
+              + r.routingPolicy()
+              + " values="
+              + r.values().stream().map(v -> target(inv, v)).collect(Collectors.toList())
               + (r.aliasTarget() == null
                   ? ""
-                  : " alias=" + target(inv, r.aliasTarget().dnsName()) + " zone="
-                      + zoneName(inv, r.aliasTarget().hostedZoneId()) + " evaluate="
+                  : " alias="
+                      + target(inv, r.aliasTarget().dnsName())
+                      + " zone="
+                      + zoneName(inv, r.aliasTarget().hostedZoneId())
+                      + " evaluate="
                       + r.aliasTarget().evaluateTargetHealth()));
     }
     out.sort(null);
@@ -90,21 +224,28 @@ final class Shape {
   }
 
   private static String zoneName(Inventory inv, String id) {
-    return inv.hostedZones().stream().filter(z -> z.id().equals(id)).map(HostedZone::name)
-        .findFirst().orElse(id);
+    return inv.hostedZones().stream()
+        .filter(z -> z.id().equals(id))
+        .map(HostedZone::name)
+        .findFirst()
+        .orElse(id);
   }
 
   private static String target(Inventory inv, String dns) {
     String key = DnsNames.loadBalancerKey(dns);
     for (ClassicLoadBalancer lb : inv.classicLoadBalancers()) {
       if (DnsNames.loadBalancerKey(lb.dnsName()).equals(key)) {
-        return (DnsNames.normalise(dns).startsWith("dualstack.") ? "dualstack." : "") + "elb:" + lb.name()
+        return (DnsNames.normalise(dns).startsWith("dualstack.") ? "dualstack." : "")
+            + "elb:"
+            + lb.name()
             + (dns.endsWith(".") ? "." : "");
       }
     }
     for (LoadBalancerV2 lb : inv.loadBalancersV2()) {
       if (DnsNames.loadBalancerKey(lb.dnsName()).equals(key)) {
-        return (DnsNames.normalise(dns).startsWith("dualstack.") ? "dualstack." : "") + "elbv2:" + lb.name()
+        return (DnsNames.normalise(dns).startsWith("dualstack.") ? "dualstack." : "")
+            + "elbv2:"
+            + lb.name()
             + (dns.endsWith(".") ? "." : "");
       }
     }

@@ -13,14 +13,13 @@ import java.util.TreeMap;
 import java.util.function.IntPredicate;
 
 /**
- * The Markdown form of a {@link DiffReport} for a pull-request comment, from
- * {@code templates/diff.md.ftl}: summary and per-kind table first, then the traffic in words
- * and diagrams, then one collapsible unified diff per object.
+ * The Markdown form of a {@link DiffReport} for a pull-request comment, from {@code
+ * templates/diff.md.ftl}: summary and per-kind table first, then the traffic in words and diagrams,
+ * then one collapsible unified diff per object.
  *
- * <p>The report stays within a character budget (GitHub refuses comments over 65,536
- * characters): whole object diffs are dropped from the end, then the diagrams, then traffic
- * lines; never in the middle of a fence or a tag. What was left out is said, with where the
- * full report is.
+ * <p>The report stays within a character budget (GitHub refuses comments over 65,536 characters):
+ * whole object diffs are dropped from the end, then the diagrams, then traffic lines; never in the
+ * middle of a fence or a tag. What was left out is said, with where the full report is.
  */
 public final class DiffMarkdown {
   /** Under GitHub's 65,536-character limit for a comment, with room for a wrapper. */
@@ -46,7 +45,10 @@ public final class DiffMarkdown {
     }
     boolean diagramsFit = full.render(0, true, traffic.size()).length() <= maxChars;
     if (diagramsFit || full.render(0, false, traffic.size()).length() <= maxChars) {
-      int k = largest(objects.size() - 1, n -> full.render(n, diagramsFit, traffic.size()).length() <= maxChars);
+      int k =
+          largest(
+              objects.size() - 1,
+              n -> full.render(n, diagramsFit, traffic.size()).length() <= maxChars);
       return full.render(k, diagramsFit, traffic.size());
     }
     int t = largest(traffic.size(), n -> full.render(0, false, n).length() <= maxChars);
@@ -104,7 +106,14 @@ public final class DiffMarkdown {
     if (s.added() + s.changed() + s.removed() + s.renamed() == 0) {
       return "no changes";
     }
-    return s.added() + " added, " + s.changed() + " changed, " + s.removed() + " removed, " + s.renamed() + " renamed";
+    return s.added()
+        + " added, "
+        + s.changed()
+        + " changed, "
+        + s.removed()
+        + " removed, "
+        + s.renamed()
+        + " renamed";
   }
 
   /** Text for inside a one-backtick code span. */
@@ -116,13 +125,18 @@ public final class DiffMarkdown {
     Map<String, Object> o = new LinkedHashMap<>();
     String name = "`" + code(c.id().display()) + "`";
     o.put("name", Md.cell(name));
-    String what = switch (c.status()) {
-      case ADDED -> "added";
-      case REMOVED -> "removed";
-      case CHANGED -> "changed: " + String.join(", ", c.changedPaths().stream().limit(5).toList())
-          + (c.changedPaths().size() > 5 ? ", … (" + c.changedPaths().size() + " fields)" : "");
-      case RENAMED -> "renamed from " + c.renamedFrom().name();
-    };
+    String what =
+        switch (c.status()) {
+          case ADDED -> "added";
+          case REMOVED -> "removed";
+          case CHANGED ->
+              "changed: "
+                  + String.join(", ", c.changedPaths().stream().limit(5).toList())
+                  + (c.changedPaths().size() > 5
+                      ? ", … (" + c.changedPaths().size() + " fields)"
+                      : "");
+          case RENAMED -> "renamed from " + c.renamedFrom().name();
+        };
     o.put("title", html(c.id().display() + " — " + what));
     o.put("fence", fence(c.diff()));
     o.put("diff", c.diff());
@@ -155,9 +169,19 @@ public final class DiffMarkdown {
         if (java.util.Objects.equals(s.before(), s.after())) {
           continue;
         }
-        parts.add((s.role() == null ? "" : s.role() + " ") + "`" + code(s.service()) + "` "
-            + pct(s.beforePercent()) + " → " + pct(s.afterPercent())
-            + " (" + (s.before() == null ? "0" : s.before()) + " → " + (s.after() == null ? "0" : s.after()) + ")");
+        parts.add(
+            (s.role() == null ? "" : s.role() + " ")
+                + "`"
+                + code(s.service())
+                + "` "
+                + pct(s.beforePercent())
+                + " → "
+                + pct(s.afterPercent())
+                + " ("
+                + (s.before() == null ? "0" : s.before())
+                + " → "
+                + (s.after() == null ? "0" : s.after())
+                + ")");
       }
       String where;
       if (t.before() == null) {
@@ -169,8 +193,17 @@ public final class DiffMarkdown {
       } else {
         where = "weights in " + code(t.before().display()) + " → " + code(t.after().display());
       }
-      out.add("`" + code(t.host()) + "` (namespace `" + code(t.namespace()) + "`): " + String.join("; ", parts)
-          + ". " + Md.cell(where.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + where.substring(1)) + ".");
+      out.add(
+          "`"
+              + code(t.host())
+              + "` (namespace `"
+              + code(t.namespace())
+              + "`): "
+              + String.join("; ", parts)
+              + ". "
+              + Md.cell(
+                  where.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + where.substring(1))
+              + ".");
     }
     return out;
   }
@@ -184,41 +217,57 @@ public final class DiffMarkdown {
     Map<String, List<TrafficChange>> byNs = new TreeMap<>();
     traffic.forEach(t -> byNs.computeIfAbsent(t.namespace(), k -> new ArrayList<>()).add(t));
     List<Map<String, Object>> out = new ArrayList<>();
-    byNs.forEach((ns, changes) -> {
-      StringBuilder sb = new StringBuilder("flowchart LR\n");
-      side(sb, "before", "b", changes, true);
-      side(sb, "after", "a", changes, false);
-      Map<String, Object> d = new LinkedHashMap<>();
-      d.put("namespace", code(ns));
-      d.put("mermaid", sb.toString());
-      out.add(d);
-    });
+    byNs.forEach(
+        (ns, changes) -> {
+          StringBuilder sb = new StringBuilder("flowchart LR\n");
+          side(sb, "before", "b", changes, true);
+          side(sb, "after", "a", changes, false);
+          Map<String, Object> d = new LinkedHashMap<>();
+          d.put("namespace", code(ns));
+          d.put("mermaid", sb.toString());
+          out.add(d);
+        });
     return out;
   }
 
-  private static void side(StringBuilder sb, String title, String prefix, List<TrafficChange> changes, boolean before) {
+  private static void side(
+      StringBuilder sb, String title, String prefix, List<TrafficChange> changes, boolean before) {
     sb.append("  subgraph ").append(title).append("[\"").append(title).append("\"]\n");
     Map<String, String> ids = new LinkedHashMap<>();
     java.util.Set<String> labelled = new java.util.TreeSet<>();
-    java.util.function.BiFunction<String, String, String> node = (key, label) -> {
-      String id = ids.computeIfAbsent(key, x -> prefix + (ids.size() + 1));
-      return labelled.add(id) ? id + "[\"" + Md.mermaid(label) + "\"]" : id;
-    };
+    java.util.function.BiFunction<String, String, String> node =
+        (key, label) -> {
+          String id = ids.computeIfAbsent(key, x -> prefix + (ids.size() + 1));
+          return labelled.add(id) ? id + "[\"" + Md.mermaid(label) + "\"]" : id;
+        };
     for (TrafficChange t : changes) {
       ObjectId obj = before ? t.before() : t.after();
       String host = node.apply("h:" + t.host(), t.host());
       if (obj == null) {
-        sb.append("    ").append(host).append(" --> ").append(node.apply("none", "not routed")).append("\n");
+        sb.append("    ")
+            .append(host)
+            .append(" --> ")
+            .append(node.apply("none", "not routed"))
+            .append("\n");
         continue;
       }
-      sb.append("    ").append(host).append(" --> ").append(node.apply("o:" + obj.display(), obj.kind() + " " + obj.name())).append("\n");
+      sb.append("    ")
+          .append(host)
+          .append(" --> ")
+          .append(node.apply("o:" + obj.display(), obj.kind() + " " + obj.name()))
+          .append("\n");
       for (Share s : t.shares()) {
         String p = before ? s.beforePercent() : s.afterPercent();
         if (p == null) {
           continue;
         }
-        sb.append("    ").append(node.apply("o:" + obj.display(), "")).append(" -->|\"").append(p).append(" %\"| ")
-            .append(node.apply("s:" + s.service(), "Service " + s.service())).append("\n");
+        sb.append("    ")
+            .append(node.apply("o:" + obj.display(), ""))
+            .append(" -->|\"")
+            .append(p)
+            .append(" %\"| ")
+            .append(node.apply("s:" + s.service(), "Service " + s.service()))
+            .append("\n");
       }
     }
     sb.append("  end\n");

@@ -7,8 +7,8 @@ import io.canary2k8s.input.Json;
 import java.util.List;
 
 /**
- * The result of comparing two bundles: what the Markdown report and {@code diff.json} show.
- * Every list is sorted; nothing depends on file names, positions or the time of the run.
+ * The result of comparing two bundles: what the Markdown report and {@code diff.json} show. Every
+ * list is sorted; nothing depends on file names, positions or the time of the run.
  *
  * @param before what the old side was (as the user named it)
  * @param after what the new side was
@@ -72,7 +72,8 @@ public record DiffReport(
    */
   @JsonPropertyOrder({"status", "id", "renamedFrom", "changedPaths", "diff"})
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Change(Status status, ObjectId id, ObjectId renamedFrom, List<String> changedPaths, String diff) {
+  public record Change(
+      Status status, ObjectId id, ObjectId renamedFrom, List<String> changedPaths, String diff) {
     public Change {
       changedPaths = changedPaths == null ? null : List.copyOf(changedPaths);
     }
@@ -106,5 +107,10 @@ public record DiffReport(
   @JsonPropertyOrder({"service", "role", "before", "after", "beforePercent", "afterPercent"})
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Share(
-      String service, String role, String before, String after, String beforePercent, String afterPercent) {}
+      String service,
+      String role,
+      String before,
+      String after,
+      String beforePercent,
+      String afterPercent) {}
 }

@@ -25,8 +25,8 @@ import java.util.TreeSet;
 
 /**
  * Compares two sets of objects by identity: parsed trees, not text, so key order, quoting and
- * formatting never show as changes. An object that disappeared and one that appeared with the
- * same apiVersion, kind, namespace and content (all but {@code metadata.name}) are a rename.
+ * formatting never show as changes. An object that disappeared and one that appeared with the same
+ * apiVersion, kind, namespace and content (all but {@code metadata.name}) are a rename.
  */
 public final class Differ {
   /** Lines of context around each change in the unified diffs. */
@@ -34,7 +34,8 @@ public final class Differ {
 
   private Differ() {}
 
-  public static DiffReport diff(Documents before, Documents after, String beforeName, String afterName) {
+  public static DiffReport diff(
+      Documents before, Documents after, String beforeName, String afterName) {
     List<ObjectId> removed = new ArrayList<>();
     List<ObjectId> added = new ArrayList<>();
     List<Change> changes = new ArrayList<>();
@@ -74,7 +75,9 @@ public final class Differ {
     // renames: same slot, same content but the name; paired in identity order, one to one
     Map<String, List<ObjectId>> removedByContent = new HashMap<>();
     for (ObjectId id : removed) {
-      removedByContent.computeIfAbsent(renameKey(id, before.get(id)), k -> new ArrayList<>()).add(id);
+      removedByContent
+          .computeIfAbsent(renameKey(id, before.get(id)), k -> new ArrayList<>())
+          .add(id);
     }
     List<ObjectId> stillAdded = new ArrayList<>();
     TreeSet<ObjectId> renamedAway = new TreeSet<>();
@@ -83,18 +86,25 @@ public final class Differ {
       if (candidates != null && !candidates.isEmpty()) {
         ObjectId from = candidates.remove(0);
         renamedAway.add(from);
-        changes.add(new Change(Status.RENAMED, id, from, null,
-            unified(id, before.get(from).view(), after.get(id).view())));
+        changes.add(
+            new Change(
+                Status.RENAMED,
+                id,
+                from,
+                null,
+                unified(id, before.get(from).view(), after.get(id).view())));
       } else {
         stillAdded.add(id);
       }
     }
     for (ObjectId id : stillAdded) {
-      changes.add(new Change(Status.ADDED, id, null, null, unified(id, null, after.get(id).view())));
+      changes.add(
+          new Change(Status.ADDED, id, null, null, unified(id, null, after.get(id).view())));
     }
     for (ObjectId id : removed) {
       if (!renamedAway.contains(id)) {
-        changes.add(new Change(Status.REMOVED, id, null, null, unified(id, before.get(id).view(), null)));
+        changes.add(
+            new Change(Status.REMOVED, id, null, null, unified(id, before.get(id).view(), null)));
       }
     }
     changes.sort((a, b) -> a.id().compareTo(b.id()));
@@ -124,29 +134,52 @@ public final class Differ {
     if (old.equals(canonicalNow)) {
       return null;
     }
-    return new Change(Status.CHANGED, now.id(), null, Trees.changedPaths(old, canonicalNow),
+    return new Change(
+        Status.CHANGED,
+        now.id(),
+        null,
+        Trees.changedPaths(old, canonicalNow),
         unified(now.id(), wasTree, nowTree));
   }
 
   private static String renameKey(ObjectId id, Manifest m) {
-    return id.apiVersion() + "\n" + id.kind() + "\n" + id.namespace() + "\n" + Trees.withoutName(Trees.canonical(m.view()));
+    return id.apiVersion()
+        + "\n"
+        + id.kind()
+        + "\n"
+        + id.namespace()
+        + "\n"
+        + Trees.withoutName(Trees.canonical(m.view()));
   }
 
   private static DiffReport.Summary summary(List<Change> changes, int unchanged) {
     int[] c = new int[Status.values().length];
     changes.forEach(x -> c[x.status().ordinal()]++);
-    return new DiffReport.Summary(c[Status.ADDED.ordinal()], c[Status.CHANGED.ordinal()],
-        c[Status.REMOVED.ordinal()], c[Status.RENAMED.ordinal()], unchanged);
+    return new DiffReport.Summary(
+        c[Status.ADDED.ordinal()],
+        c[Status.CHANGED.ordinal()],
+        c[Status.REMOVED.ordinal()],
+        c[Status.RENAMED.ordinal()],
+        unchanged);
   }
 
   private static List<KindCount> kinds(List<Change> changes) {
     SortedMap<String, int[]> byKind = new TreeMap<>();
     for (Change x : changes) {
-      byKind.computeIfAbsent(x.id().kind(), k -> new int[Status.values().length])[x.status().ordinal()]++;
+      byKind
+          .computeIfAbsent(x.id().kind(), k -> new int[Status.values().length])[
+          x.status().ordinal()]++;
     }
     List<KindCount> out = new ArrayList<>();
-    byKind.forEach((k, c) -> out.add(new KindCount(k, c[Status.ADDED.ordinal()], c[Status.CHANGED.ordinal()],
-        c[Status.REMOVED.ordinal()], c[Status.RENAMED.ordinal()])));
+    byKind.forEach(
+        (k, c) ->
+            out.add(
+                new KindCount(
+                    k,
+                    c[Status.ADDED.ordinal()],
+                    c[Status.CHANGED.ordinal()],
+                    c[Status.REMOVED.ordinal()],
+                    c[Status.RENAMED.ordinal()])));
     return out;
   }
 
@@ -161,13 +194,18 @@ public final class Differ {
       b = b == null ? null : Trees.maskSecret(b, a, "before");
       a = a == null ? null : Trees.maskSecret(a, before, "after");
     }
-    List<String> left = b == null ? List.of() : lines(Yaml.dump(a == null ? b : Trees.alignTo(b, a)));
+    List<String> left =
+        b == null ? List.of() : lines(Yaml.dump(a == null ? b : Trees.alignTo(b, a)));
     List<String> right = a == null ? List.of() : lines(Yaml.dump(a));
     Patch<String> patch = DiffUtils.diff(left, right);
     String name = id.display();
-    List<String> out = UnifiedDiffUtils.generateUnifiedDiff(
-        b == null ? "/dev/null" : "before: " + name, a == null ? "/dev/null" : "after: " + name, left, patch,
-        CONTEXT);
+    List<String> out =
+        UnifiedDiffUtils.generateUnifiedDiff(
+            b == null ? "/dev/null" : "before: " + name,
+            a == null ? "/dev/null" : "after: " + name,
+            left,
+            patch,
+            CONTEXT);
     return String.join("\n", out) + "\n";
   }
 
@@ -199,12 +237,22 @@ public final class Differ {
       for (String svc : ordered(services, any.namespace(), before, after)) {
         Fraction fb = sb.get(svc);
         Fraction fa = sa.get(svc);
-        shares.add(new Share(svc, role(svc, any.namespace(), after, before),
-            fb == null ? null : fb.toString(), fa == null ? null : fa.toString(),
-            fb == null ? null : percent(fb), fa == null ? null : percent(fa)));
+        shares.add(
+            new Share(
+                svc,
+                role(svc, any.namespace(), after, before),
+                fb == null ? null : fb.toString(),
+                fa == null ? null : fa.toString(),
+                fb == null ? null : percent(fb),
+                fa == null ? null : percent(fa)));
       }
-      out.add(new TrafficChange(any.namespace(), any.host(), rb == null ? null : rb.weightedIn(),
-          ra == null ? null : ra.weightedIn(), shares));
+      out.add(
+          new TrafficChange(
+              any.namespace(),
+              any.host(),
+              rb == null ? null : rb.weightedIn(),
+              ra == null ? null : ra.weightedIn(),
+              shares));
     }
     return out;
   }
@@ -221,13 +269,15 @@ public final class Differ {
   }
 
   /** Canaries first (they are what a canary step moves), then stable, then the rest; by name. */
-  private static List<String> ordered(TreeSet<String> services, String ns, Documents before, Documents after) {
+  private static List<String> ordered(
+      TreeSet<String> services, String ns, Documents before, Documents after) {
     List<String> out = new ArrayList<>(services);
-    out.sort((x, y) -> {
-      int rx = rank(role(x, ns, after, before));
-      int ry = rank(role(y, ns, after, before));
-      return rx != ry ? Integer.compare(rx, ry) : x.compareTo(y);
-    });
+    out.sort(
+        (x, y) -> {
+          int rx = rank(role(x, ns, after, before));
+          int ry = rank(role(y, ns, after, before));
+          return rx != ry ? Integer.compare(rx, ry) : x.compareTo(y);
+        });
     return out;
   }
 

@@ -28,9 +28,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The Kubernetes objects of one side of a diff, by identity. Read from a bundle (every YAML
- * under its {@code base/}), from a directory of YAML files, from one multi-document YAML file,
- * or from a bundle in memory. Kustomization files are not objects and are skipped.
+ * The Kubernetes objects of one side of a diff, by identity. Read from a bundle (every YAML under
+ * its {@code base/}), from a directory of YAML files, from one multi-document YAML file, or from a
+ * bundle in memory. Kustomization files are not objects and are skipped.
  */
 public record Documents(SortedMap<ObjectId, Manifest> objects) {
   public Documents {
@@ -41,8 +41,8 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
   private static final JsonPointer NAMESPACE = JsonPointer.compile("/metadata/namespace");
 
   /**
-   * A bundle directory (its {@code base/}), any directory of YAML files, or one multi-document
-   * YAML file. Bad input is an {@link InputException} naming the file.
+   * A bundle directory (its {@code base/}), any directory of YAML files, or one multi-document YAML
+   * file. Bad input is an {@link InputException} naming the file.
    */
   public static Documents read(Path path) {
     Side side = Side.read(path, null);
@@ -54,11 +54,11 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
   public record Pair(Documents before, Documents after) {}
 
   /**
-   * Both sides of a diff. A file with the same text at the same place on both sides (an
-   * unchanged file: most of a bundle from one run to the next) is parsed once and its trees used
-   * for both. Errors come in the order of reading one side after the other: the first file of
-   * the old side that cannot be read, then of the new side, then the first bad file of the old
-   * side, then of the new side.
+   * Both sides of a diff. A file with the same text at the same place on both sides (an unchanged
+   * file: most of a bundle from one run to the next) is parsed once and its trees used for both.
+   * Errors come in the order of reading one side after the other: the first file of the old side
+   * that cannot be read, then of the new side, then the first bad file of the old side, then of the
+   * new side.
    */
   public static Pair read(Path before, Path after) {
     Side old = Side.read(before, null);
@@ -85,36 +85,47 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
     /** {@code path} read; files identical to {@code other}'s at the same place take their trees. */
     static Side read(Path path, Side other) {
       String shown = path.toString();
-      if (Files.exists(path) && !Files.isDirectory(path)) { // a file, or a pipe such as <(kubectl kustomize …)
+      if (Files.exists(path)
+          && !Files.isDirectory(path)) { // a file, or a pipe such as <(kubectl kustomize …)
         return new Side(List.of(Loaded.of(path, -1, null, null)), null, shown);
       }
       if (!Files.isDirectory(path)) {
-        return new Side(List.of(),
-            new InputException(shown, null, "not found (expected a bundle directory or a YAML file)"), shown);
+        return new Side(
+            List.of(),
+            new InputException(
+                shown, null, "not found (expected a bundle directory or a YAML file)"),
+            shown);
       }
       Path root = Files.isDirectory(path.resolve(BASE)) ? path.resolve(BASE) : path;
       // a kustomization lists files, it is not an object: not read (a 10,000-app bundle's is over
       // the size limit of one YAML file)
-      YamlWalk.Listing walk = YamlWalk.under(root, shown, name -> isYaml(name) && !isKustomizationFile(name));
+      YamlWalk.Listing walk =
+          YamlWalk.under(root, shown, name -> isYaml(name) && !isKustomizationFile(name));
       Map<String, Loaded> same = other == null ? Map.of() : other.byPlace();
       String under = root.toString().endsWith("/") ? root.toString() : root + "/";
-      List<Loaded> files = walk.files().parallelStream()
-          .map(f -> Loaded.of(f.path(), f.size(), place(root, under, f.path()), same))
-          .toList();
+      List<Loaded> files =
+          walk.files().parallelStream()
+              .map(f -> Loaded.of(f.path(), f.size(), place(root, under, f.path()), same))
+              .toList();
       return new Side(files, walk.error(), root.toString());
     }
 
     /**
-     * {@code p} relative to {@code root} (which it is under: the walk found it there), as text:
-     * cut from its text when that starts with {@code under} (the root's text and a slash), as it
-     * does but for odd roots; {@code relativize} made 1 KB of garbage a file.
+     * {@code p} relative to {@code root} (which it is under: the walk found it there), as text: cut
+     * from its text when that starts with {@code under} (the root's text and a slash), as it does
+     * but for odd roots; {@code relativize} made 1 KB of garbage a file.
      */
     private static String place(Path root, String under, Path p) {
       String shown = p.toString();
-      return shown.startsWith(under) ? shown.substring(under.length()) : root.relativize(p).toString();
+      return shown.startsWith(under)
+          ? shown.substring(under.length())
+          : root.relativize(p).toString();
     }
 
-    /** What {@code texts} of one side threw: the first file that cannot be read, the walk's error, or no files. */
+    /**
+     * What {@code texts} of one side threw: the first file that cannot be read, the walk's error,
+     * or no files.
+     */
     void throwIfUnreadable() {
       for (Loaded f : files) {
         if (f.readError() != null) {
@@ -131,9 +142,9 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
 
     /**
      * The side's objects. The error reported is that of the first bad file in path order; with no
-     * error the order makes no difference (identities are unique, the objects are by identity).
-     * So the files are taken in the order found, and sorted only to find the error to report
-     * (sorting 100,000 paths was a tenth of a diff).
+     * error the order makes no difference (identities are unique, the objects are by identity). So
+     * the files are taken in the order found, and sorted only to find the error to report (sorting
+     * 100,000 paths was a tenth of a diff).
      */
     Documents documents() {
       try {
@@ -157,11 +168,12 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
     /** Place (path relative to the side) → file, for the other side to find its unchanged files. */
     Map<String, Loaded> byPlace() {
       Map<String, Loaded> out = new HashMap<>();
-      files.forEach(f -> {
-        if (f.place() != null && f.text() != null) {
-          out.put(f.place(), f);
-        }
-      });
+      files.forEach(
+          f -> {
+            if (f.place() != null && f.text() != null) {
+              out.put(f.place(), f);
+            }
+          });
       return out;
     }
   }
@@ -170,7 +182,8 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
    * One file: its text as UTF-8 bytes (kept for the other side to compare with) and trees, or why
    * it cannot be read.
    */
-  private record Loaded(String shown, String place, byte[] text, Parsed parsed, InputException readError) {
+  private record Loaded(
+      String shown, String place, byte[] text, Parsed parsed, InputException readError) {
     /** What orders files by path. */
     String path() {
       return place != null ? place : shown;
@@ -212,29 +225,42 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
 
   /**
    * Every file parsed. Parsing is the cost and each file is independent: every core. Errors are
-   * kept per file, so that {@link #assemble} reports the first bad file in path order, whatever
-   * the scheduling.
+   * kept per file, so that {@link #assemble} reports the first bad file in path order, whatever the
+   * scheduling.
    */
   private static List<Parsed> parsed(Map<String, String> files) {
-    return new TreeMap<>(files).entrySet().parallelStream()
-        .map(e -> Parsed.of(e.getKey(), e.getValue()))
-        .toList();
+    return new TreeMap<>(files)
+        .entrySet().parallelStream().map(e -> Parsed.of(e.getKey(), e.getValue())).toList();
   }
 
-  /** The objects of parsed files, in the given order (the first error is thrown); identities must be unique. */
+  /**
+   * The objects of parsed files, in the given order (the first error is thrown); identities must be
+   * unique.
+   */
   private static Documents assemble(List<Parsed> parsed) {
     SortedMap<ObjectId, Manifest> out = new TreeMap<>();
-    forEachObject(parsed, (p, index, count, m) -> {
-      Manifest previous = out.put(m.id(), m);
-      if (previous != null) {
-        throw new InputException(p.shown(), where(index, count) + "metadata.name",
-            m.id().display() + " (" + m.id().apiVersion() + ") is also defined in " + previous.source());
-      }
-    });
+    forEachObject(
+        parsed,
+        (p, index, count, m) -> {
+          Manifest previous = out.put(m.id(), m);
+          if (previous != null) {
+            throw new InputException(
+                p.shown(),
+                where(index, count) + "metadata.name",
+                m.id().display()
+                    + " ("
+                    + m.id().apiVersion()
+                    + ") is also defined in "
+                    + previous.source());
+          }
+        });
     return new Documents(out);
   }
 
-  /** What {@link #forEachObject} hands on: an object, its file and its place among the file's documents. */
+  /**
+   * What {@link #forEachObject} hands on: an object, its file and its place among the file's
+   * documents.
+   */
   private interface ObjectVisitor {
     void accept(Parsed file, int index, int count, Manifest manifest);
   }
@@ -259,9 +285,9 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
   }
 
   /**
-   * The objects of parsed files, which must hold no error and no identity twice (else any error
-   * is thrown, not the one {@link #assemble} reports). Sorted at once (on every core), not looked
-   * up one by one in a growing tree: a third of reading a side of 100,000 objects.
+   * The objects of parsed files, which must hold no error and no identity twice (else any error is
+   * thrown, not the one {@link #assemble} reports). Sorted at once (on every core), not looked up
+   * one by one in a growing tree: a third of reading a side of 100,000 objects.
    */
   private static Documents assembleUnordered(List<Parsed> parsed) {
     List<Manifest> manifests = new ArrayList<>(parsed.size());
@@ -278,8 +304,8 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
 
   /**
    * Manifests sorted by identity, each identity once, as a sorted map for a {@link TreeMap} to
-   * copy: it builds itself from a sorted map at once, without a search per key. Only what that
-   * copy reads is supported.
+   * copy: it builds itself from a sorted map at once, without a search per key. Only what that copy
+   * reads is supported.
    */
   private static final class SortedByIdentity extends AbstractMap<ObjectId, Manifest>
       implements SortedMap<ObjectId, Manifest> {
@@ -386,7 +412,10 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
       return docs;
     }
 
-    /** Parsed, every document an object or a kustomization: what another file of the same text can take. */
+    /**
+     * Parsed, every document an object or a kustomization: what another file of the same text can
+     * take.
+     */
     boolean isClean() {
       return error == null && docs.stream().allMatch(d -> d.invalid() == null);
     }
@@ -404,7 +433,10 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
   private record Doc(ObjectId id, InputException invalid) {
     static Doc of(JsonNode t, String shown, String where) {
       if (!t.isObject()) {
-        return new Doc(null, new InputException(shown, where + "(top level)", "not a Kubernetes object (a YAML mapping)"));
+        return new Doc(
+            null,
+            new InputException(
+                shown, where + "(top level)", "not a Kubernetes object (a YAML mapping)"));
       }
       if (isKustomization(t)) {
         return new Doc(null, null);
@@ -446,7 +478,10 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
   private static String text(JsonNode parent, String field, String shown, String where) {
     JsonNode v = parent.get(field);
     if (v == null || !v.isTextual() || v.asText().isEmpty()) {
-      throw new InputException(shown, where + field, "missing or not a string (every object needs apiVersion, kind and metadata.name)");
+      throw new InputException(
+          shown,
+          where + field,
+          "missing or not a string (every object needs apiVersion, kind and metadata.name)");
     }
     return v.asText();
   }
@@ -478,11 +513,13 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
   private static byte[] readText(Path p, String shown, long size) {
     try {
       if ((size < 0 ? Files.size(p) : size) > Yaml.MAX_INPUT_CHARS) {
-        throw new InputException(shown, null, "file is over the limit of " + Yaml.MAX_INPUT_CHARS + " bytes");
+        throw new InputException(
+            shown, null, "file is over the limit of " + Yaml.MAX_INPUT_CHARS + " bytes");
       }
       byte[] bytes = Files.readAllBytes(p);
       if (!isAscii(bytes)) {
-        StandardCharsets.UTF_8.newDecoder()
+        StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT)
             .decode(ByteBuffer.wrap(bytes));

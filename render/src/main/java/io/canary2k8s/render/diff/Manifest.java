@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 
 /**
- * One Kubernetes document and where it came from. Nothing outside this package can change its
- * tree: {@link #tree} hands out a copy. Inside, the tree is the file's ({@link SourceFile}: parsed
- * again when looked at, as a diff of large bundles cannot hold every tree); a file unchanged
- * between the two sides of a diff is one {@link SourceFile} shared by both, so that comparing its
- * documents costs nothing.
+ * One Kubernetes document and where it came from. Nothing outside this package can change its tree:
+ * {@link #tree} hands out a copy. Inside, the tree is the file's ({@link SourceFile}: parsed again
+ * when looked at, as a diff of large bundles cannot hold every tree); a file unchanged between the
+ * two sides of a diff is one {@link SourceFile} shared by both, so that comparing its documents
+ * costs nothing.
  */
 public final class Manifest {
   private final ObjectId id;
@@ -41,7 +41,9 @@ public final class Manifest {
     return source;
   }
 
-  /** The tree, for this package's read-only use (may be parsed at each call: keep it while in use). */
+  /**
+   * The tree, for this package's read-only use (may be parsed at each call: keep it while in use).
+   */
   JsonNode view() {
     return file.tree(index);
   }
@@ -53,7 +55,10 @@ public final class Manifest {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Manifest m && id.equals(m.id) && view().equals(m.view()) && Objects.equals(source, m.source);
+    return o instanceof Manifest m
+        && id.equals(m.id)
+        && view().equals(m.view())
+        && Objects.equals(source, m.source);
   }
 
   @Override

@@ -10,7 +10,8 @@ public record ObjectId(String apiVersion, String kind, String namespace, String 
     implements Comparable<ObjectId> {
   /** Same apiVersion, kind and namespace: could be a rename of each other. */
   public boolean sameSlot(ObjectId o) {
-    return apiVersion.equals(o.apiVersion) && kind.equals(o.kind)
+    return apiVersion.equals(o.apiVersion)
+        && kind.equals(o.kind)
         && java.util.Objects.equals(namespace, o.namespace);
   }
 
@@ -21,9 +22,9 @@ public record ObjectId(String apiVersion, String kind, String namespace, String 
 
   /**
    * By kind, namespace (cluster-scoped first), name, then apiVersion. Written out rather than as a
-   * chain of {@code Comparator}s, and a field compared with the very same string (parsed values
-   * are shared: {@code BlockReader}) is equal at once: a diff of two large bundles makes millions
-   * of comparisons (sorted maps of 100,000 objects).
+   * chain of {@code Comparator}s, and a field compared with the very same string (parsed values are
+   * shared: {@code BlockReader}) is equal at once: a diff of two large bundles makes millions of
+   * comparisons (sorted maps of 100,000 objects).
    */
   @Override
   public int compareTo(ObjectId o) {

@@ -14,24 +14,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the traffic split back from routing objects: Traefik v2/v3 IngressRoutes (their
- * {@code match} hosts) with the weighted TraefikServices they use, and Traefik 1.7 Ingresses
- * (rule hosts and the {@code service-weights} annotation), and Gateway API HTTPRoutes
- * (hostnames and {@code backendRefs} weights). What the objects say is what is
- * reported, whichever tool wrote them.
+ * Reads the traffic split back from routing objects: Traefik v2/v3 IngressRoutes (their {@code
+ * match} hosts) with the weighted TraefikServices they use, and Traefik 1.7 Ingresses (rule hosts
+ * and the {@code service-weights} annotation), and Gateway API HTTPRoutes (hostnames and {@code
+ * backendRefs} weights). What the objects say is what is reported, whichever tool wrote them.
  */
 final class Routing {
   static final String V1_WEIGHTS = "traefik.ingress.kubernetes.io/service-weights";
   private static final Pattern HOST = Pattern.compile("Host\\(([^)]*)\\)");
-  private static final Pattern HOST_REGEXP = Pattern.compile("HostRegexp\\(`\\^\\.\\+\\\\\\.([^`$]*)\\$?`\\)");
+  private static final Pattern HOST_REGEXP =
+      Pattern.compile("HostRegexp\\(`\\^\\.\\+\\\\\\.([^`$]*)\\$?`\\)");
   private static final Pattern QUOTED = Pattern.compile("[`\"]([^`\"]+)[`\"]");
   private static final Pattern PATH_PREFIX = Pattern.compile("PathPrefix\\([`\"]([^`\"]*)[`\"]\\)");
 
   private Routing() {}
 
   /**
-   * {@code namespace host[path]} → the route of that host (and path prefix, for the routes of
-   * ALB path rules next to a host's default route), in that order.
+   * {@code namespace host[path]} → the route of that host (and path prefix, for the routes of ALB
+   * path rules next to a host's default route), in that order.
    */
   static SortedMap<String, HostRoute> of(Documents docs) {
     // each routing object's routes on every core (each is parsed again: 10,000 a side in a large
@@ -51,8 +51,10 @@ final class Routing {
 
   private static boolean isRouting(Manifest m) {
     ObjectId id = m.id();
-    return (id.kind().equals("IngressRoute") && isTraefik(id)) || id.kind().equals("Ingress")
-        || (id.kind().equals("HTTPRoute") && id.apiVersion().startsWith("gateway.networking.k8s.io/"));
+    return (id.kind().equals("IngressRoute") && isTraefik(id))
+        || id.kind().equals("Ingress")
+        || (id.kind().equals("HTTPRoute")
+            && id.apiVersion().startsWith("gateway.networking.k8s.io/"));
   }
 
   /** The routes one routing object declares, in its order, or why they cannot be read. */
@@ -75,7 +77,8 @@ final class Routing {
   }
 
   private static boolean isTraefik(ObjectId id) {
-    return id.apiVersion().startsWith("traefik.io/") || id.apiVersion().startsWith("traefik.containo.us/");
+    return id.apiVersion().startsWith("traefik.io/")
+        || id.apiVersion().startsWith("traefik.containo.us/");
   }
 
   private static void ingressRoute(Manifest m, Documents docs, List<HostRoute> out) {
@@ -116,12 +119,18 @@ final class Routing {
     }
   }
 
-  private static void put(List<HostRoute> out, String ns, String where, ObjectId weightedIn,
+  private static void put(
+      List<HostRoute> out,
+      String ns,
+      String where,
+      ObjectId weightedIn,
       SortedMap<String, Fraction> shares) {
     out.add(new HostRoute(ns, where, weightedIn, shares));
   }
 
-  /** A host, or a host and the path prefix its route is limited to ({@code /} is the whole host). */
+  /**
+   * A host, or a host and the path prefix its route is limited to ({@code /} is the whole host).
+   */
   static String at(String host, String path) {
     return path == null || path.isEmpty() || path.equals("/") ? host : host + path;
   }
@@ -133,8 +142,8 @@ final class Routing {
   }
 
   /**
-   * Gateway API: the hostnames of an HTTPRoute and the weights of each forwarding rule, by the
-   * path prefix of its first match (the first rule of a path wins, as the first match does).
+   * Gateway API: the hostnames of an HTTPRoute and the weights of each forwarding rule, by the path
+   * prefix of its first match (the first rule of a path wins, as the first match does).
    */
   private static void httpRoute(Manifest m, List<HostRoute> out) {
     JsonNode route = m.view();
@@ -155,7 +164,12 @@ final class Routing {
       weights.forEach((svc, w) -> shares.put(svc, Fraction.of(w, total)));
       JsonNode path = rule.at("/matches/0/path/value");
       for (JsonNode h : route.at("/spec/hostnames")) {
-        put(out, m.id().namespace(), at(h.asText(), path.isTextual() ? path.asText() : null), m.id(), shares);
+        put(
+            out,
+            m.id().namespace(),
+            at(h.asText(), path.isTextual() ? path.asText() : null),
+            m.id(),
+            shares);
       }
     }
   }
@@ -210,7 +224,8 @@ final class Routing {
         }
       }
       if (!unlisted.isEmpty()) {
-        Fraction rest = listed.compareTo(Fraction.ONE) >= 0 ? Fraction.ZERO : Fraction.ONE.minus(listed);
+        Fraction rest =
+            listed.compareTo(Fraction.ONE) >= 0 ? Fraction.ZERO : Fraction.ONE.minus(listed);
         for (String b : unlisted) {
           shares.put(b, rest.times(Fraction.of(1, unlisted.size())));
         }
@@ -236,14 +251,18 @@ final class Routing {
     return out;
   }
 
-  private static Manifest find(Documents docs, String apiVersion, String kind, String ns, String name) {
+  private static Manifest find(
+      Documents docs, String apiVersion, String kind, String ns, String name) {
     Manifest same = docs.get(new ObjectId(apiVersion, kind, ns, name));
     if (same != null) {
       return same;
     }
     for (Manifest m : docs.objects().values()) {
       ObjectId id = m.id();
-      if (id.kind().equals(kind) && java.util.Objects.equals(id.namespace(), ns) && id.name().equals(name) && isTraefik(id)) {
+      if (id.kind().equals(kind)
+          && java.util.Objects.equals(id.namespace(), ns)
+          && id.name().equals(name)
+          && isTraefik(id)) {
         return m;
       }
     }

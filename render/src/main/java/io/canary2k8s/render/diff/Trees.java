@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** Tree operations of the diff: the canonical form compared, changed paths, display order, masking. */
+/**
+ * Tree operations of the diff: the canonical form compared, changed paths, display order, masking.
+ */
 final class Trees {
   static final String MASK = "***";
   private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
@@ -19,9 +21,9 @@ final class Trees {
   private Trees() {}
 
   /**
-   * The form two documents are compared in: object keys sorted, every number as its exact
-   * decimal value (so {@code 1}, {@code 1.0} and {@code 1e0} are equal). Key order, quoting and
-   * formatting of the YAML do not reach it.
+   * The form two documents are compared in: object keys sorted, every number as its exact decimal
+   * value (so {@code 1}, {@code 1.0} and {@code 1e0} are equal). Key order, quoting and formatting
+   * of the YAML do not reach it.
    */
   static JsonNode canonical(JsonNode n) {
     if (n.isObject()) {
@@ -81,8 +83,8 @@ final class Trees {
   }
 
   /**
-   * {@code n} with its object keys in the order of {@code reference} (keys only in {@code n}
-   * follow in their own order), so a diff shows content, not key order.
+   * {@code n} with its object keys in the order of {@code reference} (keys only in {@code n} follow
+   * in their own order), so a diff shows content, not key order.
    */
   static JsonNode alignTo(JsonNode n, JsonNode reference) {
     if (n.isObject()) {
@@ -104,7 +106,10 @@ final class Trees {
     if (n.isArray()) {
       ArrayNode a = F.arrayNode();
       for (int i = 0; i < n.size(); i++) {
-        JsonNode r = reference != null && reference.isArray() && i < reference.size() ? reference.get(i) : null;
+        JsonNode r =
+            reference != null && reference.isArray() && i < reference.size()
+                ? reference.get(i)
+                : null;
         a.add(alignTo(n.get(i), r));
       }
       return a;
@@ -117,9 +122,9 @@ final class Trees {
   }
 
   /**
-   * A Secret with every value of {@code data} and {@code stringData} replaced: {@code ***} when
-   * the value is the same on both sides, {@code *** (before)} / {@code *** (after)} when it
-   * changed (as kubectl diff does). {@code other} is the Secret on the other side, or null.
+   * A Secret with every value of {@code data} and {@code stringData} replaced: {@code ***} when the
+   * value is the same on both sides, {@code *** (before)} / {@code *** (after)} when it changed (as
+   * kubectl diff does). {@code other} is the Secret on the other side, or null.
    */
   static JsonNode maskSecret(JsonNode secret, JsonNode other, String suffix) {
     ObjectNode copy = secret.deepCopy();

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  * The files under a directory that a predicate on their names takes, exactly as one {@code
  * Files.walk} finds them (links not followed: the same files, in the same order, with the same
  * first error), but walked on every core: one walk per entry of the directory, joined in the
- * directory's order (a 10,000-app bundle has 10,000 directories; issue 7). Each file comes with
- * its size as the walk saw it, so that it need not be asked again.
+ * directory's order (a 10,000-app bundle has 10,000 directories; issue 7). Each file comes with its
+ * size as the walk saw it, so that it need not be asked again.
  */
 final class YamlWalk {
   /** A regular file found, and its size then. */
@@ -37,13 +37,17 @@ final class YamlWalk {
 
   private YamlWalk() {}
 
-  /** The regular files under {@code root} whose names {@code wanted} takes; {@code shown} names the root in a message. */
+  /**
+   * The regular files under {@code root} whose names {@code wanted} takes; {@code shown} names the
+   * root in a message.
+   */
   static Listing under(Path root, String shown, Predicate<String> wanted) {
     List<Path> entries = new ArrayList<>();
     IOException ended = null;
     try {
       // Files.walk reads the start's attributes without following a link, then opens it
-      if (!Files.readAttributes(root, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory()) {
+      if (!Files.readAttributes(root, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+          .isDirectory()) {
         return new Listing(List.of(), null); // a link: the walk sees one entry, not a regular file
       }
       DirectoryStream<Path> ds = Files.newDirectoryStream(root);
@@ -65,7 +69,8 @@ final class YamlWalk {
         }
       }
     } catch (IOException e) {
-      return new Listing(List.of(), new InputException(shown, null, "cannot read: " + e.getMessage()));
+      return new Listing(
+          List.of(), new InputException(shown, null, "cannot read: " + e.getMessage()));
     }
     List<Listing> parts = entries.parallelStream().map(e -> entry(e, wanted)).toList();
     List<Found> files = new ArrayList<>();
@@ -79,17 +84,23 @@ final class YamlWalk {
     return new Listing(files, ended == null ? null : new UncheckedIOException(ended));
   }
 
-  /** One entry of the root and everything under it, as the one walk would have gone through them. */
+  /**
+   * One entry of the root and everything under it, as the one walk would have gone through them.
+   */
   private static Listing entry(Path entry, Predicate<String> wanted) {
     List<Found> found = new ArrayList<>();
     // the matcher sees the walk's own attributes; it collects, in the walk's order
-    try (Stream<Path> s = Files.find(entry, Integer.MAX_VALUE, (p, attributes) -> {
-      if (attributes.isRegularFile() && wanted.test(p.getFileName().toString())) {
-        found.add(new Found(p, attributes.size()));
-      }
-      return false;
-    })) {
-      s.forEach(p -> { });
+    try (Stream<Path> s =
+        Files.find(
+            entry,
+            Integer.MAX_VALUE,
+            (p, attributes) -> {
+              if (attributes.isRegularFile() && wanted.test(p.getFileName().toString())) {
+                found.add(new Found(p, attributes.size()));
+              }
+              return false;
+            })) {
+      s.forEach(p -> {});
     } catch (IOException e) {
       // the start of this walk, an entry of the one walk: there, its iterator's error
       return new Listing(found, new UncheckedIOException(e));

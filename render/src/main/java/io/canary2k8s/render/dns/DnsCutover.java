@@ -21,14 +21,13 @@ import java.util.TreeSet;
  * The weighted DNS cutover: for every Route53 record that sends a migrated host to a migrated
  * classic ELB, change batches (exactly what {@code aws route53 change-resource-record-sets
  * --change-batch} takes) that move it to the Kubernetes edge in weighted steps. The old target
- * stays as a weighted record until the last step, so every step before it rolls back by
- * changing weights only. canary2k8s never applies them.
+ * stays as a weighted record until the last step, so every step before it rolls back by changing
+ * weights only. canary2k8s never applies them.
  *
- * <p>Per zone, in {@code dns/<zone-id>/}: {@code 01-weight-10.json} (the simple record becomes
- * two weighted ones: Route53 refuses a CNAME beside other records of the same name, so the
- * DELETE and both CREATEs are one batch), {@code 02-weight-50.json}, {@code 03-weight-100.json}
- * (old target at weight 0), {@code 04-finish.json} (one simple record to the edge), and the
- * rollbacks.
+ * <p>Per zone, in {@code dns/<zone-id>/}: {@code 01-weight-10.json} (the simple record becomes two
+ * weighted ones: Route53 refuses a CNAME beside other records of the same name, so the DELETE and
+ * both CREATEs are one batch), {@code 02-weight-50.json}, {@code 03-weight-100.json} (old target at
+ * weight 0), {@code 04-finish.json} (one simple record to the edge), and the rollbacks.
  */
 public final class DnsCutover {
   /** The edge's share at each step, in percent. */
@@ -49,7 +48,8 @@ public final class DnsCutover {
 
   /** The records to move, sorted by zone, name, type. */
   public static List<Move> moves(Plan plan, Inventory inventory, Notifier notes) {
-    Map<String, String> lbs = new TreeMap<>(); // load balancer name -> its DNS name, classic and ELBv2
+    Map<String, String> lbs =
+        new TreeMap<>(); // load balancer name -> its DNS name, classic and ELBv2
     inventory.loadBalancersV2().forEach(lb -> lbs.put(lb.name(), lb.dnsName()));
     inventory.classicLoadBalancers().forEach(lb -> lbs.put(lb.name(), lb.dnsName()));
     List<Move> out = new ArrayList<>();
@@ -82,9 +82,16 @@ public final class DnsCutover {
           }
           seen.add(r);
           if (!"simple".equals(r.routingPolicy())) {
-            notes.warn(r.zoneId() + " " + r.name() + " " + r.type()
+            notes.warn(
+                r.zoneId()
+                    + " "
+                    + r.name()
+                    + " "
+                    + r.type()
                     + (r.setIdentifier() == null ? "" : " " + r.setIdentifier()),
-                "Route53 record uses the " + r.routingPolicy() + " routing policy; no cutover batch"
+                "Route53 record uses the "
+                    + r.routingPolicy()
+                    + " routing policy; no cutover batch"
                     + " is written for it. Move it to the edge by hand (its split is already in the"
                     + " Kubernetes weights).");
             continue;
@@ -97,28 +104,37 @@ public final class DnsCutover {
     return out;
   }
 
-  /** {@code dns/...} path → content; the README always, the batches when there is a record to move. */
-  public static Map<String, String> files(Plan plan, Inventory inventory, EdgeTarget edge, Notifier notes) {
+  /**
+   * {@code dns/...} path → content; the README always, the batches when there is a record to move.
+   */
+  public static Map<String, String> files(
+      Plan plan, Inventory inventory, EdgeTarget edge, Notifier notes) {
     List<Move> moves = moves(plan, inventory, notes);
     Map<String, List<Move>> byZone = new TreeMap<>();
     moves.forEach(m -> byZone.computeIfAbsent(m.record().zoneId(), k -> new ArrayList<>()).add(m));
     Map<String, String> files = new TreeMap<>();
     boolean alias = moves.stream().anyMatch(m -> m.record().aliasTarget() != null);
     if (!moves.isEmpty() && edge.dnsName() == null) {
-      notes.action(DIR + "/",
-          "The DNS change batches point at the placeholder " + EdgeTarget.PLACEHOLDER_DNS_NAME
+      notes.action(
+          DIR + "/",
+          "The DNS change batches point at the placeholder "
+              + EdgeTarget.PLACEHOLDER_DNS_NAME
               + ": re-render with --edge-dns-name set to the DNS name of the load balancer in"
               + " front of the edge Traefik before applying them.");
     }
     if (alias && edge.hostedZoneId() == null) {
-      notes.action(DIR + "/",
+      notes.action(
+          DIR + "/",
           "Alias records move to an alias of the edge load balancer, which needs its canonical"
               + " hosted zone id: re-render with --edge-hosted-zone-id (the batches hold the"
-              + " placeholder " + EdgeTarget.PLACEHOLDER_ZONE_ID + ", which Route53 rejects).");
+              + " placeholder "
+              + EdgeTarget.PLACEHOLDER_ZONE_ID
+              + ", which Route53 rejects).");
     }
     Map<String, String> zoneNames = new TreeMap<>();
     inventory.hostedZones().forEach(z -> zoneNames.put(z.id(), z.name()));
-    // what the records point at today, in words: classic ELBs, or load balancers once an ALB/NLB is among them
+    // what the records point at today, in words: classic ELBs, or load balancers once an ALB/NLB is
+    // among them
     Set<String> v2 = new java.util.TreeSet<>();
     inventory.loadBalancersV2().forEach(lb -> v2.add(lb.name()));
     boolean anyV2 = moves.stream().anyMatch(m -> v2.contains(m.loadBalancer()));
@@ -146,13 +162,48 @@ public final class DnsCutover {
           }
         }
         String file = String.format("%02d-weight-%d.json", i + 1, p);
-        files.put(DIR + "/" + zone + "/" + file,
-            batch("canary2k8s cutover step " + (i + 1) + " of " + total + ": " + p + " % of the moved " + zn
-                + " names to the Kubernetes edge, " + (100 - p) + " % to the " + kind + "s", changes));
-        steps.add(step(file, "Edge " + p + " %, " + kind + " " + (100 - p) + " %",
-            (i == 0 ? "Replaces each simple record with two weighted records (" + OLD_ID + ", " + NEW_ID + ")"
-                : "Changes the weights (" + kind + "/edge) from " + (100 - prev) + "/" + prev + " to " + (100 - p) + "/" + p)
-                + "; roll back with `" + ROLLBACK_WEIGHTS + "` then `" + ROLLBACK_RESTORE + "`."));
+        files.put(
+            DIR + "/" + zone + "/" + file,
+            batch(
+                "canary2k8s cutover step "
+                    + (i + 1)
+                    + " of "
+                    + total
+                    + ": "
+                    + p
+                    + " % of the moved "
+                    + zn
+                    + " names to the Kubernetes edge, "
+                    + (100 - p)
+                    + " % to the "
+                    + kind
+                    + "s",
+                changes));
+        steps.add(
+            step(
+                file,
+                "Edge " + p + " %, " + kind + " " + (100 - p) + " %",
+                (i == 0
+                        ? "Replaces each simple record with two weighted records ("
+                            + OLD_ID
+                            + ", "
+                            + NEW_ID
+                            + ")"
+                        : "Changes the weights ("
+                            + kind
+                            + "/edge) from "
+                            + (100 - prev)
+                            + "/"
+                            + prev
+                            + " to "
+                            + (100 - p)
+                            + "/"
+                            + p)
+                    + "; roll back with `"
+                    + ROLLBACK_WEIGHTS
+                    + "` then `"
+                    + ROLLBACK_RESTORE
+                    + "`."));
         prev = p;
       }
       List<Object> finish = new ArrayList<>();
@@ -171,18 +222,51 @@ public final class DnsCutover {
         restore.add(change("DELETE", edgeRecord(r, edge, 0)));
         restore.add(change("CREATE", original(r)));
       }
-      files.put(DIR + "/" + zone + "/" + FINISH,
-          batch("canary2k8s cutover step " + total + " of " + total + ": the moved " + zn
-              + " names become simple records to the Kubernetes edge", finish));
-      steps.add(step(FINISH, "Edge only (simple records)",
-          "Removes the weighted records, the " + kind + "'s (weight 0) included; roll back with `" + ROLLBACK_FINISHED + "`."));
-      files.put(DIR + "/" + zone + "/" + ROLLBACK_WEIGHTS,
-          batch("canary2k8s rollback: all traffic of the moved " + zn + " names back to the " + kind + "s (from steps 1 to "
-              + STEPS.size() + ")", toAws));
-      files.put(DIR + "/" + zone + "/" + ROLLBACK_RESTORE,
-          batch("canary2k8s rollback: restore the original " + zn + " records (after " + ROLLBACK_WEIGHTS + ")", restore));
-      files.put(DIR + "/" + zone + "/" + ROLLBACK_FINISHED,
-          batch("canary2k8s rollback: restore the original " + zn + " records (after " + FINISH + ")", afterFinish));
+      files.put(
+          DIR + "/" + zone + "/" + FINISH,
+          batch(
+              "canary2k8s cutover step "
+                  + total
+                  + " of "
+                  + total
+                  + ": the moved "
+                  + zn
+                  + " names become simple records to the Kubernetes edge",
+              finish));
+      steps.add(
+          step(
+              FINISH,
+              "Edge only (simple records)",
+              "Removes the weighted records, the "
+                  + kind
+                  + "'s (weight 0) included; roll back with `"
+                  + ROLLBACK_FINISHED
+                  + "`."));
+      files.put(
+          DIR + "/" + zone + "/" + ROLLBACK_WEIGHTS,
+          batch(
+              "canary2k8s rollback: all traffic of the moved "
+                  + zn
+                  + " names back to the "
+                  + kind
+                  + "s (from steps 1 to "
+                  + STEPS.size()
+                  + ")",
+              toAws));
+      files.put(
+          DIR + "/" + zone + "/" + ROLLBACK_RESTORE,
+          batch(
+              "canary2k8s rollback: restore the original "
+                  + zn
+                  + " records (after "
+                  + ROLLBACK_WEIGHTS
+                  + ")",
+              restore));
+      files.put(
+          DIR + "/" + zone + "/" + ROLLBACK_FINISHED,
+          batch(
+              "canary2k8s rollback: restore the original " + zn + " records (after " + FINISH + ")",
+              afterFinish));
       List<Map<String, Object>> records = new ArrayList<>();
       for (Move m : ms) {
         DnsRecord r = m.record();
@@ -200,12 +284,21 @@ public final class DnsCutover {
       z.put("name", zn);
       z.put("records", records);
       z.put("steps", steps);
-      z.put("maxTtl", ms.stream().map(m -> m.record().ttl() == null ? 60L : m.record().ttl()).max(Long::compare).orElse(60L));
+      z.put(
+          "maxTtl",
+          ms.stream()
+              .map(m -> m.record().ttl() == null ? 60L : m.record().ttl())
+              .max(Long::compare)
+              .orElse(60L));
       zones.add(z);
     }
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("zones", zones);
-    model.put("kind", moves.stream().anyMatch(m -> v2.contains(m.loadBalancer())) ? "AWS load balancer" : "classic ELB");
+    model.put(
+        "kind",
+        moves.stream().anyMatch(m -> v2.contains(m.loadBalancer()))
+            ? "AWS load balancer"
+            : "classic ELB");
     model.put("edgeName", edge.name());
     model.put("edgeZone", edge.zoneId());
     model.put("placeholder", edge.dnsName() == null);
@@ -238,8 +331,8 @@ public final class DnsCutover {
 
   /**
    * A JSON object of a change batch. Json writes object keys sorted; a TreeMap already is, so
-   * Jackson writes it as it is instead of copying it into one (a sixth of the CPU of the
-   * batches, 60 MB of JSON at 10,000 apps).
+   * Jackson writes it as it is instead of copying it into one (a sixth of the CPU of the batches,
+   * 60 MB of JSON at 10,000 apps).
    */
   private static Map<String, Object> jsonObject() {
     return new TreeMap<>();
@@ -317,5 +410,4 @@ public final class DnsCutover {
       s.put("ResourceRecords", values);
     }
   }
-
 }

@@ -14,9 +14,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** YamlWalk finds what one Files.walk finds (links not followed), in the same order, with the sizes. */
+/**
+ * YamlWalk finds what one Files.walk finds (links not followed), in the same order, with the sizes.
+ */
 class YamlWalkTest {
-  private static final Predicate<String> YAML = n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml");
+  private static final Predicate<String> YAML =
+      n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml");
 
   @TempDir Path tmp;
 
@@ -40,7 +43,8 @@ class YamlWalkTest {
     assertThat(oneWalk(link)).isEmpty();
     assertThat(YamlWalk.under(link, "link", YAML)).isEqualTo(new YamlWalk.Listing(List.of(), null));
     Path empty = Files.createDirectories(tmp.resolve("empty"));
-    assertThat(YamlWalk.under(empty, "empty", YAML)).isEqualTo(new YamlWalk.Listing(List.of(), null));
+    assertThat(YamlWalk.under(empty, "empty", YAML))
+        .isEqualTo(new YamlWalk.Listing(List.of(), null));
   }
 
   /** Directories, YAML and other files, kustomizations, links to files and to directories. */
@@ -49,7 +53,9 @@ class YamlWalkTest {
     for (int i = 0; i < n; i++) {
       String name = "e" + r.nextInt(1000) + "-" + i;
       switch (r.nextInt(depth > 2 ? 4 : 6)) {
-        case 0 -> Files.writeString(dir.resolve(name + ".yaml"), "k: " + "v".repeat(r.nextInt(50)) + "\n");
+        case 0 ->
+            Files.writeString(
+                dir.resolve(name + ".yaml"), "k: " + "v".repeat(r.nextInt(50)) + "\n");
         case 1 -> Files.writeString(dir.resolve(name + ".txt"), "x");
         case 2 -> Files.writeString(dir.resolve("kustomization.yaml"), "resources: []\n");
         case 3 -> {
@@ -63,7 +69,11 @@ class YamlWalkTest {
             Files.createSymbolicLink(dir.resolve(name + "-dirlink"), sub);
           }
         }
-        default -> tree(Files.createDirectories(dir.resolve(name + ".yaml")), r, depth + 1); // a directory named .yaml
+        default ->
+            tree(
+                Files.createDirectories(dir.resolve(name + ".yaml")),
+                r,
+                depth + 1); // a directory named .yaml
       }
     }
   }
@@ -73,7 +83,8 @@ class YamlWalkTest {
     List<YamlWalk.Found> out = new ArrayList<>();
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : (Iterable<Path>) s::iterator) {
-        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && YAML.test(p.getFileName().toString())) {
+        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+            && YAML.test(p.getFileName().toString())) {
           out.add(new YamlWalk.Found(p, Files.size(p)));
         }
       }
