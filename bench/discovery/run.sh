@@ -24,7 +24,7 @@ trap 'kill "$moto_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 endpoint="http://127.0.0.1:$port"
 until curl -fsS "$endpoint/moto-api/" > /dev/null 2>&1; do sleep 0.2; done
 
-./mvnw -B -q -pl discover -DskipTests install > /dev/null
+./mvnw -B -q -pl discover -am -DskipTests install > /dev/null
 ./mvnw -B -q -pl discover dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" > /dev/null
 cp="discover/target/classes:$(cat "$work/cp.txt")"
 javac -d "$work" -cp "$cp" bench/discovery/LiveBench.java
