@@ -31,10 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Properties over seeded random estates, written as AWS CLI captures and run through the CLI: the
  * weights of every route sum exactly to the whole; the share parsed back from each target's output
- * equals the share an independent oracle computes from the estate (DESIGN §2); the bundle is
- * byte-identical across runs and across the order AWS lists things in; every emitted name is a
- * valid Kubernetes name and every file path is made from one. On failure the seed is printed; rerun
- * one case with {@code -Dproperty.seed=N}, more cases with {@code -Dproperty.cases=N}.
+ * equals the share an independent oracle computes from the estate (docs/design.md, "The recovered
+ * split"); the bundle is byte-identical across runs and across the order AWS lists things in; every
+ * emitted name is a valid Kubernetes name and every file path is made from one. On failure the seed
+ * is printed; rerun one case with {@code -Dproperty.seed=N}, more cases with {@code
+ * -Dproperty.cases=N}.
  */
 class EstatePropertiesTest {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -177,7 +178,7 @@ class EstatePropertiesTest {
     Files.writeString(f, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n));
   }
 
-  // ---- the oracle: DESIGN §2, written again from the estate ------------------------------------
+  // ---- the oracle: docs/design.md, "The recovered split", written again from the estate -------
 
   /** ASG name → its share of the app's host (zero shares left out). */
   static Map<String, Fraction> oracle(App app) {

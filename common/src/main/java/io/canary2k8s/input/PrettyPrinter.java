@@ -12,8 +12,9 @@ import java.io.IOException;
  * The same text as Jackson's {@link DefaultPrettyPrinter} with these separators and a two-space
  * {@code DefaultIndenter}, but every line start and separator is a {@link SerializedString}, which
  * a generator copies as bytes it has encoded once; Jackson's indenter and separators hand over
- * characters that the UTF-8 generator encodes one by one (a quarter of the CPU of inventory.json,
- * 62 MB for 10,000 apps).
+ * characters that the UTF-8 generator encodes one by one, on every line of files of tens of MB
+ * ({@code inventory.json}, {@code notes.json}). {@code PrettyPrinterTest} holds it to Jackson's
+ * text; {@code bench/scale/JsonOutCpu.java} guards the cost.
  */
 final class PrettyPrinter extends DefaultPrettyPrinter {
   /** Jackson's separators of that form, encoded once. */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The one order of notes, and the collector that keeps them sorted and without duplicates. */
 class NotesTest {
-  /** The order as first written: severity, then stage, subject and message. */
+  /** The reference: the order composed from key extractors (severity, stage, subject, message). */
   private static final Comparator<Note> REFERENCE =
       Comparator.comparing(Note::severity)
           .thenComparing(Note::stage)

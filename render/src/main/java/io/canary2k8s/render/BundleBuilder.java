@@ -25,10 +25,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The façade of the render stage: a translation and its notes → the files of the bundle (DESIGN §1
- * layout): base/, overlays/, dns/ (the Route53 cutover batches), REVIEW.md, notes, the inventory,
- * and with a previous bundle DIFF.md and diff.json. Every byte is a function of the input and the
- * options.
+ * The façade of the render stage: a translation and its notes → the files of the bundle
+ * (docs/design.md, "Bundle layout"): base/, overlays/, dns/ (the Route53 cutover batches),
+ * REVIEW.md, notes, the inventory, and with a previous bundle DIFF.md and diff.json. Every byte is
+ * a function of the input and the options.
  *
  * <p>The files go to a {@link BundleSink} as they are made, app by app: a 10,000-app bundle is 350
  * MB of text, written while the next apps are made rather than held whole. REVIEW.md and notes.json
@@ -58,10 +58,10 @@ public final class BundleBuilder {
 
   /**
    * Starts a bundle of {@code inventory} before its translation is made: inventory.json (62 MB at
-   * 10,000 apps, a second of CPU) is written from now on, on another core, while the caller makes
-   * the plan, whose first part runs on one core. {@link Started#build} makes the rest; closing
-   * waits for what is still being written, so that nothing writes into {@code sink} once the caller
-   * has a failure.
+   * 10,000 apps) needs only the inventory, so it is written from now on, on another core, while the
+   * caller makes the plan, whose first part (the graph and the app names) runs on one core. {@link
+   * Started#build} makes the rest; closing waits for what is still being written, so that nothing
+   * writes into {@code sink} once the caller has a failure.
    */
   public static Started start(Inventory inventory, RenderOptions options, BundleSink sink) {
     return new Started(inventory, options, new Guarded(sink, options.previous() != null));
@@ -108,8 +108,8 @@ public final class BundleBuilder {
         List<ObjectEntry> objects = new ArrayList<>();
         objects.addAll(files.objects(tr.shared()));
         // serialising and writing is most of the render stage and each app is independent: every
-        // core makes and writes apps' files (creating 100,000 files is seconds of system time, and
-        // on one thread it was most of this stage's wall time); their entries come back in order
+        // core makes and writes apps' files (creating 100,000 files is seconds of system time,
+        // which the cores share); their entries come back in order
         InOrder.forEach(
             tr.plan().apps(), app -> files.objects(tr.appObjects(app)), objects::addAll);
         objects.sort(ObjectEntry.ORDER);
@@ -152,9 +152,9 @@ public final class BundleBuilder {
                 () ->
                     files.write(
                         BundleLayout.NOTES, out -> Json.write(Map.of("notes", sorted), out)));
-        // the notes' two sections of REVIEW.md are made on other cores beside notes.json, and
-        // the report waits for them where it places them: rendered with the report, at the
-        // commit, they were most of its time there, on one core
+        // the notes' two sections of REVIEW.md (a line per note) are made on other cores beside
+        // notes.json, and the report waits for them where it places them, so the report itself,
+        // rendered last on one core, is short to render
         ReviewModel.NotesView notesView = ReviewModel.notesView(sorted);
         ReviewModel.Ahead ahead =
             new ReviewModel.Ahead(

@@ -3,7 +3,10 @@ package io.canary2k8s.render;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Locale;
 
-/** Where each file of a bundle goes (DESIGN §1). Paths come only from valid Kubernetes names. */
+/**
+ * Where each file of a bundle goes (docs/design.md, "Bundle layout"). Paths come only from valid
+ * Kubernetes names.
+ */
 public final class BundleLayout {
   public static final String REVIEW = "REVIEW.md";
   public static final String NOTES = "notes.json";

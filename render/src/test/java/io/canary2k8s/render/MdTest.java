@@ -8,7 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MdTest {
-  /** The escaping as first written, four passes over the text. */
+  /** The reference escaping: four replacements over the text. */
   private static String reference(String s) {
     return s.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;");
   }
@@ -34,7 +34,7 @@ class MdTest {
     assertThat(Md.cell("a|b\\c\nd<e")).isEqualTo("a\\|b\\\\c d&lt;e");
   }
 
-  /** The count as first written: an exact division, the ratio when it does not terminate. */
+  /** The reference count: an exact division, the ratio when it does not terminate. */
   private static String referenceCount(Fraction f) {
     BigDecimal n = new BigDecimal(f.numerator());
     BigDecimal d = new BigDecimal(f.denominator());

@@ -81,8 +81,9 @@ public final class ObjectOrder implements Comparator<HasMetadata> {
   }
 
   /**
-   * Written out rather than composed from key extractors: 100,000 objects are sorted at 10,000
-   * apps, and building the comparator chain for every comparison was a tenth of translate.
+   * Written out rather than composed from key extractors, which build the keys again at every
+   * comparison: a 10,000-app estate sorts 100,000 objects. {@code ObjectOrderTest} holds it to the
+   * composed order; {@code StagesBench.translate} guards its cost.
    */
   private static int compare(String ka, String nsa, String na, String kb, String nsb, String nb) {
     int c = Integer.compare(rank(ka), rank(kb));

@@ -61,8 +61,9 @@ public final class Names {
 
   /**
    * Whether {@code s} matches {@link #RFC1035_LABEL} (any length): a lower-case letter, then
-   * lower-case letters, digits and {@code -}, not ending with {@code -}. Written out: names are
-   * checked for every object of every app, and the regular expression was a tenth of the plan.
+   * lower-case letters, digits and {@code -}, not ending with {@code -}. Written out rather than
+   * matched by the regular expression, since names are checked for every object of every app;
+   * {@code NamesTest} holds both checks to their patterns.
    */
   static boolean isLabel(String s) {
     int n = s.length();
@@ -145,7 +146,7 @@ public final class Names {
     return sb.toString();
   }
 
-  /** One SHA-256 per thread: looking the algorithm up for every name cost more than hashing. */
+  /** One SHA-256 per thread: looking the algorithm up costs more than hashing a short name. */
   private static final ThreadLocal<MessageDigest> SHA256 =
       ThreadLocal.withInitial(
           () -> {

@@ -7,8 +7,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The split behind an ALB/NLB listener rule (aws-semantics §2.4): a forward action with weighted
- * target groups {@code (TG_i, w_i)} gives an Auto Scaling group S
+ * The split behind an ALB/NLB listener rule (docs/design.md, "Behind an ALB or NLB"): a forward
+ * action with weighted target groups {@code (TG_i, w_i)} gives an Auto Scaling group S
  *
  * <pre>share(S) = Σ_i (w_i / Σ_j w_j) · share_in_TG(S, TG_i)</pre>
  *

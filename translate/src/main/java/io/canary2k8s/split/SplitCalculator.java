@@ -12,7 +12,7 @@ import java.util.TreeSet;
 
 /**
  * Recovers how a classic ELB divides its requests among the Auto Scaling groups attached to it
- * (DESIGN §2; AWS "How Elastic Load Balancing works"):
+ * (docs/design.md, "Behind a classic ELB"; AWS "How Elastic Load Balancing works"):
  *
  * <ul>
  *   <li>cross-zone on: {@code share = n_track / n_all}

@@ -12,8 +12,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads the block-style YAML that {@link BlockWriter} writes back into the tree the strict
- * snakeyaml path ({@link Yaml#strictTrees}) builds, without snakeyaml's scanner (most of the CPU of
- * a diff of two 10,000-app bundles: issue 7). It understands a small subset and returns {@code
+ * snakeyaml path ({@link Yaml#strictTrees}) builds, without snakeyaml's scanner, which a diff would
+ * otherwise run over every file of both bundles (guarded by {@code DiffBench.diff}; docs/design.md,
+ * "Performance: fast paths and their contracts"). It understands a small subset and returns {@code
  * null} for anything else, and the caller then takes the strict path, which also gives every error
  * message: so it must never accept a text the strict path rejects or reads differently. {@code
  * BlockReaderTest} checks that on random trees, on random texts in and around the subset, and on

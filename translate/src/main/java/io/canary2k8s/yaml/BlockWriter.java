@@ -17,16 +17,18 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Writes the common shape of a manifest exactly as {@link Yaml#dump}'s Jackson-YAML configuration
- * does, without snakeyaml's emitter (half of the CPU of a 10,000-app migrate: it analyses every
- * scalar of every document character by character). It is a {@link JsonGenerator}: the mapper
- * serialises the object straight into it, so no intermediate tree is built (that tree was a third
- * of the cost of a manifest). The structure is written here; a scalar is written plain at once when
- * that is certain, else exactly as Jackson-YAML writes it after a key (memoised), a multi-line
- * mapping value as a literal block. Anything else whose text depends on its context — a multi-line
- * string in a list or of an unusual form, a key of 128 characters or more (a complex key), a list
- * in a list, a floating-point number, a null, an empty document — declines, and the caller uses
- * Jackson-YAML for the whole document. {@code BlockWriterTest} checks byte equality with Jackson on
- * random trees, and the golden bundles on every object we emit.
+ * does, without snakeyaml's emitter, which analyses every scalar of every document character by
+ * character (a bundle has one document per object: 100,000 at 10,000 apps). It is a {@link
+ * JsonGenerator}: the mapper serialises the object straight into it, so no intermediate tree is
+ * built. Guarded by {@code bench/scale/YamlDumpCpu.java} and {@code StagesBench.render}
+ * (docs/design.md, "Performance: fast paths and their contracts"). The structure is written here; a
+ * scalar is written plain at once when that is certain, else exactly as Jackson-YAML writes it
+ * after a key (memoised), a multi-line mapping value as a literal block. Anything else whose text
+ * depends on its context — a multi-line string in a list or of an unusual form, a key of 128
+ * characters or more (a complex key), a list in a list, a floating-point number, a null, an empty
+ * document — declines, and the caller uses Jackson-YAML for the whole document. {@code
+ * BlockWriterTest} checks byte equality with Jackson on random trees, and the golden bundles on
+ * every object we emit.
  *
  * <p>The shape (Jackson-YAML with MINIMIZE_QUOTES, ALWAYS_QUOTE_NUMBERS_AS_STRINGS,
  * INDENT_ARRAYS_WITH_INDICATOR, no document marker, no line splitting): block mappings indented by
@@ -443,8 +445,8 @@ final class BlockWriter extends GeneratorBase {
     }
     if (QUOTING.needToQuoteValue(s) && printableAscii(s)) {
       // Jackson-YAML asks for double quotes, and snakeyaml escapes only these two of printable
-      // ASCII (and, with line splitting off, never folds): the load balancers of a route, one
-      // string per app, no longer all go through the memo and Jackson
+      // ASCII (and, with line splitting off, never folds): such text (the load balancers of a
+      // route, one string per app) is written here, not through the memo and Jackson
       sb.append('"');
       for (int i = 0; i < s.length(); i++) {
         char c = s.charAt(i);

@@ -48,9 +48,9 @@ public final class Yaml {
                   .build())
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .serializationInclusion(JsonInclude.Include.NON_NULL)
-          // fabric8's getters called through generated lambdas instead of Method.invoke, which
-          // with the bean property writers was 229 of 1,329 samples of dump under C1
-          // (BENCHMARKS.md, fix 33)
+          // fabric8's getters called through generated lambdas instead of Method.invoke (its
+          // argument array, access checks and boxing) for every property of every object
+          // (guarded by bench/scale/YamlDumpCpu.java)
           .addModule(new BlackbirdModule())
           .build();
 
@@ -78,7 +78,7 @@ public final class Yaml {
   /** One object as a YAML document (no {@code ---}), ending with a newline. */
   public static String dump(Object o) {
     // the plain shape of nearly every manifest is written directly (BlockWriter: the same
-    // bytes, several times faster); anything else by Jackson-YAML
+    // bytes as Jackson-YAML, or it declines); anything else by Jackson-YAML
     String fast = block(o);
     return fast != null ? fast : jackson(o);
   }

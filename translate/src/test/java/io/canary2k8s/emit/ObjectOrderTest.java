@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /** The one order of emitted objects. */
 class ObjectOrderTest {
-  /** The order as first written: rank of the kind, kind, namespace (none first), name. */
+  /**
+   * The reference: composed from key extractors (rank of the kind, kind, namespace, none first,
+   * name).
+   */
   private static final Comparator<HasMetadata> REFERENCE =
       Comparator.<HasMetadata>comparingInt(o -> ObjectOrder.rank(o.getKind()))
           .thenComparing(HasMetadata::getKind)

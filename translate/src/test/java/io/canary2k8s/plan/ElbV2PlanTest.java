@@ -23,7 +23,7 @@ class ElbV2PlanTest {
   /**
    * An NLB with cross-zone off (its attribute; the target group uses the load balancer's): one
    * target group fed by a stable ASG of 4 over two zones and a canary of 1 in one zone. The worked
-   * example of aws-semantics §1.6 inside the target group: canary 1/2 · 1/3 = 1/6.
+   * example of docs/design.md ("Worked example") inside the target group: canary 1/2 · 1/3 = 1/6.
    */
   @Test
   void nlbCrossZoneOffResolvedFromTheLoadBalancer() throws Exception {

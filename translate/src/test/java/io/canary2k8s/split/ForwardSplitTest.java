@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** aws-semantics §2.4: share = Σ_i (w_i/Σw) · share_in_TG_i, cross-zone per target group. */
+/**
+ * docs/design.md, "Behind an ALB or NLB": share = Σ_i (w_i/Σw) · share_in_TG_i, cross-zone per
+ * target group.
+ */
 class ForwardSplitTest {
   static final List<String> ZONES = List.of("a", "b");
 
@@ -37,8 +40,8 @@ class ForwardSplitTest {
   }
 
   /**
-   * Two groups in one target group with cross-zone off there: the worked example of §1.6, inside
-   * the TG.
+   * Two groups in one target group with cross-zone off there: docs/design.md, "Worked example",
+   * inside the TG.
    */
   @Test
   void crossZoneOffInsideOneTargetGroup() {

@@ -62,7 +62,7 @@ class SplitCalculatorTest {
     assertThat(s.share("canary")).isEqualTo(Fraction.of(1, 10));
   }
 
-  /** The worked example of aws-semantics §1.6: stable 2+2, canary 1 in a. */
+  /** docs/design.md, "Worked example": stable 2+2, canary 1 in a. */
   @Test
   void crossZoneOffCanaryInFewerZones() {
     var stable = group("stable", 4, List.of("a", "b"), "a", "a", "b", "b");

@@ -116,7 +116,7 @@ class BlockWriterTest {
 
   @Test
   void traefikRulesAndClusterEntriesArePlainAtOnce() {
-    // one or more of each per app: they no longer go through Jackson one by one
+    // one or more of each per app: they stay on the fast path, not through Jackson one by one
     assertThat(BlockWriter.plainSafe("Host(`shop.example.com`)")).isTrue();
     assertThat(BlockWriter.plainSafe("_cluster/namespace-shop.yaml")).isTrue();
     assertThat(BlockWriter.plainSafe("`tick")).as("a backtick first is an indicator").isFalse();
@@ -226,7 +226,7 @@ class BlockWriterTest {
     return sb.toString();
   }
 
-  /** The check as it was first written: the resolver on every string, then a scan. */
+  /** The reference check: the resolver on every string, then a scan. */
   private static boolean referencePlainSafe(
       org.yaml.snakeyaml.resolver.Resolver resolver, String s) {
     if (s.isEmpty()
