@@ -24,9 +24,11 @@ trap 'kill "$moto_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 endpoint="http://127.0.0.1:$port"
 until curl -fsS "$endpoint/moto-api/" > /dev/null 2>&1; do sleep 0.2; done
 
-./mvnw -B -q -pl discover -am -DskipTests install > /dev/null
-./mvnw -B -q -pl discover dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" > /dev/null
-cp="discover/target/classes:$(cat "$work/cp.txt")"
+# built in the reactor, nothing installed into ~/.m2: without "package", the reactor resolves the
+# modules discover needs (common) to their target/classes
+./mvnw -B -q -pl discover -am -DskipTests compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench-classpath.txt > /dev/null
+cp="discover/target/classes:$(cat discover/target/bench-classpath.txt)"
 javac -d "$work" -cp "$cp" bench/discovery/LiveBench.java
 cat > "$work/Render.java" <<'JAVA'
 public class Render { public static void main(String[] a) { System.out.print(io.canary2k8s.discover.live.CaptureScript.render()); } }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * A deterministic synthetic AWS estate, written as saved AWS CLI output (the layout of README.md
- * "Input: saved AWS CLI output"), for the scale benchmarks of issue 7.
+ * "Input: saved AWS CLI output"), for the scale benchmarks (BENCHMARKS.md).
  *
  * <p>Usage (single-file program, no dependencies; JDK 17):
  *
@@ -36,8 +36,8 @@ import java.util.Map;
  * quarter of the apps sit behind an ALB instead: the stable and canary ASGs feed two target groups
  * (the ASGs' TargetGroupARNs) and the default rule forwards to them with weights (ForwardConfig),
  * cross-zone off on the canary group for some, HTTP redirected to HTTPS where both listen, and a
- * path rule to the stable group for some. Drawn last per app, so the classic apps are the same as
- * in estates made before ALBs were generated.
+ * path rule to the stable group for some. The ALB choices are drawn last per app, so that every
+ * other value of an app comes from the same draws whether or not the app is behind an ALB.
  */
 public final class EstateGenerator {
   static final String REGION = "eu-west-1";

@@ -8,9 +8,9 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * How much of a run's Java CPU samples run in the interpreter (session 8): the top frame of each
- * {@code jdk.ExecutionSample} of a JFR recording by its type ({@code Interpreted}, {@code JIT
- * compiled}, {@code Inlined}), and the methods most often interpreted at the top.
+ * How much of a run's Java CPU samples run in the interpreter: the top frame of each {@code
+ * jdk.ExecutionSample} of a JFR recording by its type ({@code Interpreted}, {@code JIT compiled},
+ * {@code Inlined}), and the methods most often interpreted at the top.
  *
  * <p>usage: {@code java bench/scale/FrameTypes.java RECORDING.jfr [TOP]}
  */

@@ -16,9 +16,11 @@ import java.nio.file.Path;
 
 /**
  * Thread CPU of one pass writing an estate's inventory.json in Json's pretty form, in a fresh JVM:
- * the cold pass a run makes. {@code writer}: Jackson's printer, through a writer and its encoder
- * (as before fix 37); {@code bytes}: Jackson's printer, its UTF-8 generator into a byte stream (fix
- * 37); {@code json}: {@code Json.write}, the project's printer of pre-encoded line starts (fix 41).
+ * the cold pass a run makes. {@code writer}: Jackson's default printer, through a writer and its
+ * encoder; {@code bytes}: Jackson's default printer, its UTF-8 generator into a byte stream; {@code
+ * json}: {@code Json.write}, the project's printer of pre-encoded line starts into a byte stream,
+ * the path {@code inventory.json} and {@code notes.json} take (docs/design.md, "Performance: fast
+ * paths and their contracts").
  *
  * <p>usage: {@code java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn128m -Xms768m -cp
  * cli/target/canary2k8s.jar bench/scale/JsonOutCpu.java ESTATE writer|bytes|json OUT_FILE}

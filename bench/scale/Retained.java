@@ -13,8 +13,8 @@ import java.nio.file.Path;
 /**
  * What a run keeps on the heap after reading a capture ({@code read}) or after translating it too
  * ({@code translate}): a full collection, then {@code jcmd <pid> GC.class_histogram}, its first
- * LINES lines (session 9). What survives a young collection is copied once into the old generation
- * (the launcher's -XX:MaxTenuringThreshold=0), so this is what the collector copies.
+ * LINES lines. What survives a young collection is copied once into the old generation (the
+ * launcher's -XX:MaxTenuringThreshold=0), so this is what the collector copies.
  *
  * <p>usage: {@code java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -cp cli/target/canary2k8s.jar
  * bench/scale/Retained.java ESTATE read|translate LINES}

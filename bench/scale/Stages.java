@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * <p>usage (from the repository root, after the jar is built; the launcher's JVM options): {@code
  * java -XX:+UseParallelGC -Xmn128m -Xms768m -XX:MaxTenuringThreshold=0 -XX:TieredStopAtLevel=1 -cp
  * cli/target/canary2k8s.jar bench/scale/Stages.java CAPTURE OUT [TARGET]}. OUT {@code -}: the
- * stages that write nothing only (read, translate; session 9, fix 48).
+ * stages that write nothing only (read, translate), e.g. to compare two builds' read stage.
  */
 public class Stages {
   public static void main(String[] args) {

@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * Thread CPU of {@code Yaml.dump} over every app object of an estate, ROUNDS times in one JVM, on
- * this thread only (BENCHMARKS.md, fix 33). Compare two builds by running it against each jar in
- * turn, several times.
+ * this thread only: what guards {@code BlockWriter} and the Blackbird accessors (docs/design.md,
+ * "Performance: fast paths and their contracts"). Compare two builds by running it against each jar
+ * in turn, several times.
  *
  * <p>usage: {@code java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn128m -Xms768m -cp
  * cli/target/canary2k8s.jar bench/scale/YamlDumpCpu.java ESTATE ROUNDS}

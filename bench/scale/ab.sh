@@ -4,23 +4,22 @@
 # and the CPU time the hypervisor gave to other guests during it (steal, all cores, /proc/stat).
 #
 # usage: bench/scale/ab.sh ESTATE OUT_DIR ROUNDS LABEL=LAUNCHER[:JAVA_OPTS] ...
-#   e.g. git worktree add /tmp/before 8669714 && /tmp/before/canary2k8s --version
+#   e.g. git worktree add /tmp/before <commit> && /tmp/before/canary2k8s --version
 #        bench/scale/ab.sh /tmp/e10000 /dev/shm 3 before=/tmp/before/canary2k8s after=./canary2k8s
 #   LAUNCHER is a checkout's ./canary2k8s (build it first: its first run builds the jar);
 #   JAVA_OPTS go to CANARY2K8S_JAVA_OPTS after the launcher's own options, so they override them,
 #   e.g. "t0=./canary2k8s:-XX:MaxTenuringThreshold=0" (none: the launcher as it is).
 # env:   GCLOG=1      also log the collector (-Xlog:gc,gc+cpu) and print, per run, the young and
 #                     full collections, their pauses added up and the collector's user CPU
-#                     (session 7, fix 40; sessions 7 and 8 ran this as bench/scale/gclog.sh)
 #        DELETE=end   when the bundles go: at the end (default), or each after its run (each;
 #                     for OUT_DIR in /dev/shm, where 10,000-app bundles would fill the memory)
-#        ONTO=ESTATE2 reruns after a change instead of fresh bundles (session 10): each variant
+#        ONTO=ESTATE2 reruns after a change instead of fresh bundles: each variant
 #                     writes onto one bundle of its own, made first from ESTATE2 (not measured);
 #                     the rounds then read ESTATE and ESTATE2 in turn, so every measured run
 #                     replaces a bundle of the other capture, e.g. ESTATE2 made by
 #                     `EstateGenerator --scale-out 5` (one app scaled out). DELETE does not apply.
 # Each run writes a fresh OUT_DIR/ab-* bundle. On this disk delete them at the end, not between
-# runs: deleting 100,000 files on a disk with online discard slows the next run (see run.sh).
+# runs: on ext4 without a journal, deleting 100,000 files slows the next run (see run.sh).
 set -euo pipefail
 estate="$1" out="$2" rounds="$3"
 shift 3

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Where the cores idle (session 7): runs the command and prints, every 250 ms, how busy all the
+# Where the cores idle: runs the command and prints, every 250 ms, how busy all the
 # machine's cores were in that interval (from /proc/stat; anything else running counts too).
 #
 # usage: bench/scale/busy.sh COMMAND...

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# JMH for the in-process stages (issue 7): StagesBench (discover, translate, render) and DiffBench
+# JMH for the in-process stages: StagesBench (discover, translate, render) and DiffBench
 # (diff), each with -prof gc (allocation per operation), against the estates of a work directory
 # made by bench/scale/run.sh (e<N>, and out<N>, out<N>b for diff; DiffBench makes those two when
 # they are missing).

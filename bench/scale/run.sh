@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scale benchmark (issue 7): synthetic estates of N apps -> whole-process runs of the CLI
+# Scale benchmark: synthetic estates of N apps -> whole-process runs of the CLI
 # (migrate end to end, the rerun onto an unchanged and onto a changed bundle, diff of two
 # bundles, --version start-up), a one-shot per-stage timing (Stages.java) and JMH for the
 # in-process stages.
@@ -76,10 +76,10 @@ measure() { # what n run cmd...
 for i in $(seq 1 "$VERSION_RUNS"); do
   measure version 0 "$i" ./canary2k8s --version
 done
-# Bundles of earlier runs are moved aside, not deleted, until the end: deleting 100,000 files on
-# this disk (ext4, online discard) kept it busy for minutes, and the next run took 83 s instead
-# of 18 (session 4). A fresh directory per run; everything aside is deleted after the last
-# measurement (give the disk a few minutes before running this again).
+# Bundles of earlier runs are moved aside, not deleted, until the end: on ext4 without a journal
+# a file made within minutes of deleting many costs far more (BENCHMARKS.md, "The machine"), and
+# a measured run must not pay for the previous one. A fresh directory per run; everything aside
+# is deleted after the last measurement (give the disk a few minutes before running this again).
 aside="$WORK/aside"
 mkdir -p "$aside"
 move_aside() { # dir...
@@ -105,8 +105,8 @@ for n in "${sizes[@]}"; do
   java -XX:+UseParallelGC -Xmn128m -Xms768m -XX:MaxTenuringThreshold=0 -XX:TieredStopAtLevel=1 -cp cli/target/canary2k8s.jar bench/scale/Stages.java "$WORK/e$n" "$WORK/stages$n" \
     | tee "$WORK/stages-$n.txt" >&2
   cp "$WORK/stages-$n.txt" "bench/scale/results/stages-$n.txt"
-  # the rerun after a small change (session 10): one app scaled out, written onto out<N>; last,
-  # since it replaces the bundle the diff above read
+  # the rerun after a small change: one app scaled out, written onto out<N>; last, since it
+  # replaces the bundle the diff above read
   measure migrate-changed "$n" 1 ./canary2k8s migrate --from-aws-cli "$WORK/e${n}s" --out "$WORK/out$n"
 done
 cp "$csv" bench/scale/results/results.csv

@@ -1,4 +1,4 @@
-# Sourced by run.sh and ab.sh (session 10): CPU time the hypervisor gave to other guests while
+# Sourced by run.sh and ab.sh: CPU time the hypervisor gave to other guests while
 # this machine's cores waited (steal, all cores, from /proc/stat). The machine's speed varies by
 # the hour, and this is one cause a reader can see beside each number.
 #   t0="$(steal_ticks)"; ...; steal_since "$t0"    # prints seconds, e.g. 0.03

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CPU seconds per thread group of a run (session 6: how much the C1 compiler thread uses).
+# CPU seconds per thread group of a run (e.g. how much the C1 compiler thread uses).
 # Runs the command, samples /proc/<java pid>/task/*/stat every 0.2 s, and prints the last
 # utime+stime of each thread summed by name (digits dropped: "GC Thread#0" and "#1" together).
 # The last 0.2 s before the exit are not seen.

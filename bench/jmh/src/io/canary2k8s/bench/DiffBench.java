@@ -18,10 +18,10 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
- * {@code diff} of two bundles of N apps in process (issue 7): both read ({@link Documents#read}),
- * compared ({@link Differ#diff}) and the Markdown report made ({@link DiffMarkdown#render}), as the
- * command does. The two bundles are those bench/scale/run.sh compares: {@code out<N>} (the estate
- * with the desired weight basis) and {@code out<N>b} (the same estate with {@code --weight-basis
+ * {@code diff} of two bundles of N apps in process: both read ({@link Documents#read}), compared
+ * ({@link Differ#diff}) and the Markdown report made ({@link DiffMarkdown#render}), as the command
+ * does. The two bundles are those bench/scale/run.sh compares: {@code out<N>} (the estate with the
+ * desired weight basis) and {@code out<N>b} (the same estate with {@code --weight-basis
  * in-service}, so every app with an instance not in service changes replicas and weights), under
  * {@code $bench.estates}; made there first when missing.
  */

@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the benchmarks of an estate of N apps share (issue 7): JMH's settings, the number of apps,
- * where the estates are, and the CLI's defaults they run with. The captures are made beforehand by
+ * What the benchmarks of an estate of N apps share: JMH's settings, the number of apps, where the
+ * estates are, and the CLI's defaults they run with. The captures are made beforehand by
  * bench/estate/EstateGenerator.java into {@code $bench.estates/e<N>} (the system property is passed
  * by bench/scale/jmh.sh).
  */

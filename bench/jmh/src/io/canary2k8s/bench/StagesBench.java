@@ -17,11 +17,11 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
- * The in-process stages of {@code migrate --from-aws-cli} at N apps (issue 7): discover from the
- * capture ({@link CaptureReader#read}), translate ({@link Translator#translate} and every object
- * made, {@link Translation#objects}) and render ({@link BundleBuilder#build}: the objects made
- * again app by app and serialised, the whole bundle in memory; the CLI writes it as it is made,
- * measured by the whole-process run of bench/scale/run.sh).
+ * The in-process stages of {@code migrate --from-aws-cli} at N apps: discover from the capture
+ * ({@link CaptureReader#read}), translate ({@link Translator#translate} and every object made,
+ * {@link Translation#objects}) and render ({@link BundleBuilder#build}: the objects made again app
+ * by app and serialised, the whole bundle in memory; the CLI writes it as it is made, measured by
+ * the whole-process run of bench/scale/run.sh).
  *
  * <p>Each stage's input is computed once per trial, so each benchmark times one stage only. {@code
  * diff} is {@link DiffBench}.
