@@ -3,7 +3,7 @@
 <!-- canary2k8s:diff v1 -->
 ## canary2k8s diff: ${title}
 
-Compared `${before}` → `${after}`: the Kubernetes objects of `base/`, paired by apiVersion, kind, namespace and name and compared as parsed YAML (key order, quoting and formatting do not count). ${summary.unchanged} object<#if summary.unchanged != 1>s</#if> unchanged.
+Compared ${before} → ${after}: the Kubernetes objects of `base/`, paired by apiVersion, kind, namespace and name and compared as parsed YAML (key order, quoting and formatting do not count). ${summary.unchanged} object<#if summary.unchanged != 1>s</#if> unchanged.
 
 <#if kinds?has_content>
 | Kind | Added | Changed | Removed | Renamed |
@@ -25,7 +25,7 @@ Compared `${before}` → `${after}`: the Kubernetes objects of `base/`, paired b
 </#if>
 
 <#list diagrams as d>
-Namespace `${d.namespace}`, before and after:
+Namespace ${d.namespace}, before and after:
 
 ```mermaid
 ${d.mermaid}```

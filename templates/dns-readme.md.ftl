@@ -18,12 +18,12 @@ Every Route53 name below points at a migrated ${kind} today. Each step keeps the
 
 </#if>
 <#list zones as z>
-## Zone `${z.name}` (`${z.id}`)
+## Zone ${z.name} (`${z.id}`)
 
 | Name | Type | Today | App | ${kind?cap_first} |
 |---|---|---|---|---|
 <#list z.records as r>
-| `${r.name}` | ${r.type} | `${r.from}` (${r.how}) | `${r.app}` | `${r.loadBalancer}` |
+| ${r.name} | ${r.type} | ${r.from} (${r.how}) | ${r.app} | ${r.loadBalancer} |
 </#list>
 
 Apply in this order; after each step, wait until the change is `INSYNC` (`aws route53 wait resource-record-sets-changed --id <ChangeInfo.Id>`) and at least the records' TTL (${z.maxTtl?c} s), and watch the edge's error rate before the next step.

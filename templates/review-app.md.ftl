@@ -1,48 +1,113 @@
-<#-- One app's section of REVIEW.md (rendered on its own, on every core; review.md.ftl puts the sections in plan order). -->
-## App `${app.name}`
+<#-- review/<app>.md: one app's page of the review (rendered on its own, on every core, as soon as its objects are written). Prose only: every name comes escaped from AppPage, every number computed there. -->
+# App ${app.name}
 
-Namespace `${app.namespace}`.<#if app.loadBalancers?has_content> Classic ELBs: <#list app.loadBalancers as lb>`${lb}`<#sep>, </#sep></#list>.</#if><#if app.loadBalancersV2?has_content> ALB/NLB: <#list app.loadBalancersV2 as lb>`${lb}`<#sep>, </#sep></#list>.</#if> Auto Scaling groups: <#list app.groups as g>`${g}`<#sep>, </#sep></#list>.
+Part of the review in [`REVIEW.md`](../REVIEW.md). Namespace ${app.namespace}.<#if app.loadBalancers?has_content> Classic ELBs: <#list app.loadBalancers as lb>${lb}<#sep>, </#sep></#list>.</#if><#if app.loadBalancersV2?has_content> ALB/NLB: <#list app.loadBalancersV2 as lb>${lb}<#sep>, </#sep></#list>.</#if> Auto Scaling groups: <#list app.groups as g>${g}<#sep>, </#sep></#list>.
 
-### Traffic today and after
+## Traffic today and after
 
-| Hosts | Today (AWS) | After (`${target}`) | Weights in |
-|---|---|---|---|
+Today, on AWS:
+
+| Hosts | Split (AWS) |
+|---|---|
 <#list app.routes as r>
-| <#list r.hosts as h>`${h}`<#sep><br></#sep></#list><#list r.paths as p><br>path `${p}`</#list> | ${r.today} | ${r.after} | ${r.object} |
+| ${r.hosts} | ${r.today} |
 </#list>
 
+After, on Kubernetes (${target}):
+
+| Hosts | Weights | Weights in |
+|---|---|---|
+<#list app.routes as r>
+| ${r.hosts} | ${r.after} | ${r.object} |
+</#list>
+
+<#if app.redirected?has_content>
+HTTP is redirected to HTTPS for <#list app.redirected as h>${h}<#sep>, </#sep></#list>.
+
+</#if>
 ```mermaid
 ${app.mermaid}```
 
-### Recovered split
+## Recovered split
 
 <#list app.splits as s>
 <#if s.rule??>
-Load balancer `${s.loadBalancer}`, ${s.rule}: forwards to weighted target groups; instances counted by `${s.basis}`.
+Load balancer ${s.loadBalancer}, ${s.rule}: forwards to weighted target groups; instances counted by ${s.basis}.
 
-| Target group | Weight | w/Σw | Cross-zone | Share inside the target group |
-|---|---:|---:|---|---|
+| Target group | Weight | w/Σw | Cross-zone |
+|---|---:|---:|---|
 <#list s.targetGroups as t>
-| `${t.name}` | ${t.weight} | ${t.weightShare} | ${t.crossZone} | ${t.inside} |
+| ${t.name} | ${t.weight} | ${t.weightShare} | ${t.crossZone} |
+</#list>
+
+| Target group | Share of each Auto Scaling group inside the target group |
+|---|---|
+<#list s.targetGroups as t>
+| ${t.name} | ${t.inside} |
 </#list>
 <#else>
-ELB `${s.loadBalancer}`: cross-zone ${s.crossZone}; instances counted by `${s.basis}`.
+ELB ${s.loadBalancer}: cross-zone ${s.crossZone}; instances counted by ${s.basis}.
 </#if>
 
-| Auto Scaling group | Track |<#list s.zones as z> ${z} |</#list> n | Share (${s.basis}) | Share (${s.otherBasis}) |
-|---|---|<#list s.zones as z>---:|</#list>---:|---:|---:|
+| Auto Scaling group |<#list s.zones as z> ${z} |</#list> n |
+|---|<#list s.zones as z>---:|</#list>---:|
 <#list s.rows as row>
-| `${row.group}` | `${row.track}` |<#list row.perZone as c> ${c} |</#list> ${row.total} | ${row.share} | ${row.otherShare} |
+| ${row.group} |<#list row.perZone as c> ${c} |</#list> ${row.total} |
 </#list>
 
-Formula: `${s.formula}`.<#if s.otherDiffers> By `${s.otherBasis}` the split differs (see the last column); `--weight-basis ${s.otherBasis}` would use it.<#else> The `${s.otherBasis}` basis gives the same split.</#if>
+| Auto Scaling group | Track | Share (${s.basis}) | Share (${s.otherBasis}) |
+|---|---|---:|---:|
+<#list s.rows as row>
+| ${row.group} | ${row.track} | ${row.share} | ${row.otherShare} |
+</#list>
+
+Formula: ${s.formula}.<#if s.otherDiffers> By ${s.otherBasis} the split differs (see the last column); ${s.otherFlag} would use it.<#else> The ${s.otherBasis} basis gives the same split.</#if>
 
 </#list>
-### Tracks
+## Tracks
 
-| Track | Role | Auto Scaling group | min / desired / max | Replicas | HPA | Image | Readiness probe |
-|---|---|---|---|---:|---|---|---|
+| Track | Role | Auto Scaling group | min / desired / max | Replicas |
+|---|---|---|---|---:|
 <#list app.tracks as t>
-| `${t.name}` | ${t.role} | `${t.group}` | ${t.capacity} | ${t.replicas} | ${t.hpa} | `${t.image}` (${t.imageOrigin}) | ${t.probe} |
+| ${t.name} | ${t.role} | ${t.group} | ${t.capacity} | ${t.replicas} |
 </#list>
 
+| Track | Image | From |
+|---|---|---|
+<#list app.tracks as t>
+| ${t.name} | ${t.image} | ${t.imageOrigin} |
+</#list>
+
+| Track | Readiness probe |
+|---|---|
+<#list app.tracks as t>
+| ${t.name} | ${t.probe} |
+</#list>
+
+| Track | HorizontalPodAutoscaler |
+|---|---|
+<#list app.tracks as t>
+| ${t.name} | ${t.hpa} |
+</#list>
+
+## Canary steps
+
+<#if steps?has_content>
+The weights of this app in each overlay of `overlays/`.
+
+| Overlay | Canary share | Weights in | Weights |
+|---|---:|---|---|
+<#list steps as s>
+| ${s.overlay} | ${s.percent} % | ${s.object} | ${s.weights} |
+</#list>
+<#else>
+No route of this app is split between tracks: the overlays do not change it.
+</#if>
+
+## AWS item to Kubernetes objects
+
+| AWS item | Kubernetes objects |
+|---|---|
+<#list mapping as m>
+| ${m.aws} | ${m.objects} |
+</#list>

@@ -41,7 +41,11 @@ class ArchitectureTest {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
         .layer("common")
-        .definedBy("io.canary2k8s.notes..", "io.canary2k8s.input..", "io.canary2k8s.concurrent..")
+        .definedBy(
+            "io.canary2k8s.notes..",
+            "io.canary2k8s.input..",
+            "io.canary2k8s.concurrent..",
+            "io.canary2k8s.text..")
         .layer("discover")
         .definedBy("io.canary2k8s.discover..", "io.canary2k8s.inventory..")
         .layer("translate")

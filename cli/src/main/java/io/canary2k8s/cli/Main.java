@@ -1,6 +1,7 @@
 package io.canary2k8s.cli;
 
 import io.canary2k8s.input.InputException;
+import io.canary2k8s.text.Escape;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -60,7 +61,7 @@ public final class Main implements Runnable {
     cl.setExitCodeExceptionMapper(t -> ExitCodes.INTERNAL);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          err.println("canary2k8s: " + ex.getMessage());
+          err.println("canary2k8s: " + Escape.terminal(ex.getMessage()));
           err.println(
               "Try '"
                   + ex.getCommandLine().getCommandSpec().qualifiedName()
@@ -89,7 +90,7 @@ public final class Main implements Runnable {
             code = ExitCodes.INTERNAL;
             message = "internal error (please report it with --stacktrace output): " + ex;
           }
-          err.println("canary2k8s: " + message);
+          err.println("canary2k8s: " + Escape.terminal(message)); // it may quote the input
           if (stacktrace) {
             ex.printStackTrace(err);
           }

@@ -9,6 +9,7 @@ import io.canary2k8s.notes.Severity;
 import io.canary2k8s.render.BundleBuilder;
 import io.canary2k8s.render.BundleSink;
 import io.canary2k8s.render.RenderOptions;
+import io.canary2k8s.text.Escape;
 import io.canary2k8s.translate.Translation;
 import io.canary2k8s.translate.Translator;
 import java.io.PrintWriter;
@@ -71,9 +72,10 @@ final class Pipeline {
         sb.append("  ")
             .append(n.severity())
             .append(' ')
-            .append(n.subject())
+            // AWS names: nothing in them may drive the terminal
+            .append(Escape.terminal(n.subject()))
             .append(": ")
-            .append(n.message())
+            .append(Escape.terminal(n.message()))
             .append(nl);
       }
     }

@@ -2,11 +2,15 @@ package io.canary2k8s.input;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
+import io.canary2k8s.text.Escape;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -56,8 +61,41 @@ public final class Json {
 
   private Json() {}
 
+  /**
+   * What JSON output escapes beyond the standard: DEL and every character of {@link
+   * Escape#isHidden} (C1 controls, bidi controls, zero-width characters, …), and both halves of
+   * every surrogate pair (a tag character is invisible as well; a pair is read back as its code
+   * point), as {@code \\uXXXX}. A reader gets the same strings; a person reading the file, or a
+   * diff of it, sees every such character.
+   */
+  private static final class HiddenEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    static final HiddenEscapes INSTANCE = new HiddenEscapes();
+
+    private final int[] ascii;
+
+    private HiddenEscapes() {
+      ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+      ascii[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      if (!Character.isSurrogate((char) ch) && !Escape.isHidden(ch)) {
+        return null;
+      }
+      return new SerializedString(String.format(java.util.Locale.ROOT, "\\u%04x", ch));
+    }
+  }
+
   private static JsonFactory factory(boolean strictDuplicates) {
-    return JsonFactory.builder()
+    return new JsonFactoryBuilder()
+        .characterEscapes(HiddenEscapes.INSTANCE)
         .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, strictDuplicates)
         .streamReadConstraints(
             StreamReadConstraints.builder()

@@ -3,6 +3,7 @@ package io.canary2k8s.render;
 import io.canary2k8s.concurrent.Futures;
 import io.canary2k8s.concurrent.InOrder;
 import io.canary2k8s.input.Json;
+import io.canary2k8s.inventory.AutoScalingGroup;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.inventory.InventoryJson;
 import io.canary2k8s.notes.Note;
@@ -101,17 +102,35 @@ public final class BundleBuilder {
                   DnsCutover.files(tr.plan(), inventory, options.edge(), notes.scoped("render/dns"))
                       .forEach(files::put));
       CompletableFuture<ReviewModel.PlanView> view =
-          CompletableFuture.supplyAsync(() -> ReviewModel.planView(tr, inventory, options));
+          CompletableFuture.supplyAsync(() -> ReviewModel.planView(tr, options));
+      Map<String, AutoScalingGroup> groups = ReviewModel.groups(inventory);
       CompletableFuture<Void> notesFile = CompletableFuture.completedFuture(null);
       CompletableFuture<Void> kustomization = CompletableFuture.completedFuture(null);
+      // the review's lists, written as pages where they are long
+      CompletableFuture<String> appsIndex = CompletableFuture.completedFuture(null);
+      CompletableFuture<String> actionsIndex = CompletableFuture.completedFuture(null);
+      CompletableFuture<String> notesIndex = CompletableFuture.completedFuture(null);
       try {
         List<ObjectEntry> objects = new ArrayList<>();
-        objects.addAll(files.objects(tr.shared()));
+        List<ObjectEntry> shared = files.objects(tr.shared());
+        objects.addAll(shared);
+        List<String> appRows = new ArrayList<>(tr.plan().apps().size());
         // serialising and writing is most of the render stage and each app is independent: every
         // core makes and writes apps' files (creating 100,000 files is seconds of system time,
-        // which the cores share); their entries come back in order
+        // which the cores share), the app's page of the review with them; their entries and
+        // index rows come back in order
         InOrder.forEach(
-            tr.plan().apps(), app -> files.objects(tr.appObjects(app)), objects::addAll);
+            tr.plan().apps(),
+            app -> {
+              List<ObjectEntry> entries = files.objects(tr.appObjects(app));
+              AppPage.Made page = AppPage.make(app, tr.target(), groups, options.steps(), entries);
+              files.put(page.file(), page.text());
+              return new AppDone(entries, page.indexRow());
+            },
+            done -> {
+              objects.addAll(done.entries());
+              appRows.add(done.indexRow());
+            });
         objects.sort(ObjectEntry.ORDER);
         // the tail, on both cores: what needs only the objects is made on another core while this
         // one completes the notes and then writes what needs them
@@ -122,8 +141,9 @@ public final class BundleBuilder {
                     files.put(
                         BundleLayout.BASE + "/" + BundleLayout.KUSTOMIZATION,
                         Yaml.dump(Kustomization.of(resources, List.of()))));
-        CompletableFuture<Review.Piece> mapping =
-            CompletableFuture.supplyAsync(() -> ReviewModel.mappingTable(objects));
+        appsIndex =
+            CompletableFuture.supplyAsync(
+                () -> ReviewModel.apps(tr.plan().apps(), appRows, files::put));
         Futures.join(overlays);
         Futures.join(dns); // every note is in
         String diffHeadline = null;
@@ -152,6 +172,7 @@ public final class BundleBuilder {
                 () ->
                     files.write(
                         BundleLayout.NOTES, out -> Json.write(Map.of("notes", sorted), out)));
+<<<<<<< HEAD
         // the notes' two sections of REVIEW.md (a line per note) are made on other cores beside
         // notes.json, and the report waits for them where it places them, so the report itself,
         // rendered last on one core, is short to render
@@ -161,25 +182,42 @@ public final class BundleBuilder {
                 mapping,
                 CompletableFuture.supplyAsync(() -> ReviewModel.actions(notesView)),
                 CompletableFuture.supplyAsync(() -> ReviewModel.notesTables(notesView)));
+=======
+        // the notes' parts of the review (in REVIEW.md, or on pages when long) are made on other
+        // cores beside notes.json, and the index waits for them where it places them
+        actionsIndex = CompletableFuture.supplyAsync(() -> ReviewModel.actions(sorted, files::put));
+        notesIndex = CompletableFuture.supplyAsync(() -> ReviewModel.notes(sorted, files::put));
+        ReviewModel.Ahead ahead = new ReviewModel.Ahead(actionsIndex, appsIndex, notesIndex);
+>>>>>>> review-pages
         Map<String, Object> review =
             ReviewModel.build(
                 tr,
                 Futures.join(view),
+                shared,
                 objects.size(),
-                notesView.counts(),
+                ReviewModel.counts(sorted),
                 ahead,
                 inventory,
                 options);
-        files.write(BundleLayout.REVIEW, out -> Review.render("review.md.ftl", review, out));
+        String index = Review.render("review.md.ftl", review);
+        files.put(BundleLayout.REVIEW, index);
         Futures.join(kustomization);
         Futures.join(notesFile);
         Futures.join(inventoryFile);
         return new Rendered(objects.size(), files.count(), diffHeadline);
       } catch (RuntimeException | Error e) {
         // nothing may write into the sink once the caller has the failure (and cleans up)
-        // (the review's pieces made ahead are made in memory: no need to wait for them)
         for (CompletableFuture<?> f :
-            List.of(overlays, dns, view, inventoryFile, notesFile, kustomization)) {
+            List.of(
+                overlays,
+                dns,
+                view,
+                inventoryFile,
+                notesFile,
+                kustomization,
+                appsIndex,
+                actionsIndex,
+                notesIndex)) {
           f.exceptionally(x -> null).join();
         }
         throw e;
@@ -195,6 +233,9 @@ public final class BundleBuilder {
       inventoryFile.exceptionally(x -> null).join();
     }
   }
+
+  /** What an app's worker hands back, in plan order: its objects' entries and its index row. */
+  private record AppDone(List<ObjectEntry> entries, String indexRow) {}
 
   /** The sink, guarded: each path once; base/ kept in memory only when a diff needs it. */
   private static final class Guarded {

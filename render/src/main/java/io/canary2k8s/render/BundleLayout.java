@@ -9,6 +9,10 @@ import java.util.Locale;
  */
 public final class BundleLayout {
   public static final String REVIEW = "REVIEW.md";
+
+  /** The review's other pages: one per app, {@code review/<app>.md}, and the long lists' pages. */
+  public static final String REVIEW_DIR = "review";
+
   public static final String NOTES = "notes.json";
   public static final String INVENTORY = "inventory.json";
   public static final String BASE = "base";

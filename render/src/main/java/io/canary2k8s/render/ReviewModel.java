@@ -9,129 +9,206 @@ import io.canary2k8s.notes.Severity;
 import io.canary2k8s.plan.App;
 import io.canary2k8s.plan.Plan;
 import io.canary2k8s.plan.Route;
-import io.canary2k8s.plan.Step;
-import io.canary2k8s.plan.Track;
-import io.canary2k8s.split.Fraction;
-import io.canary2k8s.split.LoadBalancerShares;
 import io.canary2k8s.translate.Translation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 
 /**
- * The flat, pre-formatted view of a translation that {@code templates/review.md.ftl} renders: every
- * number is computed here, the template only lays it out.
+ * The flat, pre-formatted view of a translation that {@code templates/review.md.ftl} renders as
+ * {@code REVIEW.md}, the review's index: every number is computed here and every name escaped here
+ * ({@link Md}), the template only lays them out. Each app's detail is a page of its own ({@link
+ * AppPage}); the lists that grow with the estate go on pages when they are long ({@link
+ * ReviewLists}), so that the index stays under 512 KiB at any estate size.
  */
 final class ReviewModel {
+  /** What the index holds of each list at most, in UTF-8 bytes, before it goes on pages. */
+  static final int INLINE_ACTIONS = 96 * 1024;
+
+  static final int INLINE_APPS = 160 * 1024;
+  static final int INLINE_NOTES = 128 * 1024;
+
+  /** Hosts named in the edge's redirect sentence at most (each app's page names its own). */
+  static final int EDGE_HOSTS = 10;
+
+  /**
+   * A note's message in the review at most, in characters; {@code notes.json} has it whole (a
+   * plan-wide note can list every host of the estate).
+   */
+  static final int NOTE_CHARS = 2_000;
+
   private ReviewModel() {}
 
   /**
-   * The parts of the review that depend on the plan only: the per-app tables and diagrams, the
-   * edge, the step weights. Made while the apps' files are written; {@link #build} adds what needs
-   * the finished run (the notes, the objects).
+   * The part of the index that depends on the plan only: the edge, the steps. Made while the apps'
+   * files are written.
    */
-  record PlanView(
-      List<Review.Piece> apps, Map<String, Object> edge, List<Map<String, Object>> steps) {}
+  record PlanView(Map<String, Object> edge, List<Map<String, Object>> steps) {}
 
-  static PlanView planView(Translation tr, Inventory inventory, RenderOptions options) {
-    Plan plan = tr.plan();
-    RouteEmitter target = tr.target();
+  static PlanView planView(Translation tr, RenderOptions options) {
+    return new PlanView(
+        edge(tr.plan(), tr.target()),
+        options.steps().stream()
+            .map(
+                s ->
+                    Map.<String, Object>of(
+                        "overlay",
+                        Md.cellCode(BundleLayout.OVERLAYS + "/" + s.name()),
+                        "percent",
+                        s.canaryPercent()))
+            .toList());
+  }
+
+  /** The inventory's Auto Scaling groups by name, for the apps' pages. */
+  static Map<String, AutoScalingGroup> groups(Inventory inventory) {
     Map<String, AutoScalingGroup> groups = new HashMap<>();
     inventory.autoScalingGroups().forEach(g -> groups.put(g.name(), g));
-    // one app's section depends only on that app: rendered here, on every core, in plan order,
-    // and held as the report's bytes; the template's run over 10,000 apps otherwise came last,
-    // on one core
-    List<Review.Piece> apps =
-        plan.apps().parallelStream()
-            .map(
-                app ->
-                    Review.piece(
-                        "review-app.md.ftl",
-                        Map.of("app", app(app, target, groups, plan), "target", target.name())))
-            .toList();
-    return new PlanView(apps, edge(plan, target), steps(plan, target, options.steps()));
+    return groups;
   }
 
   /**
-   * The part of the review that depends on the objects only: which AWS item became which objects,
-   * rendered ({@code review-mapping.md.ftl}). Made on another core while the notes are completed
-   * and the report begins. {@code objects}: every object of the bundle, in {@link
-   * ObjectEntry#ORDER}.
+   * The index's table of apps, a row each ({@link AppPage#indexRow}), in plan order: in the index,
+   * or on pages.
    */
-  static Review.Piece mappingTable(List<ObjectEntry> objects) {
-    return Review.piece("review-mapping.md.ftl", Map.of("mapping", mapping(objects)));
+  static String apps(List<App> apps, List<String> rows, BiConsumer<String, String> pages) {
+    List<ReviewLists.Row> out = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      App app = apps.get(i);
+      String row = rows.get(i);
+      // on a page under review/, the link to the app's page is beside it
+      String link = "](" + AppPage.file(app) + ")";
+      String onPage = row.replace(link, "](" + app.name() + ".md)");
+      out.add(new ReviewLists.Row(Md.code(app.name()), row, onPage));
+    }
+    return ReviewLists.place(
+        "apps",
+        "Apps",
+        null,
+        List.of(
+            new ReviewLists.Section(null, "| App | Hosts → share of each track |\n|---|---|", out)),
+        3,
+        INLINE_APPS,
+        pages);
   }
 
   /**
-   * The notes' part of the review: the counts by severity (the summary table) and the rows of every
-   * note, grouped by severity, in {@link Note#ORDER} (made on every core: 82,000 notes at 10,000
-   * apps, at the end of the run). {@link #actions} and {@link #notesTables} render them.
+   * The errors and the action items, a checklist each, near the top of the index (or on pages);
+   * {@code notes} in {@link Note#ORDER}.
    */
-  record NotesView(Map<String, Long> counts, Map<String, Object> groups) {}
+  static String actions(List<Note> notes, BiConsumer<String, String> pages) {
+    List<ReviewLists.Row> errors = new ArrayList<>();
+    List<ReviewLists.Row> actions = new ArrayList<>();
+    for (Note n : notes) {
+      if (n.severity() == Severity.ERROR) {
+        errors.add(listItem("- ", n));
+      } else if (n.severity() == Severity.ACTION) {
+        actions.add(listItem("- [ ] ", n));
+      }
+    }
+    List<ReviewLists.Section> sections = new ArrayList<>();
+    if (!errors.isEmpty()) {
+      sections.add(new ReviewLists.Section("Errors (" + errors.size() + ")", "", errors));
+    }
+    sections.add(new ReviewLists.Section("Action items (" + actions.size() + ")", "", actions));
+    return ReviewLists.place(
+        "actions",
+        "Errors and action items",
+        "## Errors and action items",
+        sections,
+        2,
+        INLINE_ACTIONS,
+        pages);
+  }
 
-  /** {@code notes}: every note of the run, in {@link Note#ORDER}. */
-  static NotesView notesView(List<Note> notes) {
-    List<Map<String, String>> rows =
+  private static ReviewLists.Row listItem(String bullet, Note n) {
+    String subject = Md.code(n.subject());
+    return new ReviewLists.Row(subject, bullet + subject + ": " + Md.text(message(n)));
+  }
+
+  /** Every note, a table per severity (in the index, or on pages); {@code notes} in order. */
+  static String notes(List<Note> notes, BiConsumer<String, String> pages) {
+    List<ReviewLists.Row> rows =
         notes.parallelStream()
             .map(
-                n ->
-                    Map.of(
-                        "subject",
-                        Md.cell(n.subject()),
-                        "message",
-                        Md.cell(n.message()),
-                        "stage",
-                        n.stage()))
+                n -> {
+                  String subject = Md.cellCode(n.subject());
+                  return new ReviewLists.Row(
+                      subject,
+                      "| "
+                          + subject
+                          + " | "
+                          + Md.cell(message(n))
+                          + " | "
+                          + Md.cell(n.stage())
+                          + " |");
+                })
             .toList();
-    Map<String, Long> counts = new LinkedHashMap<>();
-    List<Map<String, Object>> bySeverity = new ArrayList<>();
+    List<ReviewLists.Section> sections = new ArrayList<>();
     int from = 0;
     for (Severity s : Severity.values()) {
       int to = from;
       while (to < notes.size() && notes.get(to).severity() == s) {
         to++;
       }
-      counts.put(s.name().toLowerCase(java.util.Locale.ROOT), (long) (to - from));
-      bySeverity.add(
-          Map.of("title", title(s), "severity", s.name(), "notes", rows.subList(from, to)));
+      sections.add(
+          new ReviewLists.Section(
+              title(s) + " (" + (to - from) + ")",
+              "| Subject | Note | Stage |\n|---|---|---|",
+              rows.subList(from, to)));
       from = to;
     }
     if (from != notes.size()) {
       throw new IllegalArgumentException("notes not in Note.ORDER");
     }
-    return new NotesView(counts, Map.of("notes", bySeverity));
+    return ReviewLists.place("notes", "Notes", null, sections, 3, INLINE_NOTES, pages);
   }
 
-  /** The errors and action items near the top of the review ({@code review-actions.md.ftl}). */
-  static Review.Piece actions(NotesView notes) {
-    return Review.piece("review-actions.md.ftl", notes.groups());
+  /** A note's message, cut at {@link #NOTE_CHARS} (between code points) with what was cut said. */
+  private static String message(Note n) {
+    String m = n.message();
+    if (m.length() <= NOTE_CHARS) {
+      return m;
+    }
+    int cut = Character.isLowSurrogate(m.charAt(NOTE_CHARS)) ? NOTE_CHARS - 1 : NOTE_CHARS;
+    return m.substring(0, cut)
+        + " … ("
+        + String.format(Locale.ROOT, "%,d", m.length() - cut)
+        + " characters more in notes.json)";
   }
 
-  /** Every note, a table per severity, at the end of the review ({@code review-notes.md.ftl}). */
-  static Review.Piece notesTables(NotesView notes) {
-    return Review.piece("review-notes.md.ftl", notes.groups());
+  /** The counts by severity, for the summary table. */
+  static Map<String, Long> counts(List<Note> notes) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (Severity s : Severity.values()) {
+      counts.put(s.name().toLowerCase(Locale.ROOT), 0L);
+    }
+    notes.forEach(n -> counts.merge(n.severity().name().toLowerCase(Locale.ROOT), 1L, Long::sum));
+    return counts;
   }
 
   /**
-   * The pieces of the review made on other cores while it begins (the template waits for each where
-   * it places it): {@link #mappingTable}, {@link #actions}, {@link #notesTables}.
+   * The index's parts made on other cores while the run completes (the template waits for each
+   * where it places it): the errors and action items, the apps, the notes.
    */
   record Ahead(
-      CompletableFuture<Review.Piece> mapping,
-      CompletableFuture<Review.Piece> actions,
-      CompletableFuture<Review.Piece> notesTables) {}
+      CompletableFuture<String> actions,
+      CompletableFuture<String> apps,
+      CompletableFuture<String> notes) {}
 
-  /** The whole model; {@code counts}: {@link NotesView#counts}. */
+  /**
+   * The whole model of the index; {@code counts}: {@link #counts}; {@code shared}: the objects of
+   * no app, in {@link ObjectEntry#ORDER}.
+   */
   static Map<String, Object> build(
       Translation tr,
       PlanView view,
+      List<ObjectEntry> shared,
       int objectCount,
       Map<String, Long> counts,
       Ahead ahead,
@@ -140,18 +217,20 @@ final class ReviewModel {
     Plan plan = tr.plan();
     RouteEmitter target = tr.target();
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("version", options.toolVersion());
-    m.put("target", target.name());
-    m.put("basis", plan.basis().flag());
-    m.put("source", source(inventory.provenance()));
+    m.put("version", Md.text(options.toolVersion()));
+    m.put("target", Md.code(target.name()));
+    m.put("basis", Md.code(plan.basis().flag()));
+    m.put("basisFlag", Md.code("--weight-basis " + plan.basis().flag()));
+    m.put("source", Md.text(source(inventory.provenance())));
+    m.put("appCount", plan.apps().size());
     m.put("objectCount", objectCount);
     m.put("counts", counts);
     m.put("actions", ahead.actions());
-    m.put("apps", view.apps());
+    m.put("apps", ahead.apps());
     m.put("edge", view.edge());
-    m.put("mapping", ahead.mapping());
+    m.put("mapping", mapping(shared));
     m.put("steps", view.steps());
-    m.put("notesTable", ahead.notesTables());
+    m.put("notes", ahead.notes());
     return m;
   }
 
@@ -184,228 +263,16 @@ final class ReviewModel {
     };
   }
 
-  private static Map<String, Object> app(
-      App app, RouteEmitter target, Map<String, AutoScalingGroup> groups, Plan plan) {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("name", app.name());
-    a.put("namespace", app.namespace());
-    a.put(
-        "loadBalancers",
-        app.loadBalancers().stream().filter(lb -> !app.isLoadBalancerV2(lb)).toList());
-    a.put("loadBalancersV2", app.loadBalancers().stream().filter(app::isLoadBalancerV2).toList());
-    Map<String, String> trackOfGroup = new TreeMap<>();
-    app.tracks().forEach(t -> trackOfGroup.put(t.autoScalingGroup(), t.name()));
-    a.put("groups", List.copyOf(trackOfGroup.keySet()));
-    List<Map<String, Object>> tracks = new ArrayList<>();
-    for (Track t : app.tracks()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      AutoScalingGroup g = groups.get(t.autoScalingGroup());
-      row.put("name", t.name());
-      row.put("role", t.role().label());
-      row.put("group", t.autoScalingGroup());
-      row.put(
-          "capacity",
-          g == null ? "" : g.minSize() + " / " + g.desiredCapacity() + " / " + g.maxSize());
-      row.put("replicas", t.replicas());
-      row.put(
-          "hpa",
-          t.scaling() == null
-              ? "none"
-              : t.scaling().min()
-                  + "–"
-                  + t.scaling().max()
-                  + " at "
-                  + t.scaling().cpuUtilization()
-                  + " % CPU ("
-                  + Md.cell(t.scaling().origin())
-                  + ")");
-      row.put("image", Md.cell(t.image().reference()));
-      row.put("imageOrigin", Md.cell(t.image().origin()));
-      row.put("probe", t.probe() == null ? "none" : Md.cell(probe(t.probe())));
-      tracks.add(row);
-    }
-    a.put("tracks", tracks);
-    List<Map<String, Object>> routes = new ArrayList<>();
-    for (Route r : app.routes()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("hosts", r.hosts());
-      row.put("paths", r.paths().stream().map(p -> p.value() + (p.prefix() ? "*" : "")).toList());
-      List<String> today = new ArrayList<>();
-      List<String> after = new ArrayList<>();
-      List<String> w = target.weights(r);
-      for (int i = 0; i < r.backends().size(); i++) {
-        Route.Backend b = r.backends().get(i);
-        today.add(
-            "ASG "
-                + app.track(b.track()).autoScalingGroup()
-                + " "
-                + Md.percent(b.share())
-                + (Md.whole(b.share()) ? "" : " (" + b.share() + ")"));
-        after.add(b.track() + ": " + w.get(i));
-      }
-      row.put(
-          "today", (r.rule() == null ? "" : Md.cell(r.rule()) + ": ") + String.join(", ", today));
-      row.put("after", String.join(", ", after));
-      row.put("object", target.weightedObject(app, r));
-      row.put("split", r.split());
-      row.put("loadBalancers", r.loadBalancers());
-      routes.add(row);
-    }
-    a.put("routes", routes);
-    List<Map<String, Object>> splits = new ArrayList<>();
-    for (int i = 0; i < app.shares().size(); i++) {
-      splits.add(split(app.shares().get(i), app.otherBasisShares().get(i), trackOfGroup));
-    }
-    a.put("splits", splits);
-    a.put("mermaid", mermaid(app, target, groups, plan));
-    return a;
-  }
-
-  private static String probe(Track.Probe p) {
-    String what =
-        p.scheme().equals("TCP") ? "TCP :" + p.port() : p.scheme() + " :" + p.port() + p.path();
-    return what + " every " + p.periodSeconds() + " s (from " + p.source() + ")";
-  }
-
-  private static Map<String, Object> split(
-      LoadBalancerShares s, LoadBalancerShares other, Map<String, String> trackOf) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("loadBalancer", s.loadBalancer());
-    if (s.isLoadBalancerV2()) {
-      m.put("rule", Md.cell(s.rule()));
-      List<Map<String, Object>> tgs = new ArrayList<>();
-      for (var t : s.targetGroups()) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("name", t.targetGroup());
-        row.put("weight", t.weight());
-        row.put("weightShare", t.weightShare().describe());
-        row.put(
-            "crossZone",
-            (t.crossZone() ? "on" : "off") + " (" + Md.cell(t.crossZoneSource()) + ")");
-        List<String> inside = new ArrayList<>();
-        t.inGroup().forEach((g, f) -> inside.add("`" + g + "` " + f.describe()));
-        row.put("inside", inside.isEmpty() ? "no instances" : String.join(", ", inside));
-        tgs.add(row);
-      }
-      m.put("targetGroups", tgs);
-    }
-    m.put(
-        "crossZone",
-        (s.crossZone() ? "on" : "off")
-            + (s.crossZoneAssumed() ? " (assumed: attributes not captured)" : ""));
-    m.put("basis", s.basis().flag());
-    Set<String> zones = new TreeSet<>();
-    s.counts().values().forEach(c -> zones.addAll(c.keySet()));
-    m.put("zones", List.copyOf(zones));
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (var e : s.counts().entrySet()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("group", e.getKey());
-      row.put("track", trackOf.getOrDefault(e.getKey(), "?"));
-      List<String> perZone = new ArrayList<>();
-      for (String z : zones) {
-        perZone.add(Md.count(e.getValue().getOrDefault(z, Fraction.ZERO)));
-      }
-      row.put("perZone", perZone);
-      row.put("total", Md.count(s.total(e.getKey())));
-      row.put("share", s.share(e.getKey()).describe());
-      row.put("otherShare", other.share(e.getKey()).describe());
-      rows.add(row);
-    }
-    m.put("rows", rows);
-    m.put("formula", s.formula());
-    m.put("otherBasis", other.basis().flag());
-    m.put("otherDiffers", !s.shares().equals(other.shares()));
-    return m;
-  }
-
-  private static String mermaid(
-      App app, RouteEmitter target, Map<String, AutoScalingGroup> groups, Plan plan) {
-    StringBuilder sb = new StringBuilder("flowchart LR\n");
-    Map<String, String> ids = new LinkedHashMap<>();
-    Set<String> labelled = new TreeSet<>();
-    // a node's label is written where it first appears; later mentions use the bare id
-    java.util.function.BiFunction<String, String, String> node =
-        (k, label) -> {
-          String id = ids.computeIfAbsent(k, x -> "n" + (ids.size() + 1));
-          return labelled.add(id) ? id + "[\"" + Md.mermaid(label) + "\"]" : id;
-        };
-    sb.append("  subgraph today[\"AWS today\"]\n");
-    Set<String> drawn = new TreeSet<>();
-    for (Route r : app.routes()) {
-      for (String h : r.hosts()) {
-        for (String lb : r.loadBalancers()) {
-          if (drawn.add(h + " " + lb)) {
-            sb.append("    ")
-                .append(node.apply("h:" + h, h))
-                .append(" --> ")
-                .append(
-                    node.apply("lb:" + lb, (app.isLoadBalancerV2(lb) ? "ALB/NLB " : "ELB ") + lb))
-                .append("\n");
-          }
-        }
-      }
-    }
-    for (LoadBalancerShares s : app.shares()) {
-      if (s.rule() != null && !s.rule().endsWith("default rule")) {
-        continue; // a rule's split is per request content; the diagram shows each load balancer's
-        // own
-      }
-      for (var e : s.shares().entrySet()) {
-        AutoScalingGroup g = groups.get(e.getKey());
-        String label =
-            "ASG " + e.getKey() + (g == null ? "" : " (desired " + g.desiredCapacity() + ")");
-        sb.append("    ")
-            .append(
-                node.apply(
-                    "lb:" + s.loadBalancer(),
-                    (s.isLoadBalancerV2() ? "ALB/NLB " : "ELB ") + s.loadBalancer()))
-            .append(" -->|\"")
-            .append(Md.percent(e.getValue()))
-            .append("\"| ")
-            .append(node.apply("asg:" + e.getKey(), label))
-            .append("\n");
-      }
-    }
-    sb.append("  end\n");
-    sb.append("  subgraph after[\"Kubernetes after (").append(target.name()).append(")\"]\n");
-    for (Route r : app.routes()) {
-      String obj = target.weightedObject(app, r);
-      for (String h : r.hosts()) {
-        sb.append("    ")
-            .append(node.apply("kh:" + h, h))
-            .append(" --> ")
-            .append(node.apply("obj:" + obj, obj))
-            .append("\n");
-      }
-      List<String> w = target.weights(r);
-      for (int i = 0; i < r.backends().size(); i++) {
-        Route.Backend b = r.backends().get(i);
-        sb.append("    ")
-            .append(node.apply("obj:" + obj, obj))
-            .append(" -->|\"")
-            .append(Md.mermaid(w.get(i)))
-            .append(" (")
-            .append(Md.percent(b.share()))
-            .append(")\"| ")
-            .append(node.apply("svc:" + b.track(), "Service " + b.track()))
-            .append("\n");
-      }
-    }
-    sb.append("  end\n");
-    return sb.toString();
-  }
-
   private static Map<String, Object> edge(Plan plan, RouteEmitter target) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("namespace", plan.edge().namespace());
-    m.put("image", plan.edge().image());
-    m.put("nodeLabel", plan.edge().nodeLabelKey() + "=" + plan.edge().nodeLabelValue());
+    m.put("namespace", Md.code(plan.edge().namespace()));
+    m.put("image", Md.code(plan.edge().image()));
+    m.put("nodeLabel", Md.code(plan.edge().nodeLabelKey() + "=" + plan.edge().nodeLabelValue()));
     m.put("webNodePort", plan.edge().webNodePort());
     m.put("websecureNodePort", plan.edge().websecureNodePort());
     m.put("https", plan.edge().https());
     m.put("hostNetwork", plan.edge().hostNetwork());
-    List<String> redirected = new ArrayList<>();
+    java.util.Set<String> redirected = new java.util.LinkedHashSet<>();
     plan.apps()
         .forEach(
             a ->
@@ -413,12 +280,17 @@ final class ReviewModel {
                     .filter(Route::redirectsToHttps)
                     .forEach(r -> redirected.addAll(r.hosts())));
     m.put("redirect", !redirected.isEmpty());
-    m.put("redirectHosts", redirected);
+    m.put("redirectHosts", redirected.stream().limit(EDGE_HOSTS).map(Md::code).toList());
+    m.put("redirectMore", Math.max(0, redirected.size() - EDGE_HOSTS));
     m.put("redirectForm", target.redirectForm(plan.edge()));
     return m;
   }
 
-  private static List<Map<String, String>> mapping(List<ObjectEntry> objects) {
+  /**
+   * Which AWS item became which objects, a row per item: {@code objects} in {@link
+   * ObjectEntry#ORDER}, for an app's page (its objects) or the index (the objects of no app).
+   */
+  static List<Map<String, String>> mapping(List<ObjectEntry> objects) {
     // grouped by hash, then the sources sorted once: 100,000 objects share long ARN prefixes,
     // and a search tree compared them at every insertion
     Map<String, StringBuilder> bySource = new HashMap<>();
@@ -440,38 +312,8 @@ final class ReviewModel {
     Collections.sort(sources);
     List<Map<String, String>> rows = new ArrayList<>(sources.size());
     for (String k : sources) {
-      rows.add(Map.of("aws", Md.cell(k), "objects", Md.cell(bySource.get(k).toString())));
+      rows.add(Map.of("aws", Md.cellCode(k), "objects", Md.cell(bySource.get(k).toString())));
     }
     return rows;
-  }
-
-  private static List<Map<String, Object>> steps(Plan plan, RouteEmitter target, List<Step> steps) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Step step : steps) {
-      List<String> parts = new ArrayList<>();
-      for (App app : plan.apps()) {
-        for (Route r : app.routes()) {
-          if (!r.split()) {
-            continue;
-          }
-          Route at = step.apply(r, app);
-          List<String> w = target.weights(at);
-          List<String> items = new ArrayList<>();
-          for (int i = 0; i < at.backends().size(); i++) {
-            items.add(at.backends().get(i).track() + ": " + w.get(i));
-          }
-          parts.add(target.weightedObject(app, r) + " → " + String.join(", ", items));
-        }
-      }
-      out.add(
-          Map.of(
-              "name",
-              step.name(),
-              "percent",
-              step.canaryPercent(),
-              "weights",
-              Md.cell(String.join("; ", parts))));
-    }
-    return out;
   }
 }

@@ -2,6 +2,7 @@ package io.canary2k8s.emit;
 
 import io.canary2k8s.plan.App;
 import io.canary2k8s.plan.Track;
+import io.canary2k8s.text.Escape;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,12 @@ public final class Labels {
     return String.join(" ", parts);
   }
 
+  /**
+   * The {@link #SOURCE} annotation: for a person reading the manifest (the exact names are in
+   * inventory.json), so a control, bidi or invisible character of an AWS name is written as its
+   * visible escape.
+   */
   public static Map<String, String> source(String awsItem) {
-    return Map.of(SOURCE, awsItem);
+    return Map.of(SOURCE, Escape.visible(awsItem));
   }
 }

@@ -5,6 +5,7 @@ import io.canary2k8s.render.Review;
 import io.canary2k8s.render.diff.DiffReport.Change;
 import io.canary2k8s.render.diff.DiffReport.Share;
 import io.canary2k8s.render.diff.DiffReport.TrafficChange;
+import io.canary2k8s.text.Escape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,10 +83,17 @@ public final class DiffMarkdown {
       Map<String, Object> m = new LinkedHashMap<>();
       DiffReport.Summary s = report.summary();
       m.put("title", title(s));
-      m.put("before", code(report.before()));
-      m.put("after", code(report.after()));
+      m.put("before", Md.code(report.before()));
+      m.put("after", Md.code(report.after()));
       m.put("summary", s);
-      m.put("kinds", report.kinds());
+      m.put(
+          "kinds",
+          report.kinds().stream()
+              .map(
+                  k ->
+                      new DiffReport.KindCount(
+                          Md.cell(k.kind()), k.added(), k.changed(), k.removed(), k.renamed()))
+              .toList());
       m.put("traffic", traffic.subList(0, shownTraffic));
       m.put("trafficOmitted", traffic.size() - shownTraffic);
       m.put("diagrams", withDiagrams ? diagrams : List.of());
@@ -116,15 +124,9 @@ public final class DiffMarkdown {
         + " renamed";
   }
 
-  /** Text for inside a one-backtick code span. */
-  private static String code(String s) {
-    return s.replace('`', '\'').replace("\n", " ");
-  }
-
   private static Map<String, Object> object(Change c) {
     Map<String, Object> o = new LinkedHashMap<>();
-    String name = "`" + code(c.id().display()) + "`";
-    o.put("name", Md.cell(name));
+    o.put("name", Md.code(c.id().display()));
     String what =
         switch (c.status()) {
           case ADDED -> "added";
@@ -138,14 +140,19 @@ public final class DiffMarkdown {
           case RENAMED -> "renamed from " + c.renamedFrom().name();
         };
     o.put("title", html(c.id().display() + " — " + what));
-    o.put("fence", fence(c.diff()));
-    o.put("diff", c.diff());
+    String diff = Escape.visibleLines(c.diff());
+    o.put("fence", fence(diff));
+    o.put("diff", diff);
     return o;
   }
 
   /** Text safe inside an HTML element such as {@code <summary>}. */
   static String html(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ");
+    return Escape.visible(s)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\n", " ");
   }
 
   /** A backtick fence longer than any run of backticks in {@code content} (at least three). */
@@ -170,38 +177,37 @@ public final class DiffMarkdown {
           continue;
         }
         parts.add(
-            (s.role() == null ? "" : s.role() + " ")
-                + "`"
-                + code(s.service())
-                + "` "
-                + pct(s.beforePercent())
-                + " → "
-                + pct(s.afterPercent())
-                + " ("
-                + (s.before() == null ? "0" : s.before())
-                + " → "
-                + (s.after() == null ? "0" : s.after())
-                + ")");
+            (s.role() == null ? "" : Md.text(s.role()) + " ")
+                + Md.code(s.service())
+                + " "
+                + Md.text(
+                    pct(s.beforePercent())
+                        + " → "
+                        + pct(s.afterPercent())
+                        + " ("
+                        + (s.before() == null ? "0" : s.before())
+                        + " → "
+                        + (s.after() == null ? "0" : s.after())
+                        + ")"));
       }
       String where;
       if (t.before() == null) {
-        where = "new host, weights in " + code(t.after().display());
+        where = "new host, weights in " + t.after().display();
       } else if (t.after() == null) {
-        where = "host no longer routed (was " + code(t.before().display()) + ")";
+        where = "host no longer routed (was " + t.before().display() + ")";
       } else if (t.before().equals(t.after())) {
-        where = "weights in " + code(t.after().display());
+        where = "weights in " + t.after().display();
       } else {
-        where = "weights in " + code(t.before().display()) + " → " + code(t.after().display());
+        where = "weights in " + t.before().display() + " → " + t.after().display();
       }
       out.add(
-          "`"
-              + code(t.host())
-              + "` (namespace `"
-              + code(t.namespace())
-              + "`): "
+          Md.code(t.host())
+              + " (namespace "
+              + Md.code(t.namespace())
+              + "): "
               + String.join("; ", parts)
               + ". "
-              + Md.cell(
+              + Md.text(
                   where.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + where.substring(1))
               + ".");
     }
@@ -212,18 +218,23 @@ public final class DiffMarkdown {
     return percent == null ? "none" : percent + " %";
   }
 
-  /** One before/after flowchart per namespace whose weights moved. */
+  /**
+   * One before/after flowchart per namespace whose weights moved: before on top, after below, each
+   * read left to right (the invisible link {@code before ~~~ after} ranks them: Mermaid draws
+   * disconnected subgraphs in no order a reader can rely on).
+   */
   static List<Map<String, Object>> diagrams(List<TrafficChange> traffic) {
     Map<String, List<TrafficChange>> byNs = new TreeMap<>();
     traffic.forEach(t -> byNs.computeIfAbsent(t.namespace(), k -> new ArrayList<>()).add(t));
     List<Map<String, Object>> out = new ArrayList<>();
     byNs.forEach(
         (ns, changes) -> {
-          StringBuilder sb = new StringBuilder("flowchart LR\n");
+          StringBuilder sb = new StringBuilder("flowchart TB\n");
           side(sb, "before", "b", changes, true);
           side(sb, "after", "a", changes, false);
+          sb.append("  before ~~~ after\n");
           Map<String, Object> d = new LinkedHashMap<>();
-          d.put("namespace", code(ns));
+          d.put("namespace", Md.code(ns));
           d.put("mermaid", sb.toString());
           out.add(d);
         });
@@ -232,7 +243,11 @@ public final class DiffMarkdown {
 
   private static void side(
       StringBuilder sb, String title, String prefix, List<TrafficChange> changes, boolean before) {
-    sb.append("  subgraph ").append(title).append("[\"").append(title).append("\"]\n");
+    sb.append("  subgraph ")
+        .append(title)
+        .append("[\"")
+        .append(title)
+        .append("\"]\n    direction LR\n");
     Map<String, String> ids = new LinkedHashMap<>();
     java.util.Set<String> labelled = new java.util.TreeSet<>();
     java.util.function.BiFunction<String, String, String> node =
@@ -264,8 +279,8 @@ public final class DiffMarkdown {
         sb.append("    ")
             .append(node.apply("o:" + obj.display(), ""))
             .append(" -->|\"")
-            .append(p)
-            .append(" %\"| ")
+            .append(Md.mermaid(p + " %"))
+            .append("\"| ")
             .append(node.apply("s:" + s.service(), "Service " + s.service()))
             .append("\n");
       }

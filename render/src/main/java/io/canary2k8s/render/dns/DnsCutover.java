@@ -8,6 +8,7 @@ import io.canary2k8s.notes.Notifier;
 import io.canary2k8s.plan.App;
 import io.canary2k8s.plan.Plan;
 import io.canary2k8s.plan.Route;
+import io.canary2k8s.render.Md;
 import io.canary2k8s.render.Review;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -271,17 +272,18 @@ public final class DnsCutover {
       for (Move m : ms) {
         DnsRecord r = m.record();
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("name", r.name());
-        row.put("type", r.type());
-        row.put("from", String.join(", ", r.targets()));
+        // names from Route53 and AWS: escaped for a table cell (README.md is read in a browser)
+        row.put("name", Md.cellCode(r.name()));
+        row.put("type", Md.cell(r.type()));
+        row.put("from", Md.cellCode(String.join(", ", r.targets())));
         row.put("how", r.aliasTarget() != null ? "alias" : "TTL " + r.ttl() + " s");
-        row.put("app", m.app());
-        row.put("loadBalancer", m.loadBalancer());
+        row.put("app", Md.cellCode(m.app()));
+        row.put("loadBalancer", Md.cellCode(m.loadBalancer()));
         records.add(row);
       }
       Map<String, Object> z = new LinkedHashMap<>();
       z.put("id", zone);
-      z.put("name", zn);
+      z.put("name", Md.code(zn));
       z.put("records", records);
       z.put("steps", steps);
       z.put(
