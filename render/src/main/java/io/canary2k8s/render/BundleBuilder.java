@@ -172,23 +172,11 @@ public final class BundleBuilder {
                 () ->
                     files.write(
                         BundleLayout.NOTES, out -> Json.write(Map.of("notes", sorted), out)));
-<<<<<<< HEAD
-        // the notes' two sections of REVIEW.md (a line per note) are made on other cores beside
-        // notes.json, and the report waits for them where it places them, so the report itself,
-        // rendered last on one core, is short to render
-        ReviewModel.NotesView notesView = ReviewModel.notesView(sorted);
-        ReviewModel.Ahead ahead =
-            new ReviewModel.Ahead(
-                mapping,
-                CompletableFuture.supplyAsync(() -> ReviewModel.actions(notesView)),
-                CompletableFuture.supplyAsync(() -> ReviewModel.notesTables(notesView)));
-=======
         // the notes' parts of the review (in REVIEW.md, or on pages when long) are made on other
         // cores beside notes.json, and the index waits for them where it places them
         actionsIndex = CompletableFuture.supplyAsync(() -> ReviewModel.actions(sorted, files::put));
         notesIndex = CompletableFuture.supplyAsync(() -> ReviewModel.notes(sorted, files::put));
         ReviewModel.Ahead ahead = new ReviewModel.Ahead(actionsIndex, appsIndex, notesIndex);
->>>>>>> review-pages
         Map<String, Object> review =
             ReviewModel.build(
                 tr,
