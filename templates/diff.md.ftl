@@ -3,8 +3,51 @@
 <!-- canary2k8s:diff v1 -->
 ## canary2k8s diff: ${title}
 
-Compared ${before} → ${after}: the Kubernetes objects of `base/`, paired by apiVersion, kind, namespace and name and compared as parsed YAML (key order, quoting and formatting do not count). ${summary.unchanged} object<#if summary.unchanged != 1>s</#if> unchanged.
+Compared ${before} → ${after}: the Kubernetes objects of `base/`, paired by apiVersion, kind, namespace and name and compared as parsed YAML (key order, quoting and formatting do not count)<#if notesCompared>, and the notes of both (`notes.json`)</#if>. ${summary.unchanged} object<#if summary.unchanged != 1>s</#if> unchanged.
 
+<#if notesCompared>
+<#if alert?has_content>
+> [!WARNING]
+> Notes new or changed since ${before}: ${alert}. The numbers below may rest on them: read them first.
+
+</#if>
+### Notes
+
+<#if notes?has_content || notesOmitted gt 0>
+New or changed since ${before}, most severe first:
+
+| Severity | Change | AWS item | Note |
+|---|---|---|---|
+<#list notes as n>
+| ${n.severity} | ${n.change} | ${n.subject} | ${n.message} |
+</#list>
+<#if notesOmitted gt 0>
+
+… and ${notesOmitted} more new or changed note<#if notesOmitted != 1>s</#if>, left out to stay under ${maxChars} characters; see ${fullReport}.
+</#if>
+<#else>
+No note is new or changed since ${before}.
+</#if>
+
+<#if removedTotal gt 0>
+<details><summary>${removedTotal} note<#if removedTotal != 1>s</#if> of ${beforeHtml} no longer made</summary>
+
+<#if removed?has_content>
+| Severity | AWS item | Note |
+|---|---|---|
+<#list removed as n>
+| ${n.severity} | ${n.subject} | ${n.message} |
+</#list>
+</#if>
+<#if removedOmitted gt 0>
+
+… and ${removedOmitted} more, left out to stay under ${maxChars} characters; see ${fullReport}.
+</#if>
+
+</details>
+
+</#if>
+</#if>
 <#if kinds?has_content>
 | Kind | Added | Changed | Removed | Renamed |
 |---|---:|---:|---:|---:|

@@ -1,16 +1,18 @@
 package io.canary2k8s.cli;
 
-import io.canary2k8s.concurrent.Futures;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.inventory.InventoryJson;
+import io.canary2k8s.notes.Note;
 import io.canary2k8s.notes.Notes;
 import io.canary2k8s.render.BundleBuilder;
+import io.canary2k8s.render.BundleLayout;
 import io.canary2k8s.render.BundleWriter;
 import io.canary2k8s.render.RenderOptions;
 import io.canary2k8s.render.diff.DiffMarkdown;
 import io.canary2k8s.render.diff.DiffReport;
 import io.canary2k8s.render.diff.Differ;
 import io.canary2k8s.render.diff.Documents;
+import io.canary2k8s.render.diff.NoteChanges;
 import io.canary2k8s.translate.Translation;
 import io.canary2k8s.yaml.Yaml;
 import java.io.IOException;
@@ -19,9 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,13 +54,15 @@ final class Commands {
       footerHeading = "%nExamples:%n",
       footer = {
         "  canary2k8s discover --profile prod --region eu-west-1 --output inventory.json",
-        "  canary2k8s discover --region eu-west-1,us-east-1 --output inventories/   # one file per region",
+        "  # one inventory-<region>.json per region:",
+        "  canary2k8s discover --region eu-west-1,us-east-1 --output inventories/",
         "  canary2k8s discover --from-aws-cli capture/ --output inventory.json"
       })
   static final class Discover implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
     @Mixin Common common;
     @Mixin Source source;
+    @Mixin OutputOptions console;
 
     @Option(
         names = {"-o", "--output"},
@@ -70,7 +75,10 @@ final class Commands {
     public Integer call() throws IOException {
       Notes runNotes = new Notes();
       PrintWriter err = spec.commandLine().getErr();
-      Map<String, Inventory> all = source.readAll(runNotes, err);
+      Map<String, Inventory> all;
+      try (ProgressLine progress = console.progressLine(err)) {
+        all = source.readAll(runNotes, progress);
+      }
       if (all.size() > 1 && output == null) {
         throw new UsageException(
             "several regions give several inventories: name a directory with --output");
@@ -86,15 +94,18 @@ final class Commands {
           out.flush();
         } else {
           writeAtomically(target, json);
-          err.printf(
-              "wrote %s: %d classic ELBs, %d Auto Scaling groups, %d DNS records%n",
-              target,
-              inv.classicLoadBalancers().size(),
-              inv.autoScalingGroups().size(),
-              inv.dnsRecords().size());
+          if (!console.quiet) {
+            err.printf(
+                "wrote %s: %d classic ELBs, %d Auto Scaling groups, %d DNS records%n",
+                target,
+                inv.classicLoadBalancers().size(),
+                inv.autoScalingGroups().size(),
+                inv.dnsRecords().size());
+          }
         }
       }
-      Pipeline.summarise(runNotes, err);
+      err.print(NotesSummary.of(runNotes.sorted(), console.level(), null));
+      err.flush();
       return ExitCodes.OK;
     }
   }
@@ -107,10 +118,11 @@ final class Commands {
         "Print a bash script that fills a capture directory with the AWS CLI (read-only calls),",
         "for running where the credentials are; then: canary2k8s migrate --from-aws-cli DIR ..."
       },
-      footerHeading = "%nExample:%n",
+      footerHeading = "%nExamples:%n",
       footer = {
         "  canary2k8s capture-script --region eu-west-1 > capture.sh",
-        "  bash capture.sh --profile prod capture/        # the script's own flags override the baked-in ones"
+        "  # where the credentials are (the script's flags override the baked-in ones):",
+        "  bash capture.sh --profile prod capture/"
       })
   static final class CaptureScriptCommand implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
@@ -155,6 +167,7 @@ final class Commands {
     @Mixin Common common;
     @Mixin TranslateOptions translate;
     @Mixin BundleOptions bundle;
+    @Mixin OutputOptions console;
 
     @Parameters(
         index = "0",
@@ -165,9 +178,14 @@ final class Commands {
     @Override
     public Integer call() {
       Notes notes = new Notes();
-      Inventory inv = Pipeline.readInventory(inventory);
-      Translation tr = Pipeline.translate(inv, translate, notes);
-      Pipeline.summarise(notes, spec.commandLine().getErr());
+      PrintWriter err = spec.commandLine().getErr();
+      Translation tr;
+      try (ProgressLine progress = console.progressLine(err)) {
+        Inventory inv = Pipeline.readInventory(inventory, progress);
+        tr = Pipeline.translate(inv, translate, notes, progress);
+      }
+      err.print(NotesSummary.of(notes.sorted(), console.level(), null));
+      err.flush();
       Pipeline.check(notes, bundle);
       PrintWriter out = spec.commandLine().getOut();
       out.print(Yaml.dumpAll(tr.objects()));
@@ -182,10 +200,12 @@ final class Commands {
       versionProvider = Version.class,
       description =
           "Write the reviewable bundle (REVIEW.md, kustomize base and step overlays) for an inventory.",
-      footerHeading = "%nExample:%n",
+      footerHeading = "%nExamples:%n",
       footer = {
         "  canary2k8s render inventory.json --out bundle/ --steps 10,25,50,100",
-        "  canary2k8s render inventory.json --out bundle/ --previous bundle/ --edge-dns-name edge-0123.elb.eu-west-1.amazonaws.com"
+        "  # re-render in place; DIFF.md says what changed, exit 1 when anything did:",
+        "  canary2k8s render inventory.json --out bundle/ --previous bundle/ \\",
+        "      --exit-code --edge-dns-name edge-0123.elb.eu-west-1.amazonaws.com"
       })
   static final class Render implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
@@ -193,6 +213,7 @@ final class Commands {
     @Mixin TranslateOptions translate;
     @Mixin BundleOptions bundle;
     @Mixin ReviewOptions review;
+    @Mixin OutputOptions console;
 
     @Parameters(
         index = "0",
@@ -210,7 +231,14 @@ final class Commands {
     @Override
     public Integer call() {
       return renderBundle(
-          spec, Pipeline.readInventory(inventory), new Notes(), translate, bundle, review, out);
+          spec,
+          progress -> Pipeline.readInventory(inventory, progress),
+          new Notes(),
+          translate,
+          bundle,
+          review,
+          console,
+          out);
     }
   }
 
@@ -221,8 +249,12 @@ final class Commands {
       description = "Discover, translate and render in one run (live AWS, or --from-aws-cli DIR).",
       footerHeading = "%nExamples:%n",
       footer = {
-        "  canary2k8s migrate --from-aws-cli samples/razorpay-myapp/capture --out out/razorpay-myapp",
-        "  canary2k8s migrate --profile prod --region ap-south-1 --config canary2k8s.yaml --out bundle/"
+        "  canary2k8s migrate --from-aws-cli capture/ --out bundle/",
+        "  canary2k8s migrate --profile prod --region ap-south-1 \\",
+        "      --config canary2k8s.yaml --out bundle/",
+        "  # is bundle/ what capture/ renders to? (exit 1 when not; CI)",
+        "  canary2k8s migrate --from-aws-cli capture/ --out /tmp/check \\",
+        "      --previous bundle/ --exit-code"
       })
   static final class Migrate implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
@@ -231,6 +263,7 @@ final class Commands {
     @Mixin TranslateOptions translate;
     @Mixin BundleOptions bundle;
     @Mixin ReviewOptions review;
+    @Mixin OutputOptions console;
 
     @Option(
         names = "--out",
@@ -242,60 +275,93 @@ final class Commands {
     @Override
     public Integer call() {
       Notes notes = new Notes();
-      review.edge(); // a bad flag fails before discovery runs
-      Inventory inv = source.readOne(notes, spec.commandLine().getErr());
-      return renderBundle(spec, inv, notes, translate, bundle, review, out);
+      return renderBundle(
+          spec,
+          progress -> source.readOne(notes, progress),
+          notes,
+          translate,
+          bundle,
+          review,
+          console,
+          out);
     }
   }
 
+  /**
+   * Reads the inventory, translates it and writes the bundle, each stage shown on a terminal; then
+   * the notes summary and what was written. With --exit-code: 1 when the bundle differs from
+   * --previous.
+   */
   static int renderBundle(
       CommandLine.Model.CommandSpec spec,
-      Inventory inv,
+      Function<ProgressLine, Inventory> read,
       Notes notes,
       TranslateOptions t,
       BundleOptions b,
       ReviewOptions r,
+      OutputOptions o,
       Path out) {
+    // bad flags fail before anything is read
     var edge = r.edge();
-    var previous = r.previousDocuments();
-    var options = new RenderOptions(b.stepList(), Version.get(), previous, edge);
-    // the files are written as they are made, into a temporary directory that only a commit
-    // puts in place: a check that fails leaves the output as it was; the bundle is started
-    // before the translation, which inventory.json does not need
+    var steps = b.stepList();
+    r.checkExitCode();
+    PrintWriter err = spec.commandLine().getErr();
     Translation tr;
     BundleBuilder.Rendered rendered;
     boolean changed;
-    try (BundleWriter.Pending pending = BundleWriter.open(out);
-        BundleBuilder.Started bundle = Pipeline.start(inv, options, pending)) {
-      tr = Pipeline.translate(inv, t, notes);
-      rendered = bundle.build(tr, notes);
-      // the summary is printed while the commit writes REVIEW.md (a 10,000-app run lists 17,000
-      // action items); it is whole before anything else is printed
-      PrintWriter err = spec.commandLine().getErr();
-      CompletableFuture<Void> summary =
-          CompletableFuture.runAsync(() -> Pipeline.summarise(notes, err));
-      try {
-        Pipeline.check(notes, b);
+    BundleCheck check;
+    String summary;
+    try (ProgressLine progress = o.progressLine(err)) {
+      Inventory inv = read.apply(progress);
+      var options =
+          new RenderOptions(steps, Version.get(), r.previousDocuments(), edge, r.previousNotes());
+      // the files are written as they are made, into a temporary directory that only a commit
+      // puts in place: a check that fails leaves the output as it was; the bundle is started
+      // before the translation, which inventory.json does not need
+      try (BundleWriter.Pending pending = BundleWriter.open(out)) {
+        check = new BundleCheck(pending, r.exitCode ? r.previous : null);
+        try (BundleBuilder.Started bundle = Pipeline.start(inv, options, check)) {
+          tr = Pipeline.translate(inv, t, notes, progress);
+          progress.stage("writing " + out, "files", check::files);
+          rendered = bundle.build(tr, notes);
+        }
+        summary =
+            NotesSummary.of(notes.sorted(), o.level(), out.resolve(BundleLayout.REVIEW).toString());
+        try {
+          Pipeline.check(notes, b);
+        } catch (TranslationFailed e) {
+          progress.close();
+          err.print(NotesSummary.of(notes.sorted(), o.level(), null));
+          throw e;
+        }
         changed = pending.commit();
-      } finally {
-        Futures.join(summary);
       }
     }
-    spec.commandLine()
-        .getErr()
-        .printf(
-            "%s %s: %d app(s), %d objects, %d files%n",
-            changed ? "wrote" : "unchanged",
-            out,
-            tr.plan().apps().size(),
-            rendered.objects(),
-            rendered.files());
-    if (rendered.diffHeadline() != null) {
-      spec.commandLine()
-          .getErr()
-          .printf("%s: %s%n", io.canary2k8s.render.BundleLayout.DIFF, rendered.diffHeadline());
+    err.print(summary);
+    if (!o.quiet) {
+      err.printf(
+          "%s %s: %d app(s), %d objects, %d files%n",
+          changed ? "wrote" : "unchanged",
+          out,
+          tr.plan().apps().size(),
+          rendered.objects(),
+          rendered.files());
+      if (rendered.diffHeadline() != null) {
+        err.printf("%s: %s%n", BundleLayout.DIFF, rendered.diffHeadline());
+      }
     }
-    return ExitCodes.OK;
+    if (!r.exitCode) {
+      err.flush();
+      return ExitCodes.OK;
+    }
+    boolean differs = check.changed();
+    if (!o.quiet) {
+      err.printf(
+          "%s --previous %s%n",
+          differs ? "the bundle differs from" : "the bundle is the same as", r.previous);
+    }
+    err.flush();
+    return differs ? ExitCodes.CHANGES : ExitCodes.OK;
   }
 
   @Command(
@@ -330,8 +396,18 @@ final class Commands {
         names = "--format",
         defaultValue = "markdown",
         paramLabel = "FORMAT",
+        completionCandidates = Formats.class,
         description = "markdown (a pull-request comment) or json (default: ${DEFAULT-VALUE}).")
     String format;
+
+    /** The completion candidates of --format. */
+    static final class Formats extends java.util.ArrayList<String> {
+      private static final long serialVersionUID = 1L;
+
+      Formats() {
+        super(List.of("markdown", "json"));
+      }
+    }
 
     @Option(
         names = "--max-chars",
@@ -354,6 +430,11 @@ final class Commands {
       Documents.Pair sides = Documents.read(before, after);
       DiffReport report =
           Differ.diff(sides.before(), sides.after(), before.toString(), after.toString());
+      List<Note> notesBefore = NoteChanges.readBundle(before, BundleLayout.NOTES);
+      List<Note> notesAfter = NoteChanges.readBundle(after, BundleLayout.NOTES);
+      if (notesBefore != null && notesAfter != null) {
+        report = report.withNotes(NoteChanges.compare(notesBefore, notesAfter));
+      }
       PrintWriter out = spec.commandLine().getOut();
       if (format.equals("json")) {
         out.print(report.toJson());

@@ -26,9 +26,12 @@ import picocli.CommandLine.Command;
     },
     footerHeading = "%nExample:%n",
     footer = {
-      "  canary2k8s migrate --from-aws-cli samples/razorpay-myapp/capture --out out/razorpay-myapp",
+      "  canary2k8s migrate --from-aws-cli samples/razorpay-myapp/capture \\",
+      "      --out out/razorpay-myapp",
       "",
-      "Exit codes: 0 ok, 1 diff found changes, 2 bad usage or input, 3 translation errors, 4 AWS access failed."
+      "Exit codes: 0 ok; 1 changes (diff, or --exit-code and the bundle changed);",
+      "2 bad usage or input; 3 translation errors (or action items under --strict);",
+      "4 AWS access failed."
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -55,13 +58,14 @@ public final class Main implements Runnable {
       return ExitCodes.OK;
     }
     boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
-    CommandLine cl = new CommandLine(new Main());
+    CommandLine cl = Help.configure(new CommandLine(new Main()));
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(t -> ExitCodes.INTERNAL);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
           err.println("canary2k8s: " + Escape.terminal(ex.getMessage()));
+          Help.printSuggestions(ex, err);
           err.println(
               "Try '"
                   + ex.getCommandLine().getCommandSpec().qualifiedName()

@@ -1,34 +1,31 @@
 package io.canary2k8s.cli;
 
-import io.canary2k8s.discover.CaptureReader;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.inventory.InventoryJson;
-import io.canary2k8s.notes.Note;
 import io.canary2k8s.notes.Notes;
 import io.canary2k8s.notes.Severity;
 import io.canary2k8s.render.BundleBuilder;
 import io.canary2k8s.render.BundleSink;
 import io.canary2k8s.render.RenderOptions;
-import io.canary2k8s.text.Escape;
 import io.canary2k8s.translate.Translation;
 import io.canary2k8s.translate.Translator;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** The stages chained the same way by every command: read, translate, check, build. */
 final class Pipeline {
   private Pipeline() {}
 
-  static Inventory readCapture(Path dir) {
-    return CaptureReader.read(dir);
-  }
-
-  static Inventory readInventory(Path file) {
+  static Inventory readInventory(Path file, ProgressLine progress) {
+    progress.stage("reading " + file, null, null);
     return InventoryJson.read(file);
   }
 
-  static Translation translate(Inventory inventory, TranslateOptions t, Notes notes) {
-    return Translator.translate(inventory, t.planOptions(), t.emitter(), notes);
+  static Translation translate(
+      Inventory inventory, TranslateOptions t, Notes notes, ProgressLine progress) {
+    var options = t.planOptions();
+    var emitter = t.emitter();
+    return Translator.translate(
+        inventory, options, emitter, notes, progress.stage("translating", "apps"));
   }
 
   /** A bundle of {@code inventory} into {@code sink}, started before its translation is made. */
@@ -54,32 +51,5 @@ final class Pipeline {
               + (actions == 1 ? "" : "s")
               + " under --strict; nothing written");
     }
-  }
-
-  /** A short summary on stderr: counts, then every error and action item. */
-  static void summarise(Notes notes, PrintWriter err) {
-    err.printf(
-        "notes: %d error(s), %d action item(s), %d warning(s), %d info%n",
-        notes.count(Severity.ERROR),
-        notes.count(Severity.ACTION),
-        notes.count(Severity.WARNING),
-        notes.count(Severity.INFO));
-    // one string, not a printf per line: a 10,000-app run lists 17,000 action items
-    StringBuilder sb = new StringBuilder();
-    String nl = System.lineSeparator();
-    for (Note n : notes.sorted()) {
-      if (n.severity() == Severity.ERROR || n.severity() == Severity.ACTION) {
-        sb.append("  ")
-            .append(n.severity())
-            .append(' ')
-            // AWS names: nothing in them may drive the terminal
-            .append(Escape.terminal(n.subject()))
-            .append(": ")
-            .append(Escape.terminal(n.message()))
-            .append(nl);
-      }
-    }
-    err.print(sb);
-    err.flush();
   }
 }

@@ -1,8 +1,11 @@
 package io.canary2k8s.cli;
 
+import io.canary2k8s.render.BundleLayout;
 import io.canary2k8s.render.diff.Documents;
+import io.canary2k8s.render.diff.NoteChanges;
 import io.canary2k8s.render.dns.EdgeTarget;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,6 +20,13 @@ public final class ReviewOptions {
           "A previous bundle: write DIFF.md and diff.json comparing its base/ with the new one"
               + " (it may be the --out directory itself; it is read before anything is written).")
   Path previous;
+
+  @Option(
+      names = "--exit-code",
+      description =
+          "Exit 1 when the bundle differs from --previous (a file changed, new or gone; DIFF.md"
+              + " and diff.json aside), 0 when not, as git diff --exit-code; errors keep their codes.")
+  boolean exitCode;
 
   @Option(
       names = "--edge-dns-name",
@@ -44,6 +54,13 @@ public final class ReviewOptions {
     return new EdgeTarget(edgeDnsName, edgeHostedZoneId);
   }
 
+  /** --exit-code compares with --previous: without it there is nothing to compare with. */
+  void checkExitCode() {
+    if (exitCode && previous == null) {
+      throw new UsageException("--exit-code needs --previous DIR, the bundle to compare with");
+    }
+  }
+
   /** The previous bundle's objects, or null; read now, before the new bundle replaces it. */
   Documents previousDocuments() {
     if (previous == null) {
@@ -54,5 +71,10 @@ public final class ReviewOptions {
           previous.toString(), null, "is not a bundle (no base/ directory)");
     }
     return Documents.read(previous);
+  }
+
+  /** The previous bundle's notes, or null (no --previous, or a bundle without notes.json). */
+  List<io.canary2k8s.notes.Note> previousNotes() {
+    return previous == null ? null : NoteChanges.readBundle(previous, BundleLayout.NOTES);
   }
 }

@@ -1,14 +1,12 @@
 package io.canary2k8s.cli;
 
+import io.canary2k8s.discover.CaptureReader;
 import io.canary2k8s.discover.live.LiveDiscovery;
 import io.canary2k8s.discover.live.LiveOptions;
-import io.canary2k8s.discover.live.Progress;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.notes.Notes;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,11 +59,6 @@ public final class Source {
           "Keep going when a call is denied or fails: the inventory gets an ERROR note for each missing piece (default: exit 4, nothing written).")
   boolean allowPartial;
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "No progress on stderr (it is shown only on a terminal anyway).")
-  boolean quiet;
-
   boolean live() {
     return capture == null;
   }
@@ -83,11 +76,11 @@ public final class Source {
     }
   }
 
-  /** Every region's inventory, sorted by region. */
-  Map<String, Inventory> readAll(Notes runNotes, PrintWriter err) {
+  /** Every region's inventory, sorted by region; each stage shown on {@code progress}. */
+  Map<String, Inventory> readAll(Notes runNotes, ProgressLine progress) {
     checkExclusive();
     if (!live()) {
-      return Map.of("", Pipeline.readCapture(capture));
+      return Map.of("", CaptureReader.read(capture, progress.stage("reading " + capture, "items")));
     }
     LiveOptions o =
         LiveOptions.defaults()
@@ -96,21 +89,16 @@ public final class Source {
             .withEndpointUrl(endpoint())
             .withRoleArn(roleArn)
             .withAllowPartial(allowPartial);
-    ProgressLine line = !quiet && stderrIsTerminal() ? new ProgressLine(err) : null;
     try {
-      return LiveDiscovery.discover(o, runNotes, line == null ? Progress.NONE : line);
+      return LiveDiscovery.discover(o, runNotes, progress);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
-    } finally {
-      if (line != null) {
-        line.done();
-      }
     }
   }
 
   /** Exactly one inventory (render and migrate make one bundle). */
-  Inventory readOne(Notes runNotes, PrintWriter err) {
-    Map<String, Inventory> all = readAll(runNotes, err);
+  Inventory readOne(Notes runNotes, ProgressLine progress) {
+    Map<String, Inventory> all = readAll(runNotes, progress);
     if (all.size() != 1) {
       throw new UsageException(
           "one bundle is made from one region; got "
@@ -134,40 +122,6 @@ public final class Source {
       return u;
     } catch (URISyntaxException e) {
       throw new UsageException("--endpoint-url: '" + endpointUrl + "' is not a URL");
-    }
-  }
-
-  /** Whether stderr is a terminal (Linux: fd 2 is a tty device); else no progress. */
-  static boolean stderrIsTerminal() {
-    try {
-      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-    } catch (Exception e) {
-      return System.console() != null;
-    }
-  }
-
-  /** One line on stderr, rewritten in place: service, region, items so far. */
-  static final class ProgressLine implements Progress {
-    private final PrintWriter err;
-    private boolean shown;
-
-    ProgressLine(PrintWriter err) {
-      this.err = err;
-    }
-
-    @Override
-    public synchronized void update(String service, String region, int itemsSoFar) {
-      err.printf("\r\033[Kdiscovering %s in %s: %d", service, region, itemsSoFar);
-      err.flush();
-      shown = true;
-    }
-
-    synchronized void done() {
-      if (shown) {
-        err.print("\r\033[K");
-        err.flush();
-      }
     }
   }
 }

@@ -30,7 +30,8 @@ public final class TranslateOptions {
       defaultValue = "desired",
       paramLabel = "BASIS",
       description =
-          "Count instances by desired capacity or in-service instances: desired, in-service (default: ${DEFAULT-VALUE}).")
+          "Count instances by desired capacity or in-service instances: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+      completionCandidates = Bases.class)
   String weightBasis;
 
   @Option(
@@ -46,6 +47,15 @@ public final class TranslateOptions {
 
     Targets() {
       super(RouteEmitters.names());
+    }
+  }
+
+  /** The completion candidates of --weight-basis. */
+  static final class Bases extends java.util.ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    Bases() {
+      super(java.util.Arrays.stream(WeightBasis.values()).map(WeightBasis::flag).toList());
     }
   }
 

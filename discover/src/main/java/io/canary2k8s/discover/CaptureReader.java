@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Reads a directory of saved AWS CLI output (the layout of {@link CaptureLayout}) into an {@link
@@ -51,8 +52,12 @@ public final class CaptureReader {
   /** The result lists being read, outermost first (see {@link #read(Path)}). */
   private final List<ResultStream> open = new ArrayList<>();
 
-  CaptureReader(Path dir) {
+  /** Elements of result lists read so far, by every part: what progress shows. */
+  private final LongAdder items;
+
+  CaptureReader(Path dir, LongAdder items) {
     this.dir = dir;
+    this.items = items;
   }
 
   /**
@@ -66,13 +71,21 @@ public final class CaptureReader {
    * before, reported that first (see {@link Sections.Section#join()}).
    */
   public static Inventory read(Path dir) {
+    return read(dir, new LongAdder());
+  }
+
+  /**
+   * {@link #read(Path)}, counting into {@code items} each element of a result list as it is read
+   * (load balancers, groups, records, ...), from the reading threads: for a progress display.
+   */
+  public static Inventory read(Path dir, LongAdder items) {
     if (!Files.isDirectory(dir)) {
       throw new InputException(dir.toString(), null, "not a directory");
     }
     Notes found = new Notes();
     Notifier n = found.scoped("discover/aws-cli");
     List<Reference> references = new ArrayList<>();
-    try (Sections sections = new Sections(dir)) {
+    try (Sections sections = new Sections(dir, items)) {
       // every part on a thread of its own, sharing the cores (see Sections)
       Sections.Section<List<AutoScalingGroup>> asgPart =
           sections.start(r -> r.readAutoScalingGroups(n, references));
@@ -89,7 +102,7 @@ public final class CaptureReader {
       Dns dns = dnsPart.join();
       return new Inventory(
           Inventory.SCHEMA_VERSION,
-          new CaptureReader(dir).readProvenance(),
+          new CaptureReader(dir, items).readProvenance(),
           elbs,
           elbv2.loadBalancers(),
           elbv2.targetGroups(),
@@ -153,6 +166,26 @@ public final class CaptureReader {
    * holding another command's result key is named as such. Iterated once.
    */
   private Iterable<Node> results(String rel, String key) {
+    Iterable<Node> list = resultList(rel, key);
+    return () -> {
+      Iterator<Node> it = list.iterator();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return it.hasNext();
+        }
+
+        @Override
+        public Node next() {
+          Node n = it.next();
+          items.increment();
+          return n;
+        }
+      };
+    };
+  }
+
+  private Iterable<Node> resultList(String rel, String key) {
     ResultStream stream = ResultStream.open(dir.resolve(rel), shown(rel), key, open);
     if (stream != null) {
       return stream;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -22,6 +23,7 @@ import java.util.function.Function;
  */
 final class Sections implements AutoCloseable {
   private final Path dir;
+  private final LongAdder items;
   private final DaemonThreads threads = new DaemonThreads("canary2k8s-read-");
 
   /** A new thread for each part started while the others still read. */
@@ -29,14 +31,15 @@ final class Sections implements AutoCloseable {
 
   private final List<Section<?>> started = new ArrayList<>();
 
-  /** For reading parts of {@code dir}. */
-  Sections(Path dir) {
+  /** For reading parts of {@code dir}; every part counts what it reads into {@code items}. */
+  Sections(Path dir, LongAdder items) {
     this.dir = dir;
+    this.items = items;
   }
 
   /** Starts reading a part: {@code read} on a reader of its own. */
   <T> Section<T> start(Function<CaptureReader, T> read) {
-    CaptureReader reader = new CaptureReader(dir);
+    CaptureReader reader = new CaptureReader(dir, items);
     Section<T> s =
         new Section<>(reader, CompletableFuture.supplyAsync(() -> read.apply(reader), pool));
     started.add(s);

@@ -12,6 +12,7 @@ import io.canary2k8s.render.diff.DiffMarkdown;
 import io.canary2k8s.render.diff.DiffReport;
 import io.canary2k8s.render.diff.Differ;
 import io.canary2k8s.render.diff.Documents;
+import io.canary2k8s.render.diff.NoteChanges;
 import io.canary2k8s.render.dns.DnsCutover;
 import io.canary2k8s.translate.Translation;
 import io.canary2k8s.yaml.Yaml;
@@ -155,6 +156,9 @@ public final class BundleBuilder {
                   Documents.ofBundle(files.base),
                   "previous bundle",
                   "this bundle");
+          if (options.previousNotes() != null) {
+            diff = diff.withNotes(NoteChanges.compare(options.previousNotes(), notes.sorted()));
+          }
           String markdown =
               DiffMarkdown.render(
                   diff,

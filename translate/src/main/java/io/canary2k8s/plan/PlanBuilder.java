@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -101,6 +102,9 @@ public final class PlanBuilder {
   /** The ALBs and NLBs: their groups, splits and rules. */
   private final ElbV2Planner v2;
 
+  /** Apps done so far (progress). */
+  private LongAdder appsDone = new LongAdder();
+
   private PlanBuilder(Inventory inventory, PlanOptions options, Notifier out, int threads) {
     this.inventory = inventory;
     this.options = options;
@@ -144,7 +148,19 @@ public final class PlanBuilder {
    * as it was thrown, after the notes of the apps before it.
    */
   public static Plan build(Inventory inventory, PlanOptions options, Notifier notes) {
-    return build(inventory, options, notes, Runtime.getRuntime().availableProcessors());
+    return build(inventory, options, notes, new LongAdder());
+  }
+
+  /**
+   * {@link #build(Inventory, PlanOptions, Notifier)}, counting each app into {@code apps} as it is
+   * done: for a progress display.
+   */
+  public static Plan build(
+      Inventory inventory, PlanOptions options, Notifier notes, LongAdder apps) {
+    PlanBuilder b =
+        new PlanBuilder(inventory, options, notes, Runtime.getRuntime().availableProcessors());
+    b.appsDone = apps;
+    return b.build();
   }
 
   /**
@@ -287,6 +303,7 @@ public final class PlanBuilder {
           }
           if (job.app != null) {
             apps.add(job.app);
+            appsDone.increment();
           }
         });
     Config.EdgeConfig ec = options.config().edge();

@@ -11,6 +11,7 @@ import io.canary2k8s.plan.PlanOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The façade of the translate stage: inventory → plan → Kubernetes objects. The apps' objects are
@@ -21,8 +22,14 @@ public final class Translator {
 
   public static Translation translate(
       Inventory inventory, PlanOptions options, RouteEmitter target, Notes notes) {
+    return translate(inventory, options, target, notes, new LongAdder());
+  }
+
+  /** {@link #translate}, counting each app of the plan into {@code apps} as it is done. */
+  public static Translation translate(
+      Inventory inventory, PlanOptions options, RouteEmitter target, Notes notes, LongAdder apps) {
     notes.addAll(inventory.notes());
-    Plan plan = PlanBuilder.build(inventory, options, notes.scoped("translate/plan"));
+    Plan plan = PlanBuilder.build(inventory, options, notes.scoped("translate/plan"), apps);
     Notifier emit = notes.scoped("translate/" + target.name());
     target.noteTarget(emit);
     List<HasMetadata> shared = new ArrayList<>(EdgeEmitter.emit(plan.edge(), target));

@@ -33,28 +33,40 @@ public final class DiffMarkdown {
    *     bundle}); named when something is left out
    */
   public static String render(DiffReport report, int maxChars, String fullReport) {
+    List<Map<String, Object>> notes = DiffNotes.rows(report.notes());
+    List<Map<String, Object>> removed = DiffNotes.removedRows(report.notes());
     List<String> traffic = trafficLines(report.traffic());
     List<Map<String, Object>> diagrams = diagrams(report.traffic());
     List<Map<String, Object>> objects = new ArrayList<>();
     for (Change c : report.changes()) {
       objects.add(object(c));
     }
-    Layout full = new Layout(report, traffic, diagrams, objects, maxChars, fullReport);
-    String all = full.render(objects.size(), true, traffic.size());
-    if (all.length() <= maxChars) {
-      return all;
+    Layout layout =
+        new Layout(report, notes, removed, traffic, diagrams, objects, maxChars, fullReport);
+    Cut all =
+        new Cut(notes.size(), traffic.size(), removed.size(), !diagrams.isEmpty(), objects.size());
+    String whole = layout.render(all);
+    if (whole.length() <= maxChars) {
+      return whole;
     }
-    boolean diagramsFit = full.render(0, true, traffic.size()).length() <= maxChars;
-    if (diagramsFit || full.render(0, false, traffic.size()).length() <= maxChars) {
-      int k =
-          largest(
-              objects.size() - 1,
-              n -> full.render(n, diagramsFit, traffic.size()).length() <= maxChars);
-      return full.render(k, diagramsFit, traffic.size());
-    }
-    int t = largest(traffic.size(), n -> full.render(0, false, n).length() <= maxChars);
-    return full.render(0, false, t);
+    // filled in order of importance, each part as far as it fits after the ones before it: the
+    // notes that are new or changed (they say what the numbers rest on), the traffic, the notes
+    // that are gone, the diagrams, the object diffs; a part is cut only at the end of an item
+    IntPredicate fitsNotes = n -> fits(layout, new Cut(n, 0, 0, false, 0), maxChars);
+    int n = largest(notes.size(), fitsNotes);
+    int t = largest(traffic.size(), k -> fits(layout, new Cut(n, k, 0, false, 0), maxChars));
+    int r = largest(removed.size(), k -> fits(layout, new Cut(n, t, k, false, 0), maxChars));
+    boolean d = all.diagrams() && fits(layout, new Cut(n, t, r, true, 0), maxChars);
+    int o = largest(objects.size(), k -> fits(layout, new Cut(n, t, r, d, k), maxChars));
+    return layout.render(new Cut(n, t, r, d, o));
   }
+
+  private static boolean fits(Layout layout, Cut cut, int maxChars) {
+    return layout.render(cut).length() <= maxChars;
+  }
+
+  /** How much of each part a rendering shows: the first so many items of each list. */
+  private record Cut(int notes, int traffic, int removed, boolean diagrams, int objects) {}
 
   /** The largest n in [0, max] with fits(n), assuming fits is monotone and fits(0). */
   private static int largest(int max, IntPredicate fits) {
@@ -73,19 +85,36 @@ public final class DiffMarkdown {
 
   private record Layout(
       DiffReport report,
+      List<Map<String, Object>> notes,
+      List<Map<String, Object>> removed,
       List<String> traffic,
       List<Map<String, Object>> diagrams,
       List<Map<String, Object>> objects,
       int maxChars,
       String fullReport) {
 
-    String render(int shownObjects, boolean withDiagrams, int shownTraffic) {
+    String render(Cut cut) {
       Map<String, Object> m = new LinkedHashMap<>();
       DiffReport.Summary s = report.summary();
-      m.put("title", title(s));
+      String objectsTitle = title(s);
+      String notesTitle = DiffNotes.title(report.notes());
+      m.put(
+          "title",
+          (objectsTitle.equals("no changes") && !notesTitle.isEmpty()
+                  ? "no object changes"
+                  : objectsTitle)
+              + notesTitle);
       m.put("before", Md.code(report.before()));
+      m.put("beforeHtml", html(report.before()));
       m.put("after", Md.code(report.after()));
       m.put("summary", s);
+      m.put("notesCompared", report.notes() != null);
+      m.put("alert", DiffNotes.alert(report.notes()));
+      m.put("notes", notes.subList(0, cut.notes()));
+      m.put("notesOmitted", notes.size() - cut.notes());
+      m.put("removed", removed.subList(0, cut.removed()));
+      m.put("removedTotal", removed.size());
+      m.put("removedOmitted", removed.size() - cut.removed());
       m.put(
           "kinds",
           report.kinds().stream()
@@ -94,15 +123,15 @@ public final class DiffMarkdown {
                       new DiffReport.KindCount(
                           Md.cell(k.kind()), k.added(), k.changed(), k.removed(), k.renamed()))
               .toList());
-      m.put("traffic", traffic.subList(0, shownTraffic));
-      m.put("trafficOmitted", traffic.size() - shownTraffic);
-      m.put("diagrams", withDiagrams ? diagrams : List.of());
-      m.put("diagramsOmitted", !withDiagrams && !diagrams.isEmpty());
-      m.put("objects", objects.subList(0, shownObjects));
-      int omitted = objects.size() - shownObjects;
+      m.put("traffic", traffic.subList(0, cut.traffic()));
+      m.put("trafficOmitted", traffic.size() - cut.traffic());
+      m.put("diagrams", cut.diagrams() ? diagrams : List.of());
+      m.put("diagramsOmitted", !cut.diagrams() && !diagrams.isEmpty());
+      m.put("objects", objects.subList(0, cut.objects()));
+      int omitted = objects.size() - cut.objects();
       m.put("omitted", omitted);
       m.put("total", objects.size());
-      m.put("omittedFirst", omitted == 0 ? "" : objects.get(shownObjects).get("name"));
+      m.put("omittedFirst", omitted == 0 ? "" : objects.get(cut.objects()).get("name"));
       m.put("omittedLast", omitted == 0 ? "" : objects.get(objects.size() - 1).get("name"));
       m.put("maxChars", String.format(java.util.Locale.ROOT, "%,d", maxChars));
       m.put("fullReport", fullReport);

@@ -16,8 +16,20 @@ import java.util.List;
  * @param kinds counts per kind, sorted by kind (only kinds with a change)
  * @param traffic every host whose weights changed, sorted by namespace and host
  * @param changes every object that was added, removed, renamed or changed, by identity
+ * @param notes the notes of the two bundles compared ({@code notes.json}), or null when either side
+ *     has none (a YAML file)
  */
-@JsonPropertyOrder({"schemaVersion", "before", "after", "summary", "kinds", "traffic", "changes"})
+@JsonPropertyOrder({
+  "schemaVersion",
+  "before",
+  "after",
+  "summary",
+  "notes",
+  "kinds",
+  "traffic",
+  "changes"
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DiffReport(
     int schemaVersion,
     String before,
@@ -25,7 +37,8 @@ public record DiffReport(
     Summary summary,
     List<KindCount> kinds,
     List<TrafficChange> traffic,
-    List<Change> changes) {
+    List<Change> changes,
+    NoteChanges notes) {
   public static final int SCHEMA_VERSION = 1;
 
   public DiffReport {
@@ -34,9 +47,27 @@ public record DiffReport(
     changes = List.copyOf(changes);
   }
 
+  /** The objects compared, the notes not (yet): see {@link #withNotes}. */
+  public DiffReport(
+      int schemaVersion,
+      String before,
+      String after,
+      Summary summary,
+      List<KindCount> kinds,
+      List<TrafficChange> traffic,
+      List<Change> changes) {
+    this(schemaVersion, before, after, summary, kinds, traffic, changes, null);
+  }
+
+  /** This report with the notes of the two sides compared. */
+  public DiffReport withNotes(NoteChanges notes) {
+    return new DiffReport(schemaVersion, before, after, summary, kinds, traffic, changes, notes);
+  }
+
+  /** An object changed, or a note is new, changed or gone. */
   @JsonIgnore
   public boolean hasChanges() {
-    return !changes.isEmpty();
+    return !changes.isEmpty() || (notes != null && !notes.isEmpty());
   }
 
   /** The report as stable JSON ({@code diff.json}). */
