@@ -85,7 +85,7 @@ class NoteChangesTest {
     List<String> rows =
         table.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Sev")).toList();
     assertThat(rows.get(0)).startsWith("| ACTION | new | `a\\|b` | ");
-    assertThat(rows.get(0)).contains("a \\| b &lt;script>").doesNotContain("<script>");
+    assertThat(rows.get(0)).contains("a \\| b \\<script\\>").doesNotContain("<script>");
     assertThat(rows.get(1)).startsWith("| WARNING | new | `myapp-canary` | Desired capacity is 3");
     assertThat(rows.get(2))
         .startsWith("| INFO | changed | `myapp` | Connection draining of 45 s")
