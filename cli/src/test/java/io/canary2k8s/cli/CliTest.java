@@ -116,7 +116,8 @@ class CliTest {
         java.nio.file.Files.readString(
             tmp.resolve("out/base/search/deployment-search-canary.yaml"));
     assertThat(deployment).contains("image: registry.example.com/search:7.2.0-rc1");
-    assertThat(java.nio.file.Files.readString(tmp.resolve("out/REVIEW.md")))
+    // the track's image and where it came from are on the app's page of the review
+    assertThat(java.nio.file.Files.readString(tmp.resolve("out/review/search.md")))
         .contains("canary2k8s.yaml apps.search.tracks.search-canary.image");
   }
 }
