@@ -61,8 +61,8 @@ class JarIT {
     assertThat(wrr)
         .contains("name: myapp\n        port: 8080\n        weight: 9")
         .contains("name: myapp-canary\n        port: 8080\n        weight: 1");
-    assertThat(Files.readString(out.resolve("REVIEW.md")))
-        .contains("ASG myapp-main 90 % (9/10), ASG myapp-canary 10 % (1/10)");
+    assertThat(Files.readString(out.resolve("review/myapp.md")))
+        .contains("ASG `myapp-main` 90 % (9/10), ASG `myapp-canary` 10 % (1/10)");
   }
 
   /**
