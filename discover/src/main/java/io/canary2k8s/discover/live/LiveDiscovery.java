@@ -30,7 +30,9 @@ import software.amazon.awssdk.regions.Region;
  * {@code CaptureReader} give equal inventories except for {@link Provenance#source()} ({@code
  * aws-api} vs {@code aws-cli}) and {@link Provenance#capturedAt()}: a capture records when it ran,
  * live discovery leaves it null so that the bundle stays a function of the estate. {@link
- * #comparable(Inventory)} blanks both, for that comparison.
+ * #comparable(Inventory)} blanks both, for that comparison. Both map the answers with the same code
+ * ({@link io.canary2k8s.discover.ElbMapping} and its siblings): live answers are first turned into
+ * the JSON the AWS CLI prints for them ({@link SdkJson}).
  *
  * <p><b>Calls.</b> Read-only by construction ({@link ReadOnlyInterceptor}); never a launch
  * configuration or launch template call, so no user data is ever fetched. Largest page sizes (ELB

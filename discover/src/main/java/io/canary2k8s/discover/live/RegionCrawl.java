@@ -3,6 +3,9 @@ package io.canary2k8s.discover.live;
 import static io.canary2k8s.discover.live.LiveDiscovery.guarded;
 
 import io.canary2k8s.concurrent.Futures;
+import io.canary2k8s.discover.AutoScalingMapping;
+import io.canary2k8s.discover.ElbMapping;
+import io.canary2k8s.input.Node;
 import io.canary2k8s.inventory.AutoScalingGroup;
 import io.canary2k8s.inventory.ClassicLoadBalancer;
 import io.canary2k8s.inventory.ScalingPolicy;
@@ -35,6 +38,13 @@ final class RegionCrawl {
   static final int ELB_PAGE_SIZE = 400;
   static final int ASG_PAGE_SIZE = 100;
   static final int TAG_BATCH = 20;
+
+  private static final String ELB_LIST = "elasticloadbalancing:DescribeLoadBalancers";
+  private static final String ELB_ATTRIBUTES =
+      "elasticloadbalancing:DescribeLoadBalancerAttributes";
+  private static final String ELB_TAGS = "elasticloadbalancing:DescribeTags";
+  private static final String ASG_LIST = "autoscaling:DescribeAutoScalingGroups";
+  private static final String ASG_POLICIES = "autoscaling:DescribePolicies";
 
   record Result(
       List<ClassicLoadBalancer> loadBalancers,
@@ -161,18 +171,23 @@ final class RegionCrawl {
     Map<String, Map<String, String>> tags = new TreeMap<>();
     tagsF.forEach(f -> tags.putAll(get(f)));
     List<ClassicLoadBalancer> loadBalancers = new ArrayList<>();
-    for (LoadBalancerDescription lb : lbs) {
-      String name = lb.loadBalancerName();
-      loadBalancers.add(
-          SdkMapping.loadBalancer(
-              lb, get(attributesF.get(name)), tags.getOrDefault(name, Map.of())));
+    ElbMapping elbMapping =
+        new ElbMapping(
+            (lb, name) -> {
+              LoadBalancerAttributes a = get(attributesF.get(name));
+              return a == null
+                  ? null
+                  : SdkJson.node(a, call(ELB_ATTRIBUTES), "LoadBalancerAttributes");
+            });
+    for (Node lb : SdkJson.nodes(lbs, call(ELB_LIST), "LoadBalancerDescriptions")) {
+      loadBalancers.add(elbMapping.loadBalancer(lb, tags));
     }
     Map<String, List<ScalingPolicy>> policies = get(policiesF);
     List<AutoScalingGroup> groups = new ArrayList<>();
-    for (var g : get(groupsF)) {
-      groups.add(
-          SdkMapping.autoScalingGroup(
-              g, policies.getOrDefault(g.autoScalingGroupName(), List.of())));
+    // live discovery reads every group's load balancers and target groups itself: nothing to check
+    AutoScalingMapping asgMapping = new AutoScalingMapping((g, name, lbNames, tgs) -> {});
+    for (Node g : SdkJson.nodes(get(groupsF), call(ASG_LIST), "AutoScalingGroups")) {
+      groups.add(asgMapping.group(g, policies));
     }
     ElbV2Crawl.Result v2 = get(v2F);
     return new Result(loadBalancers, groups, v2.loadBalancers(), v2.targetGroups());
@@ -180,9 +195,14 @@ final class RegionCrawl {
 
   // ---- calls -------------------------------------------------------------------------------
 
+  /** How an answer of {@code action} in this region is named in a complaint about it. */
+  private String call(String action) {
+    return action + " in " + regionId;
+  }
+
   private List<LoadBalancerDescription> listLoadBalancers() {
     return Calls.call(
-        "elasticloadbalancing:DescribeLoadBalancers",
+        ELB_LIST,
         regionId,
         () -> {
           List<LoadBalancerDescription> all = new ArrayList<>();
@@ -197,7 +217,7 @@ final class RegionCrawl {
 
   private LoadBalancerAttributes attributes(String name) {
     return Calls.call(
-        "elasticloadbalancing:DescribeLoadBalancerAttributes",
+        ELB_ATTRIBUTES,
         regionId,
         () ->
             elb.describeLoadBalancerAttributes(r -> r.loadBalancerName(name))
@@ -206,16 +226,19 @@ final class RegionCrawl {
 
   private Map<String, Map<String, String>> tags(List<String> names) {
     return Calls.call(
-        "elasticloadbalancing:DescribeTags",
+        ELB_TAGS,
         regionId,
         () ->
-            SdkMapping.elbTags(
-                elb.describeTags(r -> r.loadBalancerNames(names)).tagDescriptions()));
+            ElbMapping.tags(
+                SdkJson.nodes(
+                    elb.describeTags(r -> r.loadBalancerNames(names)).tagDescriptions(),
+                    call(ELB_TAGS),
+                    "TagDescriptions")));
   }
 
   private List<software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup> listGroups() {
     return Calls.call(
-        "autoscaling:DescribeAutoScalingGroups",
+        ASG_LIST,
         regionId,
         () -> {
           List<software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup> all =
@@ -231,7 +254,7 @@ final class RegionCrawl {
 
   private Map<String, List<ScalingPolicy>> listPolicies() {
     return Calls.call(
-        "autoscaling:DescribePolicies",
+        ASG_POLICIES,
         regionId,
         () -> {
           Map<String, List<ScalingPolicy>> byGroup = new TreeMap<>();
@@ -239,9 +262,10 @@ final class RegionCrawl {
           for (DescribePoliciesResponse page :
               asg.describePoliciesPaginator(r -> r.maxRecords(ASG_PAGE_SIZE))) {
             for (var p : page.scalingPolicies()) {
-              byGroup
-                  .computeIfAbsent(p.autoScalingGroupName(), k -> new ArrayList<>())
-                  .add(SdkMapping.scalingPolicy(p));
+              AutoScalingMapping.GroupPolicy gp =
+                  AutoScalingMapping.policy(
+                      SdkJson.node(p, call(ASG_POLICIES), "ScalingPolicies[" + n + "]"));
+              byGroup.computeIfAbsent(gp.group(), k -> new ArrayList<>()).add(gp.policy());
               n++;
             }
             progress.update("autoscaling policies", regionId, n);

@@ -2,6 +2,9 @@ package io.canary2k8s.discover.live;
 
 import static io.canary2k8s.discover.live.LiveDiscovery.guarded;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.canary2k8s.discover.Route53Mapping;
+import io.canary2k8s.input.Node;
 import io.canary2k8s.inventory.DnsRecord;
 import io.canary2k8s.inventory.HostedZone;
 import io.canary2k8s.notes.Notifier;
@@ -36,6 +39,9 @@ final class Route53Crawl {
   static final String ZONE_PAGE_SIZE = "100";
   static final String RECORD_PAGE_SIZE = "300";
   static final String REGION = "global";
+
+  private static final String LIST_ZONES = "route53:ListHostedZones";
+  private static final String LIST_RECORDS = "route53:ListResourceRecordSets";
 
   record Result(List<HostedZone> zones, List<DnsRecord> records) {}
 
@@ -88,9 +94,14 @@ final class Route53Crawl {
         REGION,
         () -> {
           List<HostedZone> all = new ArrayList<>();
+          Route53Mapping mapping = new Route53Mapping();
           for (ListHostedZonesResponse page :
               route53.listHostedZonesPaginator(r -> r.maxItems(ZONE_PAGE_SIZE))) {
-            page.hostedZones().forEach(z -> all.add(SdkMapping.hostedZone(z)));
+            for (var z : page.hostedZones()) {
+              all.add(
+                  mapping.hostedZone(
+                      SdkJson.node(z, LIST_ZONES, "HostedZones[" + all.size() + "]"), id -> {}));
+            }
             progress.update("route53 hosted zones", REGION, all.size());
           }
           return all;
@@ -136,17 +147,21 @@ final class Route53Crawl {
       List<ResourceRecordSet> sets = page.resourceRecordSets();
       for (int i = 0; i < sets.size(); i++) {
         ResourceRecordSet r = sets.get(i);
-        if (!SdkMapping.kept(r)) {
-          continue;
-        }
+        ObjectNode json = SdkJson.object(r);
         String setId = r.setIdentifier();
         if (setId != null && sent != null && sent.size() == sets.size()) {
           String original = sent.get(i);
           if (original != null && original.substring(original.lastIndexOf('/') + 1).equals(setId)) {
             setId = original;
+            json.put("SetIdentifier", original);
           }
         }
-        DnsRecord rec = SdkMapping.dnsRecord(zone.id(), r, setId);
+        DnsRecord rec =
+            Route53Mapping.record(
+                zone.id(), new Node(json, LIST_RECORDS, "ResourceRecordSets[" + i + "]"));
+        if (rec == null) {
+          continue;
+        }
         String key = rec.name() + " " + rec.type() + " " + (setId == null ? "" : setId);
         DnsRecord before = byKey.putIfAbsent(key, rec);
         if (before != null && !before.equals(rec)) {

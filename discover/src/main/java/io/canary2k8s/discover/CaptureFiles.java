@@ -1,0 +1,109 @@
+package io.canary2k8s.discover;
+
+import static io.canary2k8s.discover.CaptureLayout.RESULT_KEYS;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.canary2k8s.input.InputException;
+import io.canary2k8s.input.Json;
+import io.canary2k8s.input.Node;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The files of one capture directory as one part of its read sees them (see {@link Sections}): each
+ * part has its own, so with result lists of its own. Every complaint names the file as the user
+ * would find it.
+ */
+final class CaptureFiles {
+  private final Path dir;
+
+  /** The result lists being read, outermost first (see {@link CaptureReader#read(Path)}). */
+  private final List<ResultStream> open = new ArrayList<>();
+
+  CaptureFiles(Path dir) {
+    this.dir = dir;
+  }
+
+  boolean exists(String rel) {
+    return Files.isRegularFile(dir.resolve(rel));
+  }
+
+  JsonNode tree(String rel) {
+    return Json.readTree(dir.resolve(rel), shown(rel));
+  }
+
+  /** How a capture file is named in messages: as the user would find it. */
+  String shown(String rel) {
+    return dir.resolve(rel).toString();
+  }
+
+  /**
+   * The result list of a CLI command's output: the array under {@code key}, or a bare array (the
+   * output of {@code --query}), read one element at a time (see {@link ResultStream}). A document
+   * holding another command's result key is named as such. Iterated once.
+   */
+  Iterable<Node> results(String rel, String key) {
+    ResultStream stream = ResultStream.open(dir.resolve(rel), shown(rel), key, open);
+    if (stream != null) {
+      return stream;
+    }
+    JsonNode root = tree(rel);
+    if (root.isArray()) {
+      return new Node(root, shown(rel), "").elements();
+    }
+    return document(rel, root, key).array(key);
+  }
+
+  /** The object under {@code key} of a CLI command's output (e.g. the attributes of one ELB). */
+  Node object(String rel, String key) {
+    Node doc = document(rel, tree(rel), key);
+    Node o = doc.optObject(key);
+    return o != null ? o : doc.get(key);
+  }
+
+  /**
+   * The top-level object of a CLI output file, which must hold {@code key}; a file holding another
+   * command's result key is named as such.
+   */
+  private Node document(String rel, JsonNode root, String key) {
+    if (!root.isObject()) {
+      throw new InputException(shown(rel), null, "expected a JSON object with " + key);
+    }
+    if (!root.has(key)) {
+      String expected = "the output of '" + RESULT_KEYS.get(key) + "'";
+      for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+        String other = it.next();
+        if (RESULT_KEYS.containsKey(other)) {
+          throw new InputException(
+              shown(rel),
+              key,
+              "missing; the file holds "
+                  + other
+                  + ", the output of '"
+                  + RESULT_KEYS.get(other)
+                  + "', not "
+                  + expected);
+        }
+      }
+      throw new InputException(shown(rel), key, "missing; expected " + expected);
+    }
+    return new Node(root, shown(rel), "");
+  }
+
+  /** Reads the rest of every result list still open, outermost first. */
+  void finishOpen() {
+    for (ResultStream s : List.copyOf(open)) {
+      s.finish();
+    }
+  }
+
+  /** Closes every result list still open, unread: the read was abandoned. */
+  void closeOpen() {
+    for (ResultStream s : List.copyOf(open)) {
+      s.abandon();
+    }
+  }
+}
