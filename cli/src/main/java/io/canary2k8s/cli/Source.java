@@ -3,6 +3,7 @@ package io.canary2k8s.cli;
 import io.canary2k8s.discover.live.LiveDiscovery;
 import io.canary2k8s.discover.live.LiveOptions;
 import io.canary2k8s.discover.live.Progress;
+import io.canary2k8s.discover.live.Timeouts;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.notes.Notes;
 import java.io.PrintWriter;
@@ -62,6 +63,13 @@ public final class Source {
   boolean allowPartial;
 
   @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS[,SECONDS]",
+      description =
+          "How long to wait for AWS: an answer to one request, and a call's retries after timeouts or connection errors (default 10,60; throttling keeps its own longer back-off).")
+  String timeout;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "No progress on stderr (it is shown only on a terminal anyway).")
   boolean quiet;
@@ -76,10 +84,11 @@ public final class Source {
             || profile != null
             || endpointUrl != null
             || roleArn != null
-            || allowPartial)) {
+            || allowPartial
+            || timeout != null)) {
       throw new UsageException(
           "--from-aws-cli reads a capture; it cannot be combined with --region, --profile,"
-              + " --endpoint-url, --role-arn or --allow-partial");
+              + " --endpoint-url, --role-arn, --allow-partial or --timeout");
     }
   }
 
@@ -95,7 +104,8 @@ public final class Source {
             .withProfile(profile)
             .withEndpointUrl(endpoint())
             .withRoleArn(roleArn)
-            .withAllowPartial(allowPartial);
+            .withAllowPartial(allowPartial)
+            .withTimeouts(timeouts());
     ProgressLine line = !quiet && stderrIsTerminal() ? new ProgressLine(err) : null;
     try {
       return LiveDiscovery.discover(o, runNotes, line == null ? Progress.NONE : line);
@@ -118,6 +128,14 @@ public final class Source {
               + " (run discover --region ... --output DIR, then render each inventory)");
     }
     return all.values().iterator().next();
+  }
+
+  private Timeouts timeouts() {
+    try {
+      return timeout == null ? Timeouts.DEFAULT : Timeouts.parse(timeout);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--timeout: " + e.getMessage());
+    }
   }
 
   private URI endpoint() {
@@ -159,6 +177,15 @@ public final class Source {
     @Override
     public synchronized void update(String service, String region, int itemsSoFar) {
       err.printf("\r\033[Kdiscovering %s in %s: %d", service, region, itemsSoFar);
+      err.flush();
+      shown = true;
+    }
+
+    @Override
+    public synchronized void waiting(String action, String region, String endpoint, long seconds) {
+      err.printf(
+          "\r\033[Kwaiting for %s in %s%s: no answer for %d s",
+          action, region, endpoint == null ? "" : " (" + endpoint + ")", seconds);
       err.flush();
       shown = true;
     }
