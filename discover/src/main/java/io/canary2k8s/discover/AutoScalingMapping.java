@@ -81,7 +81,8 @@ public final class AutoScalingMapping {
               i.text("AvailabilityZone"),
               i.text("LifecycleState"),
               i.optText("HealthStatus"),
-              i.optText("InstanceType")));
+              i.optText("InstanceType"),
+              units(i, "WeightedCapacity")));
     }
     List<String> suspended = new ArrayList<>();
     for (Node s : g.optArray("SuspendedProcesses")) {
@@ -95,9 +96,20 @@ public final class AutoScalingMapping {
     if (zones.isEmpty()) {
       throw g.problem("AvailabilityZones", "is empty");
     }
+    String arn = g.optText("AutoScalingGroupARN");
+    List<AutoScalingGroup.InstanceOverride> overrides = new ArrayList<>();
+    Node mixed = g.optObject("MixedInstancesPolicy");
+    Node template = mixed == null ? null : mixed.optObject("LaunchTemplate");
+    if (template != null) {
+      for (Node o : template.optArray("Overrides")) {
+        overrides.add(
+            new AutoScalingGroup.InstanceOverride(
+                o.optText("InstanceType"), units(o, "WeightedCapacity")));
+      }
+    }
     return new AutoScalingGroup(
         name,
-        g.optText("AutoScalingGroupARN"),
+        arn,
         min,
         max,
         desired,
@@ -106,9 +118,37 @@ public final class AutoScalingMapping {
         List.copyOf(groupTgs),
         instances,
         suspended,
-        g.has("MixedInstancesPolicy"),
+        mixed != null,
         policies.getOrDefault(name, List.of()),
-        tags);
+        tags,
+        g.optText("Status"),
+        g.optText("DesiredCapacityType"),
+        overrides);
+  }
+
+  /**
+   * The most capacity units a weight may give (a {@code memory-mib} weight is an instance's MiB).
+   */
+  static final long MAX_UNITS = 1_000_000_000L;
+
+  /**
+   * A {@code WeightedCapacity}: capacity units as a string of digits, as AWS sends it (a JSON
+   * number is taken too); null when absent.
+   */
+  private static Integer units(Node n, String field) {
+    if (!n.has(field)) {
+      return null;
+    }
+    Node v = n.get(field);
+    String text = v.raw().isIntegralNumber() ? v.raw().asText() : v.asText().strip();
+    if (text.matches("[0-9]{1,10}")) {
+      long units = Long.parseLong(text);
+      if (units >= 1 && units <= MAX_UNITS) {
+        return (int) units;
+      }
+    }
+    throw v.problem(
+        "'" + text + "' is not a whole number of capacity units from 1 to " + MAX_UNITS);
   }
 
   /** One element of {@code ScalingPolicies}. */

@@ -64,6 +64,25 @@ final class CaptureFiles {
     return o != null ? o : doc.get(key);
   }
 
+  /** The whole output of a CLI command, which must hold {@code key}. */
+  Node document(String rel, String key) {
+    return document(rel, tree(rel), key);
+  }
+
+  /**
+   * Fails when the top-level {@code value} of {@code name} says more results follow: the file is
+   * one page of a listing, not all of it (see {@link CaptureLayout#PAGING_FIELDS}).
+   */
+  static void checkComplete(String shown, String name, JsonNode value) {
+    boolean more =
+        name.equals("IsTruncated")
+            ? value.isBoolean() && value.asBoolean()
+            : value.isTextual() && !value.asText().isEmpty();
+    if (more) {
+      throw new InputException(shown, name, CaptureLayout.NOT_PAGINATED);
+    }
+  }
+
   /**
    * The top-level object of a CLI output file, which must hold {@code key}; a file holding another
    * command's result key is named as such.
@@ -89,6 +108,11 @@ final class CaptureFiles {
         }
       }
       throw new InputException(shown(rel), key, "missing; expected " + expected);
+    }
+    for (String field : CaptureLayout.PAGING_FIELDS) {
+      if (root.has(field)) {
+        checkComplete(shown(rel), field, root.get(field));
+      }
     }
     return new Node(root, shown(rel), "");
   }

@@ -49,11 +49,11 @@ public final class CaptureReader {
       Sections.Section<List<AutoScalingGroup>> asgPart =
           sections.start(f -> new AutoScalingCapture(f, n, references).read());
       Sections.Section<List<ClassicLoadBalancer>> elbPart =
-          sections.start(f -> new ElbCapture(f).read(n));
+          sections.start(f -> new ElbCapture(f, n).read());
       Sections.Section<ElbV2Capture.Result> elbv2Part =
           sections.start(f -> new ElbV2Capture(f).read());
       Sections.Section<Route53Capture.Result> dnsPart =
-          sections.start(f -> new Route53Capture(f).read());
+          sections.start(f -> new Route53Capture(f, n).read());
       List<ClassicLoadBalancer> elbs = elbPart.join();
       ElbV2Capture.Result elbv2 = elbv2Part.join();
       // one thread checked each group's load balancers and target groups as it read the group:

@@ -1,6 +1,7 @@
 package io.canary2k8s.discover;
 
 import io.canary2k8s.input.Node;
+import io.canary2k8s.inventory.BackendPolicy;
 import io.canary2k8s.inventory.ClassicLoadBalancer;
 import io.canary2k8s.inventory.CrossZone;
 import io.canary2k8s.inventory.HealthCheck;
@@ -29,6 +30,13 @@ public final class ElbMapping {
      * asked after its listeners, health check, instances and policies have been read.
      */
     Node attributes(Node lb, String name);
+
+    /**
+     * The description ({@code PolicyDescriptions} element) of the policy {@code policy} of the load
+     * balancer, named at {@code named} by a back-end server description; null when the load
+     * balancer's policies were not read. Asked after everything else.
+     */
+    Node policy(Node lb, String name, Node named, String policy);
   }
 
   private final Source source;
@@ -111,11 +119,14 @@ public final class ElbMapping {
         idle = cs.optInt("IdleTimeout", 0, 4000);
       }
     }
+    String dnsName = lb.text("DNSName");
+    String scheme = lb.optText("Scheme");
+    List<String> zones = lb.strings("AvailabilityZones");
     return new ClassicLoadBalancer(
         name,
-        lb.text("DNSName"),
-        lb.optText("Scheme"),
-        lb.strings("AvailabilityZones"),
+        dnsName,
+        scheme,
+        zones,
         listeners,
         hc,
         instanceIds,
@@ -123,7 +134,32 @@ public final class ElbMapping {
         draining,
         idle,
         policies,
-        tags.getOrDefault(name, Map.of()));
+        tags.getOrDefault(name, Map.of()),
+        backendPolicies(lb, name));
+  }
+
+  /** The policies of {@code BackendServerDescriptions}, each with its type when it was read. */
+  private List<BackendPolicy> backendPolicies(Node lb, String name) {
+    List<BackendPolicy> out = new ArrayList<>();
+    for (Node b : lb.optArray("BackendServerDescriptions")) {
+      int port = b.intValue("InstancePort", 1, 65535);
+      for (Node named : b.optArray("PolicyNames")) {
+        String policy = named.asText();
+        Node d = source.policy(lb, name, named, policy);
+        Map<String, String> attributes = new TreeMap<>();
+        String type = null;
+        if (d != null) {
+          type = d.text("PolicyTypeName");
+          for (Node a : d.optArray("PolicyAttributeDescriptions")) {
+            attributes.put(
+                a.text("AttributeName"),
+                a.has("AttributeValue") ? a.get("AttributeValue").asText() : "");
+          }
+        }
+        out.add(new BackendPolicy(port, policy, type, attributes));
+      }
+    }
+    return out;
   }
 
   /** The elements of {@code TagDescriptions}: load balancer name to its tags. */

@@ -7,6 +7,7 @@ import io.canary2k8s.inventory.ListenerV2;
 import io.canary2k8s.inventory.LoadBalancerV2;
 import io.canary2k8s.inventory.RuleAction;
 import io.canary2k8s.inventory.RuleCondition;
+import io.canary2k8s.inventory.RuleTransform;
 import io.canary2k8s.inventory.TargetGroup;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -164,12 +165,18 @@ public final class ElbV2Mapping {
     for (int i = 0; i < actionNodes.size(); i++) {
       actions.add(action(actionNodes.get(i), i + 1));
     }
-    return new ListenerRule(r.optText("RuleArn"), priority, isDefault, conditions, actions);
+    String arn = r.optText("RuleArn");
+    List<RuleTransform> transforms = new ArrayList<>();
+    for (Node t : r.optArray("Transforms")) {
+      transforms.add(transform(t));
+    }
+    return new ListenerRule(arn, priority, isDefault, conditions, actions, transforms);
   }
 
   private static RuleCondition condition(Node c) {
     String field = c.text("Field");
     Set<String> values = new TreeSet<>(c.strings("Values"));
+    List<String> regexValues = new ArrayList<>();
     String key = null;
     String config =
         switch (field) {
@@ -189,18 +196,44 @@ public final class ElbV2Mapping {
         }
       } else {
         values.addAll(typed.strings("Values"));
+        // the service model allows regular expressions in these three configs only
+        if (field.equals("host-header")
+            || field.equals("path-pattern")
+            || field.equals("http-header")) {
+          regexValues.addAll(typed.strings("RegexValues"));
+        }
       }
       if (field.equals("http-header")) {
         key = typed.text("HttpHeaderName");
       }
     }
-    if (values.isEmpty() && !c.has("RegexValues")) {
+    regexValues.addAll(c.strings("RegexValues"));
+    if (values.isEmpty() && regexValues.isEmpty()) {
       throw c.problem("Values", "a " + field + " condition needs at least one value");
     }
-    for (String v : c.strings("RegexValues")) {
-      values.add("regex:" + v);
+    return new RuleCondition(
+        field, key, List.copyOf(values), List.copyOf(new TreeSet<>(regexValues)));
+  }
+
+  /** One element of a rule's {@code Transforms}. */
+  private static RuleTransform transform(Node t) {
+    String type = t.text("Type");
+    String config =
+        switch (type) {
+          case "host-header-rewrite" -> "HostHeaderRewriteConfig";
+          case "url-rewrite" -> "UrlRewriteConfig";
+          default -> null; // a kind this build does not know: kept by its type, for a note
+        };
+    List<RuleTransform.Rewrite> rewrites = new ArrayList<>();
+    Node c = config == null ? null : t.optObject(config);
+    if (c != null) {
+      for (Node w : c.optArray("Rewrites")) {
+        rewrites.add(
+            new RuleTransform.Rewrite(
+                w.text("Regex"), w.has("Replace") ? w.get("Replace").asText() : ""));
+      }
     }
-    return new RuleCondition(field, key, List.copyOf(values));
+    return new RuleTransform(type, rewrites);
   }
 
   private RuleAction action(Node a, int position) {

@@ -1,12 +1,15 @@
 package io.canary2k8s.discover;
 
 import static io.canary2k8s.discover.CaptureLayout.R53_ZONES;
+import static io.canary2k8s.discover.CaptureLayout.bareZoneId;
+import static io.canary2k8s.discover.CaptureLayout.zoneDetails;
 import static io.canary2k8s.discover.CaptureLayout.zoneRecords;
 
 import io.canary2k8s.input.InputException;
 import io.canary2k8s.input.Node;
 import io.canary2k8s.inventory.DnsRecord;
 import io.canary2k8s.inventory.HostedZone;
+import io.canary2k8s.notes.Notifier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,19 +17,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The Route53 part of a capture: the hosted zones and each zone's record sets (required once the
- * zone is listed), through {@link Route53Mapping}. A capture's record sets are checked as Route53
- * keeps them: one routing policy per name and type, one record set per name, type and set
- * identifier.
+ * The Route53 part of a capture: the hosted zones, each private zone's optional {@code
+ * get-hosted-zone} output (its VPCs) and each zone's record sets (required once the zone is
+ * listed), through {@link Route53Mapping}. A capture's record sets are checked as Route53 keeps
+ * them: one routing policy per name and type, one record set per name, type and set identifier.
  */
 final class Route53Capture {
   /** What the part came to. */
   record Result(List<HostedZone> zones, List<DnsRecord> records) {}
 
   private final CaptureFiles files;
+  private final Notifier n;
 
-  Route53Capture(CaptureFiles files) {
+  Route53Capture(CaptureFiles files, Notifier n) {
     this.files = files;
+    this.n = n;
   }
 
   Result read() {
@@ -42,11 +47,40 @@ final class Route53Capture {
                 }
               }));
     }
-    List<DnsRecord> records = new ArrayList<>();
+    List<HostedZone> withVpcs = new ArrayList<>();
     for (HostedZone zone : zones) {
+      withVpcs.add(zone.privateZone() ? withVpcs(zone) : zone);
+    }
+    List<DnsRecord> records = new ArrayList<>();
+    for (HostedZone zone : withVpcs) {
       records.addAll(records(zone));
     }
-    return new Result(zones, records);
+    return new Result(withVpcs, records);
+  }
+
+  /** A private zone with the VPCs of its optional {@code get-hosted-zone} output. */
+  private HostedZone withVpcs(HostedZone zone) {
+    String rel = zoneDetails(zone.id());
+    if (!files.exists(rel)) {
+      n.info(
+          zone.id(),
+          "Private hosted zone "
+              + zone.name()
+              + ": its VPCs were not captured ("
+              + rel
+              + ", 'aws route53 get-hosted-zone --id "
+              + zone.id()
+              + "'); it answers only clients inside them.");
+      return zone;
+    }
+    Node doc = files.document(rel, "HostedZone");
+    Node hz = doc.get("HostedZone");
+    String id = bareZoneId(hz.text("Id"));
+    if (!id.equals(zone.id())) {
+      throw hz.problem(
+          "Id", "is " + id + ", not the zone " + zone.id() + " this file is named for");
+    }
+    return new HostedZone(zone.id(), zone.name(), true, Route53Mapping.vpcs(doc));
   }
 
   private List<DnsRecord> records(HostedZone zone) {

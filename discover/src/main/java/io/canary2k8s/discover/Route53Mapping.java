@@ -38,15 +38,16 @@ public final class Route53Mapping {
 
   /**
    * One element of {@code ResourceRecordSets} of zone {@code zoneId}, or null when the inventory
-   * does not keep it: it keeps CNAMEs and alias A/AAAA records (NS, SOA, MX, TXT and plain A/AAAA
-   * cannot point at a load balancer by name).
+   * does not keep it. It keeps what answers for a host: CNAMEs (to a load balancer or along a chain
+   * of the zone's own names), alias A/AAAA records (to a load balancer or another record of the
+   * zone), and plain A/AAAA records, which point at no load balancer but take their share of any
+   * group they are in. NS, SOA, MX, TXT and the rest play no part in it.
    */
   public static DnsRecord record(String zoneId, Node r) {
     String type = r.text("Type");
     Node alias = r.optObject("AliasTarget");
     boolean pointsByName = "CNAME".equals(type);
-    boolean aliasAddress = alias != null && ("A".equals(type) || "AAAA".equals(type));
-    if (!pointsByName && !aliasAddress) {
+    if (!pointsByName && !"A".equals(type) && !"AAAA".equals(type)) {
       return null;
     }
     String name = DnsNames.normalise(r.text("Name"));
@@ -66,16 +67,53 @@ public final class Route53Mapping {
                 alias.bool("EvaluateTargetHealth", false));
     String setId = r.optText("SetIdentifier");
     Long weight = r.optLong("Weight", 0, 255);
+    Long ttl = alias == null ? r.optLong("TTL", 0, 2_147_483_647L) : null;
+    String policy = routingPolicy(r);
+    Node geo = r.optObject("GeoLocation");
+    Node proximity = r.optObject("GeoProximityLocation");
+    Node coordinates = proximity == null ? null : proximity.optObject("Coordinates");
+    Node cidr = r.optObject("CidrRoutingConfig");
     return new DnsRecord(
         zoneId,
         name,
         type,
-        alias == null ? r.optLong("TTL", 0, 2_147_483_647L) : null,
+        ttl,
         setId,
         weight,
         values,
         target,
-        routingPolicy(r));
+        policy,
+        r.optText("Failover"),
+        r.optText("Region"),
+        geo == null
+            ? null
+            : new DnsRecord.GeoLocation(
+                geo.optText("ContinentCode"),
+                geo.optText("CountryCode"),
+                geo.optText("SubdivisionCode")),
+        proximity == null
+            ? null
+            : new DnsRecord.GeoProximityLocation(
+                proximity.optText("AWSRegion"),
+                proximity.optText("LocalZoneGroup"),
+                coordinates == null ? null : coordinates.text("Latitude"),
+                coordinates == null ? null : coordinates.text("Longitude"),
+                proximity.optInt("Bias", -99, 99)),
+        cidr == null
+            ? null
+            : new DnsRecord.CidrRouting(cidr.text("CollectionId"), cidr.text("LocationName")),
+        r.has("MultiValueAnswer") ? r.bool("MultiValueAnswer", false) : null,
+        r.optText("HealthCheckId"),
+        r.optText("TrafficPolicyInstanceId"));
+  }
+
+  /** The {@code VPCs} of a {@code get-hosted-zone} answer. */
+  public static List<HostedZone.Vpc> vpcs(Node zone) {
+    List<HostedZone.Vpc> out = new ArrayList<>();
+    for (Node v : zone.optArray("VPCs")) {
+      out.add(new HostedZone.Vpc(v.text("VPCId"), v.optText("VPCRegion")));
+    }
+    return out;
   }
 
   private static String routingPolicy(Node r) {

@@ -29,10 +29,11 @@ import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerAt
 import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerDescription;
 
 /**
- * The regional part of one run: classic ELBs (list, tags in batches of 20, attributes per ELB) and
- * Auto Scaling groups with their policies. The three listings run at once on the run's bounded
- * pool; the tag and attribute calls follow as soon as the load balancer listing is in (not after
- * the slower Auto Scaling listing); this thread only waits and assembles.
+ * The regional part of one run: classic ELBs (list, tags in batches of 20, attributes per ELB, the
+ * policies of ELBs whose back-end servers name any) and Auto Scaling groups with their policies.
+ * The three listings run at once on the run's bounded pool; the tag and attribute calls follow as
+ * soon as the load balancer listing is in (not after the slower Auto Scaling listing); this thread
+ * only waits and assembles.
  */
 final class RegionCrawl {
   static final int ELB_PAGE_SIZE = 400;
@@ -43,6 +44,7 @@ final class RegionCrawl {
   private static final String ELB_ATTRIBUTES =
       "elasticloadbalancing:DescribeLoadBalancerAttributes";
   private static final String ELB_TAGS = "elasticloadbalancing:DescribeTags";
+  private static final String ELB_POLICIES = "elasticloadbalancing:DescribeLoadBalancerPolicies";
   private static final String ASG_LIST = "autoscaling:DescribeAutoScalingGroups";
   private static final String ASG_POLICIES = "autoscaling:DescribePolicies";
 
@@ -146,6 +148,30 @@ final class RegionCrawl {
                       null,
                       () -> attributes(name))));
     }
+    // a back-end policy's type (ProxyProtocol?) is only in the load balancer's policy descriptions
+    Map<String, Future<Map<String, Node>>> backendF = new LinkedHashMap<>();
+    for (LoadBalancerDescription lb : lbs) {
+      List<String> named =
+          lb.backendServerDescriptions().stream()
+              .flatMap(b -> b.policyNames().stream())
+              .distinct()
+              .sorted()
+              .toList();
+      if (!named.isEmpty()) {
+        String name = lb.loadBalancerName();
+        backendF.put(
+            name,
+            pool.submit(
+                () ->
+                    guarded(
+                        allowPartial,
+                        notes,
+                        name,
+                        "the types of its back-end server policies (ProxyProtocol?) are unknown.",
+                        null,
+                        () -> backendPolicies(name, named))));
+      }
+    }
     List<Future<Map<String, Map<String, String>>>> tagsF = new ArrayList<>();
     for (int from = 0; from < lbs.size(); from += TAG_BATCH) {
       List<String> batch =
@@ -165,6 +191,7 @@ final class RegionCrawl {
     }
     List<Future<?>> rest = new ArrayList<>(List.of(groupsF, policiesF, v2F));
     rest.addAll(attributesF.values());
+    rest.addAll(backendF.values());
     rest.addAll(tagsF);
     awaitAll(rest);
 
@@ -173,11 +200,29 @@ final class RegionCrawl {
     List<ClassicLoadBalancer> loadBalancers = new ArrayList<>();
     ElbMapping elbMapping =
         new ElbMapping(
-            (lb, name) -> {
-              LoadBalancerAttributes a = get(attributesF.get(name));
-              return a == null
-                  ? null
-                  : SdkJson.node(a, call(ELB_ATTRIBUTES), "LoadBalancerAttributes");
+            new ElbMapping.Source() {
+              @Override
+              public Node attributes(Node lb, String name) {
+                LoadBalancerAttributes a = get(attributesF.get(name));
+                return a == null
+                    ? null
+                    : SdkJson.node(a, call(ELB_ATTRIBUTES), "LoadBalancerAttributes");
+              }
+
+              @Override
+              public Node policy(Node lb, String name, Node named, String policy) {
+                Future<Map<String, Node>> f = backendF.get(name);
+                Map<String, Node> described = f == null ? null : get(f);
+                if (described == null) {
+                  return null;
+                }
+                Node d = described.get(policy);
+                if (d == null) {
+                  throw named.problem(
+                      "policy '" + policy + "' is not in the answer of " + call(ELB_POLICIES));
+                }
+                return d;
+              }
             });
     for (Node lb : SdkJson.nodes(lbs, call(ELB_LIST), "LoadBalancerDescriptions")) {
       loadBalancers.add(elbMapping.loadBalancer(lb, tags));
@@ -222,6 +267,25 @@ final class RegionCrawl {
         () ->
             elb.describeLoadBalancerAttributes(r -> r.loadBalancerName(name))
                 .loadBalancerAttributes());
+  }
+
+  /** The descriptions of the load balancer's policies {@code names}, by name. */
+  private Map<String, Node> backendPolicies(String lb, List<String> names) {
+    return Calls.call(
+        ELB_POLICIES,
+        regionId,
+        () -> {
+          Map<String, Node> out = new TreeMap<>();
+          for (Node d :
+              SdkJson.nodes(
+                  elb.describeLoadBalancerPolicies(r -> r.loadBalancerName(lb).policyNames(names))
+                      .policyDescriptions(),
+                  call(ELB_POLICIES),
+                  "PolicyDescriptions")) {
+            out.put(d.text("PolicyName"), d);
+          }
+          return out;
+        });
   }
 
   private Map<String, Map<String, String>> tags(List<String> names) {

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRespo
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
- * Route53, read once per run and sequentially (its throttling bucket is account-wide).
+ * Route53, read once per run and sequentially (its throttling bucket is account-wide): the zones,
+ * each private zone's VPCs ({@code GetHostedZone}), and each zone's record sets.
  *
  * <p>Record sets are paged by hand rather than with the SDK paginator: each next page starts at
  * {@code NextRecordName}, {@code NextRecordType} and {@code NextRecordIdentifier}; records are
@@ -42,6 +43,7 @@ final class Route53Crawl {
 
   private static final String LIST_ZONES = "route53:ListHostedZones";
   private static final String LIST_RECORDS = "route53:ListResourceRecordSets";
+  private static final String GET_ZONE = "route53:GetHostedZone";
 
   record Result(List<HostedZone> zones, List<DnsRecord> records) {}
 
@@ -74,6 +76,20 @@ final class Route53Crawl {
             "no hosted zone is in the inventory.",
             List.<HostedZone>of(),
             this::listZones);
+    List<HostedZone> withVpcs = new ArrayList<>();
+    for (HostedZone zone : zones) {
+      withVpcs.add(
+          !zone.privateZone()
+              ? zone
+              : guarded(
+                  allowPartial,
+                  notes,
+                  zone.id(),
+                  "the VPCs of private hosted zone " + zone.name() + " are missing.",
+                  zone,
+                  () -> withVpcs(zone)));
+    }
+    zones = withVpcs;
     List<DnsRecord> records = new ArrayList<>();
     for (HostedZone zone : zones) {
       records.addAll(
@@ -105,6 +121,21 @@ final class Route53Crawl {
             progress.update("route53 hosted zones", REGION, all.size());
           }
           return all;
+        });
+  }
+
+  /** A private zone with its VPCs ({@code GetHostedZone}). */
+  private HostedZone withVpcs(HostedZone zone) {
+    return Calls.call(
+        GET_ZONE,
+        REGION,
+        () -> {
+          var answer = route53.getHostedZone(r -> r.id(zone.id()));
+          return new HostedZone(
+              zone.id(),
+              zone.name(),
+              true,
+              Route53Mapping.vpcs(SdkJson.node(answer, GET_ZONE, "")));
         });
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canary2k8s.discover.ElbMapping;
+import io.canary2k8s.input.Node;
 import io.canary2k8s.inventory.ClassicLoadBalancer;
 import io.canary2k8s.inventory.CrossZone;
 import java.time.Instant;
@@ -69,7 +70,18 @@ class SdkJsonTest {
   @Test
   void anSdkAnswerIsMappedByTheCapturesMapping() {
     ClassicLoadBalancer lb =
-        new ElbMapping((node, name) -> null)
+        new ElbMapping(
+                new ElbMapping.Source() {
+                  @Override
+                  public Node attributes(Node lb, String name) {
+                    return null;
+                  }
+
+                  @Override
+                  public Node policy(Node lb, String name, Node named, String policy) {
+                    return null;
+                  }
+                })
             .loadBalancer(
                 SdkJson.node(LB, "elasticloadbalancing:DescribeLoadBalancers", "[0]"), Map.of());
     assertThat(lb.name()).isEqualTo("shop");
