@@ -1,6 +1,7 @@
 package io.canary2k8s.cli;
 
 import io.canary2k8s.discover.live.Progress;
+import io.canary2k8s.text.Escape;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,25 @@ final class ProgressLine implements Progress, AutoCloseable {
       stage(what, "items", discovered::get);
     }
     discovered.set(itemsSoFar);
+  }
+
+  /** Live discovery's call that has not answered for {@code seconds}: the line counts the wait. */
+  @Override
+  public synchronized void waiting(String action, String region, String endpoint, long seconds) {
+    if (!on) {
+      return;
+    }
+    String what =
+        "waiting for "
+            + action
+            + " in "
+            + region
+            + (endpoint == null ? "" : " (" + Escape.terminal(endpoint) + ")");
+    if (current == null || !current.what().equals(what)) {
+      stage(what, null, null);
+      // the wait began before the first report of it
+      current = new Stage(what, null, null, System.nanoTime() - TimeUnit.SECONDS.toNanos(seconds));
+    }
   }
 
   private synchronized void draw() {

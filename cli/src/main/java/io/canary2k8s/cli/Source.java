@@ -3,6 +3,7 @@ package io.canary2k8s.cli;
 import io.canary2k8s.discover.CaptureReader;
 import io.canary2k8s.discover.live.LiveDiscovery;
 import io.canary2k8s.discover.live.LiveOptions;
+import io.canary2k8s.discover.live.Timeouts;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.notes.Notes;
 import java.net.URI;
@@ -59,6 +60,13 @@ public final class Source {
           "Keep going when a call is denied or fails: the inventory gets an ERROR note for each missing piece (default: exit 4, nothing written).")
   boolean allowPartial;
 
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS[,SECONDS]",
+      description =
+          "How long to wait for AWS: an answer to one request, and a call's retries after timeouts or connection errors (default 10,60; throttling keeps its own longer back-off).")
+  String timeout;
+
   boolean live() {
     return capture == null;
   }
@@ -88,7 +96,8 @@ public final class Source {
             .withProfile(profile)
             .withEndpointUrl(endpoint())
             .withRoleArn(roleArn)
-            .withAllowPartial(allowPartial);
+            .withAllowPartial(allowPartial)
+            .withTimeouts(timeouts());
     try {
       return LiveDiscovery.discover(o, runNotes, progress);
     } catch (IllegalArgumentException e) {
@@ -106,6 +115,14 @@ public final class Source {
               + " (run discover --region ... --output DIR, then render each inventory)");
     }
     return all.values().iterator().next();
+  }
+
+  private Timeouts timeouts() {
+    try {
+      return timeout == null ? Timeouts.DEFAULT : Timeouts.parse(timeout);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--timeout: " + e.getMessage());
+    }
   }
 
   private URI endpoint() {

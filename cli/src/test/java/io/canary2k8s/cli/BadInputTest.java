@@ -91,6 +91,33 @@ class BadInputTest extends Rejections {
   }
 
   @Test
+  void onePageOfAListingIsRefused() throws IOException {
+    Path c = capture();
+    Path f = c.resolve("autoscaling/describe-auto-scaling-groups.json");
+    String json = Files.readString(f).strip();
+    Files.writeString(
+        f,
+        json.substring(0, json.length() - 1)
+            + ", \"NextToken\": \"eyJOZXh0VG9rZW4iOiBudWxsLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAyfQ==\"}");
+    assertRejected(
+        migrate(c),
+        "autoscaling/describe-auto-scaling-groups.json",
+        "NextToken",
+        "captured without auto-pagination",
+        "rerun the AWS CLI without --max-items / --no-paginate");
+  }
+
+  @Test
+  void anAlbOnlyCaptureNeedsNoClassicElbFile() throws IOException {
+    Path c = albCapture();
+    Files.delete(c.resolve("elb/describe-load-balancers.json"));
+    Cli run = migrate(c);
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(Files.readString(out().resolve("REVIEW.md")))
+        .contains("No classic load balancers captured");
+  }
+
+  @Test
   void requiredFileMissing() throws IOException {
     Path c = capture();
     Files.delete(c.resolve("autoscaling/describe-auto-scaling-groups.json"));

@@ -108,6 +108,37 @@ class InputLimitsTest extends Rejections {
         "out of range 1..65535");
   }
 
+  @Test
+  void capacityWeightBeyondAnyInstance() throws IOException {
+    Path c = capture();
+    Path f = c.resolve("autoscaling/describe-auto-scaling-groups.json");
+    Files.writeString(
+        f,
+        Files.readString(f)
+            .replaceFirst(
+                "\"InstanceId\": \"i-0a000000000000001\",",
+                "\"InstanceId\": \"i-0a000000000000001\", \"WeightedCapacity\": \"99999999999\","));
+    assertRejected(
+        migrate(c),
+        "AutoScalingGroups[0].Instances[0].WeightedCapacity",
+        "not a whole number of capacity units from 1 to 1000000000");
+  }
+
+  @Test
+  void geoproximityBiasOutOfRange() throws IOException {
+    Path c = capture();
+    Path f = c.resolve("route53/zones/Z0417932KX4V6BZ2M5QGH.json");
+    Files.writeString(
+        f,
+        Files.readString(f)
+            .replaceFirst(
+                "\"TTL\": 60,",
+                "\"TTL\": 60, \"SetIdentifier\": \"near\", \"GeoProximityLocation\":"
+                    + " {\"AWSRegion\": \"ap-south-1\", \"Bias\": 100},"));
+    assertRejected(
+        migrate(c), "ResourceRecordSets[2].GeoProximityLocation.Bias", "out of range -99..99");
+  }
+
   // ---- the YAML config -----------------------------------------------------------------------
 
   @Test

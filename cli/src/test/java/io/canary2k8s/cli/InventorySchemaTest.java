@@ -46,6 +46,26 @@ class InventorySchemaTest {
     assertThat(InventoryJson.read(f)).isEqualTo(inv);
   }
 
+  /**
+   * The capture with every member the service model has (discover's test fixture): every field the
+   * inventory can hold is in the schema, and reads back.
+   */
+  @Test
+  void theFullMembersInventoryMatchesTheSchemaAndRoundTrips(@TempDir Path tmp) throws IOException {
+    Path capture =
+        Path.of(System.getProperty("repo.dir", ".."))
+            .resolve("discover/src/test/resources/io/canary2k8s/discover/full-members");
+    Inventory inv = CaptureReader.read(capture);
+    String json = InventoryJson.write(inv);
+    assertThat(json)
+        .contains("\"backendPolicies\"", "\"regexValues\"", "\"transforms\"", "\"vpcs\"")
+        .contains("\"instanceOverrides\"", "\"weightedCapacity\"", "\"failover\"");
+    assertThat(schema().validate(JSON.readTree(json))).isEmpty();
+    Path f = tmp.resolve("inventory.json");
+    Files.writeString(f, json);
+    assertThat(InventoryJson.read(f)).isEqualTo(inv);
+  }
+
   @Test
   void theSchemaRejectsWhatTheReaderRejects() throws IOException {
     JsonNode good =

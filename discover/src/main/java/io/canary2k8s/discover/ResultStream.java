@@ -3,14 +3,18 @@ package io.canary2k8s.discover;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.canary2k8s.input.InputException;
 import io.canary2k8s.input.Json;
 import io.canary2k8s.input.Node;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -34,6 +38,10 @@ import java.util.concurrent.CancellationException;
  * as the whole-file read built them; the top-level object's names are checked here. A name twice is
  * reported as the whole-file read words it.
  *
+ * <p>A file that holds a paging field saying more results follow (one page of a listing) is
+ * rejected once read to its end, as the whole-file read rejects it before its content: that
+ * complaint, too, comes before any about its elements.
+ *
  * <p>A stream read on a thread that has been interrupted stops at its next element: its read was
  * abandoned (another part of the capture failed first).
  */
@@ -54,6 +62,9 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
   /** The names of the top-level object read so far; null for a bare list. */
   private final Set<String> rootNames;
 
+  /** The top-level paging fields read so far (see {@link CaptureLayout#PAGING_FIELDS}). */
+  private final Map<String, JsonNode> paging;
+
   private Node next;
   private int index;
   private boolean done;
@@ -71,12 +82,14 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
       JsonParser parser,
       String prefix,
       Set<String> rootNames,
+      Map<String, JsonNode> paging,
       List<ResultStream> open) {
     this.file = file;
     this.shown = shown;
     this.parser = parser;
     this.prefix = prefix;
     this.rootNames = rootNames;
+    this.paging = paging;
     this.open = open;
     open.add(this);
   }
@@ -95,10 +108,11 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
     try {
       JsonToken root = p.nextToken();
       if (root == JsonToken.START_ARRAY) {
-        return new ResultStream(file, shown, p, "", null, open);
+        return new ResultStream(file, shown, p, "", null, new HashMap<>(), open);
       }
       if (root == JsonToken.START_OBJECT) {
         Set<String> names = new HashSet<>();
+        Map<String, JsonNode> paging = new HashMap<>();
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
           String name = p.currentName();
           if (!names.add(name)) {
@@ -107,11 +121,11 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
           JsonToken value = p.nextToken();
           if (name.equals(key)) {
             if (value == JsonToken.START_ARRAY) {
-              return new ResultStream(file, shown, p, key, names, open);
+              return new ResultStream(file, shown, p, key, names, paging, open);
             }
             break; // null or not a list: the whole-file read says which
           }
-          skipValue(p);
+          readValue(p, name, paging);
         }
       }
     } catch (IOException e) {
@@ -196,8 +210,9 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
           if (t == null || !rootNames.add(parser.currentName())) {
             throw exact(null);
           }
+          String name = parser.currentName();
           parser.nextToken();
-          skipValue(parser);
+          readValue(parser, name, paging);
         }
       }
       if (parser.nextToken() != null) {
@@ -209,6 +224,17 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
     done = true;
     next = null;
     close(parser);
+    // one page of a listing is rejected as the whole-file read rejects it, and stays rejected
+    for (String field : CaptureLayout.PAGING_FIELDS) {
+      if (paging.containsKey(field)) {
+        try {
+          CaptureFiles.checkComplete(shown, field, paging.get(field));
+        } catch (InputException e) {
+          rejected = e;
+          throw e;
+        }
+      }
+    }
     open.remove(this);
   }
 
@@ -218,6 +244,20 @@ final class ResultStream implements Iterable<Node>, Iterator<Node> {
     next = null;
     close(parser);
     open.remove(this);
+  }
+
+  /**
+   * Reads past the value of the top-level field {@code name} at {@code p}'s current token, keeping
+   * it in {@code paging} when it is a paging field.
+   */
+  private static void readValue(JsonParser p, String name, Map<String, JsonNode> paging)
+      throws IOException {
+    if (CaptureLayout.PAGING_FIELDS.contains(name)) {
+      JsonNode v = Json.readTree(p);
+      paging.put(name, v == null ? NullNode.getInstance() : v);
+    } else {
+      skipValue(p);
+    }
   }
 
   /** Reads past the value at {@code p}'s current token, building it if it has names to check. */

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
- * Parts of one capture read at once, each on a thread of its own and by a {@link CaptureReader} of
+ * Parts of one capture read at once, each on a thread of its own and with {@link CaptureFiles} of
  * its own (so with result lists of its own). Closing stops the parts not joined, waits for their
  * threads to end and closes what they left open.
  *
@@ -37,11 +37,11 @@ final class Sections implements AutoCloseable {
     this.items = items;
   }
 
-  /** Starts reading a part: {@code read} on a reader of its own. */
-  <T> Section<T> start(Function<CaptureReader, T> read) {
-    CaptureReader reader = new CaptureReader(dir, items);
+  /** Starts reading a part: {@code read} on files of its own. */
+  <T> Section<T> start(Function<CaptureFiles, T> read) {
+    CaptureFiles files = new CaptureFiles(dir, items);
     Section<T> s =
-        new Section<>(reader, CompletableFuture.supplyAsync(() -> read.apply(reader), pool));
+        new Section<>(files, CompletableFuture.supplyAsync(() -> read.apply(files), pool));
     started.add(s);
     return s;
   }
@@ -51,17 +51,17 @@ final class Sections implements AutoCloseable {
     pool.shutdownNow(); // a part still reading stops at its next element (ResultStream)
     threads.awaitEnd();
     for (Section<?> s : started) {
-      s.reader.closeOpen();
+      s.files.closeOpen();
     }
   }
 
   /** One part being read. */
   static final class Section<T> {
-    private final CaptureReader reader;
+    private final CaptureFiles files;
     private final CompletableFuture<T> result;
 
-    private Section(CaptureReader reader, CompletableFuture<T> result) {
-      this.reader = reader;
+    private Section(CaptureFiles files, CompletableFuture<T> result) {
+      this.files = files;
       this.result = result;
     }
 
@@ -92,7 +92,7 @@ final class Sections implements AutoCloseable {
       } catch (RuntimeException e) {
         failure = e;
       }
-      reader.finishOpen();
+      files.finishOpen();
       if (failure != null) {
         throw failure;
       }

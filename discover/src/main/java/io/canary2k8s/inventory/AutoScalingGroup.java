@@ -1,5 +1,6 @@
 package io.canary2k8s.inventory;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,14 @@ import java.util.Map;
  * @param loadBalancerNames classic ELBs it is attached to
  * @param targetGroupArns ELBv2 target groups it is attached to
  * @param suspendedProcesses processes suspended on the group, e.g. AddToLoadBalancer
+ * @param status the group's {@code Status} when AWS gives one, e.g. {@code Delete in progress} (a
+ *     group being deleted), else null
+ * @param desiredCapacityType what {@code minSize}, {@code maxSize} and {@code desiredCapacity}
+ *     count when AWS says ({@code units}, {@code vcpu} or {@code memory-mib}), else null (units:
+ *     instances, or instance weights under a mixed instances policy)
+ * @param instanceOverrides the mixed instances policy's launch template overrides: the instance
+ *     types it launches and the capacity units each counts for; empty (and left out of
+ *     inventory.json) without overrides
  */
 public record AutoScalingGroup(
     String name,
@@ -25,7 +34,10 @@ public record AutoScalingGroup(
     List<String> suspendedProcesses,
     boolean mixedInstancesPolicy,
     List<ScalingPolicy> scalingPolicies,
-    Map<String, String> tags) {
+    Map<String, String> tags,
+    String status,
+    String desiredCapacityType,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InstanceOverride> instanceOverrides) {
 
   public AutoScalingGroup {
     availabilityZones = Sorted.strings(availabilityZones);
@@ -35,7 +47,52 @@ public record AutoScalingGroup(
     suspendedProcesses = Sorted.strings(suspendedProcesses);
     scalingPolicies = Sorted.list(scalingPolicies, Comparator.comparing(ScalingPolicy::policyName));
     tags = Sorted.map(tags);
+    instanceOverrides = instanceOverrides == null ? List.of() : List.copyOf(instanceOverrides);
   }
+
+  /** A group without status, capacity type or instance overrides. */
+  public AutoScalingGroup(
+      String name,
+      String arn,
+      int minSize,
+      int maxSize,
+      int desiredCapacity,
+      List<String> availabilityZones,
+      List<String> loadBalancerNames,
+      List<String> targetGroupArns,
+      List<Instance> instances,
+      List<String> suspendedProcesses,
+      boolean mixedInstancesPolicy,
+      List<ScalingPolicy> scalingPolicies,
+      Map<String, String> tags) {
+    this(
+        name,
+        arn,
+        minSize,
+        maxSize,
+        desiredCapacity,
+        availabilityZones,
+        loadBalancerNames,
+        targetGroupArns,
+        instances,
+        suspendedProcesses,
+        mixedInstancesPolicy,
+        scalingPolicies,
+        tags,
+        null,
+        null,
+        List.of());
+  }
+
+  /**
+   * One override of a mixed instances policy's launch template.
+   *
+   * @param instanceType the instance type, or null for an override that chooses types by their
+   *     attributes ({@code InstanceRequirements})
+   * @param weightedCapacity the capacity units an instance of it counts for ({@code
+   *     WeightedCapacity}), or null when not given (1)
+   */
+  public record InstanceOverride(String instanceType, Integer weightedCapacity) {}
 
   /** Same group with its scaling policies (they come from a separate capture file). */
   public AutoScalingGroup withScalingPolicies(List<ScalingPolicy> policies) {
@@ -52,6 +109,9 @@ public record AutoScalingGroup(
         suspendedProcesses,
         mixedInstancesPolicy,
         policies,
-        tags);
+        tags,
+        status,
+        desiredCapacityType,
+        instanceOverrides);
   }
 }

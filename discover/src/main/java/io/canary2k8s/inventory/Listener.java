@@ -14,4 +14,10 @@ public record Listener(
     int loadBalancerPort,
     String instanceProtocol,
     int instancePort,
-    String sslCertificateId) {}
+    String sslCertificateId) {
+
+  /** Where the listener's certificate lives (ACM or IAM); UNKNOWN without one. */
+  public CertificateSource certificateSource() {
+    return CertificateSource.of(sslCertificateId);
+  }
+}

@@ -1,5 +1,6 @@
 package io.canary2k8s.inventory;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Comparator;
 import java.util.List;
 
@@ -9,13 +10,16 @@ import java.util.List;
  * @param priority {@code "1"}..{@code "50000"}, or {@code "default"} (AWS sends a string)
  * @param isDefault whether it is the listener's default rule (its default actions)
  * @param actions in the order AWS performs them ({@code Order}, lowest first)
+ * @param transforms the rule's {@code Transforms} (host header and URL rewrites, applied before its
+ *     actions), in AWS's order; empty (and left out of inventory.json) when it has none
  */
 public record ListenerRule(
     String arn,
     String priority,
     boolean isDefault,
     List<RuleCondition> conditions,
-    List<RuleAction> actions) {
+    List<RuleAction> actions,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RuleTransform> transforms) {
 
   /** Ascending numeric priority, the default rule last: how AWS evaluates them. */
   public static final Comparator<ListenerRule> EVALUATION_ORDER =
@@ -30,6 +34,17 @@ public record ListenerRule(
             Comparator.comparing(RuleCondition::field)
                 .thenComparing(c -> c.key() == null ? "" : c.key()));
     actions = Sorted.list(actions, Comparator.comparingInt(RuleAction::order));
+    transforms = transforms == null ? List.of() : List.copyOf(transforms);
+  }
+
+  /** A rule without transforms. */
+  public ListenerRule(
+      String arn,
+      String priority,
+      boolean isDefault,
+      List<RuleCondition> conditions,
+      List<RuleAction> actions) {
+    this(arn, priority, isDefault, conditions, actions, List.of());
   }
 
   /** The priority as a number; the default rule is {@link Long#MAX_VALUE}. */

@@ -196,6 +196,33 @@ class CaptureReaderErrorOrderTest {
     rejectedAsNotJson(c, ASGS, "Duplicate field 'MinSize' (line ");
   }
 
+  /**
+   * A paging token (the file is one page of a listing) is a complaint about the whole file, as a
+   * syntax error is: after a syntax error in the file, before a problem with an element.
+   */
+  @Test
+  void aPageTokenComesAfterTheFilesSyntaxErrorAndBeforeItsElementsProblems() throws IOException {
+    Path c = capture();
+    badFirstGroup(c);
+    replaceFirst(c.resolve(ASGS), "\\}\\s*$", ", \"NextToken\": \"bWFyaw==\"}");
+    InputException e = rejection(c);
+    assertThat(e.file()).endsWith(ASGS);
+    assertThat(e.field()).isEqualTo("NextToken");
+    assertThat(e.getMessage()).contains("captured without auto-pagination");
+    truncate(c.resolve(ASGS));
+    rejectedAsNotJson(c, ASGS, "end-of-input");
+  }
+
+  @Test
+  void anEarlierPartsProblemComesBeforeALaterPartsPageToken() throws IOException {
+    Path c = capture();
+    replaceFirst(c.resolve(ASGS), "\\}\\s*$", ", \"NextToken\": \"bWFyaw==\"}");
+    replaceFirst(c.resolve(ELBS), "\"InstancePort\": 8080", "\"InstancePort\": 0");
+    InputException e = rejection(c);
+    assertThat(e.file()).endsWith(ELBS);
+    assertThat(e.field()).endsWith("InstancePort");
+  }
+
   @Test
   void anOuterFilesSyntaxErrorIsReportedBeforeAnInnerFilesProblem() throws IOException {
     Path c = capture();

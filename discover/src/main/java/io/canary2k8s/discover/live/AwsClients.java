@@ -21,21 +21,23 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 
 /**
  * The SDK clients of one discovery run, all built the same way: one URL-connection HTTP client, the
- * standard retry strategy (never the SDK's LEGACY default) with more attempts and no circuit
- * breaker (an inventory crawl should outwait throttling), the {@link ReadOnlyInterceptor}, and a
- * {@link RetryCounter}. Closing it closes every client it built.
+ * run's {@link Timeouts} (an attempt that gets no answer in time is abandoned), the standard retry
+ * strategy (never the SDK's LEGACY default) with more attempts for throttling and no circuit
+ * breaker (an inventory crawl should outwait throttling) but few for timeouts and connection errors
+ * ({@link FailFastRetryStrategy}), the {@link ReadOnlyInterceptor}, the run's {@link CallWatch} and
+ * a {@link RetryCounter}. Closing it closes every client it built.
  */
 final class AwsClients implements AutoCloseable {
-  /** Attempts per call, first included. Throttled attempts back off 1 s .. 20 s with jitter. */
+  /**
+   * Attempts per call, first included, when AWS throttles. Throttled attempts back off 1 s .. 20 s
+   * with jitter; other failures get {@value FailFastRetryStrategy#TRANSIENT_ATTEMPTS} attempts.
+   */
   static final int MAX_ATTEMPTS = 10;
 
   private final LiveOptions options;
-  private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
-  private final RetryStrategy retryStrategy =
-      AwsRetryStrategy.standardRetryStrategy().toBuilder()
-          .maxAttempts(MAX_ATTEMPTS)
-          .circuitBreakerEnabled(false)
-          .build();
+  private final SdkHttpClient http;
+  private final RetryStrategy retryStrategy;
+  private final CallWatch watch;
   private final RetryCounter retries = new RetryCounter();
   private final List<AutoCloseable> opened = new ArrayList<>();
   private final AwsCredentialsProvider credentials;
@@ -43,6 +45,20 @@ final class AwsClients implements AutoCloseable {
 
   AwsClients(LiveOptions options, Region stsRegion) {
     this.options = options;
+    Timeouts timeouts = options.timeouts();
+    this.http =
+        UrlConnectionHttpClient.builder()
+            .connectionTimeout(timeouts.attempt())
+            .socketTimeout(timeouts.attempt())
+            .build();
+    this.retryStrategy =
+        new FailFastRetryStrategy(
+            AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(MAX_ATTEMPTS)
+                .circuitBreakerEnabled(false)
+                .build(),
+            timeouts.call());
+    this.watch = new CallWatch(timeouts.attempt());
     AwsCredentialsProvider base = options.credentialsProvider();
     if (base == null) {
       DefaultCredentialsProvider chain =
@@ -116,6 +132,11 @@ final class AwsClients implements AutoCloseable {
     return retries;
   }
 
+  /** The calls of this run waiting for AWS. */
+  CallWatch watch() {
+    return watch;
+  }
+
   private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends AutoCloseable>
       C build(
           B builder,
@@ -130,8 +151,10 @@ final class AwsClients implements AutoCloseable {
         .overrideConfiguration(
             o -> {
               o.retryStrategy(retryStrategy)
+                  .apiCallAttemptTimeout(options.timeouts().attempt())
                   .addExecutionInterceptor(
                       new ReadOnlyInterceptor(iamPrefix, options.callRecorder()))
+                  .addExecutionInterceptor(watch.interceptor(iamPrefix))
                   .addMetricPublisher(retries);
               for (ExecutionInterceptor e : extra) {
                 o.addExecutionInterceptor(e);

@@ -54,13 +54,15 @@ public final class CaptureScript {
       # canary2k8s capture script: saves the AWS CLI output that
       #   canary2k8s discover --from-aws-cli DIR
       # reads. It only reads: elb describe-load-balancers, describe-tags (20 names a call),
-      # describe-load-balancer-attributes (one per load balancer); elbv2 describe-load-balancers,
-      # describe-target-groups, describe-listeners, describe-load-balancer-attributes (one per
-      # load balancer), describe-rules (one per listener), describe-target-group-attributes (one
-      # per target group); autoscaling
+      # describe-load-balancer-attributes (one per load balancer), describe-load-balancer-policies
+      # (one per load balancer whose back-end servers name policies); elbv2
+      # describe-load-balancers, describe-target-groups, describe-listeners,
+      # describe-load-balancer-attributes (one per load balancer), describe-rules (one per
+      # listener), describe-target-group-attributes (one per target group); autoscaling
       # describe-auto-scaling-groups, describe-policies; route53 list-hosted-zones,
-      # list-resource-record-sets (one zone a call); sts get-caller-identity. Launch
-      # configurations and templates (user data) are never read.
+      # get-hosted-zone (one per private zone), list-resource-record-sets (one zone a call); sts
+      # get-caller-identity. Every listing is paginated by the AWS CLI itself (no --max-items).
+      # Launch configurations and templates (user data) are never read.
       # Needs bash and the AWS CLI (v1 or v2); nothing else.
       #
       # usage: bash capture.sh [--region REGION] [--profile PROFILE] [--endpoint-url URL] DIR
@@ -197,6 +199,18 @@ public final class CaptureScript {
           elb describe-load-balancer-attributes --load-balancer-name "$name"
         i=$((i + 1))
       done
+      # the policies (a ProxyProtocol policy's type) of load balancers whose back-end servers name any
+      mkdir -p -- "$dir/elb/policies"
+      backend_text="$(words elb describe-load-balancers --page-size 400 \\
+        --query 'LoadBalancerDescriptions[?length(BackendServerDescriptions[].PolicyNames[]) > `0`].LoadBalancerName')"
+      while IFS= read -r name; do
+        if [ -z "$name" ]; then continue; fi
+        safe_name "$name"
+        save "$dir/elb/policies/$name.json" \\
+          elb describe-load-balancer-policies --load-balancer-name "$name"
+      done <<EOT
+      $backend_text
+      EOT
 
       # ---- ELBv2 (ALB/NLB)
       mkdir -p -- "$dir/elbv2/listeners" "$dir/elbv2/rules" "$dir/elbv2/attributes" \\
@@ -247,6 +261,18 @@ public final class CaptureScript {
 
       # ---- Route53
       save "$dir/route53/list-hosted-zones.json" route53 list-hosted-zones --page-size 100
+      # the VPCs of private zones
+      mkdir -p -- "$dir/route53/hosted-zones"
+      private_text="$(words route53 list-hosted-zones --page-size 100 \\
+        --query 'HostedZones[?Config.PrivateZone].Id')"
+      while IFS= read -r zone; do
+        if [ -z "$zone" ]; then continue; fi
+        zone_id="${zone##*/}"
+        safe_name "$zone_id"
+        save "$dir/route53/hosted-zones/$zone_id.json" route53 get-hosted-zone --id "$zone_id"
+      done <<EOT
+      $private_text
+      EOT
       zones_text="$(words route53 list-hosted-zones --page-size 100 --query 'HostedZones[].Id')"
       while IFS= read -r zone; do
         if [ -z "$zone" ]; then continue; fi

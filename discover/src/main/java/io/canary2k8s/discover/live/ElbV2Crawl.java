@@ -1,21 +1,14 @@
 package io.canary2k8s.discover.live;
 
+import io.canary2k8s.discover.ElbV2Mapping;
+import io.canary2k8s.input.Node;
 import io.canary2k8s.inventory.ListenerRule;
-import io.canary2k8s.inventory.ListenerV2;
 import io.canary2k8s.inventory.LoadBalancerV2;
-import io.canary2k8s.inventory.RuleAction;
-import io.canary2k8s.inventory.RuleCondition;
 import io.canary2k8s.inventory.TargetGroup;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeLoadBalancersResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeRulesResponse;
@@ -23,16 +16,23 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTarg
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple;
 
 /**
  * The ELBv2 part of a region: Application and Network Load Balancers with their attributes,
- * listeners and rules, and the target groups with their attributes, mapped exactly as {@link
- * io.canary2k8s.discover.CaptureReader} maps the AWS CLI output of the same calls (live and capture
- * give the same inventory). Paged calls use the largest page (400).
+ * listeners and rules, and the target groups with their attributes, mapped by {@link ElbV2Mapping}
+ * as a capture of the same calls is (live and capture give the same inventory). The mapping asks
+ * for each load balancer's listeners, each listener's rules and the attributes as it goes; each
+ * question is one call (or one paginated listing). Paged calls use the largest page (400).
  */
-final class ElbV2Crawl {
+final class ElbV2Crawl implements ElbV2Mapping.Source {
   static final int PAGE_SIZE = 400;
+
+  private static final String LOAD_BALANCERS = "elasticloadbalancing:DescribeLoadBalancers";
+  private static final String TARGET_GROUPS = "elasticloadbalancing:DescribeTargetGroups";
+  private static final String LISTENERS = "elasticloadbalancing:DescribeListeners";
+  private static final String RULES = "elasticloadbalancing:DescribeRules";
+  private static final String LB_ATTRIBUTES = "elasticloadbalancing:DescribeLoadBalancerAttributes";
+  private static final String TG_ATTRIBUTES = "elasticloadbalancing:DescribeTargetGroupAttributes";
 
   record Result(List<LoadBalancerV2> loadBalancers, List<TargetGroup> targetGroups) {}
 
@@ -47,173 +47,77 @@ final class ElbV2Crawl {
   }
 
   Result read() {
+    ElbV2Mapping mapping = new ElbV2Mapping(this);
     List<TargetGroup> tgs = new ArrayList<>();
-    for (var tg : targetGroups()) {
-      tgs.add(targetGroup(tg, attributes(tg.targetGroupArn())));
+    for (Node tg : SdkJson.nodes(targetGroups(), call(TARGET_GROUPS), "TargetGroups")) {
+      tgs.add(mapping.targetGroup(tg));
     }
     List<LoadBalancerV2> lbs = new ArrayList<>();
-    for (LoadBalancer lb : loadBalancers()) {
-      List<ListenerV2> listeners = new ArrayList<>();
-      for (Listener l : listeners(lb.loadBalancerArn())) {
-        List<ListenerRule> rules = new ArrayList<>();
-        for (Rule r : rules(l.listenerArn())) {
-          rules.add(rule(r));
-        }
-        List<String> certs = new ArrayList<>();
-        for (Certificate c : l.certificates()) {
-          certs.add(c.certificateArn());
-        }
-        listeners.add(
-            new ListenerV2(
-                l.listenerArn(),
-                l.protocolAsString().toUpperCase(Locale.ROOT),
-                l.port(),
-                certs,
-                rules));
-      }
-      List<String> zones = new ArrayList<>();
-      lb.availabilityZones().forEach(z -> zones.add(z.zoneName()));
-      lbs.add(
-          new LoadBalancerV2(
-              lb.loadBalancerName(),
-              lb.loadBalancerArn(),
-              lb.typeAsString() == null ? "application" : lb.typeAsString(),
-              lb.dnsName(),
-              lb.schemeAsString(),
-              zones,
-              listeners,
-              loadBalancerAttributes(lb.loadBalancerArn())));
+    for (Node lb : SdkJson.nodes(loadBalancers(), call(LOAD_BALANCERS), "LoadBalancers")) {
+      lbs.add(mapping.loadBalancer(lb));
     }
     return new Result(lbs, tgs);
   }
 
-  // ---- mapping (as CaptureReader) --------------------------------------------------------------
-
-  static TargetGroup targetGroup(
-      software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup tg,
-      Map<String, String> attributes) {
-    return new TargetGroup(
-        tg.targetGroupName(),
-        tg.targetGroupArn(),
-        tg.protocolAsString(),
-        tg.port(),
-        tg.targetTypeAsString() == null ? "instance" : tg.targetTypeAsString(),
-        tg.loadBalancerArns(),
-        tg.healthCheckProtocolAsString(),
-        tg.healthCheckPort(),
-        tg.healthCheckPath(),
-        tg.healthCheckIntervalSeconds(),
-        tg.healthCheckTimeoutSeconds(),
-        tg.healthyThresholdCount(),
-        tg.unhealthyThresholdCount(),
-        attributes);
+  /** How an answer of {@code action} in this region is named in a complaint about it. */
+  private String call(String action) {
+    return action + " in " + regionId;
   }
 
-  static ListenerRule rule(Rule r) {
-    boolean isDefault = Boolean.TRUE.equals(r.isDefault());
-    List<RuleCondition> conditions = new ArrayList<>();
-    for (var c : r.conditions()) {
-      Set<String> values = new TreeSet<>(c.values());
-      String key = null;
-      switch (c.field()) {
-        case "host-header" -> {
-          if (c.hostHeaderConfig() != null) {
-            values.addAll(c.hostHeaderConfig().values());
-          }
-        }
-        case "path-pattern" -> {
-          if (c.pathPatternConfig() != null) {
-            values.addAll(c.pathPatternConfig().values());
-          }
-        }
-        case "http-header" -> {
-          if (c.httpHeaderConfig() != null) {
-            values.addAll(c.httpHeaderConfig().values());
-            key = c.httpHeaderConfig().httpHeaderName();
-          }
-        }
-        case "http-request-method" -> {
-          if (c.httpRequestMethodConfig() != null) {
-            values.addAll(c.httpRequestMethodConfig().values());
-          }
-        }
-        case "query-string" -> {
-          if (c.queryStringConfig() != null) {
-            c.queryStringConfig()
-                .values()
-                .forEach(kv -> values.add((kv.key() == null ? "" : kv.key()) + "=" + kv.value()));
-          }
-        }
-        case "source-ip" -> {
-          if (c.sourceIpConfig() != null) {
-            values.addAll(c.sourceIpConfig().values());
-          }
-        }
-        default -> {}
-      }
-      conditions.add(new RuleCondition(c.field(), key, List.copyOf(values)));
-    }
-    List<RuleAction> actions = new ArrayList<>();
-    for (int i = 0; i < r.actions().size(); i++) {
-      actions.add(action(r.actions().get(i), i + 1));
-    }
-    return new ListenerRule(
-        r.ruleArn(),
-        isDefault && r.priority() == null ? "default" : r.priority(),
-        isDefault,
-        conditions,
-        actions);
+  // ---- what the mapping asks for -------------------------------------------------------------
+
+  @Override
+  public void named(Node lb, String name) {}
+
+  @Override
+  public Iterable<Node> listeners(Node lb, String name) {
+    return SdkJson.nodes(listeners(lb.text("LoadBalancerArn")), call(LISTENERS), "Listeners");
   }
 
-  static RuleAction action(Action a, int position) {
-    String type = a.typeAsString();
-    int order = a.order() == null ? position : a.order();
-    List<RuleAction.WeightedTargetGroup> tgs = new ArrayList<>();
-    Integer stickiness = null;
-    Map<String, String> config = new TreeMap<>();
-    if ("forward".equals(type)) {
-      var fc = a.forwardConfig();
-      if (fc != null && !fc.targetGroups().isEmpty()) {
-        for (TargetGroupTuple t : fc.targetGroups()) {
-          tgs.add(
-              new RuleAction.WeightedTargetGroup(
-                  t.targetGroupArn(), t.weight() == null ? 1 : t.weight()));
-        }
-        var sc = fc.targetGroupStickinessConfig();
-        if (sc != null && Boolean.TRUE.equals(sc.enabled())) {
-          stickiness = sc.durationSeconds() == null ? 0 : sc.durationSeconds();
-        }
-      } else {
-        tgs.add(new RuleAction.WeightedTargetGroup(a.targetGroupArn(), 1));
-      }
-    } else if ("redirect".equals(type) && a.redirectConfig() != null) {
-      var c = a.redirectConfig();
-      put(config, "Protocol", c.protocol());
-      put(config, "Port", c.port());
-      put(config, "Host", c.host());
-      put(config, "Path", c.path());
-      put(config, "Query", c.query());
-      put(config, "StatusCode", c.statusCodeAsString());
-    } else if ("fixed-response".equals(type) && a.fixedResponseConfig() != null) {
-      var c = a.fixedResponseConfig();
-      put(config, "MessageBody", c.messageBody());
-      put(config, "StatusCode", c.statusCode());
-      put(config, "ContentType", c.contentType());
-    }
-    return new RuleAction(type, order, tgs, stickiness, config);
+  @Override
+  public Iterable<Node> rules(Node listener, String name, int port) {
+    return SdkJson.nodes(rules(listener.text("ListenerArn")), call(RULES), "Rules");
   }
 
-  private static void put(Map<String, String> m, String k, String v) {
-    if (v != null) {
-      m.put(k, v);
-    }
+  @Override
+  public void rulesRead(String name, int port, List<ListenerRule> rules) {}
+
+  @Override
+  public Map<String, String> attributes(String name, String arn) {
+    return Calls.call(
+        LB_ATTRIBUTES,
+        regionId,
+        () ->
+            ElbV2Mapping.attributes(
+                SdkJson.nodes(
+                    client.describeLoadBalancerAttributes(r -> r.loadBalancerArn(arn)).attributes(),
+                    call(LB_ATTRIBUTES),
+                    "Attributes")));
+  }
+
+  @Override
+  public Map<String, String> targetGroupAttributes(Node tg, String name, String arn) {
+    return Calls.call(
+        TG_ATTRIBUTES,
+        regionId,
+        () ->
+            ElbV2Mapping.attributes(
+                SdkJson.nodes(
+                    client.describeTargetGroupAttributes(r -> r.targetGroupArn(arn)).attributes(),
+                    call(TG_ATTRIBUTES),
+                    "Attributes")));
+  }
+
+  @Override
+  public String targetGroupListing() {
+    return call(TARGET_GROUPS);
   }
 
   // ---- calls ---------------------------------------------------------------------------------
 
   private List<LoadBalancer> loadBalancers() {
     return Calls.call(
-        "elasticloadbalancing:DescribeLoadBalancers",
+        LOAD_BALANCERS,
         regionId,
         () -> {
           List<LoadBalancer> all = new ArrayList<>();
@@ -229,7 +133,7 @@ final class ElbV2Crawl {
   private List<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup>
       targetGroups() {
     return Calls.call(
-        "elasticloadbalancing:DescribeTargetGroups",
+        TARGET_GROUPS,
         regionId,
         () -> {
           List<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> all =
@@ -245,7 +149,7 @@ final class ElbV2Crawl {
 
   private List<Listener> listeners(String lbArn) {
     return Calls.call(
-        "elasticloadbalancing:DescribeListeners",
+        LISTENERS,
         regionId,
         () -> {
           List<Listener> all = new ArrayList<>();
@@ -260,7 +164,7 @@ final class ElbV2Crawl {
 
   private List<Rule> rules(String listenerArn) {
     return Calls.call(
-        "elasticloadbalancing:DescribeRules",
+        RULES,
         regionId,
         () -> {
           List<Rule> all = new ArrayList<>();
@@ -269,34 +173,6 @@ final class ElbV2Crawl {
             all.addAll(page.rules());
           }
           return all;
-        });
-  }
-
-  private Map<String, String> loadBalancerAttributes(String lbArn) {
-    return Calls.call(
-        "elasticloadbalancing:DescribeLoadBalancerAttributes",
-        regionId,
-        () -> {
-          Map<String, String> out = new TreeMap<>();
-          client
-              .describeLoadBalancerAttributes(r -> r.loadBalancerArn(lbArn))
-              .attributes()
-              .forEach(a -> out.put(a.key(), a.value() == null ? "" : a.value()));
-          return out;
-        });
-  }
-
-  private Map<String, String> attributes(String tgArn) {
-    return Calls.call(
-        "elasticloadbalancing:DescribeTargetGroupAttributes",
-        regionId,
-        () -> {
-          Map<String, String> out = new TreeMap<>();
-          client
-              .describeTargetGroupAttributes(r -> r.targetGroupArn(tgArn))
-              .attributes()
-              .forEach(a -> out.put(a.key(), a.value() == null ? "" : a.value()));
-          return out;
         });
   }
 }

@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -30,7 +32,9 @@ import software.amazon.awssdk.regions.Region;
  * {@code CaptureReader} give equal inventories except for {@link Provenance#source()} ({@code
  * aws-api} vs {@code aws-cli}) and {@link Provenance#capturedAt()}: a capture records when it ran,
  * live discovery leaves it null so that the bundle stays a function of the estate. {@link
- * #comparable(Inventory)} blanks both, for that comparison.
+ * #comparable(Inventory)} blanks both, for that comparison. Both map the answers with the same code
+ * ({@link io.canary2k8s.discover.ElbMapping} and its siblings): live answers are first turned into
+ * the JSON the AWS CLI prints for them ({@link SdkJson}).
  *
  * <p><b>Calls.</b> Read-only by construction ({@link ReadOnlyInterceptor}); never a launch
  * configuration or launch template call, so no user data is ever fetched. Largest page sizes (ELB
@@ -39,8 +43,11 @@ import software.amazon.awssdk.regions.Region;
  * Scaling calls of a region run on a small fixed pool ({@value #PARALLELISM} threads); Route53 (one
  * global, account-wide throttling bucket) is read sequentially on a thread of its own, at the same
  * time as the regions. The retry strategy is the SDK's standard one with {@value
- * AwsClients#MAX_ATTEMPTS} attempts; how often AWS throttled is reported as one note in the run's
- * notes, not in the inventories (so they stay equal whatever the weather).
+ * AwsClients#MAX_ATTEMPTS} attempts when AWS throttles, and {@value
+ * FailFastRetryStrategy#TRANSIENT_ATTEMPTS} within {@link LiveOptions#timeouts()} when it does not
+ * answer; how often AWS throttled is reported as one note in the run's notes, not in the
+ * inventories (so they stay equal whatever the weather). While a call waits for an answer longer
+ * than {@value #QUIET_SECONDS} s, the progress is told which call and where, once a second.
  *
  * <p><b>Failures.</b> A denied or failing call throws {@link AwsAccessException} naming the action
  * and region. With {@link LiveOptions#allowPartial()} the inventory is returned instead, with an
@@ -55,6 +62,9 @@ public final class LiveDiscovery {
 
   /** Stage of the notes live discovery writes. */
   public static final String STAGE = "discover/aws-api";
+
+  /** How long a call waits before the progress is told (then once a second). */
+  static final long QUIET_SECONDS = 3;
 
   private LiveDiscovery() {}
 
@@ -79,15 +89,22 @@ public final class LiveDiscovery {
         Executors.newFixedThreadPool(PARALLELISM, new DaemonThreads("canary2k8s-aws-"));
     ExecutorService dnsThread =
         Executors.newSingleThreadExecutor(new DaemonThreads("canary2k8s-route53-"));
+    ExecutorService stsThread =
+        Executors.newSingleThreadExecutor(new DaemonThreads("canary2k8s-sts-"));
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(new DaemonThreads("canary2k8s-wait-"));
     try (AwsClients clients = new AwsClients(options, Region.of(regions.get(0)))) {
+      ticker.scheduleAtFixedRate(
+          () -> tellWaiting(clients.watch(), serialised), 1, 1, TimeUnit.SECONDS);
       Notes globalNotes = new Notes();
       Notifier globalNotifier = globalNotes.scoped(STAGE);
       // STS, Route53 and the regional crawls are independent and throttled in separate buckets,
-      // so they overlap: the account id on the pool, Route53 (still strictly sequential) on its
-      // own thread, the regions (one after another) on the pool. Failures are reported in the
-      // order the calls were made before: STS, then Route53, then the regions.
+      // so they overlap: the account id and Route53 (still strictly sequential) on a thread each,
+      // the regions (one after another) on the pool, whose four listings then start together (an
+      // endpoint that never answers fails them all within one call's timeout). Failures are
+      // reported in the order the calls were made before: STS, then Route53, then the regions.
       Future<String> accountF =
-          pool.submit(() -> accountId(clients, regions.get(0), options, globalNotifier));
+          stsThread.submit(() -> accountId(clients, regions.get(0), options, globalNotifier));
       Future<Route53Crawl.Result> dnsF =
           dnsThread.submit(
               () ->
@@ -137,10 +154,25 @@ public final class LiveDiscovery {
       }
       noteRetries(clients.retries(), (runNotes == null ? new Notes() : runNotes).scoped(STAGE));
     } finally {
+      ticker.shutdownNow();
       pool.shutdownNow();
       dnsThread.shutdownNow();
+      stsThread.shutdownNow();
     }
     return out;
+  }
+
+  /** Tells {@code progress} of the call waiting longest, once it has waited a while. */
+  private static void tellWaiting(CallWatch watch, Progress progress) {
+    watch
+        .longestWaiting()
+        .ifPresent(
+            c -> {
+              long s = watch.secondsWaiting(c);
+              if (s >= QUIET_SECONDS) {
+                progress.waiting(c.action, c.region, c.endpoint, s);
+              }
+            });
   }
 
   /**
@@ -219,6 +251,12 @@ public final class LiveDiscovery {
       @Override
       public synchronized void update(String service, String region, int itemsSoFar) {
         p.update(service, region, itemsSoFar);
+      }
+
+      @Override
+      public synchronized void waiting(
+          String action, String region, String endpoint, long seconds) {
+        p.waiting(action, region, endpoint, seconds);
       }
     };
   }

@@ -21,6 +21,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * @param credentialsProvider test hook: credentials to use instead of the default chain / profile
  * @param callRecorder test hook: receives every operation called ({@code service:Operation}); null
  *     for none
+ * @param timeouts how long to wait for AWS ({@code --timeout}); null for {@link Timeouts#DEFAULT}
  */
 public record LiveOptions(
     List<String> regions,
@@ -29,52 +30,108 @@ public record LiveOptions(
     String roleArn,
     boolean allowPartial,
     AwsCredentialsProvider credentialsProvider,
-    CallRecorder callRecorder) {
+    CallRecorder callRecorder,
+    Timeouts timeouts) {
 
   public LiveOptions {
     regions = regions == null ? List.of() : List.copyOf(new TreeSet<>(regions));
+    timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;
     profile = blankToNull(profile);
     roleArn = blankToNull(roleArn);
   }
 
   /** The default credential chain and region, no endpoint override, strict failure policy. */
   public static LiveOptions defaults() {
-    return new LiveOptions(List.of(), null, null, null, false, null, null);
+    return new LiveOptions(List.of(), null, null, null, false, null, null, null);
   }
 
   public LiveOptions withRegions(List<String> newRegions) {
     return new LiveOptions(
-        newRegions, profile, endpointUrl, roleArn, allowPartial, credentialsProvider, callRecorder);
+        newRegions,
+        profile,
+        endpointUrl,
+        roleArn,
+        allowPartial,
+        credentialsProvider,
+        callRecorder,
+        timeouts);
   }
 
   public LiveOptions withProfile(String newProfile) {
     return new LiveOptions(
-        regions, newProfile, endpointUrl, roleArn, allowPartial, credentialsProvider, callRecorder);
+        regions,
+        newProfile,
+        endpointUrl,
+        roleArn,
+        allowPartial,
+        credentialsProvider,
+        callRecorder,
+        timeouts);
   }
 
   public LiveOptions withEndpointUrl(URI newEndpoint) {
     return new LiveOptions(
-        regions, profile, newEndpoint, roleArn, allowPartial, credentialsProvider, callRecorder);
+        regions,
+        profile,
+        newEndpoint,
+        roleArn,
+        allowPartial,
+        credentialsProvider,
+        callRecorder,
+        timeouts);
   }
 
   public LiveOptions withRoleArn(String newRoleArn) {
     return new LiveOptions(
-        regions, profile, endpointUrl, newRoleArn, allowPartial, credentialsProvider, callRecorder);
+        regions,
+        profile,
+        endpointUrl,
+        newRoleArn,
+        allowPartial,
+        credentialsProvider,
+        callRecorder,
+        timeouts);
   }
 
   public LiveOptions withAllowPartial(boolean newAllowPartial) {
     return new LiveOptions(
-        regions, profile, endpointUrl, roleArn, newAllowPartial, credentialsProvider, callRecorder);
+        regions,
+        profile,
+        endpointUrl,
+        roleArn,
+        newAllowPartial,
+        credentialsProvider,
+        callRecorder,
+        timeouts);
   }
 
   public LiveOptions withCredentialsProvider(AwsCredentialsProvider newProvider) {
     return new LiveOptions(
-        regions, profile, endpointUrl, roleArn, allowPartial, newProvider, callRecorder);
+        regions, profile, endpointUrl, roleArn, allowPartial, newProvider, callRecorder, timeouts);
   }
 
   public LiveOptions withCallRecorder(CallRecorder newRecorder) {
     return new LiveOptions(
-        regions, profile, endpointUrl, roleArn, allowPartial, credentialsProvider, newRecorder);
+        regions,
+        profile,
+        endpointUrl,
+        roleArn,
+        allowPartial,
+        credentialsProvider,
+        newRecorder,
+        timeouts);
+  }
+
+  public LiveOptions withTimeouts(Timeouts newTimeouts) {
+    return new LiveOptions(
+        regions,
+        profile,
+        endpointUrl,
+        roleArn,
+        allowPartial,
+        credentialsProvider,
+        callRecorder,
+        newTimeouts);
   }
 
   private static String blankToNull(String s) {

@@ -3,6 +3,9 @@ package io.canary2k8s.discover.live;
 import static io.canary2k8s.discover.live.LiveDiscovery.guarded;
 
 import io.canary2k8s.concurrent.Futures;
+import io.canary2k8s.discover.AutoScalingMapping;
+import io.canary2k8s.discover.ElbMapping;
+import io.canary2k8s.input.Node;
 import io.canary2k8s.inventory.AutoScalingGroup;
 import io.canary2k8s.inventory.ClassicLoadBalancer;
 import io.canary2k8s.inventory.ScalingPolicy;
@@ -26,15 +29,24 @@ import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerAt
 import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerDescription;
 
 /**
- * The regional part of one run: classic ELBs (list, tags in batches of 20, attributes per ELB) and
- * Auto Scaling groups with their policies. The three listings run at once on the run's bounded
- * pool; the tag and attribute calls follow as soon as the load balancer listing is in (not after
- * the slower Auto Scaling listing); this thread only waits and assembles.
+ * The regional part of one run: classic ELBs (list, tags in batches of 20, attributes per ELB, the
+ * policies of ELBs whose back-end servers name any) and Auto Scaling groups with their policies.
+ * The three listings run at once on the run's bounded pool; the tag and attribute calls follow as
+ * soon as the load balancer listing is in (not after the slower Auto Scaling listing); this thread
+ * only waits and assembles.
  */
 final class RegionCrawl {
   static final int ELB_PAGE_SIZE = 400;
   static final int ASG_PAGE_SIZE = 100;
   static final int TAG_BATCH = 20;
+
+  private static final String ELB_LIST = "elasticloadbalancing:DescribeLoadBalancers";
+  private static final String ELB_ATTRIBUTES =
+      "elasticloadbalancing:DescribeLoadBalancerAttributes";
+  private static final String ELB_TAGS = "elasticloadbalancing:DescribeTags";
+  private static final String ELB_POLICIES = "elasticloadbalancing:DescribeLoadBalancerPolicies";
+  private static final String ASG_LIST = "autoscaling:DescribeAutoScalingGroups";
+  private static final String ASG_POLICIES = "autoscaling:DescribePolicies";
 
   record Result(
       List<ClassicLoadBalancer> loadBalancers,
@@ -136,6 +148,30 @@ final class RegionCrawl {
                       null,
                       () -> attributes(name))));
     }
+    // a back-end policy's type (ProxyProtocol?) is only in the load balancer's policy descriptions
+    Map<String, Future<Map<String, Node>>> backendF = new LinkedHashMap<>();
+    for (LoadBalancerDescription lb : lbs) {
+      List<String> named =
+          lb.backendServerDescriptions().stream()
+              .flatMap(b -> b.policyNames().stream())
+              .distinct()
+              .sorted()
+              .toList();
+      if (!named.isEmpty()) {
+        String name = lb.loadBalancerName();
+        backendF.put(
+            name,
+            pool.submit(
+                () ->
+                    guarded(
+                        allowPartial,
+                        notes,
+                        name,
+                        "the types of its back-end server policies (ProxyProtocol?) are unknown.",
+                        null,
+                        () -> backendPolicies(name, named))));
+      }
+    }
     List<Future<Map<String, Map<String, String>>>> tagsF = new ArrayList<>();
     for (int from = 0; from < lbs.size(); from += TAG_BATCH) {
       List<String> batch =
@@ -155,24 +191,48 @@ final class RegionCrawl {
     }
     List<Future<?>> rest = new ArrayList<>(List.of(groupsF, policiesF, v2F));
     rest.addAll(attributesF.values());
+    rest.addAll(backendF.values());
     rest.addAll(tagsF);
     awaitAll(rest);
 
     Map<String, Map<String, String>> tags = new TreeMap<>();
     tagsF.forEach(f -> tags.putAll(get(f)));
     List<ClassicLoadBalancer> loadBalancers = new ArrayList<>();
-    for (LoadBalancerDescription lb : lbs) {
-      String name = lb.loadBalancerName();
-      loadBalancers.add(
-          SdkMapping.loadBalancer(
-              lb, get(attributesF.get(name)), tags.getOrDefault(name, Map.of())));
+    ElbMapping elbMapping =
+        new ElbMapping(
+            new ElbMapping.Source() {
+              @Override
+              public Node attributes(Node lb, String name) {
+                LoadBalancerAttributes a = get(attributesF.get(name));
+                return a == null
+                    ? null
+                    : SdkJson.node(a, call(ELB_ATTRIBUTES), "LoadBalancerAttributes");
+              }
+
+              @Override
+              public Node policy(Node lb, String name, Node named, String policy) {
+                Future<Map<String, Node>> f = backendF.get(name);
+                Map<String, Node> described = f == null ? null : get(f);
+                if (described == null) {
+                  return null;
+                }
+                Node d = described.get(policy);
+                if (d == null) {
+                  throw named.problem(
+                      "policy '" + policy + "' is not in the answer of " + call(ELB_POLICIES));
+                }
+                return d;
+              }
+            });
+    for (Node lb : SdkJson.nodes(lbs, call(ELB_LIST), "LoadBalancerDescriptions")) {
+      loadBalancers.add(elbMapping.loadBalancer(lb, tags));
     }
     Map<String, List<ScalingPolicy>> policies = get(policiesF);
     List<AutoScalingGroup> groups = new ArrayList<>();
-    for (var g : get(groupsF)) {
-      groups.add(
-          SdkMapping.autoScalingGroup(
-              g, policies.getOrDefault(g.autoScalingGroupName(), List.of())));
+    // live discovery reads every group's load balancers and target groups itself: nothing to check
+    AutoScalingMapping asgMapping = new AutoScalingMapping((g, name, lbNames, tgs) -> {});
+    for (Node g : SdkJson.nodes(get(groupsF), call(ASG_LIST), "AutoScalingGroups")) {
+      groups.add(asgMapping.group(g, policies));
     }
     ElbV2Crawl.Result v2 = get(v2F);
     return new Result(loadBalancers, groups, v2.loadBalancers(), v2.targetGroups());
@@ -180,9 +240,14 @@ final class RegionCrawl {
 
   // ---- calls -------------------------------------------------------------------------------
 
+  /** How an answer of {@code action} in this region is named in a complaint about it. */
+  private String call(String action) {
+    return action + " in " + regionId;
+  }
+
   private List<LoadBalancerDescription> listLoadBalancers() {
     return Calls.call(
-        "elasticloadbalancing:DescribeLoadBalancers",
+        ELB_LIST,
         regionId,
         () -> {
           List<LoadBalancerDescription> all = new ArrayList<>();
@@ -197,25 +262,47 @@ final class RegionCrawl {
 
   private LoadBalancerAttributes attributes(String name) {
     return Calls.call(
-        "elasticloadbalancing:DescribeLoadBalancerAttributes",
+        ELB_ATTRIBUTES,
         regionId,
         () ->
             elb.describeLoadBalancerAttributes(r -> r.loadBalancerName(name))
                 .loadBalancerAttributes());
   }
 
+  /** The descriptions of the load balancer's policies {@code names}, by name. */
+  private Map<String, Node> backendPolicies(String lb, List<String> names) {
+    return Calls.call(
+        ELB_POLICIES,
+        regionId,
+        () -> {
+          Map<String, Node> out = new TreeMap<>();
+          for (Node d :
+              SdkJson.nodes(
+                  elb.describeLoadBalancerPolicies(r -> r.loadBalancerName(lb).policyNames(names))
+                      .policyDescriptions(),
+                  call(ELB_POLICIES),
+                  "PolicyDescriptions")) {
+            out.put(d.text("PolicyName"), d);
+          }
+          return out;
+        });
+  }
+
   private Map<String, Map<String, String>> tags(List<String> names) {
     return Calls.call(
-        "elasticloadbalancing:DescribeTags",
+        ELB_TAGS,
         regionId,
         () ->
-            SdkMapping.elbTags(
-                elb.describeTags(r -> r.loadBalancerNames(names)).tagDescriptions()));
+            ElbMapping.tags(
+                SdkJson.nodes(
+                    elb.describeTags(r -> r.loadBalancerNames(names)).tagDescriptions(),
+                    call(ELB_TAGS),
+                    "TagDescriptions")));
   }
 
   private List<software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup> listGroups() {
     return Calls.call(
-        "autoscaling:DescribeAutoScalingGroups",
+        ASG_LIST,
         regionId,
         () -> {
           List<software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup> all =
@@ -231,7 +318,7 @@ final class RegionCrawl {
 
   private Map<String, List<ScalingPolicy>> listPolicies() {
     return Calls.call(
-        "autoscaling:DescribePolicies",
+        ASG_POLICIES,
         regionId,
         () -> {
           Map<String, List<ScalingPolicy>> byGroup = new TreeMap<>();
@@ -239,9 +326,10 @@ final class RegionCrawl {
           for (DescribePoliciesResponse page :
               asg.describePoliciesPaginator(r -> r.maxRecords(ASG_PAGE_SIZE))) {
             for (var p : page.scalingPolicies()) {
-              byGroup
-                  .computeIfAbsent(p.autoScalingGroupName(), k -> new ArrayList<>())
-                  .add(SdkMapping.scalingPolicy(p));
+              AutoScalingMapping.GroupPolicy gp =
+                  AutoScalingMapping.policy(
+                      SdkJson.node(p, call(ASG_POLICIES), "ScalingPolicies[" + n + "]"));
+              byGroup.computeIfAbsent(gp.group(), k -> new ArrayList<>()).add(gp.policy());
               n++;
             }
             progress.update("autoscaling policies", regionId, n);

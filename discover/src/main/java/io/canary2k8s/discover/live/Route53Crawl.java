@@ -2,6 +2,9 @@ package io.canary2k8s.discover.live;
 
 import static io.canary2k8s.discover.live.LiveDiscovery.guarded;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.canary2k8s.discover.Route53Mapping;
+import io.canary2k8s.input.Node;
 import io.canary2k8s.inventory.DnsRecord;
 import io.canary2k8s.inventory.HostedZone;
 import io.canary2k8s.notes.Notifier;
@@ -19,7 +22,8 @@ import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRespo
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
- * Route53, read once per run and sequentially (its throttling bucket is account-wide).
+ * Route53, read once per run and sequentially (its throttling bucket is account-wide): the zones,
+ * each private zone's VPCs ({@code GetHostedZone}), and each zone's record sets.
  *
  * <p>Record sets are paged by hand rather than with the SDK paginator: each next page starts at
  * {@code NextRecordName}, {@code NextRecordType} and {@code NextRecordIdentifier}; records are
@@ -36,6 +40,10 @@ final class Route53Crawl {
   static final String ZONE_PAGE_SIZE = "100";
   static final String RECORD_PAGE_SIZE = "300";
   static final String REGION = "global";
+
+  private static final String LIST_ZONES = "route53:ListHostedZones";
+  private static final String LIST_RECORDS = "route53:ListResourceRecordSets";
+  private static final String GET_ZONE = "route53:GetHostedZone";
 
   record Result(List<HostedZone> zones, List<DnsRecord> records) {}
 
@@ -68,6 +76,20 @@ final class Route53Crawl {
             "no hosted zone is in the inventory.",
             List.<HostedZone>of(),
             this::listZones);
+    List<HostedZone> withVpcs = new ArrayList<>();
+    for (HostedZone zone : zones) {
+      withVpcs.add(
+          !zone.privateZone()
+              ? zone
+              : guarded(
+                  allowPartial,
+                  notes,
+                  zone.id(),
+                  "the VPCs of private hosted zone " + zone.name() + " are missing.",
+                  zone,
+                  () -> withVpcs(zone)));
+    }
+    zones = withVpcs;
     List<DnsRecord> records = new ArrayList<>();
     for (HostedZone zone : zones) {
       records.addAll(
@@ -88,12 +110,32 @@ final class Route53Crawl {
         REGION,
         () -> {
           List<HostedZone> all = new ArrayList<>();
+          Route53Mapping mapping = new Route53Mapping();
           for (ListHostedZonesResponse page :
               route53.listHostedZonesPaginator(r -> r.maxItems(ZONE_PAGE_SIZE))) {
-            page.hostedZones().forEach(z -> all.add(SdkMapping.hostedZone(z)));
+            for (var z : page.hostedZones()) {
+              all.add(
+                  mapping.hostedZone(
+                      SdkJson.node(z, LIST_ZONES, "HostedZones[" + all.size() + "]"), id -> {}));
+            }
             progress.update("route53 hosted zones", REGION, all.size());
           }
           return all;
+        });
+  }
+
+  /** A private zone with its VPCs ({@code GetHostedZone}). */
+  private HostedZone withVpcs(HostedZone zone) {
+    return Calls.call(
+        GET_ZONE,
+        REGION,
+        () -> {
+          var answer = route53.getHostedZone(r -> r.id(zone.id()));
+          return new HostedZone(
+              zone.id(),
+              zone.name(),
+              true,
+              Route53Mapping.vpcs(SdkJson.node(answer, GET_ZONE, "")));
         });
   }
 
@@ -136,17 +178,21 @@ final class Route53Crawl {
       List<ResourceRecordSet> sets = page.resourceRecordSets();
       for (int i = 0; i < sets.size(); i++) {
         ResourceRecordSet r = sets.get(i);
-        if (!SdkMapping.kept(r)) {
-          continue;
-        }
+        ObjectNode json = SdkJson.object(r);
         String setId = r.setIdentifier();
         if (setId != null && sent != null && sent.size() == sets.size()) {
           String original = sent.get(i);
           if (original != null && original.substring(original.lastIndexOf('/') + 1).equals(setId)) {
             setId = original;
+            json.put("SetIdentifier", original);
           }
         }
-        DnsRecord rec = SdkMapping.dnsRecord(zone.id(), r, setId);
+        DnsRecord rec =
+            Route53Mapping.record(
+                zone.id(), new Node(json, LIST_RECORDS, "ResourceRecordSets[" + i + "]"));
+        if (rec == null) {
+          continue;
+        }
         String key = rec.name() + " " + rec.type() + " " + (setId == null ? "" : setId);
         DnsRecord before = byKey.putIfAbsent(key, rec);
         if (before != null && !before.equals(rec)) {

@@ -2,6 +2,7 @@ package io.canary2k8s.discover.live;
 
 import io.canary2k8s.inventory.AliasTarget;
 import io.canary2k8s.inventory.AutoScalingGroup;
+import io.canary2k8s.inventory.BackendPolicy;
 import io.canary2k8s.inventory.ClassicLoadBalancer;
 import io.canary2k8s.inventory.CrossZone;
 import io.canary2k8s.inventory.DnsRecord;
@@ -88,15 +89,72 @@ final class Estates {
         weight == null ? "simple" : "weighted");
   }
 
+  /** {@code g} under a mixed instances policy of two instance types weighing 1 and 2 units. */
+  static AutoScalingGroup mixed(AutoScalingGroup g) {
+    return new AutoScalingGroup(
+        g.name(),
+        g.arn(),
+        g.minSize(),
+        g.maxSize(),
+        g.desiredCapacity(),
+        g.availabilityZones(),
+        g.loadBalancerNames(),
+        g.targetGroupArns(),
+        g.instances(),
+        g.suspendedProcesses(),
+        true,
+        g.scalingPolicies(),
+        g.tags(),
+        null,
+        null,
+        List.of(
+            new AutoScalingGroup.InstanceOverride("t3.micro", 1),
+            new AutoScalingGroup.InstanceOverride("t3.large", 2)));
+  }
+
+  /** {@code r} with a routing policy other than weights. */
+  static DnsRecord routed(
+      DnsRecord r,
+      String policy,
+      String failover,
+      String region,
+      DnsRecord.GeoLocation geo,
+      String healthCheckId) {
+    return new DnsRecord(
+        r.zoneId(),
+        r.name(),
+        r.type(),
+        r.ttl(),
+        r.setIdentifier(),
+        null,
+        r.values(),
+        r.aliasTarget(),
+        policy,
+        failover,
+        region,
+        geo,
+        null,
+        null,
+        null,
+        healthCheckId,
+        null);
+  }
+
+  /** A plain A record (an address, no alias). */
+  static DnsRecord address(String zone, String name, String ip) {
+    return new DnsRecord(zone, name, "A", 300L, null, null, List.of(ip), null, "simple");
+  }
+
   /**
-   * 25 ELBs (two DescribeTags batches), cross-zone on and off, a stickiness policy, ASGs with a
-   * suspended process and policies, a public zone with CNAME, alias A/AAAA, a wildcard and weighted
-   * records whose set identifiers hold '/', two of them equal after the last '/', and a private
-   * zone.
+   * 25 ELBs (two DescribeTags batches), one with a ProxyProtocol back-end policy, cross-zone on and
+   * off, a stickiness policy, ASGs with a suspended process and policies, one under a mixed
+   * instances policy, a public zone with CNAME, alias A/AAAA, a wildcard and weighted records whose
+   * set identifiers hold '/', two of them equal after the last '/', failover (with a health check),
+   * latency and geolocation records and a plain A record, and a private zone.
    */
   static Inventory synthetic(String region) {
     List<ClassicLoadBalancer> elbs = new ArrayList<>();
-    for (int i = 0; i < 23; i++) {
+    for (int i = 0; i < 22; i++) {
       elbs.add(
           elb(
               String.format("svc-%02d", i),
@@ -104,6 +162,29 @@ final class Estates {
               i % 2 == 0 ? CrossZone.ENABLED : CrossZone.DISABLED,
               i % 3 == 0 ? Map.of("team", "t" + i, "canary2k8s.io/app", "svc-" + i) : Map.of()));
     }
+    // the PROXY protocol towards one instance port (a back-end server policy); AWS lists the
+    // policy among the load balancer's other policies too
+    ClassicLoadBalancer tcp = elb("svc-22", region, CrossZone.ENABLED, Map.of());
+    elbs.add(
+        new ClassicLoadBalancer(
+            tcp.name(),
+            tcp.dnsName(),
+            tcp.scheme(),
+            tcp.availabilityZones(),
+            tcp.listeners(),
+            tcp.healthCheck(),
+            tcp.instanceIds(),
+            tcp.crossZone(),
+            tcp.connectionDrainingSeconds(),
+            tcp.idleTimeoutSeconds(),
+            List.of("other:svc-22-proxy"),
+            tcp.tags(),
+            List.of(
+                new BackendPolicy(
+                    8443,
+                    "svc-22-proxy",
+                    BackendPolicy.PROXY_PROTOCOL_TYPE,
+                    Map.of("ProxyProtocol", "true")))));
     ClassicLoadBalancer sticky = elb("shop", region, CrossZone.DISABLED, Map.of("team", "shop"));
     elbs.add(
         new ClassicLoadBalancer(
@@ -140,7 +221,7 @@ final class Estates {
                 List.of("shop", "shop-canary"),
                 List.of("AZRebalance"),
                 List.of()),
-            group("svc-00-main", region, 2, List.of("svc-00"), List.of(), List.of()));
+            mixed(group("svc-00-main", region, 2, List.of("svc-00"), List.of(), List.of())));
     String pub = "ZPUB";
     String priv = "ZPRIV";
     List<HostedZone> zones =
@@ -181,7 +262,37 @@ final class Estates {
                 "team-b/canary",
                 10L),
             alias(pub, "shop.example", "A", "shop-123.elb.example", null, null),
-            cname(priv, "svc.internal.shop.example", "svc-00-123.elb.example", null, null));
+            cname(priv, "svc.internal.shop.example", "svc-00-123.elb.example", null, null),
+            // routing policies other than weights, and plain address records
+            routed(
+                cname(pub, "status.shop.example", "shop-123.elb.example", "main", null),
+                "failover",
+                "PRIMARY",
+                null,
+                null,
+                "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"),
+            routed(
+                cname(pub, "status.shop.example", "svc-01-123.elb.example", "backup", null),
+                "failover",
+                "SECONDARY",
+                null,
+                null,
+                null),
+            routed(
+                cname(pub, "near.shop.example", "shop-123.elb.example", "here", null),
+                "latency",
+                null,
+                region,
+                null,
+                null),
+            routed(
+                cname(pub, "geo.shop.example", "shop-123.elb.example", "rest", null),
+                "geolocation",
+                null,
+                null,
+                new DnsRecord.GeoLocation(null, "*", null),
+                null),
+            address(pub, "plain.shop.example", "192.0.2.7"));
     return new Inventory(
         Inventory.SCHEMA_VERSION,
         new Provenance("test", region, null, null),

@@ -1,6 +1,7 @@
 package io.canary2k8s.discover.live;
 
 import io.canary2k8s.inventory.AutoScalingGroup;
+import io.canary2k8s.inventory.BackendPolicy;
 import io.canary2k8s.inventory.ClassicLoadBalancer;
 import io.canary2k8s.inventory.CrossZone;
 import io.canary2k8s.inventory.DnsNames;
@@ -73,6 +74,9 @@ final class Seeder implements AutoCloseable {
   final Map<String, String> zoneIds = new HashMap<>();
 
   private final Map<String, String> certificates = new HashMap<>();
+
+  /** Sample health check id to moto's. */
+  private final Map<String, String> healthChecks = new HashMap<>();
 
   Seeder(URI endpoint, String region) {
     this.region = region;
@@ -193,6 +197,33 @@ final class Seeder implements AutoCloseable {
                           .build()));
       elb.addTags(r -> r.loadBalancerNames(lb.name()).tags(tags));
     }
+    Map<Integer, List<String>> backend = new java.util.TreeMap<>();
+    for (BackendPolicy p : lb.backendPolicies()) {
+      if (p.type() != null) {
+        List<software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute> attrs =
+            new ArrayList<>();
+        p.attributes()
+            .forEach(
+                (k, v) ->
+                    attrs.add(
+                        software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute
+                            .builder()
+                            .attributeName(k)
+                            .attributeValue(v)
+                            .build()));
+        elb.createLoadBalancerPolicy(
+            r ->
+                r.loadBalancerName(lb.name())
+                    .policyName(p.name())
+                    .policyTypeName(p.type())
+                    .policyAttributes(attrs));
+      }
+      backend.computeIfAbsent(p.instancePort(), k -> new ArrayList<>()).add(p.name());
+    }
+    backend.forEach(
+        (port, names) ->
+            elb.setLoadBalancerPoliciesForBackendServer(
+                r -> r.loadBalancerName(lb.name()).instancePort(port).policyNames(names)));
     for (String p : lb.policies()) {
       String name = p.substring(p.indexOf(':') + 1);
       if (p.startsWith("app-cookie-stickiness:")) {
@@ -241,8 +272,33 @@ final class Seeder implements AutoCloseable {
                         .build()));
     asg.createAutoScalingGroup(
         r ->
-            r.autoScalingGroupName(g.name())
-                .launchTemplate(lt -> lt.launchTemplateName(template).version("$Latest"))
+            (g.instanceOverrides().isEmpty()
+                    ? r.autoScalingGroupName(g.name())
+                        .launchTemplate(lt -> lt.launchTemplateName(template).version("$Latest"))
+                    : r.autoScalingGroupName(g.name())
+                        .mixedInstancesPolicy(
+                            m ->
+                                m.launchTemplate(
+                                    lt ->
+                                        lt.launchTemplateSpecification(
+                                                s ->
+                                                    s.launchTemplateName(template)
+                                                        .version("$Latest"))
+                                            .overrides(
+                                                g.instanceOverrides().stream()
+                                                    .map(
+                                                        o ->
+                                                            software.amazon.awssdk.services
+                                                                .autoscaling.model
+                                                                .LaunchTemplateOverrides.builder()
+                                                                .instanceType(o.instanceType())
+                                                                .weightedCapacity(
+                                                                    o.weightedCapacity() == null
+                                                                        ? null
+                                                                        : String.valueOf(
+                                                                            o.weightedCapacity()))
+                                                                .build())
+                                                    .toList()))))
                 .minSize(g.minSize())
                 .maxSize(g.maxSize())
                 .desiredCapacity(g.desiredCapacity())
@@ -334,11 +390,25 @@ final class Seeder implements AutoCloseable {
       }
       switch (r.routingPolicy()) {
         case "weighted" -> set.weight(r.weight());
-        case "failover" -> set.failover(failover++ % 2 == 0 ? "PRIMARY" : "SECONDARY");
-        case "latency" -> set.region(region);
+        case "failover" ->
+            set.failover(
+                r.failover() != null
+                    ? r.failover()
+                    : failover++ % 2 == 0 ? "PRIMARY" : "SECONDARY");
+        case "latency" -> set.region(r.region() != null ? r.region() : region);
         case "multivalue" -> set.multiValueAnswer(true);
-        case "geolocation" -> set.geoLocation(g -> g.countryCode("*"));
+        case "geolocation" ->
+            set.geoLocation(
+                g ->
+                    g.continentCode(
+                            r.geoLocation() == null ? null : r.geoLocation().continentCode())
+                        .countryCode(r.geoLocation() == null ? "*" : r.geoLocation().countryCode())
+                        .subdivisionCode(
+                            r.geoLocation() == null ? null : r.geoLocation().subdivisionCode()));
         default -> {}
+      }
+      if (r.healthCheckId() != null) {
+        set.healthCheckId(healthCheck(r.healthCheckId()));
       }
       changes.add(
           Change.builder().action(ChangeAction.CREATE).resourceRecordSet(set.build()).build());
@@ -348,6 +418,25 @@ final class Seeder implements AutoCloseable {
       route53.changeResourceRecordSets(
           r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(batch)));
     }
+  }
+
+  /** Moto's health check standing for {@code original}, made on first use. */
+  private String healthCheck(String original) {
+    return healthChecks.computeIfAbsent(
+        original,
+        k ->
+            route53
+                .createHealthCheck(
+                    r ->
+                        r.callerReference(k)
+                            .healthCheckConfig(
+                                c ->
+                                    c.type("HTTP")
+                                        .fullyQualifiedDomainName("health.example")
+                                        .port(80)
+                                        .resourcePath("/")))
+                .healthCheck()
+                .id());
   }
 
   /** A record target pointing at a sample ELB, pointed at moto's ELB of the same name instead. */

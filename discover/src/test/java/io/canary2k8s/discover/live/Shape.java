@@ -14,8 +14,12 @@ import java.util.stream.Collectors;
 
 /**
  * An inventory without what an emulator cannot reproduce (DNS names, ids, ARNs, instance ids and
- * placement, certificate ARNs; instance counts are checked against desired capacity apart), to
- * check that a seeded emulator holds the sample's estate.
+ * placement, certificate ARNs, health check ids, a private zone's VPCs; instance counts are checked
+ * against desired capacity apart), to check that a seeded emulator holds the sample's estate. moto
+ * 5.2.1 does not keep a rule's regex conditions (it fails to create one) or transforms, an Auto
+ * Scaling group's status, desired capacity type or instance weights, or a record's geoproximity or
+ * CIDR location: those are left out (FullMembersTest checks them through the SDK's model objects
+ * instead).
  */
 final class Shape {
   private Shape() {}
@@ -55,6 +59,8 @@ final class Shape {
               + lb.idleTimeoutSeconds()
               + " policies="
               + lb.policies()
+              + " backend="
+              + lb.backendPolicies()
               + " tags="
               + lb.tags());
     }
@@ -183,6 +189,8 @@ final class Shape {
               + g.suspendedProcesses()
               + " mixed="
               + g.mixedInstancesPolicy()
+              + " overrides="
+              + g.instanceOverrides()
               + " policies="
               + g.scalingPolicies()
               + " tags="
@@ -208,6 +216,11 @@ final class Shape {
               + r.weight()
               + " policy="
               + r.routingPolicy()
+              + (r.failover() == null ? "" : " failover=" + r.failover())
+              + (r.region() == null ? "" : " region=" + r.region())
+              + (r.geoLocation() == null ? "" : " geo=" + r.geoLocation())
+              + (r.multiValueAnswer() == null ? "" : " multivalue=" + r.multiValueAnswer())
+              + (r.healthCheckId() == null ? "" : " health-checked")
               + " values="
               + r.values().stream().map(v -> target(inv, v)).collect(Collectors.toList())
               + (r.aliasTarget() == null
