@@ -119,13 +119,28 @@ final class RandomEstates {
     boolean larger = maybe(Feature.CANARY_LARGER);
     int stable = 2 + rnd.nextInt(11);
     boolean tagged = larger || rnd.nextBoolean();
-    Asg s = Asg.of(app + "-stable", stable, someZones());
+    // names need not say which is which: the tag, else the largest group, is the stable one
+    String[] stableNames = {"stable", "main", "live"};
+    String[] canaryNames = {"canary", "next", "v2"};
+    Asg s = Asg.of(app + "-" + stableNames[rnd.nextInt(3)], stable, someZones());
     out.add(tagged ? s.track("stable") : s);
     int canaries = rnd.nextInt(3);
     for (int c = 0; c < canaries; c++) {
       int desired =
           larger && c == 0 ? stable + 1 + rnd.nextInt(6) : rnd.nextInt(Math.min(6, stable));
-      out.add(Asg.of(app + "-canary" + (c == 0 ? "" : "-" + c), desired, someZones()));
+      String name = app + "-" + canaryNames[rnd.nextInt(3)] + (c == 0 ? "" : "-" + c);
+      out.add(Asg.of(name, desired, someZones()));
+    }
+    for (int i = 0; i < out.size(); i++) {
+      Asg g = out.get(i);
+      if (rnd.nextInt(4) == 0 && !g.instances().isEmpty()) {
+        // right now one instance is still pending and another unhealthy: desired counts neither
+        List<Asg.Instance> now = new ArrayList<>(g.instances().subList(1, g.instances().size()));
+        Asg.Instance first = g.instances().get(0);
+        now.add(new Asg.Instance(first.id(), first.zone(), "Pending", "Healthy"));
+        now.add(new Asg.Instance(first.id() + "u", first.zone(), "InService", "Unhealthy"));
+        out.set(i, g.instances(now));
+      }
     }
     if (maybe(Feature.CAPACITY_UNITS)) {
       int units = 2 + rnd.nextInt(3);
