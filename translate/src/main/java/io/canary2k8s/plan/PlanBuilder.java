@@ -975,21 +975,17 @@ public final class PlanBuilder {
         }
       }
       boolean redirect = http != null && https != null || albs.stream().anyMatch(v2::httpRedirects);
-      out.add(
-          new Route(
-              name,
-              List.copyOf(lbs),
-              group,
-              serveHttp,
-              serveHttps,
-              tlsSecret,
-              certificate,
-              backends,
-              split,
-              redirect,
-              List.of(),
-              null,
-              null));
+      Route.Builder route =
+          Route.forHosts(name, List.copyOf(lbs), group)
+              .http(serveHttp)
+              .certificateArn(certificate)
+              .redirectHttpToHttps(redirect)
+              .backends(backends)
+              .split(split);
+      if (serveHttps) {
+        route.https(tlsSecret);
+      }
+      out.add(route.build());
     }
     for (var e : ruleRoutes.entrySet()) {
       String lbName = e.getKey();
@@ -1015,7 +1011,7 @@ public final class PlanBuilder {
         while (!reserveRouteName(routeNames, name)) {
           name = Names.join(name, Names.hash(lbName + rr.rule().priority()).substring(0, 4));
         }
-        String route = name;
+        String routeName = name;
         SortedMap<String, Fraction> s = new TreeMap<>(rr.split().shares().shares());
         s.values().removeIf(Fraction::isZero);
         List<String> order = new ArrayList<>(s.keySet());
@@ -1040,7 +1036,7 @@ public final class PlanBuilder {
         String tlsSecret = null;
         if (serveHttps) {
           // the listener's certificate: one Secret for every route of the load balancer
-          tlsSecret = lbSecret.computeIfAbsent(lbName, k -> Names.join(route, "tls"));
+          tlsSecret = lbSecret.computeIfAbsent(lbName, k -> Names.join(routeName, "tls"));
           secretHosts.computeIfAbsent(tlsSecret, k -> new TreeSet<>()).addAll(ruleHosts);
           secretSource.put(tlsSecret, List.of(lbName, String.valueOf(v2.certificateArn(lbName))));
         }
@@ -1058,21 +1054,18 @@ public final class PlanBuilder {
                             .map(p -> p.value() + (p.prefix() ? "*" : ""))
                             .toList())
                 + ", ahead of the load balancer's other rules as on AWS.");
-        out.add(
-            new Route(
-                name,
-                List.of(lbName),
-                ruleHosts,
-                v2.servesHttp(lbName),
-                serveHttps,
-                tlsSecret,
-                serveHttps ? v2.certificateArn(lbName) : null,
-                backends,
-                split,
-                v2.httpRedirects(lbName),
-                rr.paths(),
-                (int) rr.rule().numericPriority(),
-                lbName + " " + label));
+        Route.Builder route =
+            Route.forRule(name, lbName, lbName + " " + label, (int) rr.rule().numericPriority())
+                .hosts(ruleHosts)
+                .paths(rr.paths())
+                .http(v2.servesHttp(lbName))
+                .redirectHttpToHttps(v2.httpRedirects(lbName))
+                .backends(backends)
+                .split(split);
+        if (serveHttps) {
+          route.https(tlsSecret).certificateArn(v2.certificateArn(lbName));
+        }
+        out.add(route.build());
       }
     }
     secretHosts.forEach(
