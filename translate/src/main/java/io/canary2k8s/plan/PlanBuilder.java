@@ -5,7 +5,6 @@ import io.canary2k8s.config.Config;
 import io.canary2k8s.inventory.AutoScalingGroup;
 import io.canary2k8s.inventory.ClassicLoadBalancer;
 import io.canary2k8s.inventory.CrossZone;
-import io.canary2k8s.inventory.DnsNames;
 import io.canary2k8s.inventory.DnsRecord;
 import io.canary2k8s.inventory.HealthCheck;
 import io.canary2k8s.inventory.Instance;
@@ -20,7 +19,6 @@ import io.canary2k8s.split.SplitCalculator;
 import io.canary2k8s.split.WeightBasis;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,29 +75,17 @@ public final class PlanBuilder {
 
   private final int threads;
 
-  /**
-   * Name → classic ELB and name → Auto Scaling group, in name order: looked up for every app, track
-   * and route, so hashed, and iterated in that fixed order.
-   */
+  /** The inventory indexed: load balancers, groups, the ALBs and NLBs. */
+  private final Estate estate;
+
+  /** Shortcuts into {@link #estate}. */
   private final Map<String, ClassicLoadBalancer> elbs;
 
   private final Map<String, AutoScalingGroup> asgs;
-  private final Map<String, String> elbByDnsKey = new HashMap<>();
-
-  /** ELB name → how many ASGs of the whole inventory are behind it (counted once, not per app). */
-  private final Map<String, Long> groupsBehind = new HashMap<>();
-
-  private final Map<String, List<DnsRecord>> recordsByName;
-
-  /**
-   * Record → the load balancer it points at, for the records of {@link #recordsByHost()} (which
-   * fills it, before any app is built; read-only after): by identity, as every lookup is of a
-   * record of the inventory; normalising its targets again at every lookup showed in profiles.
-   */
-  private final Map<DnsRecord, String> lbOfRecord = new java.util.IdentityHashMap<>();
-
-  /** The ALBs and NLBs: their groups, splits and rules. */
   private final ElbV2Planner v2;
+
+  /** The hosts and how Route53 answers for them. */
+  private DnsAnswers dns;
 
   private PlanBuilder(Inventory inventory, PlanOptions options, Notifier out, int threads) {
     this.inventory = inventory;
@@ -111,31 +97,10 @@ public final class PlanBuilder {
           (b != null ? b : out).note(severity, subject, message);
         };
     this.threads = threads;
-    this.recordsByName = DnsRecord.byName(inventory.dnsRecords());
-    this.elbs = byName(inventory.classicLoadBalancers(), ClassicLoadBalancer::name);
-    this.asgs = byName(inventory.autoScalingGroups(), AutoScalingGroup::name);
-    for (ClassicLoadBalancer lb : inventory.classicLoadBalancers()) {
-      elbByDnsKey.put(DnsNames.loadBalancerKey(lb.dnsName()), lb.name());
-    }
-    for (AutoScalingGroup g : asgs.values()) {
-      // distinct names, as List.contains counted them before
-      for (String lb : new TreeSet<>(g.loadBalancerNames())) {
-        groupsBehind.merge(lb, 1L, Long::sum);
-      }
-    }
-    v2 = new ElbV2Planner(inventory, elbs.keySet(), notes);
-    v2.byDnsKey().forEach(elbByDnsKey::putIfAbsent);
-    for (String lb : v2.loadBalancers().keySet()) {
-      groupsBehind.put(lb, (long) v2.groupsBehind(lb).size());
-    }
-  }
-
-  /** {@code items} by name, iterated in name order (the last of a name wins, as in a TreeMap). */
-  private static <T> Map<String, T> byName(
-      List<T> items, java.util.function.Function<T, String> name) {
-    Map<String, T> sorted = new TreeMap<>();
-    items.forEach(i -> sorted.put(name.apply(i), i));
-    return new LinkedHashMap<>(sorted);
+    this.estate = new Estate(inventory, notes);
+    this.elbs = estate.classicLoadBalancers();
+    this.asgs = estate.groups();
+    this.v2 = estate.v2();
   }
 
   /**
@@ -157,97 +122,15 @@ public final class PlanBuilder {
 
   // ---- graph ---------------------------------------------------------------------------------
 
-  /** DNS host → the records (of one name) that point at known classic ELBs. */
-  private Map<String, List<DnsRecord>> recordsByHost() {
-    Map<String, List<DnsRecord>> out = new TreeMap<>();
-    for (DnsRecord r : inventory.dnsRecords()) {
-      if (!Names.isHost(r.name())) {
-        if (r.targets().stream()
-            .anyMatch(t -> elbByDnsKey.containsKey(DnsNames.loadBalancerKey(t)))) {
-          notes.warn(
-              r.zoneId() + " " + Names.printable(r.name()) + " " + r.type(),
-              "Record name is not a host name an Ingress or a Traefik rule can match (RFC 1123:"
-                  + " lower-case letters, digits, '-' and '.', optionally '*.' first); not migrated.");
-        }
-        continue;
-      }
-      for (String target : r.targets()) {
-        String key = DnsNames.loadBalancerKey(target);
-        String lb = elbByDnsKey.get(key);
-        if (lb != null) {
-          out.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
-          lbOfRecord.putIfAbsent(r, lb);
-        } else if (key.endsWith(".elb.amazonaws.com")) {
-          notes.warn(
-              r.zoneId() + " " + r.name() + " " + r.type(),
-              "Points at load balancer "
-                  + target
-                  + ", which is not a load balancer in the capture"
-                  + " (another region or account); not migrated.");
-        }
-      }
-    }
-    return out;
-  }
-
-  /** The load balancer a record points at (its first target that is one), or null. */
-  private String elbOf(DnsRecord r) {
-    String lb = lbOfRecord.get(r);
-    return lb != null ? lb : elbOf(r, elbByDnsKey);
-  }
-
-  private static String elbOf(DnsRecord r, Map<String, String> elbByDnsKey) {
-    for (String target : r.targets()) {
-      String lb = elbByDnsKey.get(DnsNames.loadBalancerKey(target));
-      if (lb != null) {
-        return lb;
-      }
-    }
-    return null;
-  }
-
   private Plan build() {
-    Map<String, List<DnsRecord>> byHost = recordsByHost();
-    UnionFind groups = new UnionFind();
-    elbs.keySet().forEach(lb -> groups.add("elb:" + lb));
-    v2.loadBalancers().keySet().forEach(lb -> groups.add("elb:" + lb));
-    for (AutoScalingGroup g : asgs.values()) {
-      for (String lb : g.loadBalancerNames()) {
-        groups.union("asg:" + g.name(), "elb:" + lb);
-      }
-    }
-    Set<String> behindV2 = new TreeSet<>();
-    for (String lb : v2.loadBalancers().keySet()) {
-      for (String g : v2.groupsBehind(lb)) {
-        groups.union("asg:" + g, "elb:" + lb);
-        behindV2.add(g);
-      }
-    }
-    byHost.forEach(
-        (host, records) -> {
-          for (DnsRecord r : records) {
-            groups.union("host:" + host, "elb:" + elbOf(r));
-          }
-        });
-    for (AutoScalingGroup g : asgs.values()) {
-      if (g.loadBalancerNames().isEmpty() && !behindV2.contains(g.name())) {
-        notes.info(
-            g.name(),
-            g.targetGroupArns().isEmpty()
-                ? "Auto Scaling group is behind no classic ELB; not migrated."
-                : "Auto Scaling group feeds target groups "
-                    + g.targetGroupArns()
-                    + " that no migrated"
-                    + " load balancer forwards to; not migrated.");
-      }
-    }
+    dns = new DnsAnswers(estate, notes);
+    List<EstateGraph.Component> components = EstateGraph.components(estate, dns, notes);
     // Each component in order on this thread: what is left out, and the app's name (which depends
     // on the names taken before it); then the rest of every app on every core, each component's
     // notes replayed here in component order as its app comes in, as a one-thread build makes them.
-    List<List<String>> components = groups.components();
     List<Job> jobs = new ArrayList<>(components.size());
     Set<String> usedNames = new java.util.HashSet<>();
-    for (List<String> members : components) {
+    for (EstateGraph.Component members : components) {
       Job job = new Job();
       jobs.add(job);
       appNotes.set(job.notes);
@@ -268,7 +151,7 @@ public final class PlanBuilder {
           if (job.named != null) {
             appNotes.set(job.notes);
             try {
-              job.app = buildApp(job.named, byHost);
+              job.app = buildApp(job.named);
             } catch (RuntimeException | Error e) {
               job.failure = e;
             } finally {
@@ -294,27 +177,13 @@ public final class PlanBuilder {
   }
 
   /**
-   * The members with {@code prefix}, without it: in order, as {@code members} is sorted (one
-   * prefix, so the order of the rests is theirs).
-   */
-  private static List<String> strip(List<String> members, String prefix) {
-    List<String> out = new ArrayList<>();
-    for (String m : members) {
-      if (m.startsWith(prefix)) {
-        out.add(m.substring(prefix.length()));
-      }
-    }
-    return java.util.Collections.unmodifiableList(out);
-  }
-
-  /**
    * A component as far as its app's name: null, with notes, when it makes no app. Names the app and
    * takes the name in {@code usedNames}; cheap, as it runs on one thread for every app.
    */
-  private Named name(List<String> members, Set<String> usedNames) {
-    List<String> lbNames = strip(members, "elb:");
-    List<String> asgNames = strip(members, "asg:");
-    List<String> hosts = strip(members, "host:");
+  private Named name(EstateGraph.Component members, Set<String> usedNames) {
+    List<String> lbNames = members.loadBalancers();
+    List<String> asgNames = members.groups();
+    List<String> hosts = members.hosts();
     if (lbNames.isEmpty()) {
       return null;
     }
@@ -372,7 +241,7 @@ public final class PlanBuilder {
       AutoScalingGroup stableGroup,
       String appName) {}
 
-  private App buildApp(Named named, Map<String, List<DnsRecord>> byHost) {
+  private App buildApp(Named named) {
     List<String> lbNames = named.lbNames();
     List<String> hosts = named.hosts();
     List<AutoScalingGroup> groups = named.groups();
@@ -497,7 +366,7 @@ public final class PlanBuilder {
       noteGroupExtras(g);
     }
 
-    List<Route> routes = routes(appName, hosts, byHost, shares, trackOf, stableGroup, ruleRoutes);
+    List<Route> routes = routes(appName, hosts, shares, trackOf, stableGroup, ruleRoutes);
     List<Track> tracks = new ArrayList<>();
     for (AutoScalingGroup g : groups) {
       tracks.add(track(appName, g, g == stableGroup, trackOf.get(g.name()), lbNames));
@@ -662,7 +531,7 @@ public final class PlanBuilder {
   private String primaryLoadBalancer(List<String> lbNames, AutoScalingGroup stable) {
     return lbNames.stream()
         .max(
-            Comparator.comparingLong((String lb) -> groupsBehind.getOrDefault(lb, 0L))
+            Comparator.comparingLong((String lb) -> estate.groupsBehind(lb))
                 .thenComparing(
                     lb ->
                         stable.loadBalancerNames().contains(lb)
@@ -823,7 +692,6 @@ public final class PlanBuilder {
   private List<Route> routes(
       String appName,
       List<String> hosts,
-      Map<String, List<DnsRecord>> byHost,
       Map<String, LoadBalancerShares> shares,
       Map<String, String> trackOf,
       AutoScalingGroup stableGroup,
@@ -843,29 +711,15 @@ public final class PlanBuilder {
     Map<String, SortedMap<String, Fraction>> hostShares = new TreeMap<>();
     Map<String, Set<String>> hostLbs = new TreeMap<>();
     for (String host : hosts) {
-      List<DnsRecord> chosen = chooseRecords(host, byHost.get(host));
-      List<DnsRecord> group = recordGroup(host, chosen.get(0).type());
-      Map<DnsRecord, Fraction> p = dnsProbabilities(host, chosen, group);
+      Map<DnsRecord, Fraction> p = dns.answers(host);
       if (p.isEmpty()) {
         continue;
-      }
-      if (group.size() > 1) {
-        List<String> parts = new ArrayList<>();
-        p.forEach(
-            (r, prob) -> parts.add(r.setIdentifier() + " -> " + elbOf(r) + " " + prob.describe()));
-        notes.info(
-            host,
-            "Route53 answers "
-                + chosen.get(0).type()
-                + " "
-                + String.join(", ", parts)
-                + "; the host's split composes these with the split behind each load balancer.");
       }
       SortedMap<String, Fraction> composed = new TreeMap<>();
       Set<String> lbs = new TreeSet<>();
       p.forEach(
           (r, prob) -> {
-            String lb = elbOf(r);
+            String lb = dns.loadBalancerOf(r);
             lbs.add(lb);
             shares
                 .get(lb)
@@ -1157,165 +1011,6 @@ public final class PlanBuilder {
       }
     }
     return null;
-  }
-
-  /** The records that answer for a host: its CNAME, else its A records, else its AAAA. */
-  private List<DnsRecord> chooseRecords(String host, List<DnsRecord> records) {
-    Map<String, List<DnsRecord>> byType = new TreeMap<>();
-    records.forEach(r -> byType.computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r));
-    for (String type : List.of("CNAME", "A", "AAAA")) {
-      if (byType.containsKey(type)) {
-        if (type.equals("A") && byType.containsKey("AAAA")) {
-          Set<String> a = new TreeSet<>();
-          Set<String> aaaa = new TreeSet<>();
-          byType.get("A").forEach(r -> a.add(elbOf(r) + "/" + r.weight()));
-          byType.get("AAAA").forEach(r -> aaaa.add(elbOf(r) + "/" + r.weight()));
-          if (!a.equals(aaaa)) {
-            notes.warn(
-                host,
-                "A and AAAA records point at different load balancers or weights;"
-                    + " the A records are migrated.");
-          }
-        }
-        return byType.get(type);
-      }
-    }
-    throw new IllegalStateException("no record for " + host);
-  }
-
-  /** Every record set of one name and type, whatever it points at. */
-  private List<DnsRecord> recordGroup(String name, String type) {
-    return recordsByName.getOrDefault(name, List.of()).stream()
-        .filter(r -> r.type().equals(type))
-        .toList();
-  }
-
-  private static String label(DnsRecord r) {
-    return r.setIdentifier() == null ? r.name() + " " + r.type() : "'" + r.setIdentifier() + "'";
-  }
-
-  /**
-   * Route53's answer probabilities for the records that point at migrated load balancers, as
-   * Route53 computes them over the whole group (weight / Σ weights; weight 0 never answers unless
-   * the whole group is 0, which answers equally), then renormalised over the migrated records, with
-   * a note for every share that is left out. Empty when none of the migrated records is ever
-   * answered.
-   */
-  private Map<DnsRecord, Fraction> dnsProbabilities(
-      String host, List<DnsRecord> records, List<DnsRecord> group) {
-    Map<DnsRecord, Fraction> all = dnsProbabilities(group);
-    Fraction migrated = Fraction.ZERO;
-    for (DnsRecord r : records) {
-      migrated = migrated.plus(all.getOrDefault(r, Fraction.ZERO));
-    }
-    List<String> elsewhere = new ArrayList<>();
-    Fraction lost = Fraction.ZERO;
-    for (DnsRecord r : group) {
-      if (!records.contains(r)) {
-        Fraction prob = all.getOrDefault(r, Fraction.ZERO);
-        lost = lost.plus(prob);
-        elsewhere.add(label(r) + " -> " + String.join(",", r.targets()) + " " + prob.describe());
-      }
-    }
-    String type = group.get(0).type();
-    for (DnsRecord r : records) {
-      // weight 0 in a group with other weights: never answered (an all-zero group is noted below)
-      if (r.weight() != null && r.weight() == 0 && !all.containsKey(r)) {
-        notes.info(
-            host,
-            "Route53 record "
-                + label(r)
-                + " ("
-                + type
-                + " -> "
-                + elbOf(r)
-                + ") has weight 0:"
-                + " Route53 never answers it while another record of the group has a weight, so it gets none of this"
-                + " host's traffic.");
-      }
-    }
-    if (group.size() > 1 && group.stream().allMatch(r -> r.weight() != null && r.weight() == 0)) {
-      notes.info(
-          host,
-          "Every weighted "
-              + type
-              + " record of this name has weight 0: Route53 then answers each"
-              + " of the "
-              + group.size()
-              + " records equally.");
-    }
-    if (migrated.isZero()) {
-      notes.warn(
-          host,
-          "Route53 never answers the "
-              + type
-              + " records that point at migrated load balancers"
-              + " ("
-              + records.stream().map(PlanBuilder::label).toList()
-              + "); the answers go to "
-              + elsewhere
-              + ". No rule emitted.");
-      return Map.of();
-    }
-    if (!elsewhere.isEmpty()) {
-      String msg =
-          "Route53 record(s) "
-              + elsewhere
-              + " of this "
-              + type
-              + " group point at no load balancer in the"
-              + " capture (one in another region or account, CloudFront, or another host).";
-      if (lost.isZero()) {
-        notes.info(host, msg + " They get no answers today, so the split is unchanged.");
-      } else {
-        notes.warn(
-            host,
-            msg
-                + " Today they get "
-                + lost.describe()
-                + " of the answers; the bundle sends all of "
-                + host
-                + " to the migrated load balancers, in their ratio among themselves (each share divided by "
-                + migrated.describe()
-                + "). Decide where that traffic should go before the DNS cutover.");
-      }
-    }
-    Map<DnsRecord, Fraction> out = new LinkedHashMap<>();
-    for (DnsRecord r : records) {
-      Fraction prob = all.getOrDefault(r, Fraction.ZERO);
-      if (!prob.isZero()) {
-        out.put(r, prob.dividedBy(migrated));
-      }
-    }
-    return out;
-  }
-
-  /** Route53's answer probabilities: weight / Σ weights; an all-zero group answers equally. */
-  private Map<DnsRecord, Fraction> dnsProbabilities(List<DnsRecord> records) {
-    Map<DnsRecord, Fraction> out = new LinkedHashMap<>();
-    if (records.size() == 1) {
-      out.put(records.get(0), Fraction.ONE);
-      return out;
-    }
-    boolean weighted = records.stream().allMatch(r -> r.weight() != null);
-    long total = weighted ? records.stream().mapToLong(DnsRecord::weight).sum() : 0;
-    for (DnsRecord r : records) {
-      if (weighted && total > 0) {
-        if (r.weight() > 0) {
-          out.put(r, Fraction.of(r.weight(), total));
-        }
-      } else {
-        out.put(r, Fraction.of(1, records.size()));
-      }
-    }
-    if (!weighted) {
-      notes.warn(
-          records.get(0).name(),
-          "Records with routing policy "
-              + records.stream().map(DnsRecord::routingPolicy).distinct().toList()
-              + " are treated as an equal split between their targets.");
-    }
-    return out;
   }
 
   // ---- tracks --------------------------------------------------------------------------------
@@ -1641,72 +1336,5 @@ public final class PlanBuilder {
         ec.webNodePort(),
         ec.websecureNodePort(),
         options.edgeHostNetwork());
-  }
-
-  /**
-   * Connected components over string node ids, each sorted; components in a stable order (by their
-   * first id). Each id is hashed once, to a number; the finds and unions are on numbers (every find
-   * used to hash, and put, the long ids that share their prefixes). Which id becomes a root does
-   * not show in the result.
-   */
-  static final class UnionFind {
-    private final Map<String, Integer> ids = new HashMap<>();
-    private final List<String> names = new ArrayList<>();
-    private int[] parent = new int[64];
-
-    /** The number of {@code x}, added as a component of its own if new. */
-    int add(String x) {
-      Integer id = ids.get(x);
-      if (id != null) {
-        return id;
-      }
-      int n = names.size();
-      ids.put(x, n);
-      names.add(x);
-      if (n == parent.length) {
-        parent = java.util.Arrays.copyOf(parent, 2 * n);
-      }
-      parent[n] = n;
-      return n;
-    }
-
-    private int find(int x) {
-      int root = x;
-      while (parent[root] != root) {
-        root = parent[root];
-      }
-      while (parent[x] != root) {
-        int next = parent[x];
-        parent[x] = root;
-        x = next;
-      }
-      return root;
-    }
-
-    void union(String a, String b) {
-      int ra = find(add(Objects.requireNonNull(a)));
-      int rb = find(add(Objects.requireNonNull(b)));
-      if (ra != rb) {
-        parent[Math.max(ra, rb)] = Math.min(ra, rb);
-      }
-    }
-
-    List<List<String>> components() {
-      int n = names.size();
-      Map<Integer, List<String>> byRoot = new HashMap<>();
-      for (int x = 0; x < n; x++) {
-        byRoot.computeIfAbsent(find(x), k -> new ArrayList<>()).add(names.get(x));
-      }
-      List<List<String>> out = new ArrayList<>(byRoot.size());
-      byRoot
-          .values()
-          .forEach(
-              c -> {
-                c.sort(null);
-                out.add(java.util.Collections.unmodifiableList(c));
-              });
-      out.sort(Comparator.comparing(c -> c.get(0)));
-      return out;
-    }
   }
 }
