@@ -19,7 +19,6 @@ import io.canary2k8s.split.SplitCalculator;
 import io.canary2k8s.split.WeightBasis;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -87,6 +86,8 @@ public final class PlanBuilder {
   /** The hosts and how Route53 answers for them. */
   private DnsAnswers dns;
 
+  private final AppNaming naming;
+
   private PlanBuilder(Inventory inventory, PlanOptions options, Notifier out, int threads) {
     this.inventory = inventory;
     this.options = options;
@@ -101,6 +102,7 @@ public final class PlanBuilder {
     this.elbs = estate.classicLoadBalancers();
     this.asgs = estate.groups();
     this.v2 = estate.v2();
+    this.naming = new AppNaming(estate, new TrackRoles(notes), notes);
   }
 
   /**
@@ -135,7 +137,7 @@ public final class PlanBuilder {
       jobs.add(job);
       appNotes.set(job.notes);
       try {
-        job.named = name(members, usedNames);
+        job.named = naming.name(members, usedNames);
       } catch (RuntimeException | Error e) {
         job.failure = e;
         break; // as a one-thread build stops here
@@ -176,50 +178,6 @@ public final class PlanBuilder {
     return new Plan(options.basis(), apps, edge(apps, ec));
   }
 
-  /**
-   * A component as far as its app's name: null, with notes, when it makes no app. Names the app and
-   * takes the name in {@code usedNames}; cheap, as it runs on one thread for every app.
-   */
-  private Named name(EstateGraph.Component members, Set<String> usedNames) {
-    List<String> lbNames = members.loadBalancers();
-    List<String> asgNames = members.groups();
-    List<String> hosts = members.hosts();
-    if (lbNames.isEmpty()) {
-      return null;
-    }
-    if (asgNames.isEmpty()) {
-      for (String lb : lbNames) {
-        if (v2.isV2(lb)) {
-          notes.warn(
-              lb,
-              "Load balancer forwards to no target group fed by an Auto Scaling group; nothing to"
-                  + " migrate"
-                  + (hosts.isEmpty()
-                      ? "."
-                      : ", and its names " + hosts + " are left as they are."));
-          continue;
-        }
-        notes.warn(
-            lb,
-            "Classic ELB has no Auto Scaling group attached"
-                + (elbs.get(lb).instanceIds().isEmpty()
-                    ? ""
-                    : " (it lists "
-                        + elbs.get(lb).instanceIds().size()
-                        + " instances registered by hand)")
-                + "; nothing to migrate"
-                + (hosts.isEmpty() ? "." : ", and its names " + hosts + " are left as they are."));
-      }
-      return null;
-    }
-    List<AutoScalingGroup> groups = asgNames.stream().map(asgs::get).toList();
-    AutoScalingGroup stableGroup = pickStable(groups);
-    String primaryLb = primaryLoadBalancer(lbNames, stableGroup);
-    String appName = appName(lbNames, groups, primaryLb, usedNames);
-    usedNames.add(appName);
-    return new Named(lbNames, hosts, groups, stableGroup, appName);
-  }
-
   // ---- one app -------------------------------------------------------------------------------
 
   /**
@@ -228,48 +186,20 @@ public final class PlanBuilder {
    */
   private static final class Job {
     final NoteBuffer notes = new NoteBuffer();
-    Named named;
+    AppNaming.Named named;
     App app;
     Throwable failure;
   }
 
-  /** An app as far as naming it: what the rest of it is built from. */
-  private record Named(
-      List<String> lbNames,
-      List<String> hosts,
-      List<AutoScalingGroup> groups,
-      AutoScalingGroup stableGroup,
-      String appName) {}
-
-  private App buildApp(Named named) {
-    List<String> lbNames = named.lbNames();
+  private App buildApp(AppNaming.Named named) {
+    List<String> lbNames = named.loadBalancers();
     List<String> hosts = named.hosts();
     List<AutoScalingGroup> groups = named.groups();
-    AutoScalingGroup stableGroup = named.stableGroup();
-    String appName = named.appName();
+    AutoScalingGroup stableGroup = named.stable();
+    String appName = named.name();
 
     // tracks: names first, so that routes can refer to them
-    Map<String, String> trackOf = new LinkedHashMap<>();
-    trackOf.put(stableGroup.name(), appName);
-    List<AutoScalingGroup> canaries =
-        groups.stream()
-            .filter(g -> g != stableGroup)
-            .sorted(Comparator.comparing(AutoScalingGroup::name))
-            .toList();
-    Set<String> trackNames = new TreeSet<>(List.of(appName));
-    for (int i = 0; i < canaries.size(); i++) {
-      AutoScalingGroup g = canaries.get(i);
-      String tagged = g.tags().get(TAG_TRACK);
-      String suffix =
-          tagged != null && !tagged.equals("stable") && !tagged.isBlank()
-              ? tagged
-              : canaries.size() == 1 ? "canary" : "canary-" + (i + 1);
-      String name = Names.join(appName, suffix);
-      while (!trackNames.add(name)) {
-        name = Names.join(name, Names.hash(g.name()).substring(0, 4));
-      }
-      trackOf.put(g.name(), name);
-    }
+    Map<String, String> trackOf = AppNaming.trackNames(appName, stableGroup, groups);
 
     // the split behind each load balancer, under both bases
     Map<String, LoadBalancerShares> shares = new TreeMap<>();
@@ -480,105 +410,6 @@ public final class PlanBuilder {
     List<String> parts = new ArrayList<>();
     s.shares().forEach((g, f) -> parts.add(trackOf.getOrDefault(g, g) + " " + f.describe()));
     return String.join(", ", parts);
-  }
-
-  private AutoScalingGroup pickStable(List<AutoScalingGroup> groups) {
-    List<AutoScalingGroup> tagged = new ArrayList<>(1);
-    for (AutoScalingGroup g : groups) {
-      if ("stable".equals(g.tags().get(TAG_TRACK))) {
-        tagged.add(g);
-      }
-    }
-    if (tagged.size() == 1) {
-      return tagged.get(0);
-    }
-    if (tagged.size() > 1) {
-      notes.warn(
-          tagged.get(0).name(),
-          "Several Auto Scaling groups are tagged "
-              + TAG_TRACK
-              + "=stable "
-              + tagged.stream().map(AutoScalingGroup::name).toList()
-              + "; the largest is taken as the stable track.");
-    }
-    AutoScalingGroup best =
-        groups.stream()
-            .max(
-                Comparator.comparingInt(AutoScalingGroup::desiredCapacity)
-                    .thenComparingInt(AutoScalingGroup::maxSize)
-                    .thenComparing(AutoScalingGroup::name, Comparator.reverseOrder()))
-            .orElseThrow();
-    if (groups.size() > 1) {
-      long same = 0;
-      for (AutoScalingGroup g : groups) {
-        if (g.desiredCapacity() == best.desiredCapacity()) {
-          same++;
-        }
-      }
-      if (same > 1) {
-        notes.warn(
-            best.name(),
-            "Several Auto Scaling groups have the same desired capacity; "
-                + best.name()
-                + " is taken as the stable track (tag the right one "
-                + TAG_TRACK
-                + "=stable).");
-      }
-    }
-    return best;
-  }
-
-  private String primaryLoadBalancer(List<String> lbNames, AutoScalingGroup stable) {
-    return lbNames.stream()
-        .max(
-            Comparator.comparingLong((String lb) -> estate.groupsBehind(lb))
-                .thenComparing(
-                    lb ->
-                        stable.loadBalancerNames().contains(lb)
-                            || v2.isV2(lb) && v2.groupsBehind(lb).contains(stable.name()))
-                .thenComparing(Comparator.<String>reverseOrder()))
-        .orElseThrow();
-  }
-
-  private String appName(
-      List<String> lbNames, List<AutoScalingGroup> groups, String primaryLb, Set<String> used) {
-    Set<String> tagged = new TreeSet<>();
-    lbNames.stream()
-        .filter(elbs::containsKey)
-        .forEach(
-            lb -> {
-              String t = elbs.get(lb).tags().get(TAG_APP);
-              if (t != null) {
-                tagged.add(t);
-              }
-            });
-    groups.forEach(
-        g -> {
-          String t = g.tags().get(TAG_APP);
-          if (t != null) {
-            tagged.add(t);
-          }
-        });
-    String raw = tagged.isEmpty() ? primaryLb : tagged.iterator().next();
-    if (tagged.size() > 1) {
-      notes.warn(
-          primaryLb,
-          "Conflicting " + TAG_APP + " tags " + tagged + "; the app is named '" + raw + "'.");
-    }
-    String name = Names.label(raw, 40);
-    if (!name.equals(raw)) {
-      notes.info(
-          primaryLb,
-          "App name '" + raw + "' is not a valid Kubernetes name; it is '" + name + "'.");
-    }
-    if (used.contains(name)) {
-      String renamed = Names.join(name, Names.hash(primaryLb).substring(0, 6));
-      notes.warn(
-          primaryLb,
-          "App name '" + name + "' is taken by another app; this one is '" + renamed + "'.");
-      name = renamed;
-    }
-    return name;
   }
 
   private void checkListeners(ClassicLoadBalancer lb) {
