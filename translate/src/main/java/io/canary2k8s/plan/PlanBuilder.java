@@ -4,7 +4,6 @@ import io.canary2k8s.concurrent.InOrder;
 import io.canary2k8s.config.Config;
 import io.canary2k8s.inventory.AutoScalingGroup;
 import io.canary2k8s.inventory.ClassicLoadBalancer;
-import io.canary2k8s.inventory.CrossZone;
 import io.canary2k8s.inventory.DnsRecord;
 import io.canary2k8s.inventory.HealthCheck;
 import io.canary2k8s.inventory.Instance;
@@ -15,7 +14,6 @@ import io.canary2k8s.names.Names;
 import io.canary2k8s.notes.Notifier;
 import io.canary2k8s.split.Fraction;
 import io.canary2k8s.split.LoadBalancerShares;
-import io.canary2k8s.split.SplitCalculator;
 import io.canary2k8s.split.WeightBasis;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -87,6 +85,7 @@ public final class PlanBuilder {
   private DnsAnswers dns;
 
   private final AppNaming naming;
+  private final SplitPlanner splits;
 
   private PlanBuilder(Inventory inventory, PlanOptions options, Notifier out, int threads) {
     this.inventory = inventory;
@@ -103,6 +102,7 @@ public final class PlanBuilder {
     this.asgs = estate.groups();
     this.v2 = estate.v2();
     this.naming = new AppNaming(estate, new TrackRoles(notes), notes);
+    this.splits = new SplitPlanner(estate, options.basis(), notes);
   }
 
   /**
@@ -202,68 +202,8 @@ public final class PlanBuilder {
     Map<String, String> trackOf = AppNaming.trackNames(appName, stableGroup, groups);
 
     // the split behind each load balancer, under both bases
-    Map<String, LoadBalancerShares> shares = new TreeMap<>();
-    Map<String, LoadBalancerShares> other = new TreeMap<>();
+    SplitPlanner.Splits splits = this.splits.plan(lbNames, groups, trackOf);
     WeightBasis basis = options.basis();
-    WeightBasis otherBasis =
-        basis == WeightBasis.DESIRED ? WeightBasis.IN_SERVICE : WeightBasis.DESIRED;
-    Map<String, LoadBalancerShares> ruleShares = new TreeMap<>();
-    Map<String, LoadBalancerShares> ruleOther = new TreeMap<>();
-    Map<String, List<ElbV2Planner.RuleRoute>> ruleRoutes = new TreeMap<>();
-    Set<String> checkedTgs = new TreeSet<>();
-    for (String lbName : lbNames) {
-      if (v2.isV2(lbName)) {
-        planV2(lbName, trackOf, shares, other, ruleShares, ruleOther, ruleRoutes, checkedTgs);
-        continue;
-      }
-      ClassicLoadBalancer lb = elbs.get(lbName);
-      List<AutoScalingGroup> behind =
-          groups.stream().filter(g -> g.loadBalancerNames().contains(lbName)).toList();
-      boolean assumed = lb.crossZone() == CrossZone.UNKNOWN;
-      boolean cz = lb.crossZone() != CrossZone.DISABLED;
-      LoadBalancerShares s = SplitCalculator.shares(lb, behind, basis, cz, assumed);
-      shares.put(lbName, s);
-      other.put(lbName, SplitCalculator.shares(lb, behind, otherBasis, cz, assumed));
-      if (assumed) {
-        LoadBalancerShares off = SplitCalculator.shares(lb, behind, basis, false, false);
-        notes.warn(
-            lbName,
-            "Cross-zone load balancing was not captured ("
-                + "elb/attributes/"
-                + lbName
-                + ".json missing); assumed on, the default of ELBs made in the console."
-                + (sameShares(s, off)
-                    ? " With it off the split would be the same."
-                    : " With it off the split would be "
-                        + describe(off, trackOf)
-                        + " instead of "
-                        + describe(s, trackOf)
-                        + "."));
-      }
-      if (!sameShares(s, other.get(lbName))) {
-        notes.warn(
-            lbName,
-            "The split by "
-                + basis.flag()
-                + " is "
-                + describe(s, trackOf)
-                + "; by "
-                + otherBasis.flag()
-                + " instances it would be "
-                + describe(other.get(lbName), trackOf)
-                + " (--weight-basis "
-                + otherBasis.flag()
-                + ").");
-      }
-      if (s.empty()) {
-        notes.warn(
-            lbName,
-            "No instances behind this ELB in its zones under the "
-                + basis.flag()
-                + " basis; its host rules are left out.");
-      }
-      checkListeners(lb);
-    }
     for (AutoScalingGroup g : groups) {
       long serving = 0;
       for (Instance i : g.instances()) {
@@ -296,175 +236,14 @@ public final class PlanBuilder {
       noteGroupExtras(g);
     }
 
-    List<Route> routes = routes(appName, hosts, shares, trackOf, stableGroup, ruleRoutes);
+    List<Route> routes =
+        routes(appName, hosts, splits.shares(), trackOf, stableGroup, splits.ruleRoutes());
     List<Track> tracks = new ArrayList<>();
     for (AutoScalingGroup g : groups) {
       tracks.add(track(appName, g, g == stableGroup, trackOf.get(g.name()), lbNames));
     }
     return new App(
-        appName,
-        appName,
-        lbNames,
-        tracks,
-        routes,
-        concat(shares.values(), ruleShares.values()),
-        concat(other.values(), ruleOther.values()));
-  }
-
-  private static List<LoadBalancerShares> concat(
-      java.util.Collection<LoadBalancerShares> a, java.util.Collection<LoadBalancerShares> b) {
-    List<LoadBalancerShares> out = new ArrayList<>(a);
-    out.addAll(b);
-    return List.copyOf(out);
-  }
-
-  /**
-   * The split of an ALB/NLB (its main listener's default rule) and of each of its rules that
-   * becomes a route.
-   */
-  private void planV2(
-      String lbName,
-      Map<String, String> trackOf,
-      Map<String, LoadBalancerShares> shares,
-      Map<String, LoadBalancerShares> other,
-      Map<String, LoadBalancerShares> ruleShares,
-      Map<String, LoadBalancerShares> ruleOther,
-      Map<String, List<ElbV2Planner.RuleRoute>> ruleRoutes,
-      Set<String> checkedTgs) {
-    WeightBasis basis = options.basis();
-    WeightBasis otherBasis =
-        basis == WeightBasis.DESIRED ? WeightBasis.IN_SERVICE : WeightBasis.DESIRED;
-    var lb = v2.loadBalancers().get(lbName);
-    var main = v2.mainListener(lbName);
-    v2.checkListeners(lbName);
-    for (String tg : v2.targetGroupsOf(lbName)) {
-      if (checkedTgs.add(tg)) {
-        v2.checkTargetGroup(tg);
-      }
-    }
-    if (main == null) {
-      notes.warn(
-          lbName,
-          "No listener of this load balancer forwards by default; its host rules are left out.");
-      LoadBalancerShares none =
-          new LoadBalancerShares(
-              lbName,
-              basis,
-              true,
-              false,
-              new TreeMap<>(),
-              List.of(),
-              new TreeMap<>(),
-              "no listener forwards",
-              null,
-              List.of());
-      shares.put(lbName, none);
-      other.put(lbName, none);
-      return;
-    }
-    LoadBalancerShares s = v2.split(lbName, main, main.defaultRule(), basis, true).shares();
-    LoadBalancerShares o = v2.split(lbName, main, main.defaultRule(), otherBasis, false).shares();
-    shares.put(lbName, s);
-    other.put(lbName, o);
-    if (!sameShares(s, o)) {
-      notes.warn(
-          lbName,
-          "The split of "
-              + s.rule()
-              + " by "
-              + basis.flag()
-              + " is "
-              + describe(s, trackOf)
-              + "; by "
-              + otherBasis.flag()
-              + " instances it would be "
-              + describe(o, trackOf)
-              + " (--weight-basis "
-              + otherBasis.flag()
-              + ").");
-    }
-    if (s.empty()) {
-      notes.warn(
-          lbName,
-          "No instances behind "
-              + s.rule()
-              + " in the load balancer's zones under the "
-              + basis.flag()
-              + " basis; its host rules are left out.");
-    }
-    List<ElbV2Planner.RuleRoute> rules = v2.ruleRoutes(lbName, basis);
-    ruleRoutes.put(lbName, rules);
-    for (ElbV2Planner.RuleRoute rr : rules) {
-      String key =
-          lbName + " " + String.format(java.util.Locale.ROOT, "%05d", rr.rule().numericPriority());
-      ruleShares.put(key, rr.split().shares());
-      ruleOther.put(key, v2.split(lbName, rr.listener(), rr.rule(), otherBasis, false).shares());
-    }
-  }
-
-  private static boolean sameShares(LoadBalancerShares a, LoadBalancerShares b) {
-    return a.shares().equals(b.shares());
-  }
-
-  private static String describe(LoadBalancerShares s, Map<String, String> trackOf) {
-    List<String> parts = new ArrayList<>();
-    s.shares().forEach((g, f) -> parts.add(trackOf.getOrDefault(g, g) + " " + f.describe()));
-    return String.join(", ", parts);
-  }
-
-  private void checkListeners(ClassicLoadBalancer lb) {
-    for (Listener l : lb.listeners()) {
-      boolean web = l.protocol().equals("HTTP") && l.loadBalancerPort() == 80;
-      boolean secure = l.protocol().equals("HTTPS") && l.loadBalancerPort() == 443;
-      if (!web && !secure) {
-        notes.warn(
-            lb.name(),
-            "Listener "
-                + l.protocol()
-                + ":"
-                + l.loadBalancerPort()
-                + " -> "
-                + l.instanceProtocol()
-                + ":"
-                + l.instancePort()
-                + " is not mapped: the edge serves HTTP on 80 and HTTPS on"
-                + " 443 only"
-                + (l.protocol().equals("TCP") || l.protocol().equals("SSL")
-                    ? " (TCP/SSL listeners would need an IngressRouteTCP)."
-                    : "."));
-      }
-      if (l.instanceProtocol().equals("HTTPS") || l.instanceProtocol().equals("SSL")) {
-        notes.warn(
-            lb.name(),
-            "Listener "
-                + l.protocol()
-                + ":"
-                + l.loadBalancerPort()
-                + " speaks "
-                + l.instanceProtocol()
-                + " to the instances; Traefik forwards plain HTTP to the"
-                + " Services unless a ServersTransport is added.");
-      }
-    }
-    for (String p : lb.policies()) {
-      if (p.contains("stickiness")) {
-        notes.warn(
-            lb.name(),
-            "Stickiness policy "
-                + p.substring(p.indexOf(':') + 1)
-                + " is not mapped; Traefik weights apply per request.");
-      }
-    }
-    if (lb.idleTimeoutSeconds() != null && lb.idleTimeoutSeconds() != 60) {
-      notes.info(
-          lb.name(),
-          "Idle timeout "
-              + lb.idleTimeoutSeconds()
-              + " s is not mapped (Traefik's entry point timeouts apply).");
-    }
-    if (lb.healthCheck() == null) {
-      notes.warn(lb.name(), "No health check captured; the tracks get no readiness probe.");
-    }
+        appName, appName, lbNames, tracks, routes, splits.inUse(), splits.underOtherBasis());
   }
 
   private void noteGroupExtras(AutoScalingGroup g) {
