@@ -4,7 +4,6 @@ import io.canary2k8s.concurrent.InOrder;
 import io.canary2k8s.config.Config;
 import io.canary2k8s.inventory.AutoScalingGroup;
 import io.canary2k8s.inventory.ClassicLoadBalancer;
-import io.canary2k8s.inventory.DnsRecord;
 import io.canary2k8s.inventory.HealthCheck;
 import io.canary2k8s.inventory.Instance;
 import io.canary2k8s.inventory.Inventory;
@@ -12,16 +11,11 @@ import io.canary2k8s.inventory.Listener;
 import io.canary2k8s.inventory.ScalingPolicy;
 import io.canary2k8s.names.Names;
 import io.canary2k8s.notes.Notifier;
-import io.canary2k8s.split.Fraction;
-import io.canary2k8s.split.LoadBalancerShares;
 import io.canary2k8s.split.WeightBasis;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -40,10 +34,6 @@ public final class PlanBuilder {
 
   /** The edge's entry point ports inside the pod (EdgeEmitter's), named for notes. */
   private static final String EDGE_PORTS = "8000 (HTTP), 8443 (HTTPS) and 9000 (ping)";
-
-  /** Suffixes the emitters append to a route's name for its other objects. */
-  static final List<String> ROUTE_DERIVED_SUFFIXES =
-      List.of("https", "wrr", "tls", "tls-gateway", "redirect", "redirect-https");
 
   /** A track's resources when none are configured: immutable, so one for every track. */
   private static final Config.Resources DEFAULT_RESOURCES =
@@ -86,6 +76,7 @@ public final class PlanBuilder {
 
   private final AppNaming naming;
   private final SplitPlanner splits;
+  private RoutePlanner routes;
 
   private PlanBuilder(Inventory inventory, PlanOptions options, Notifier out, int threads) {
     this.inventory = inventory;
@@ -126,6 +117,7 @@ public final class PlanBuilder {
 
   private Plan build() {
     dns = new DnsAnswers(estate, notes);
+    routes = new RoutePlanner(estate, dns, notes);
     List<EstateGraph.Component> components = EstateGraph.components(estate, dns, notes);
     // Each component in order on this thread: what is left out, and the app's name (which depends
     // on the names taken before it); then the rest of every app on every core, each component's
@@ -236,8 +228,7 @@ public final class PlanBuilder {
       noteGroupExtras(g);
     }
 
-    List<Route> routes =
-        routes(appName, hosts, splits.shares(), trackOf, stableGroup, splits.ruleRoutes());
+    List<Route> routes = this.routes.routes(appName, hosts, splits, trackOf, stableGroup);
     List<Track> tracks = new ArrayList<>();
     for (AutoScalingGroup g : groups) {
       tracks.add(track(appName, g, g == stableGroup, trackOf.get(g.name()), lbNames));
@@ -295,332 +286,6 @@ public final class PlanBuilder {
         && "TargetTrackingScaling".equals(p.policyType())
         && "ASGAverageCPUUtilization".equals(p.metric())
         && p.targetValue() != null;
-  }
-
-  // ---- routes --------------------------------------------------------------------------------
-
-  private List<Route> routes(
-      String appName,
-      List<String> hosts,
-      Map<String, LoadBalancerShares> shares,
-      Map<String, String> trackOf,
-      AutoScalingGroup stableGroup,
-      Map<String, List<ElbV2Planner.RuleRoute>> ruleRoutes) {
-    // hosts that an ALB rule with only a host condition takes whole: the load balancer's split
-    // never sees them
-    Map<String, String> claimed = new TreeMap<>();
-    ruleRoutes.forEach(
-        (lb, rules) ->
-            rules.forEach(
-                rr -> {
-                  if (rr.paths().isEmpty()) {
-                    rr.hosts().forEach(h -> claimed.putIfAbsent(h, lb));
-                  }
-                }));
-    // host -> composed share per ASG, and the load balancers it depends on
-    Map<String, SortedMap<String, Fraction>> hostShares = new TreeMap<>();
-    Map<String, Set<String>> hostLbs = new TreeMap<>();
-    for (String host : hosts) {
-      Map<DnsRecord, Fraction> p = dns.answers(host);
-      if (p.isEmpty()) {
-        continue;
-      }
-      SortedMap<String, Fraction> composed = new TreeMap<>();
-      Set<String> lbs = new TreeSet<>();
-      p.forEach(
-          (r, prob) -> {
-            String lb = dns.loadBalancerOf(r);
-            lbs.add(lb);
-            shares
-                .get(lb)
-                .shares()
-                .forEach((g, f) -> composed.merge(g, prob.times(f), Fraction::plus));
-          });
-      composed.values().removeIf(Fraction::isZero);
-      if (claimed.containsKey(host) && lbs.equals(Set.of(claimed.get(host)))) {
-        hostLbs.put(host, lbs);
-        continue; // routed by its rule below
-      }
-      if (claimed.containsKey(host)) {
-        notes.warn(
-            host,
-            "Route53 spreads this host over "
-                + lbs
-                + "; the rule of "
-                + claimed.get(host)
-                + " that matches it is migrated as a separate route for the host, which takes all of its requests.");
-      }
-      if (composed.isEmpty()) {
-        notes.warn(
-            host, "Host points at " + lbs + " with no instances to serve it; no rule emitted.");
-        continue;
-      }
-      hostShares.put(host, composed);
-      hostLbs.put(host, lbs);
-    }
-    // group hosts with the same split and the same load balancers
-    Map<String, List<String>> byKey = new TreeMap<>();
-    for (String host : hostShares.keySet()) {
-      String key = hostLbs.get(host) + " " + hostShares.get(host);
-      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(host);
-    }
-    List<Route> out = new ArrayList<>();
-    Set<String> routeNames = new TreeSet<>();
-    Map<String, Set<String>> secretHosts = new TreeMap<>();
-    Map<String, List<String>> secretSource = new TreeMap<>();
-    Map<String, String> lbSecret = new TreeMap<>();
-    for (List<String> group : byKey.values()) {
-      String first = group.get(0);
-      Set<String> lbs = hostLbs.get(first);
-      String base = lbs.size() == 1 ? lbs.iterator().next() : appName + "-dns-" + first;
-      String name = Names.label(base);
-      String wanted = name;
-      while (!reserveRouteName(routeNames, name)) {
-        name = Names.join(name, Names.hash(String.join(",", group)).substring(0, 4));
-      }
-      if (!name.equals(wanted)) {
-        notes.info(
-            String.join(",", lbs),
-            "Route name '"
-                + wanted
-                + "' (or a name derived from it)"
-                + " is taken by another route of app "
-                + appName
-                + "; this one is '"
-                + name
-                + "'.");
-      }
-      String lbName = lbs.iterator().next();
-      Set<String> classic = new TreeSet<>(lbs);
-      classic.removeIf(v2::isV2);
-      List<String> albs = lbs.stream().filter(v2::isV2).toList();
-      Listener http = listener(classic, "HTTP", 80);
-      Listener https = listener(classic, "HTTPS", 443);
-      Listener served = http != null ? http : https;
-      boolean serveHttp = http != null || albs.stream().anyMatch(v2::servesHttp);
-      boolean serveHttps = https != null || albs.stream().anyMatch(v2::servesHttps);
-      if (!serveHttp && !serveHttps) {
-        notes.warn(
-            lbName,
-            "Hosts "
-                + group
-                + " have no HTTP:80 or HTTPS:443 listener to"
-                + " migrate; no rule emitted.");
-        continue;
-      }
-      List<Route.Backend> backends = new ArrayList<>();
-      SortedMap<String, Fraction> s = hostShares.get(first);
-      // stable first, then canaries by name: the order of the weighted services
-      List<String> order = new ArrayList<>(s.keySet());
-      order.sort(
-          Comparator.comparing((String g) -> !g.equals(stableGroup.name()))
-              .thenComparing(trackOf::get));
-      for (String g : order) {
-        backends.add(
-            new Route.Backend(
-                trackOf.get(g), port(asgs.get(g), classic, served, albs, null), s.get(g)));
-      }
-      // a step moves traffic between stable and canaries: an app without a canary has no split
-      boolean split = s.containsKey(stableGroup.name()) && trackOf.size() > 1;
-      String tlsSecret = serveHttps ? Names.join(name, "tls") : null;
-      String certificate =
-          https != null
-              ? https.sslCertificateId()
-              : albs.stream()
-                  .map(v2::certificateArn)
-                  .filter(Objects::nonNull)
-                  .findFirst()
-                  .orElse(null);
-      if (serveHttps) {
-        secretHosts.computeIfAbsent(tlsSecret, k -> new TreeSet<>()).addAll(group);
-        secretSource.put(tlsSecret, List.of(lbName, String.valueOf(certificate)));
-        if (lbs.size() == 1) {
-          lbSecret.put(lbName, tlsSecret);
-        }
-      }
-      boolean redirect = http != null && https != null || albs.stream().anyMatch(v2::httpRedirects);
-      Route.Builder route =
-          Route.forHosts(name, List.copyOf(lbs), group)
-              .http(serveHttp)
-              .certificateArn(certificate)
-              .redirectHttpToHttps(redirect)
-              .backends(backends)
-              .split(split);
-      if (serveHttps) {
-        route.https(tlsSecret);
-      }
-      out.add(route.build());
-    }
-    for (var e : ruleRoutes.entrySet()) {
-      String lbName = e.getKey();
-      List<String> lbHosts = new ArrayList<>();
-      hostLbs.forEach(
-          (h, lbs) -> {
-            if (lbs.contains(lbName)) {
-              lbHosts.add(h);
-            }
-          });
-      for (ElbV2Planner.RuleRoute rr : e.getValue()) {
-        String label = ElbV2Planner.ruleLabel(rr.listener(), rr.rule());
-        List<String> ruleHosts = rr.hosts().isEmpty() ? lbHosts : rr.hosts();
-        if (ruleHosts.isEmpty()) {
-          notes.warn(
-              lbName,
-              label
-                  + " has no host condition and no Route53 name points at the load balancer;"
-                  + " not migrated (a rule needs a host to route on).");
-          continue;
-        }
-        String name = Names.label(lbName + "-rule-" + rr.rule().priority());
-        while (!reserveRouteName(routeNames, name)) {
-          name = Names.join(name, Names.hash(lbName + rr.rule().priority()).substring(0, 4));
-        }
-        String routeName = name;
-        SortedMap<String, Fraction> s = new TreeMap<>(rr.split().shares().shares());
-        s.values().removeIf(Fraction::isZero);
-        List<String> order = new ArrayList<>(s.keySet());
-        order.sort(
-            Comparator.comparing((String g) -> !g.equals(stableGroup.name()))
-                .thenComparing(trackOf::get));
-        List<Route.Backend> backends = new ArrayList<>();
-        for (String g : order) {
-          backends.add(
-              new Route.Backend(
-                  trackOf.get(g),
-                  port(asgs.get(g), Set.of(), null, List.of(lbName), rr),
-                  s.get(g)));
-        }
-        // a rule that forwards to one target group pins its requests there: the steps leave it
-        // alone
-        boolean split =
-            s.containsKey(stableGroup.name())
-                && trackOf.size() > 1
-                && rr.split().shares().targetGroups().size() > 1;
-        boolean serveHttps = v2.servesHttps(lbName);
-        String tlsSecret = null;
-        if (serveHttps) {
-          // the listener's certificate: one Secret for every route of the load balancer
-          tlsSecret = lbSecret.computeIfAbsent(lbName, k -> Names.join(routeName, "tls"));
-          secretHosts.computeIfAbsent(tlsSecret, k -> new TreeSet<>()).addAll(ruleHosts);
-          secretSource.put(tlsSecret, List.of(lbName, String.valueOf(v2.certificateArn(lbName))));
-        }
-        notes.info(
-            lbName,
-            label
-                + " becomes route "
-                + name
-                + " for "
-                + ruleHosts
-                + (rr.paths().isEmpty()
-                    ? ""
-                    : " and paths "
-                        + rr.paths().stream()
-                            .map(p -> p.value() + (p.prefix() ? "*" : ""))
-                            .toList())
-                + ", ahead of the load balancer's other rules as on AWS.");
-        Route.Builder route =
-            Route.forRule(name, lbName, lbName + " " + label, (int) rr.rule().numericPriority())
-                .hosts(ruleHosts)
-                .paths(rr.paths())
-                .http(v2.servesHttp(lbName))
-                .redirectHttpToHttps(v2.httpRedirects(lbName))
-                .backends(backends)
-                .split(split);
-        if (serveHttps) {
-          route.https(tlsSecret).certificateArn(v2.certificateArn(lbName));
-        }
-        out.add(route.build());
-      }
-    }
-    secretHosts.forEach(
-        (secret, hs) ->
-            certificateAction(
-                secretSource.get(secret).get(0),
-                secretSource.get(secret).get(1),
-                List.copyOf(hs),
-                appName,
-                secret));
-    if (hosts.isEmpty()) {
-      notes.warn(
-          String.join(",", shares.keySet()),
-          "No Route53 name points at these load balancers; no host rule is emitted. Clients that"
-              + " use the ELB's own DNS name need a new name pointing at the edge.");
-    }
-    return out;
-  }
-
-  /**
-   * The Service port of a group's track on a route: its ALB target group's port, else the ELB
-   * listener's instance port.
-   */
-  private int port(
-      AutoScalingGroup g,
-      Set<String> classic,
-      Listener served,
-      List<String> albs,
-      ElbV2Planner.RuleRoute rule) {
-    if (rule != null) {
-      Integer p = v2.port(g, rule.rule());
-      if (p != null) {
-        return p;
-      }
-    }
-    if (served != null && g.loadBalancerNames().stream().anyMatch(classic::contains)) {
-      return served.instancePort();
-    }
-    for (String alb : albs) {
-      Integer p = v2.port(g, alb);
-      if (p != null) {
-        return p;
-      }
-    }
-    return served != null ? served.instancePort() : 80;
-  }
-
-  private void certificateAction(
-      String lbName, String certificate, List<String> hosts, String appName, String tlsSecret) {
-    notes.action(
-        lbName,
-        "HTTPS listener uses certificate "
-            + certificate
-            + ", which cannot be"
-            + " exported from ACM: put a certificate for "
-            + hosts
-            + " into Secret "
-            + appName
-            + "/"
-            + tlsSecret
-            + " (e.g. with cert-manager).");
-  }
-
-  /**
-   * The emitters name a route's other objects {@code <route>-https}, {@code <route>-wrr}, {@code
-   * <route>-redirect}, {@code <route>-redirect-https}, its TLS Secret {@code <route>-tls} and that
-   * Secret's ReferenceGrant {@code <route>-tls-gateway}: a route name is free only when none of
-   * these is taken by another route of the app (ELBs {@code web} and {@code web-https} would both
-   * want an IngressRoute {@code web-https}).
-   */
-  private static boolean reserveRouteName(Set<String> taken, String name) {
-    List<String> all = new ArrayList<>(List.of(name));
-    for (String suffix : ROUTE_DERIVED_SUFFIXES) {
-      all.add(Names.join(name, suffix));
-    }
-    if (all.stream().anyMatch(taken::contains)) {
-      return false;
-    }
-    taken.addAll(all);
-    return true;
-  }
-
-  private Listener listener(Set<String> lbs, String protocol, int port) {
-    for (String lb : lbs) {
-      for (Listener l : elbs.get(lb).listeners()) {
-        if (l.protocol().equals(protocol) && l.loadBalancerPort() == port) {
-          return l;
-        }
-      }
-    }
-    return null;
   }
 
   // ---- tracks --------------------------------------------------------------------------------
