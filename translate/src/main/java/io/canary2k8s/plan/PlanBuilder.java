@@ -1,33 +1,30 @@
 package io.canary2k8s.plan;
 
 import io.canary2k8s.concurrent.InOrder;
-import io.canary2k8s.config.Config;
-import io.canary2k8s.inventory.AutoScalingGroup;
-import io.canary2k8s.inventory.ClassicLoadBalancer;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.notes.Notifier;
-import io.canary2k8s.split.WeightBasis;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Inventory → {@link Plan}: groups DNS names, classic ELBs and Auto Scaling groups into apps, picks
- * each app's stable track and canaries, recovers the split behind every load balancer and composes
- * it with the DNS records in front, and notes every assumption with the AWS item it concerns.
+ * Inventory → {@link Plan}: groups DNS names, load balancers and Auto Scaling groups into apps,
+ * picks each app's stable track and canaries, recovers the split behind every load balancer and
+ * composes it with the DNS records in front, and notes every assumption with the AWS item it
+ * concerns.
+ *
+ * <p>The work is done by the pieces of this package, in this order: {@link Estate} (the inventory
+ * indexed), {@link DnsAnswers} (hosts and Route53's answers), {@link EstateGraph} (the components
+ * that become apps), {@link AppNaming} with {@link TrackRoles} (on this thread, component after
+ * component: a name depends on the names taken before it), {@link AppPlanner} (each app, on every
+ * core), {@link EdgePlanner}. This class runs them and passes their notes on.
  */
 public final class PlanBuilder {
   public static final String TAG_APP = "canary2k8s.io/app";
   public static final String TAG_TRACK = "canary2k8s.io/track";
   public static final String TAG_IMAGE = "canary2k8s.io/image";
   public static final String PLACEHOLDER_REGISTRY = "registry.invalid/canary2k8s-set-me/";
-
-  /** The edge's entry point ports inside the pod (EdgeEmitter's), named for notes. */
-  private static final String EDGE_PORTS = "8000 (HTTP), 8443 (HTTPS) and 9000 (ping)";
-
-  private final Inventory inventory;
-  private final PlanOptions options;
 
   /**
    * The caller's notifier: called on the calling thread only, in the order a one-thread build calls
@@ -45,27 +42,11 @@ public final class PlanBuilder {
   private final Notifier notes;
 
   private final int threads;
-
-  /** The inventory indexed: load balancers, groups, the ALBs and NLBs. */
+  private final PlanOptions options;
   private final Estate estate;
-
-  /** Shortcuts into {@link #estate}. */
-  private final Map<String, ClassicLoadBalancer> elbs;
-
-  private final Map<String, AutoScalingGroup> asgs;
-  private final ElbV2Planner v2;
-
-  /** The hosts and how Route53 answers for them. */
-  private DnsAnswers dns;
-
-  private final AppNaming naming;
-  private final SplitPlanner splits;
-  private RoutePlanner routes;
-  private final TrackPlanner tracks;
+  private final DnsAnswers dns;
 
   private PlanBuilder(Inventory inventory, PlanOptions options, Notifier out, int threads) {
-    this.inventory = inventory;
-    this.options = options;
     this.out = out;
     this.notes =
         (severity, subject, message) -> {
@@ -73,13 +54,9 @@ public final class PlanBuilder {
           (b != null ? b : out).note(severity, subject, message);
         };
     this.threads = threads;
+    this.options = options;
     this.estate = new Estate(inventory, notes);
-    this.elbs = estate.classicLoadBalancers();
-    this.asgs = estate.groups();
-    this.v2 = estate.v2();
-    this.naming = new AppNaming(estate, new TrackRoles(notes), notes);
-    this.splits = new SplitPlanner(estate, options.basis(), notes);
-    this.tracks = new TrackPlanner(estate, options.config(), notes);
+    this.dns = new DnsAnswers(estate, notes);
   }
 
   /**
@@ -99,23 +76,31 @@ public final class PlanBuilder {
     return new PlanBuilder(inventory, options, notes, threads).build();
   }
 
-  // ---- graph ---------------------------------------------------------------------------------
+  /**
+   * One component: its notes, then its app's name (on the calling thread, in order), then its app
+   * (on any core).
+   */
+  private static final class Job {
+    final NoteBuffer notes = new NoteBuffer();
+    AppNaming.Named named;
+    App app;
+    Throwable failure;
+  }
 
   private Plan build() {
-    dns = new DnsAnswers(estate, notes);
-    routes = new RoutePlanner(estate, dns, notes);
     List<EstateGraph.Component> components = EstateGraph.components(estate, dns, notes);
     // Each component in order on this thread: what is left out, and the app's name (which depends
     // on the names taken before it); then the rest of every app on every core, each component's
     // notes replayed here in component order as its app comes in, as a one-thread build makes them.
+    AppNaming naming = new AppNaming(estate, new TrackRoles(notes), notes);
     List<Job> jobs = new ArrayList<>(components.size());
-    Set<String> usedNames = new java.util.HashSet<>();
-    for (EstateGraph.Component members : components) {
+    Set<String> usedNames = new HashSet<>();
+    for (EstateGraph.Component component : components) {
       Job job = new Job();
       jobs.add(job);
       appNotes.set(job.notes);
       try {
-        job.named = naming.name(members, usedNames);
+        job.named = naming.name(component, usedNames);
       } catch (RuntimeException | Error e) {
         job.failure = e;
         break; // as a one-thread build stops here
@@ -123,6 +108,7 @@ public final class PlanBuilder {
         appNotes.remove();
       }
     }
+    AppPlanner planner = new AppPlanner(estate, dns, options, notes);
     List<App> apps = new ArrayList<>();
     InOrder.forEach(
         jobs,
@@ -131,7 +117,7 @@ public final class PlanBuilder {
           if (job.named != null) {
             appNotes.set(job.notes);
             try {
-              job.app = buildApp(job.named);
+              job.app = planner.plan(job.named);
             } catch (RuntimeException | Error e) {
               job.failure = e;
             } finally {
@@ -152,127 +138,6 @@ public final class PlanBuilder {
             apps.add(job.app);
           }
         });
-    Config.EdgeConfig ec = options.config().edge();
-    return new Plan(options.basis(), apps, edge(apps, ec));
-  }
-
-  // ---- one app -------------------------------------------------------------------------------
-
-  /**
-   * One component: its notes, then its app's name (on the calling thread, in order), then its app
-   * (on any core).
-   */
-  private static final class Job {
-    final NoteBuffer notes = new NoteBuffer();
-    AppNaming.Named named;
-    App app;
-    Throwable failure;
-  }
-
-  private App buildApp(AppNaming.Named named) {
-    List<String> lbNames = named.loadBalancers();
-    List<String> hosts = named.hosts();
-    List<AutoScalingGroup> groups = named.groups();
-    AutoScalingGroup stableGroup = named.stable();
-    String appName = named.name();
-
-    // tracks: names first, so that routes can refer to them
-    Map<String, String> trackOf = AppNaming.trackNames(appName, stableGroup, groups);
-
-    // the split behind each load balancer, under both bases
-    SplitPlanner.Splits splits = this.splits.plan(lbNames, groups, trackOf);
-    WeightBasis basis = options.basis();
-    for (AutoScalingGroup g : groups) {
-      GroupChecks.check(g, trackOf.get(g.name()), basis, notes);
-    }
-
-    List<Route> routes = this.routes.routes(appName, hosts, splits, trackOf, stableGroup);
-    List<Track> tracks = new ArrayList<>();
-    for (AutoScalingGroup g : groups) {
-      tracks.add(
-          this.tracks.track(
-              appName,
-              g,
-              g == stableGroup ? Role.STABLE : Role.CANARY,
-              trackOf.get(g.name()),
-              lbNames));
-    }
-    return new App(
-        appName, appName, lbNames, tracks, routes, splits.inUse(), splits.underOtherBasis());
-  }
-
-  // ---- edge ----------------------------------------------------------------------------------
-
-  private Edge edge(List<App> apps, Config.EdgeConfig ec) {
-    boolean anyHttps = apps.stream().flatMap(a -> a.routes().stream()).anyMatch(Route::https);
-    boolean allBoth = !apps.isEmpty();
-    boolean anyBoth = false;
-    for (App a : apps) {
-      for (Route r : a.routes()) {
-        allBoth &= r.redirectsToHttps() || !r.http();
-        anyBoth |= r.redirectsToHttps();
-      }
-    }
-    boolean redirect = anyBoth && allBoth;
-    boolean onlyV2Redirects =
-        apps.stream()
-            .flatMap(a -> a.routes().stream())
-            .filter(Route::redirectsToHttps)
-            .allMatch(r -> r.loadBalancers().stream().allMatch(v2::isV2));
-    if (redirect && onlyV2Redirects) {
-      notes.info(
-          ec.namespace(),
-          "Every load balancer redirected HTTP:80 to HTTPS:443; the edge redirects HTTP to"
-              + " HTTPS the same way.");
-    } else if (redirect) {
-      notes.info(
-          ec.namespace(),
-          "Every load balancer listened on HTTP:80 and HTTPS:443; the edge"
-              + " redirects HTTP to HTTPS (a classic ELB did not redirect: remove the redirect if"
-              + " clients need plain HTTP).");
-    } else if (anyBoth) {
-      List<String> plain = new ArrayList<>();
-      List<String> redirected = new ArrayList<>();
-      for (App a : apps) {
-        for (Route r : a.routes()) {
-          if (r.redirectsToHttps()) {
-            redirected.addAll(r.hosts());
-          } else if (r.http()) {
-            plain.addAll(r.hosts());
-          }
-        }
-      }
-      notes.info(
-          ec.namespace(),
-          "Some load balancers listened on both HTTP:80 and HTTPS:443 and"
-              + " others on HTTP only: the hosts "
-              + redirected
-              + " redirect HTTP to HTTPS route by route"
-              + " (a classic ELB did not redirect: remove the redirect if clients need plain HTTP); "
-              + plain
-              + " serve plain HTTP.");
-    }
-    String image = ec.image() != null ? ec.image() : options.edgeImage();
-    if (options.edgeHostNetwork()) {
-      notes.warn(
-          ec.namespace(),
-          "--edge-host-network: the edge pods use the nodes' network (hostNetwork, dnsPolicy"
-              + " ClusterFirstWithHostNet) and bind ports "
-              + EDGE_PORTS
-              + " on every edge node's own addresses; Pod"
-              + " Security Standard restricted and baseline both forbid host namespaces, so namespace "
-              + ec.namespace()
-              + " enforces privileged (warn and audit stay restricted). Keep those node ports free and firewalled.");
-    }
-    return new Edge(
-        ec.namespace(),
-        ec.nodeLabelKey(),
-        ec.nodeLabelValue(),
-        image,
-        redirect,
-        anyHttps,
-        ec.webNodePort(),
-        ec.websecureNodePort(),
-        options.edgeHostNetwork());
+    return new Plan(options.basis(), apps, new EdgePlanner(estate, options, notes).edge(apps));
   }
 }
