@@ -4,6 +4,7 @@ import io.canary2k8s.inventory.AutoScalingGroup;
 import io.canary2k8s.inventory.Instance;
 import io.canary2k8s.inventory.ScalingPolicy;
 import io.canary2k8s.notes.Notifier;
+import io.canary2k8s.split.Capacity;
 import io.canary2k8s.split.WeightBasis;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,11 +28,12 @@ final class GroupChecks {
         serving++;
       }
     }
-    if (serving != g.desiredCapacity()) {
+    int desired = Capacity.desired(g);
+    if (serving != desired) {
       notes.warn(
           g.name(),
           "Desired capacity is "
-              + g.desiredCapacity()
+              + desired
               + " but "
               + serving
               + " instances are in service; the split uses "

@@ -8,6 +8,7 @@ import io.canary2k8s.inventory.ScalingPolicy;
 import io.canary2k8s.inventory.TargetGroup;
 import io.canary2k8s.names.Names;
 import io.canary2k8s.notes.Notifier;
+import io.canary2k8s.split.Capacity;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,7 +98,7 @@ final class TrackPlanner {
     }
     return Track.of(name, role, g.name())
         .image(image)
-        .replicas(g.desiredCapacity())
+        .replicas(Capacity.desired(g))
         .scaling(stable ? scaling(g) : null)
         .ports(ports)
         .probe(probe)
@@ -144,20 +145,22 @@ final class TrackPlanner {
 
   /** The stable track's HPA: null, with a note, when the group cannot scale. */
   private Track.Scaling scaling(AutoScalingGroup g) {
-    if (g.minSize() >= g.maxSize()) {
-      notes.info(g.name(), "MinSize equals MaxSize (" + g.minSize() + "); no HPA.");
+    int minSize = Capacity.min(g);
+    int maxSize = Capacity.max(g);
+    if (minSize >= maxSize) {
+      notes.info(g.name(), "MinSize equals MaxSize (" + minSize + "); no HPA.");
       return null;
     }
     ScalingPolicy cpu =
         g.scalingPolicies().stream().filter(TrackPlanner::isCpuTarget).findFirst().orElse(null);
     int target = cpu != null ? (int) Math.round(cpu.targetValue()) : 80;
-    int min = Math.max(1, g.minSize());
-    if (g.minSize() == 0) {
+    int min = Math.max(1, minSize);
+    if (minSize == 0) {
       notes.info(g.name(), "MinSize 0 becomes HPA minReplicas 1 (HPA cannot scale to zero).");
     }
     return new Track.Scaling(
         min,
-        Math.max(min, g.maxSize()),
+        Math.max(min, maxSize),
         target,
         cpu != null
             ? "target tracking policy "

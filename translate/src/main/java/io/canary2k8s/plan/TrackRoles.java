@@ -2,6 +2,7 @@ package io.canary2k8s.plan;
 
 import io.canary2k8s.inventory.AutoScalingGroup;
 import io.canary2k8s.notes.Notifier;
+import io.canary2k8s.split.Capacity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,14 +45,14 @@ final class TrackRoles {
     AutoScalingGroup best =
         groups.stream()
             .max(
-                Comparator.comparingInt(AutoScalingGroup::desiredCapacity)
-                    .thenComparingInt(AutoScalingGroup::maxSize)
+                Comparator.comparingInt(Capacity::desired)
+                    .thenComparingInt(Capacity::max)
                     .thenComparing(AutoScalingGroup::name, Comparator.reverseOrder()))
             .orElseThrow();
     if (groups.size() > 1) {
       long same = 0;
       for (AutoScalingGroup g : groups) {
-        if (g.desiredCapacity() == best.desiredCapacity()) {
+        if (Capacity.desired(g) == Capacity.desired(best)) {
           same++;
         }
       }
