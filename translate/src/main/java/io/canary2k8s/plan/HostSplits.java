@@ -38,7 +38,7 @@ final class HostSplits {
       List<String> hosts,
       DnsAnswers dns,
       Map<String, LoadBalancerShares> shares,
-      Map<String, List<ElbV2Planner.RuleRoute>> ruleRoutes,
+      Map<String, List<AlbRuleRoutes.RuleRoute>> ruleRoutes,
       Notifier notes) {
     // hosts that an ALB rule with only a host condition takes whole: the load balancer's split
     // never sees them

@@ -73,7 +73,7 @@ final class RoutePlanner {
         .forEach(
             (lb, rules) -> {
               List<String> lbHosts = hostSplits.hostsOf(lb);
-              for (ElbV2Planner.RuleRoute rr : rules) {
+              for (AlbRuleRoutes.RuleRoute rr : rules) {
                 Route r = ruleRoute(lb, rr, lbHosts, tracks, names, secrets);
                 if (r != null) {
                   out.add(r);
@@ -167,7 +167,7 @@ final class RoutePlanner {
    */
   private Route ruleRoute(
       String lbName,
-      ElbV2Planner.RuleRoute rr,
+      AlbRuleRoutes.RuleRoute rr,
       List<String> lbHosts,
       Tracks tracks,
       RouteNames names,
@@ -260,7 +260,7 @@ final class RoutePlanner {
    * The Service port of a group's track on a rule's route: the port of its target group that the
    * rule forwards to, else of its first target group behind the load balancer, else 80.
    */
-  private int rulePort(AutoScalingGroup g, String lbName, ElbV2Planner.RuleRoute rr) {
+  private int rulePort(AutoScalingGroup g, String lbName, AlbRuleRoutes.RuleRoute rr) {
     Integer p = estate.v2().port(g, rr.rule());
     if (p == null) {
       p = estate.v2().port(g, lbName);

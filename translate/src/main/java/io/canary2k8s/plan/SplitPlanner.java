@@ -28,9 +28,13 @@ final class SplitPlanner {
   private final WeightBasis basis;
   private final WeightBasis otherBasis;
   private final Notifier notes;
+  private final ElbV2Checks v2Checks;
+  private final AlbRuleRoutes ruleRoutes;
 
   SplitPlanner(Estate estate, WeightBasis basis, Notifier notes) {
     this.estate = estate;
+    this.v2Checks = new ElbV2Checks(estate.v2(), notes);
+    this.ruleRoutes = new AlbRuleRoutes(estate.v2(), notes);
     this.basis = basis;
     this.otherBasis = basis == WeightBasis.DESIRED ? WeightBasis.IN_SERVICE : WeightBasis.DESIRED;
     this.notes = notes;
@@ -51,7 +55,7 @@ final class SplitPlanner {
       Map<String, LoadBalancerShares> other,
       Map<String, LoadBalancerShares> ruleShares,
       Map<String, LoadBalancerShares> ruleOther,
-      Map<String, List<ElbV2Planner.RuleRoute>> ruleRoutes) {
+      Map<String, List<AlbRuleRoutes.RuleRoute>> ruleRoutes) {
 
     /** Every split under the basis in use: the load balancers', then the rules'. */
     List<LoadBalancerShares> inUse() {
@@ -153,10 +157,10 @@ final class SplitPlanner {
       String lbName, Map<String, String> trackOf, Splits out, Set<String> checkedTargetGroups) {
     ElbV2Planner v2 = estate.v2();
     ListenerV2 main = v2.mainListener(lbName);
-    v2.checkListeners(lbName);
+    v2Checks.checkListeners(lbName);
     for (String tg : v2.targetGroupsOf(lbName)) {
       if (checkedTargetGroups.add(tg)) {
-        v2.checkTargetGroup(tg);
+        v2Checks.checkTargetGroup(tg);
       }
     }
     if (main == null) {
@@ -198,9 +202,9 @@ final class SplitPlanner {
               + basis.flag()
               + " basis; its host rules are left out.");
     }
-    List<ElbV2Planner.RuleRoute> rules = v2.ruleRoutes(lbName, basis);
+    List<AlbRuleRoutes.RuleRoute> rules = ruleRoutes.of(lbName, basis);
     out.ruleRoutes().put(lbName, rules);
-    for (ElbV2Planner.RuleRoute rr : rules) {
+    for (AlbRuleRoutes.RuleRoute rr : rules) {
       String key = lbName + " " + String.format(Locale.ROOT, "%05d", rr.rule().numericPriority());
       out.ruleShares().put(key, rr.split().shares());
       out.ruleOther()

@@ -10,7 +10,13 @@ import io.canary2k8s.inventory.Instance;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.inventory.InventoryJson;
 import io.canary2k8s.inventory.Listener;
+import io.canary2k8s.inventory.ListenerRule;
+import io.canary2k8s.inventory.ListenerV2;
+import io.canary2k8s.inventory.LoadBalancerV2;
 import io.canary2k8s.inventory.Provenance;
+import io.canary2k8s.inventory.RuleAction;
+import io.canary2k8s.inventory.RuleCondition;
+import io.canary2k8s.inventory.TargetGroup;
 import io.canary2k8s.notes.Notifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,6 +139,102 @@ final class TestEstates {
         asgs,
         List.of(),
         records,
+        List.of());
+  }
+
+  static final String ARN = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:";
+
+  static String tgArn(String name) {
+    return ARN + "targetgroup/" + name + "/1";
+  }
+
+  /** An ALB in zones a and b with no attributes captured. */
+  static LoadBalancerV2 alb(String name, ListenerV2... listeners) {
+    return new LoadBalancerV2(
+        name,
+        ARN + "loadbalancer/app/" + name + "/1",
+        "application",
+        dns(name),
+        "internet-facing",
+        List.of(A, B),
+        List.of(listeners),
+        Map.of());
+  }
+
+  static ListenerV2 listener(String protocol, int port, ListenerRule... rules) {
+    return new ListenerV2(null, protocol, port, List.of(), List.of(rules));
+  }
+
+  /** A rule of {@code priority} ("default" for the default rule) with one action. */
+  static ListenerRule rule(String priority, RuleAction action, RuleCondition... conditions) {
+    return new ListenerRule(
+        null, priority, priority.equals("default"), List.of(conditions), List.of(action));
+  }
+
+  /** A forward to target groups by name, {@code name, weight, name, weight, ...}. */
+  static RuleAction forward(Object... namesAndWeights) {
+    List<RuleAction.WeightedTargetGroup> tgs = new ArrayList<>();
+    for (int i = 0; i < namesAndWeights.length; i += 2) {
+      tgs.add(
+          new RuleAction.WeightedTargetGroup(
+              tgArn((String) namesAndWeights[i]), (Integer) namesAndWeights[i + 1]));
+    }
+    return new RuleAction("forward", 1, tgs, null, Map.of());
+  }
+
+  static TargetGroup tg(String name, Map<String, String> attributes) {
+    return new TargetGroup(
+        name,
+        tgArn(name),
+        "HTTP",
+        8080,
+        "instance",
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        attributes);
+  }
+
+  /** A group of {@code desired} in-service instances in zones a and b feeding target groups. */
+  static AutoScalingGroup fed(String name, int desired, String... targetGroups) {
+    AutoScalingGroup g = asg(name, desired);
+    List<String> arns = new ArrayList<>();
+    for (String tg : targetGroups) {
+      arns.add(tgArn(tg));
+    }
+    return new AutoScalingGroup(
+        g.name(),
+        g.arn(),
+        g.minSize(),
+        g.maxSize(),
+        g.desiredCapacity(),
+        g.availabilityZones(),
+        List.of(),
+        arns,
+        g.instances(),
+        List.of(),
+        false,
+        List.of(),
+        Map.of());
+  }
+
+  /** An inventory of ALBs/NLBs, their target groups and the groups that feed them; no DNS. */
+  static Inventory albInventory(
+      List<LoadBalancerV2> albs, List<TargetGroup> tgs, List<AutoScalingGroup> asgs) {
+    return new Inventory(
+        Inventory.SCHEMA_VERSION,
+        new Provenance("test", "eu-west-1", null, null),
+        List.of(),
+        albs,
+        tgs,
+        asgs,
+        List.of(),
+        List.of(),
         List.of());
   }
 
