@@ -131,7 +131,7 @@ final class AlbRuleRoutes {
                 + skipped);
         continue;
       }
-      ForwardSplit.Result split = v2.split(lbName, l, r, basis, true);
+      ForwardSplit.Result split = v2.split(lbName, l, r, basis);
       if (split.shares().empty()) {
         notes.warn(lbName, label + " forwards to no migrated instances; not migrated." + skipped);
         continue;

@@ -265,10 +265,23 @@ final class ElbV2Planner {
   }
 
   /**
-   * The split of a forward rule of {@code lbName}, over {@code groups} (the app's groups). Notes
-   * what is left out when {@code note} is true (the basis in use).
+   * The split of a forward rule of {@code lbName} under the basis in use, noting what is left out
+   * (target groups at weight 0 or without instances, stickiness).
    */
-  ForwardSplit.Result split(
+  ForwardSplit.Result split(String lbName, ListenerV2 l, ListenerRule rule, WeightBasis basis) {
+    return split(lbName, l, rule, basis, true);
+  }
+
+  /**
+   * The split of a forward rule of {@code lbName} under another basis, for REVIEW.md: noted once,
+   * under the basis in use, by {@link #split(String, ListenerV2, ListenerRule, WeightBasis)}.
+   */
+  ForwardSplit.Result splitWithoutNotes(
+      String lbName, ListenerV2 l, ListenerRule rule, WeightBasis basis) {
+    return split(lbName, l, rule, basis, false);
+  }
+
+  private ForwardSplit.Result split(
       String lbName, ListenerV2 l, ListenerRule rule, WeightBasis basis, boolean note) {
     LoadBalancerV2 lb = lbs.get(lbName);
     boolean lbCz = lbCrossZone(lb);

@@ -9,6 +9,7 @@ import io.canary2k8s.split.LoadBalancerShares;
 import io.canary2k8s.split.SplitCalculator;
 import io.canary2k8s.split.WeightBasis;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,6 +58,18 @@ final class SplitPlanner {
       Map<String, LoadBalancerShares> ruleOther,
       Map<String, List<AlbRuleRoutes.RuleRoute>> ruleRoutes) {
 
+    Splits {
+      shares = sorted(shares);
+      other = sorted(other);
+      ruleShares = sorted(ruleShares);
+      ruleOther = sorted(ruleOther);
+      ruleRoutes = sorted(ruleRoutes);
+    }
+
+    private static <V> Map<String, V> sorted(Map<String, V> m) {
+      return Collections.unmodifiableSortedMap(new TreeMap<>(m));
+    }
+
     /** Every split under the basis in use: the load balancers', then the rules'. */
     List<LoadBalancerShares> inUse() {
       return concat(shares, ruleShares);
@@ -75,14 +88,25 @@ final class SplitPlanner {
     }
   }
 
+  /** The maps of {@link Splits} while they are filled. */
+  private static final class Collected {
+    final Map<String, LoadBalancerShares> shares = new TreeMap<>();
+    final Map<String, LoadBalancerShares> other = new TreeMap<>();
+    final Map<String, LoadBalancerShares> ruleShares = new TreeMap<>();
+    final Map<String, LoadBalancerShares> ruleOther = new TreeMap<>();
+    final Map<String, List<AlbRuleRoutes.RuleRoute>> ruleRoutes = new TreeMap<>();
+
+    Splits splits() {
+      return new Splits(shares, other, ruleShares, ruleOther, ruleRoutes);
+    }
+  }
+
   /**
    * The splits behind {@code lbNames} over the app's {@code groups}; {@code trackOf} (group → track
    * name) names the tracks in notes.
    */
   Splits plan(List<String> lbNames, List<AutoScalingGroup> groups, Map<String, String> trackOf) {
-    Splits out =
-        new Splits(
-            new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+    Collected out = new Collected();
     Set<String> checkedTargetGroups = new TreeSet<>();
     for (String lbName : lbNames) {
       if (estate.isV2(lbName)) {
@@ -91,14 +115,14 @@ final class SplitPlanner {
         planClassic(estate.classic(lbName), groups, trackOf, out);
       }
     }
-    return out;
+    return out.splits();
   }
 
   private void planClassic(
       ClassicLoadBalancer lb,
       List<AutoScalingGroup> groups,
       Map<String, String> trackOf,
-      Splits out) {
+      Collected out) {
     String lbName = lb.name();
     List<AutoScalingGroup> behind =
         groups.stream().filter(g -> g.loadBalancerNames().contains(lbName)).toList();
@@ -106,8 +130,8 @@ final class SplitPlanner {
     boolean cz = lb.crossZone() != CrossZone.DISABLED;
     LoadBalancerShares s = SplitCalculator.shares(lb, behind, basis, cz, assumed);
     LoadBalancerShares o = SplitCalculator.shares(lb, behind, otherBasis, cz, assumed);
-    out.shares().put(lbName, s);
-    out.other().put(lbName, o);
+    out.shares.put(lbName, s);
+    out.other.put(lbName, o);
     if (assumed) {
       LoadBalancerShares off = SplitCalculator.shares(lb, behind, basis, false, false);
       notes.warn(
@@ -154,7 +178,7 @@ final class SplitPlanner {
    * becomes a route; notes its listeners and target groups (each target group once per app).
    */
   private void planV2(
-      String lbName, Map<String, String> trackOf, Splits out, Set<String> checkedTargetGroups) {
+      String lbName, Map<String, String> trackOf, Collected out, Set<String> checkedTargetGroups) {
     ElbV2Planner v2 = estate.v2();
     ListenerV2 main = v2.mainListener(lbName);
     v2Checks.checkListeners(lbName);
@@ -168,14 +192,15 @@ final class SplitPlanner {
           lbName,
           "No listener of this load balancer forwards by default; its host rules are left out.");
       LoadBalancerShares none = LoadBalancerShares.unread(lbName, basis, "no listener forwards");
-      out.shares().put(lbName, none);
-      out.other().put(lbName, none);
+      out.shares.put(lbName, none);
+      out.other.put(lbName, none);
       return;
     }
-    LoadBalancerShares s = v2.split(lbName, main, main.defaultRule(), basis, true).shares();
-    LoadBalancerShares o = v2.split(lbName, main, main.defaultRule(), otherBasis, false).shares();
-    out.shares().put(lbName, s);
-    out.other().put(lbName, o);
+    LoadBalancerShares s = v2.split(lbName, main, main.defaultRule(), basis).shares();
+    LoadBalancerShares o =
+        v2.splitWithoutNotes(lbName, main, main.defaultRule(), otherBasis).shares();
+    out.shares.put(lbName, s);
+    out.other.put(lbName, o);
     if (!sameShares(s, o)) {
       notes.warn(
           lbName,
@@ -203,12 +228,12 @@ final class SplitPlanner {
               + " basis; its host rules are left out.");
     }
     List<AlbRuleRoutes.RuleRoute> rules = ruleRoutes.of(lbName, basis);
-    out.ruleRoutes().put(lbName, rules);
+    out.ruleRoutes.put(lbName, rules);
     for (AlbRuleRoutes.RuleRoute rr : rules) {
       String key = lbName + " " + String.format(Locale.ROOT, "%05d", rr.rule().numericPriority());
-      out.ruleShares().put(key, rr.split().shares());
-      out.ruleOther()
-          .put(key, v2.split(lbName, rr.listener(), rr.rule(), otherBasis, false).shares());
+      out.ruleShares.put(key, rr.split().shares());
+      out.ruleOther.put(
+          key, v2.splitWithoutNotes(lbName, rr.listener(), rr.rule(), otherBasis).shares());
     }
   }
 

@@ -114,7 +114,17 @@ public record Track(
    * @param origin e.g. {@code canary2k8s.yaml apps.myapp.image} or {@code ASG tag
    *     canary2k8s.io/image}
    */
-  public record Image(String reference, String origin, boolean placeholder) {}
+  public record Image(String reference, String origin, boolean placeholder) {
+    /** An image someone chose, and where: e.g. {@code ASG tag canary2k8s.io/image}. */
+    public static Image of(String reference, String origin) {
+      return new Image(reference, origin, false);
+    }
+
+    /** A placeholder that does not resolve, until someone chooses the image. */
+    public static Image placeholder(String reference) {
+      return new Image(reference, "placeholder", true);
+    }
+  }
 
   /** HPA bounds and CPU target (percent of the pod's CPU request). */
   public record Scaling(int min, int max, int cpuUtilization, String origin) {}

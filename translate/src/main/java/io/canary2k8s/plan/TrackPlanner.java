@@ -194,18 +194,16 @@ final class TrackPlanner {
     if (ac != null) {
       Config.TrackConfig tc = ac.tracks().get(trackName);
       if (tc != null && tc.image() != null) {
-        return new Track.Image(
-            tc.image(),
-            "canary2k8s.yaml apps." + appName + ".tracks." + trackName + ".image",
-            false);
+        return Track.Image.of(
+            tc.image(), "canary2k8s.yaml apps." + appName + ".tracks." + trackName + ".image");
       }
       if (ac.image() != null) {
-        return new Track.Image(ac.image(), "canary2k8s.yaml apps." + appName + ".image", false);
+        return Track.Image.of(ac.image(), "canary2k8s.yaml apps." + appName + ".image");
       }
     }
     String tag = g.tags().get(PlanBuilder.TAG_IMAGE);
     if (tag != null && !tag.isBlank()) {
-      return new Track.Image(tag, "ASG tag " + PlanBuilder.TAG_IMAGE, false);
+      return Track.Image.of(tag, "ASG tag " + PlanBuilder.TAG_IMAGE);
     }
     String placeholder = PlanBuilder.PLACEHOLDER_REGISTRY + Names.label(g.name()) + ":unknown";
     notes.action(
@@ -226,6 +224,6 @@ final class TrackPlanner {
             + " Auto Scaling group "
             + PlanBuilder.TAG_IMAGE
             + ".");
-    return new Track.Image(placeholder, "placeholder", true);
+    return Track.Image.placeholder(placeholder);
   }
 }
