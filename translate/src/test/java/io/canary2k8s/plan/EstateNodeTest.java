@@ -28,8 +28,9 @@ class EstateNodeTest {
   }
 
   /**
-   * The order apps are named in must not move: it is the order of the {@code kind:name} strings the
-   * graph used to key its nodes by ({@code asg:}, {@code elb:}, {@code host:}).
+   * Apps are named in component order, which decides who keeps a name two apps want; it is the
+   * order of the strings {@code asg:<name>}, {@code elb:<name>} and {@code host:<name>}, so that
+   * the app names of existing bundles stay.
    */
   @Test
   void compareTo_isTheOrderOfThePrefixedNames() {
