@@ -19,4 +19,75 @@ public record Edge(
     boolean https,
     int webNodePort,
     int websecureNodePort,
-    boolean hostNetwork) {}
+    boolean hostNetwork) {
+
+  /** An edge in {@code namespace}, its other values given by name. */
+  public static Builder in(String namespace) {
+    return new Builder(namespace);
+  }
+
+  /** The values of an {@link Edge} by name; unset booleans are false, unset ports 0. */
+  public static final class Builder {
+    private final String namespace;
+    private String nodeLabelKey;
+    private String nodeLabelValue;
+    private String image;
+    private boolean redirectHttpToHttps;
+    private boolean https;
+    private int webNodePort;
+    private int websecureNodePort;
+    private boolean hostNetwork;
+
+    private Builder(String namespace) {
+      this.namespace = namespace;
+    }
+
+    /** The edge runs on the nodes labelled {@code key=value}. */
+    public Builder onNodes(String key, String value) {
+      this.nodeLabelKey = key;
+      this.nodeLabelValue = value;
+      return this;
+    }
+
+    public Builder image(String image) {
+      this.image = image;
+      return this;
+    }
+
+    /** Whether the web entry point redirects every HTTP request to HTTPS. */
+    public Builder redirectHttpToHttps(boolean redirect) {
+      this.redirectHttpToHttps = redirect;
+      return this;
+    }
+
+    /** Whether any route serves HTTPS. */
+    public Builder https(boolean https) {
+      this.https = https;
+      return this;
+    }
+
+    public Builder nodePorts(int web, int websecure) {
+      this.webNodePort = web;
+      this.websecureNodePort = websecure;
+      return this;
+    }
+
+    public Builder hostNetwork(boolean hostNetwork) {
+      this.hostNetwork = hostNetwork;
+      return this;
+    }
+
+    public Edge build() {
+      return new Edge(
+          namespace,
+          nodeLabelKey,
+          nodeLabelValue,
+          image,
+          redirectHttpToHttps,
+          https,
+          webNodePort,
+          websecureNodePort,
+          hostNetwork);
+    }
+  }
+}

@@ -7,9 +7,7 @@ import io.canary2k8s.inventory.ListenerRule;
 import io.canary2k8s.inventory.ListenerV2;
 import io.canary2k8s.inventory.LoadBalancerV2;
 import io.canary2k8s.inventory.RuleAction;
-import io.canary2k8s.inventory.RuleCondition;
 import io.canary2k8s.inventory.TargetGroup;
-import io.canary2k8s.names.Names;
 import io.canary2k8s.notes.Notifier;
 import io.canary2k8s.split.ForwardSplit;
 import io.canary2k8s.split.WeightBasis;
@@ -19,7 +17,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,9 +24,11 @@ import java.util.TreeSet;
 
 /**
  * The ELBv2 (ALB/NLB) half of the plan: which Auto Scaling groups are behind each load balancer
- * (through the target groups its rules forward to and the groups' {@code TargetGroupARNs}), the
- * split of a listener rule (aws-semantics §2.4), which listener and rules become routes, and the
- * target group details a track needs. {@link PlanBuilder} calls it where a classic ELB would be.
+ * (through the target groups its rules forward to and the groups' {@code TargetGroupARNs}), what
+ * its listeners serve, the split of a listener rule (aws-semantics §2.4), and the target group
+ * details a track needs. {@link ElbV2Checks} notes what it does that the bundle does not, {@link
+ * AlbRuleRoutes} reads the rules that become routes. The pieces of the plan call it where a classic
+ * ELB would be.
  */
 final class ElbV2Planner {
   private final Notifier notes;
@@ -94,6 +93,11 @@ final class ElbV2Planner {
     return lbs;
   }
 
+  /** The target group of that ARN. */
+  TargetGroup targetGroup(String arn) {
+    return tgs.get(arn);
+  }
+
   boolean isV2(String name) {
     return lbs.containsKey(name);
   }
@@ -133,18 +137,18 @@ final class ElbV2Planner {
 
   // ---- listeners -----------------------------------------------------------------------------
 
-  private static boolean web(ListenerV2 l) {
+  static boolean web(ListenerV2 l) {
     return l.protocol().equals("HTTP") || l.protocol().equals("HTTPS");
   }
 
   /**
    * The action that decides where a rule's requests go: the last one (authentication comes first).
    */
-  private static RuleAction finalAction(ListenerRule r) {
+  static RuleAction finalAction(ListenerRule r) {
     return r.actions().get(r.actions().size() - 1);
   }
 
-  private static boolean forwards(ListenerRule r) {
+  static boolean forwards(ListenerRule r) {
     return r != null && finalAction(r).type().equals("forward");
   }
 
@@ -196,7 +200,7 @@ final class ElbV2Planner {
     return l != null && redirectsToHttps(l.defaultRule());
   }
 
-  private static boolean redirectsToHttps(ListenerRule r) {
+  static boolean redirectsToHttps(ListenerRule r) {
     if (r == null) {
       return false;
     }
@@ -217,84 +221,8 @@ final class ElbV2Planner {
     return l == null || l.certificateArns().isEmpty() ? null : l.certificateArns().get(0);
   }
 
-  /**
-   * Notes for what the load balancer's listeners do that the bundle does not: called once per load
-   * balancer.
-   */
-  void checkListeners(String lbName) {
-    LoadBalancerV2 lb = lbs.get(lbName);
-    ListenerV2 main = mainListener(lbName);
-    for (ListenerV2 l : lb.listeners()) {
-      String name = l.protocol() + ":" + l.port();
-      boolean web =
-          l.protocol().equals("HTTP") && l.port() == 80
-              || l.protocol().equals("HTTPS") && l.port() == 443;
-      if (!web) {
-        notes.warn(
-            lbName,
-            "Listener "
-                + name
-                + " is not mapped: the edge serves HTTP on 80 and HTTPS on 443 only"
-                + (web(l)
-                    ? "."
-                    : " (TCP/TLS/UDP listeners would need an IngressRouteTCP or IngressRouteUDP)."));
-        continue;
-      }
-      ListenerRule def = l.defaultRule();
-      if (l != main && !forwards(def) && !(l.protocol().equals("HTTP") && redirectsToHttps(def))) {
-        notes.warn(
-            lbName,
-            "The default action of listener "
-                + name
-                + " is "
-                + describe(finalAction(def))
-                + "; it is not mapped, and the edge routes "
-                + name
-                + " like "
-                + (main == null ? "nothing" : main.protocol() + ":" + main.port())
-                + ".");
-      }
-      if (l != main && main != null && forwards(def) && !sameForward(def, main.defaultRule())) {
-        notes.warn(
-            lbName,
-            "Listener "
-                + name
-                + " forwards by other weights than "
-                + main.protocol()
-                + ":"
-                + main.port()
-                + "; the bundle gives both the split of "
-                + main.protocol()
-                + ":"
-                + main.port()
-                + ".");
-      }
-      if (l != main && l.rules().size() > 1) {
-        notes.warn(
-            lbName,
-            "The "
-                + (l.rules().size() - 1)
-                + " non-default rule(s) of listener "
-                + name
-                + " are not migrated; the bundle gives "
-                + name
-                + " the rules of "
-                + (main == null ? "no listener" : main.protocol() + ":" + main.port())
-                + ".");
-      }
-    }
-    if (lb.type().equals("network") && lb.listeners().stream().noneMatch(ElbV2Planner::web)) {
-      notes.info(
-          lbName,
-          "Network Load Balancer: its split is recovered (REVIEW.md) but it has no HTTP listener to route.");
-    }
-  }
-
-  private static boolean sameForward(ListenerRule a, ListenerRule b) {
-    return finalAction(a).targetGroups().equals(finalAction(b).targetGroups());
-  }
-
-  private static String describe(RuleAction a) {
+  /** A rule's action in words, for notes: its type, with the target of a redirect. */
+  static String describe(RuleAction a) {
     return switch (a.type()) {
       case "redirect" ->
           "a redirect ("
@@ -337,10 +265,23 @@ final class ElbV2Planner {
   }
 
   /**
-   * The split of a forward rule of {@code lbName}, over {@code groups} (the app's groups). Notes
-   * what is left out when {@code note} is true (the basis in use).
+   * The split of a forward rule of {@code lbName} under the basis in use, noting what is left out
+   * (target groups at weight 0 or without instances, stickiness).
    */
-  ForwardSplit.Result split(
+  ForwardSplit.Result split(String lbName, ListenerV2 l, ListenerRule rule, WeightBasis basis) {
+    return split(lbName, l, rule, basis, true);
+  }
+
+  /**
+   * The split of a forward rule of {@code lbName} under another basis, for REVIEW.md: noted once,
+   * under the basis in use, by {@link #split(String, ListenerV2, ListenerRule, WeightBasis)}.
+   */
+  ForwardSplit.Result splitWithoutNotes(
+      String lbName, ListenerV2 l, ListenerRule rule, WeightBasis basis) {
+    return split(lbName, l, rule, basis, false);
+  }
+
+  private ForwardSplit.Result split(
       String lbName, ListenerV2 l, ListenerRule rule, WeightBasis basis, boolean note) {
     LoadBalancerV2 lb = lbs.get(lbName);
     boolean lbCz = lbCrossZone(lb);
@@ -423,180 +364,6 @@ final class ElbV2Planner {
       }
     }
     return result;
-  }
-
-  /** Notes for what target groups do that the bundle does not: called once per target group ARN. */
-  void checkTargetGroup(String arn) {
-    TargetGroup tg = tgs.get(arn);
-    Map<String, String> a = tg.attributes();
-    if ("true".equals(a.get("stickiness.enabled"))) {
-      notes.warn(
-          tg.arn(),
-          "Target group "
-              + tg.name()
-              + " has stickiness ("
-              + a.getOrDefault("stickiness.type", "?")
-              + "); not mapped, Traefik weights apply per request.");
-    }
-    String algorithm = a.get("load_balancing.algorithm.type");
-    if (algorithm != null && !algorithm.equals("round_robin")) {
-      notes.info(
-          tg.arn(),
-          "Target group "
-              + tg.name()
-              + " balances by "
-              + algorithm
-              + "; Kubernetes Services balance over pods by their own rules.");
-    }
-    String slowStart = a.get("slow_start.duration_seconds");
-    if (slowStart != null && !slowStart.equals("0")) {
-      notes.info(
-          tg.arn(),
-          "Target group "
-              + tg.name()
-              + " ramps new targets up over "
-              + slowStart
-              + " s (slow start); not mapped.");
-    }
-    if (a.isEmpty()) {
-      notes.info(
-          tg.arn(),
-          "Attributes of target group "
-              + tg.name()
-              + " were not captured; its cross-zone setting is"
-              + " taken from the load balancer.");
-    }
-  }
-
-  // ---- rules as routes ------------------------------------------------------------------------
-
-  /**
-   * A non-default rule of the main listener that becomes a route.
-   *
-   * @param hosts the host-header values, or empty for every host of the load balancer
-   */
-  record RuleRoute(
-      ListenerV2 listener,
-      ListenerRule rule,
-      List<String> hosts,
-      List<Route.PathMatch> paths,
-      ForwardSplit.Result split) {}
-
-  /**
-   * The non-default rules of the main listener that can be routes, in priority order; notes the
-   * others.
-   */
-  List<RuleRoute> ruleRoutes(String lbName, WeightBasis basis) {
-    ListenerV2 l = mainListener(lbName);
-    List<RuleRoute> out = new ArrayList<>();
-    if (l == null || !web(l)) {
-      return out;
-    }
-    for (ListenerRule r : l.rules()) {
-      if (r.isDefault()) {
-        continue;
-      }
-      String label = ruleLabel(l, r);
-      String skipped = " Requests it matched fall through to the next rule that is migrated.";
-      List<String> hosts = new ArrayList<>();
-      List<Route.PathMatch> paths = new ArrayList<>();
-      String unsupported = null;
-      for (RuleCondition c : r.conditions()) {
-        switch (c.field()) {
-          case "host-header" -> {
-            for (String v : c.values()) {
-              String h = v.toLowerCase(Locale.ROOT);
-              if (Names.isHost(h)) {
-                hosts.add(h);
-              } else if (unsupported == null) {
-                unsupported =
-                    "host pattern '"
-                        + Names.printable(v)
-                        + "' (only names and a leading '*.' can be matched)";
-              }
-            }
-          }
-          case "path-pattern" -> {
-            for (String v : c.values()) {
-              Route.PathMatch p = pathMatch(v);
-              if (p != null) {
-                paths.add(p);
-              } else if (unsupported == null) {
-                unsupported =
-                    "path pattern '"
-                        + Names.printable(v)
-                        + "' (only an exact path or one '*' at the end can be matched)";
-              }
-            }
-          }
-          default -> {
-            if (unsupported == null) {
-              unsupported =
-                  c.field() + " condition " + (c.key() == null ? "" : c.key() + " ") + c.values();
-            }
-          }
-        }
-      }
-      if (unsupported != null) {
-        notes.warn(
-            lbName,
-            label
-                + " matches on "
-                + unsupported
-                + ", which the bundle does not express; the rule is not"
-                + " migrated."
-                + skipped);
-        continue;
-      }
-      for (RuleAction a : r.actions()) {
-        if (a.type().startsWith("authenticate") || a.type().equals("jwt-validation")) {
-          notes.error(
-              lbName,
-              label
-                  + " authenticates requests ("
-                  + a.type()
-                  + ") before it forwards; the bundle would"
-                  + " serve them without authentication. Add authentication at the edge (e.g. a forwardAuth Middleware) or"
-                  + " drop the rule, then run with --allow-errors.");
-        }
-      }
-      RuleAction last = finalAction(r);
-      if (!last.type().equals("forward")) {
-        notes.warn(
-            lbName,
-            label
-                + " answers with "
-                + describe(last)
-                + "; not migrated (the bundle routes only forwards)."
-                + skipped);
-        continue;
-      }
-      ForwardSplit.Result split = split(lbName, l, r, basis, true);
-      if (split.shares().empty()) {
-        notes.warn(lbName, label + " forwards to no migrated instances; not migrated." + skipped);
-        continue;
-      }
-      out.add(new RuleRoute(l, r, List.copyOf(new TreeSet<>(hosts)), paths, split));
-    }
-    return out;
-  }
-
-  /**
-   * An ALB path pattern as a path match: exact without wildcards, a prefix with one '*' at the end;
-   * else null.
-   */
-  static Route.PathMatch pathMatch(String pattern) {
-    if (!pattern.startsWith("/")) {
-      return null;
-    }
-    String body = pattern.endsWith("*") ? pattern.substring(0, pattern.length() - 1) : pattern;
-    if (body.contains("*")
-        || body.contains("?")
-        || body.isEmpty()
-        || !body.matches("[A-Za-z0-9._~!$&'()+,;=:@%/-]+")) {
-      return null;
-    }
-    return new Route.PathMatch(body, pattern.endsWith("*"));
   }
 
   // ---- tracks --------------------------------------------------------------------------------

@@ -1,11 +1,16 @@
 package io.canary2k8s.plan;
 
 import io.canary2k8s.split.Fraction;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Host rules that share one split: the names that pointed at the same load balancer(s) in the same
  * proportions. Backends with no share are left out (an empty member breaks a TraefikService).
+ *
+ * <p>Built with names, not positions: {@link #forHosts} for the whole split behind load balancers,
+ * {@link #forRule} for an ALB listener rule, then the {@link Builder}'s setters.
  *
  * @param name the routing object's name
  * @param loadBalancers the load balancers these hosts pointed at
@@ -40,6 +45,11 @@ public record Route(
     String rule) {
 
   public Route {
+    Objects.requireNonNull(name, "name");
+    if (https != (tlsSecret != null)) {
+      throw new IllegalArgumentException(
+          "route " + name + ": an HTTPS route names its TLS Secret, and only an HTTPS route does");
+    }
     loadBalancers = loadBalancers.stream().sorted().toList();
     hosts = hosts.stream().sorted().toList();
     backends = List.copyOf(backends);
@@ -47,40 +57,43 @@ public record Route(
         paths == null
             ? List.of()
             : paths.stream()
-                .sorted(
-                    java.util.Comparator.comparing(PathMatch::value)
-                        .thenComparing(PathMatch::prefix))
+                .sorted(Comparator.comparing(PathMatch::value).thenComparing(PathMatch::prefix))
                 .toList();
   }
 
   /**
-   * A classic ELB's route: every path, no priority, and HTTP redirected to HTTPS when the ELB
-   * listened on both (a classic ELB cannot redirect; users of both meant HTTPS).
+   * A route for every path of {@code hosts}: the split behind {@code loadBalancers} (a classic
+   * ELB's, an ALB's default rule, or a DNS name's weighted over several), no priority, no rule.
    */
-  public Route(
-      String name,
-      List<String> loadBalancers,
-      List<String> hosts,
-      boolean http,
-      boolean https,
-      String tlsSecret,
-      String certificateArn,
-      List<Backend> backends,
-      boolean split) {
-    this(
-        name,
-        loadBalancers,
-        hosts,
-        http,
-        https,
-        tlsSecret,
-        certificateArn,
-        backends,
-        split,
-        http && https,
-        List.of(),
-        null,
-        null);
+  public static Builder forHosts(String name, List<String> loadBalancers, List<String> hosts) {
+    return new Builder(name, loadBalancers).hosts(hosts);
+  }
+
+  /**
+   * A route from a listener rule of {@code loadBalancer}: it goes ahead of the load balancer's
+   * other routes for the same hosts, lower {@code priority} first.
+   *
+   * @param rule the rule as REVIEW.md names it, e.g. {@code web-alb HTTPS:443 rule 10}
+   */
+  public static Builder forRule(String name, String loadBalancer, String rule, int priority) {
+    Builder b = new Builder(name, List.of(loadBalancer));
+    b.rule = Objects.requireNonNull(rule, "rule");
+    b.priority = priority;
+    return b;
+  }
+
+  /** A builder holding this route's values, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder(name, loadBalancers).hosts(hosts).backends(backends).paths(paths);
+    b.http = http;
+    b.https = https;
+    b.tlsSecret = tlsSecret;
+    b.certificateArn = certificateArn;
+    b.split = split;
+    b.httpRedirect = httpRedirect;
+    b.priority = priority;
+    b.rule = rule;
+    return b;
   }
 
   /** A request path: exactly {@code value}, or every path that starts with it. */
@@ -98,19 +111,97 @@ public record Route(
   }
 
   public Route withBackends(List<Backend> newBackends) {
-    return new Route(
-        name,
-        loadBalancers,
-        hosts,
-        http,
-        https,
-        tlsSecret,
-        certificateArn,
-        newBackends,
-        split,
-        httpRedirect,
-        paths,
-        priority,
-        rule);
+    return toBuilder().backends(newBackends).build();
+  }
+
+  /**
+   * The values of a {@link Route} by name. Unset, a route serves neither HTTP nor HTTPS, has no
+   * backends, does not split, does not redirect and matches every path.
+   */
+  public static final class Builder {
+    private final String name;
+    private final List<String> loadBalancers;
+    private List<String> hosts = List.of();
+    private boolean http;
+    private boolean https;
+    private String tlsSecret;
+    private String certificateArn;
+    private List<Backend> backends = List.of();
+    private boolean split;
+    private boolean httpRedirect;
+    private List<PathMatch> paths = List.of();
+    private Integer priority;
+    private String rule;
+
+    private Builder(String name, List<String> loadBalancers) {
+      this.name = Objects.requireNonNull(name, "name");
+      this.loadBalancers = List.copyOf(loadBalancers);
+    }
+
+    public Builder hosts(List<String> hosts) {
+      this.hosts = List.copyOf(hosts);
+      return this;
+    }
+
+    /** Whether the route serves HTTP on port 80. */
+    public Builder http(boolean serves) {
+      this.http = serves;
+      return this;
+    }
+
+    /** The route serves HTTPS on port 443 with the certificate in Secret {@code tlsSecret}. */
+    public Builder https(String tlsSecret) {
+      this.https = true;
+      this.tlsSecret = Objects.requireNonNull(tlsSecret, "tlsSecret");
+      return this;
+    }
+
+    /** The ACM/IAM certificate the load balancer's HTTPS listener used (null: none). */
+    public Builder certificateArn(String arn) {
+      this.certificateArn = arn;
+      return this;
+    }
+
+    /** Whether HTTP requests are redirected to HTTPS (when the route serves both). */
+    public Builder redirectHttpToHttps(boolean redirect) {
+      this.httpRedirect = redirect;
+      return this;
+    }
+
+    public Builder backends(List<Backend> backends) {
+      this.backends = List.copyOf(backends);
+      return this;
+    }
+
+    /**
+     * Whether the step overlays move this route's traffic between the stable track and canaries.
+     */
+    public Builder split(boolean split) {
+      this.split = split;
+      return this;
+    }
+
+    /** The paths the route is limited to; empty for every path. */
+    public Builder paths(List<PathMatch> paths) {
+      this.paths = List.copyOf(paths);
+      return this;
+    }
+
+    public Route build() {
+      return new Route(
+          name,
+          loadBalancers,
+          hosts,
+          http,
+          https,
+          tlsSecret,
+          certificateArn,
+          backends,
+          split,
+          httpRedirect,
+          paths,
+          priority,
+          rule);
+    }
   }
 }

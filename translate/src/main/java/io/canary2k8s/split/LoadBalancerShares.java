@@ -2,6 +2,7 @@ package io.canary2k8s.split;
 
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The recovered split behind one classic ELB: each attached Auto Scaling group's share of the
@@ -52,6 +53,17 @@ public record LoadBalancerShares(
         formula,
         null,
         List.of());
+  }
+
+  /**
+   * The split of a load balancer from which none can be read (e.g. no listener forwards): no
+   * groups, no zones, no rule; cross-zone on, not assumed.
+   *
+   * @param why the reason, shown where the formula would be
+   */
+  public static LoadBalancerShares unread(String loadBalancer, WeightBasis basis, String why) {
+    return new LoadBalancerShares(
+        loadBalancer, basis, true, false, new TreeMap<>(), List.of(), new TreeMap<>(), why);
   }
 
   /** Whether this is an ALB/NLB's split (it comes from a listener rule). */

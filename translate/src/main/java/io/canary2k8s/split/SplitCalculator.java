@@ -34,7 +34,7 @@ public final class SplitCalculator {
       if (zones.isEmpty()) {
         return out;
       }
-      Fraction each = Fraction.of(group.desiredCapacity(), zones.size());
+      Fraction each = Fraction.of(Capacity.desired(group), zones.size());
       for (String z : zones) {
         out.put(z, each);
       }

@@ -1,0 +1,96 @@
+package io.canary2k8s.plan;
+
+import io.canary2k8s.inventory.AutoScalingGroup;
+import io.canary2k8s.inventory.Instance;
+import io.canary2k8s.inventory.ScalingPolicy;
+import io.canary2k8s.notes.Notifier;
+import io.canary2k8s.split.Capacity;
+import io.canary2k8s.split.WeightBasis;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What an app's Auto Scaling group does that its track does not, as notes: capacity that is not in
+ * service, a group behind several load balancers, suspended processes, a mixed instances policy
+ * (capacity perhaps in weighted units), instance types, scaling policies the HPA does not take.
+ */
+final class GroupChecks {
+  private GroupChecks() {}
+
+  /**
+   * Notes on group {@code g}, whose track is {@code track}; {@code basis} is the weight basis of
+   * the split.
+   */
+  static void check(AutoScalingGroup g, String track, WeightBasis basis, Notifier notes) {
+    long serving = 0;
+    for (Instance i : g.instances()) {
+      if (i.serving()) {
+        serving++;
+      }
+    }
+    int desired = Capacity.desired(g);
+    if (serving != desired) {
+      notes.warn(
+          g.name(),
+          "Desired capacity is "
+              + desired
+              + " but "
+              + serving
+              + " instances are in service; the split uses "
+              + basis.flag()
+              + ".");
+    }
+    if (g.loadBalancerNames().size() > 1) {
+      notes.info(
+          g.name(),
+          "Auto Scaling group is behind "
+              + g.loadBalancerNames().size()
+              + " ELBs "
+              + g.loadBalancerNames()
+              + "; its Service "
+              + track
+              + " backs the host rules of each.");
+    }
+    if (!g.suspendedProcesses().isEmpty()) {
+      notes.warn(
+          g.name(),
+          "Suspended processes "
+              + g.suspendedProcesses()
+              + " have no Kubernetes equivalent; ignored.");
+    }
+    if (g.mixedInstancesPolicy()) {
+      notes.info(
+          g.name(),
+          "Mixed instances policy: capacity may be in weighted units, not"
+              + " instances; replicas are the desired capacity as given.");
+    }
+    Set<String> types = new TreeSet<>();
+    g.instances()
+        .forEach(
+            i -> {
+              if (i.instanceType() != null) {
+                types.add(i.instanceType());
+              }
+            });
+    if (!types.isEmpty()) {
+      notes.info(
+          g.name(),
+          "Instance types "
+              + types
+              + " are noted, not turned into resource"
+              + " requests: size the pods from measurements.");
+    }
+    for (ScalingPolicy p : g.scalingPolicies()) {
+      if (!TrackPlanner.isCpuTarget(p)) {
+        notes.warn(
+            g.name(),
+            "Scaling policy "
+                + p.policyName()
+                + " ("
+                + p.policyType()
+                + (p.metric() != null ? ", " + p.metric() : "")
+                + ") is not mapped to the HPA.");
+      }
+    }
+  }
+}

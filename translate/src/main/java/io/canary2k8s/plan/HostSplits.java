@@ -1,0 +1,130 @@
+package io.canary2k8s.plan;
+
+import io.canary2k8s.inventory.DnsRecord;
+import io.canary2k8s.notes.Notifier;
+import io.canary2k8s.split.Fraction;
+import io.canary2k8s.split.LoadBalancerShares;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The split of each host of an app: Route53's answers for it ({@link DnsAnswers}) composed with the
+ * split behind each load balancer they point at, exactly. Hosts that an ALB rule with only a host
+ * condition takes whole are left to that rule's route.
+ *
+ * <p>A path rule under a host that Route53 spreads over several load balancers, composed with each
+ * load balancer's behaviour for that path, is composed here.
+ */
+final class HostSplits {
+  /** Routed host → its share per Auto Scaling group (none zero), by host. */
+  private final Map<String, SortedMap<String, Fraction>> splits = new TreeMap<>();
+
+  /** Answered host → the load balancers it points at, by host, the ones a rule takes included. */
+  private final Map<String, Set<String>> loadBalancers = new TreeMap<>();
+
+  private HostSplits() {}
+
+  /**
+   * The splits of {@code hosts}: {@code shares} is the split behind each load balancer, {@code
+   * ruleRoutes} the ALB rules that become routes. Notes a host whose rule takes it from several
+   * load balancers, and a host with nothing to serve it.
+   */
+  static HostSplits of(
+      List<String> hosts,
+      DnsAnswers dns,
+      Map<String, LoadBalancerShares> shares,
+      Map<String, List<AlbRuleRoutes.RuleRoute>> ruleRoutes,
+      Notifier notes) {
+    // hosts that an ALB rule with only a host condition takes whole: the load balancer's split
+    // never sees them
+    Map<String, String> claimed = new TreeMap<>();
+    ruleRoutes.forEach(
+        (lb, rules) ->
+            rules.forEach(
+                rr -> {
+                  if (rr.paths().isEmpty()) {
+                    rr.hosts().forEach(h -> claimed.putIfAbsent(h, lb));
+                  }
+                }));
+    HostSplits out = new HostSplits();
+    for (String host : hosts) {
+      Map<DnsRecord, Fraction> p = dns.answers(host);
+      if (p.isEmpty()) {
+        continue;
+      }
+      SortedMap<String, Fraction> composed = new TreeMap<>();
+      Set<String> lbs = new TreeSet<>();
+      p.forEach(
+          (r, prob) -> {
+            String lb = dns.loadBalancerOf(r);
+            lbs.add(lb);
+            shares
+                .get(lb)
+                .shares()
+                .forEach((g, f) -> composed.merge(g, prob.times(f), Fraction::plus));
+          });
+      composed.values().removeIf(Fraction::isZero);
+      if (claimed.containsKey(host) && lbs.equals(Set.of(claimed.get(host)))) {
+        out.loadBalancers.put(host, lbs);
+        continue; // routed by its rule
+      }
+      if (claimed.containsKey(host)) {
+        notes.warn(
+            host,
+            "Route53 spreads this host over "
+                + lbs
+                + "; the rule of "
+                + claimed.get(host)
+                + " that matches it is migrated as a separate route for the host, which takes all of its requests.");
+      }
+      if (composed.isEmpty()) {
+        notes.warn(
+            host, "Host points at " + lbs + " with no instances to serve it; no rule emitted.");
+        continue;
+      }
+      out.splits.put(host, composed);
+      out.loadBalancers.put(host, lbs);
+    }
+    return out;
+  }
+
+  /**
+   * The routed hosts grouped by their load balancers and split (one route each): each group in host
+   * order, the groups in the order of their load balancers and split as text.
+   */
+  List<List<String>> groups() {
+    Map<String, List<String>> byKey = new TreeMap<>();
+    for (String host : splits.keySet()) {
+      String key = loadBalancers.get(host) + " " + splits.get(host);
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(host);
+    }
+    return List.copyOf(byKey.values());
+  }
+
+  /** A routed host's share per Auto Scaling group (none zero), by group. */
+  SortedMap<String, Fraction> split(String host) {
+    return splits.get(host);
+  }
+
+  /** The load balancers a routed host points at, by name. */
+  Set<String> loadBalancers(String host) {
+    return loadBalancers.get(host);
+  }
+
+  /** The answered hosts that point at {@code lb} (a rule's own hosts included), in order. */
+  List<String> hostsOf(String lb) {
+    List<String> out = new ArrayList<>();
+    loadBalancers.forEach(
+        (h, lbs) -> {
+          if (lbs.contains(lb)) {
+            out.add(h);
+          }
+        });
+    return out;
+  }
+}

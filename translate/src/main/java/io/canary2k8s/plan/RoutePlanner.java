@@ -1,0 +1,282 @@
+package io.canary2k8s.plan;
+
+import io.canary2k8s.inventory.AutoScalingGroup;
+import io.canary2k8s.inventory.Listener;
+import io.canary2k8s.names.Names;
+import io.canary2k8s.notes.Notifier;
+import io.canary2k8s.split.Fraction;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.ToIntFunction;
+
+/**
+ * An app's routes: one per group of hosts with the same load balancers and split ({@link
+ * HostSplits}), for every path; then one per ALB rule that becomes a route, ahead of them. Names
+ * each route clear of the others' derived names ({@link RouteNames}), gives each HTTPS route its
+ * TLS Secret and the certificate it needs ({@link TlsSecrets}).
+ *
+ * <p>A new kind of route (e.g. a TCP listener's) is made by a method of its own next to {@link
+ * #hostRoute} and {@link #ruleRoute}, sharing the app's names and Secrets.
+ */
+final class RoutePlanner {
+  private final Estate estate;
+  private final DnsAnswers dns;
+  private final Notifier notes;
+
+  RoutePlanner(Estate estate, DnsAnswers dns, Notifier notes) {
+    this.estate = estate;
+    this.dns = dns;
+    this.notes = notes;
+  }
+
+  /** One app's tracks as routes see them: the stable group, and group → track name. */
+  private record Tracks(AutoScalingGroup stable, Map<String, String> trackOf) {
+    /** Whether a split with {@code stable}'s share can be moved by the steps: it has a canary. */
+    boolean canSplit(SortedMap<String, Fraction> split) {
+      return split.containsKey(stable.name()) && trackOf.size() > 1;
+    }
+  }
+
+  /**
+   * The routes of app {@code appName}.
+   *
+   * @param hosts the app's DNS hosts
+   * @param splits the split behind each of its load balancers, and its ALB rules
+   * @param trackOf Auto Scaling group → track name
+   */
+  List<Route> routes(
+      String appName,
+      List<String> hosts,
+      SplitPlanner.Splits splits,
+      Map<String, String> trackOf,
+      AutoScalingGroup stable) {
+    Tracks tracks = new Tracks(stable, trackOf);
+    HostSplits hostSplits = HostSplits.of(hosts, dns, splits.shares(), splits.ruleRoutes(), notes);
+    RouteNames names = new RouteNames();
+    TlsSecrets secrets = new TlsSecrets();
+    List<Route> out = new ArrayList<>();
+    for (List<String> group : hostSplits.groups()) {
+      Route r = hostRoute(appName, group, hostSplits, tracks, names, secrets);
+      if (r != null) {
+        out.add(r);
+      }
+    }
+    splits
+        .ruleRoutes()
+        .forEach(
+            (lb, rules) -> {
+              List<String> lbHosts = hostSplits.hostsOf(lb);
+              for (AlbRuleRoutes.RuleRoute rr : rules) {
+                Route r = ruleRoute(lb, rr, lbHosts, tracks, names, secrets);
+                if (r != null) {
+                  out.add(r);
+                }
+              }
+            });
+    secrets.noteCertificates(appName, notes);
+    if (hosts.isEmpty()) {
+      notes.warn(
+          String.join(",", splits.shares().keySet()),
+          "No Route53 name points at these load balancers; no host rule is emitted. Clients that"
+              + " use the ELB's own DNS name need a new name pointing at the edge.");
+    }
+    return out;
+  }
+
+  /**
+   * The route of hosts with the same load balancers and split, for every path; null, with a note,
+   * when the load balancers serve neither HTTP:80 nor HTTPS:443 (its name stays taken).
+   */
+  private Route hostRoute(
+      String appName,
+      List<String> group,
+      HostSplits hostSplits,
+      Tracks tracks,
+      RouteNames names,
+      TlsSecrets secrets) {
+    String first = group.get(0);
+    Set<String> lbs = hostSplits.loadBalancers(first);
+    String wanted =
+        Names.label(lbs.size() == 1 ? lbs.iterator().next() : appName + "-dns-" + first);
+    String name = names.reserve(wanted, String.join(",", group));
+    if (!name.equals(wanted)) {
+      notes.info(
+          String.join(",", lbs),
+          "Route name '"
+              + wanted
+              + "' (or a name derived from it)"
+              + " is taken by another route of app "
+              + appName
+              + "; this one is '"
+              + name
+              + "'.");
+    }
+    String lbName = lbs.iterator().next();
+    ElbV2Planner v2 = estate.v2();
+    Set<String> classic = new TreeSet<>(lbs);
+    classic.removeIf(estate::isV2);
+    List<String> albs = lbs.stream().filter(estate::isV2).toList();
+    Listener http = listener(classic, "HTTP", 80);
+    Listener https = listener(classic, "HTTPS", 443);
+    Listener served = http != null ? http : https;
+    boolean serveHttp = http != null || albs.stream().anyMatch(v2::servesHttp);
+    boolean serveHttps = https != null || albs.stream().anyMatch(v2::servesHttps);
+    if (!serveHttp && !serveHttps) {
+      notes.warn(
+          lbName,
+          "Hosts "
+              + group
+              + " have no HTTP:80 or HTTPS:443 listener to"
+              + " migrate; no rule emitted.");
+      return null;
+    }
+    SortedMap<String, Fraction> split = hostSplits.split(first);
+    String certificate =
+        https != null
+            ? https.sslCertificateId()
+            : albs.stream()
+                .map(v2::certificateArn)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    Route.Builder route =
+        Route.forHosts(name, List.copyOf(lbs), group)
+            .http(serveHttp)
+            .certificateArn(certificate)
+            .redirectHttpToHttps(
+                http != null && https != null || albs.stream().anyMatch(v2::httpRedirects))
+            .backends(backends(split, tracks, g -> hostPort(g, classic, served, albs)))
+            // a step moves traffic between stable and canaries: an app without a canary has none
+            .split(tracks.canSplit(split));
+    if (serveHttps) {
+      route.https(secrets.forHosts(name, List.copyOf(lbs), group, certificate));
+    }
+    return route.build();
+  }
+
+  /**
+   * The route of an ALB rule, ahead of the load balancer's other routes for its hosts (the rule's
+   * host condition, else every host of the load balancer); null, with a note, when it has none.
+   */
+  private Route ruleRoute(
+      String lbName,
+      AlbRuleRoutes.RuleRoute rr,
+      List<String> lbHosts,
+      Tracks tracks,
+      RouteNames names,
+      TlsSecrets secrets) {
+    ElbV2Planner v2 = estate.v2();
+    String label = ElbV2Planner.ruleLabel(rr.listener(), rr.rule());
+    List<String> ruleHosts = rr.hosts().isEmpty() ? lbHosts : rr.hosts();
+    if (ruleHosts.isEmpty()) {
+      notes.warn(
+          lbName,
+          label
+              + " has no host condition and no Route53 name points at the load balancer;"
+              + " not migrated (a rule needs a host to route on).");
+      return null;
+    }
+    String name =
+        names.reserve(
+            Names.label(lbName + "-rule-" + rr.rule().priority()), lbName + rr.rule().priority());
+    SortedMap<String, Fraction> split = new TreeMap<>(rr.split().shares().shares());
+    split.values().removeIf(Fraction::isZero);
+    notes.info(
+        lbName,
+        label
+            + " becomes route "
+            + name
+            + " for "
+            + ruleHosts
+            + (rr.paths().isEmpty()
+                ? ""
+                : " and paths "
+                    + rr.paths().stream().map(p -> p.value() + (p.prefix() ? "*" : "")).toList())
+            + ", ahead of the load balancer's other rules as on AWS.");
+    Route.Builder route =
+        Route.forRule(name, lbName, lbName + " " + label, (int) rr.rule().numericPriority())
+            .hosts(ruleHosts)
+            .paths(rr.paths())
+            .http(v2.servesHttp(lbName))
+            .redirectHttpToHttps(v2.httpRedirects(lbName))
+            .backends(backends(split, tracks, g -> rulePort(g, lbName, rr)))
+            // a rule that forwards to one target group pins its requests there: the steps leave
+            // it alone
+            .split(tracks.canSplit(split) && rr.split().shares().targetGroups().size() > 1);
+    if (v2.servesHttps(lbName)) {
+      String certificate = v2.certificateArn(lbName);
+      route
+          .https(secrets.forRule(name, lbName, ruleHosts, certificate))
+          .certificateArn(certificate);
+    }
+    return route.build();
+  }
+
+  /**
+   * The backends of a split: the stable track first, then the canaries by track name (the order of
+   * the weighted services), each on the port {@code port} gives its group.
+   */
+  private List<Route.Backend> backends(
+      SortedMap<String, Fraction> split, Tracks tracks, ToIntFunction<AutoScalingGroup> port) {
+    List<String> order = new ArrayList<>(split.keySet());
+    order.sort(
+        Comparator.comparing((String g) -> !g.equals(tracks.stable().name()))
+            .thenComparing(tracks.trackOf()::get));
+    List<Route.Backend> out = new ArrayList<>();
+    for (String g : order) {
+      out.add(
+          new Route.Backend(
+              tracks.trackOf().get(g), port.applyAsInt(estate.group(g)), split.get(g)));
+    }
+    return out;
+  }
+
+  /**
+   * The Service port of a group's track on a host route: the instance port of the classic ELB
+   * listener that serves it, else its ALB target group's port, else that listener's or 80.
+   */
+  private int hostPort(
+      AutoScalingGroup g, Set<String> classic, Listener served, List<String> albs) {
+    if (served != null && g.loadBalancerNames().stream().anyMatch(classic::contains)) {
+      return served.instancePort();
+    }
+    for (String alb : albs) {
+      Integer p = estate.v2().port(g, alb);
+      if (p != null) {
+        return p;
+      }
+    }
+    return served != null ? served.instancePort() : 80;
+  }
+
+  /**
+   * The Service port of a group's track on a rule's route: the port of its target group that the
+   * rule forwards to, else of its first target group behind the load balancer, else 80.
+   */
+  private int rulePort(AutoScalingGroup g, String lbName, AlbRuleRoutes.RuleRoute rr) {
+    Integer p = estate.v2().port(g, rr.rule());
+    if (p == null) {
+      p = estate.v2().port(g, lbName);
+    }
+    return p != null ? p : 80;
+  }
+
+  /** The first listener of {@code protocol} on {@code port} of the classic ELBs {@code lbs}. */
+  private Listener listener(Set<String> lbs, String protocol, int port) {
+    for (String lb : lbs) {
+      for (Listener l : estate.classic(lb).listeners()) {
+        if (l.protocol().equals(protocol) && l.loadBalancerPort() == port) {
+          return l;
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,79 @@
+package io.canary2k8s.plan;
+
+import io.canary2k8s.names.Names;
+import io.canary2k8s.notes.Notifier;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The TLS Secrets of one app's HTTPS routes, and the certificate each must be given: an ACM or IAM
+ * certificate cannot be exported, so every Secret is an action item naming its hosts.
+ */
+final class TlsSecrets {
+  /** Where a Secret's certificate is today: the load balancer and its certificate ARN. */
+  private record Source(String loadBalancer, String certificate) {}
+
+  /** Secret → the hosts it must cover, by Secret name. */
+  private final Map<String, Set<String>> hosts = new TreeMap<>();
+
+  private final Map<String, Source> sources = new TreeMap<>();
+
+  /** Load balancer → the Secret of its listener's certificate, once a route of it alone has one. */
+  private final Map<String, String> ofLoadBalancer = new TreeMap<>();
+
+  /**
+   * The Secret of a route for whole hosts, {@code <route>-tls}; with one load balancer, that load
+   * balancer's Secret from now on.
+   *
+   * @param loadBalancers the route's load balancers, sorted: the first names the certificate
+   * @param certificate the certificate ARN of the HTTPS listener, or null
+   */
+  String forHosts(
+      String route, List<String> loadBalancers, List<String> hosts, String certificate) {
+    String secret = Names.join(route, "tls");
+    String lb = loadBalancers.get(0);
+    add(secret, hosts, lb, certificate);
+    if (loadBalancers.size() == 1) {
+      ofLoadBalancer.put(lb, secret);
+    }
+    return secret;
+  }
+
+  /**
+   * The Secret of a route for an ALB rule: the listener has one certificate, so every route of the
+   * load balancer shares one Secret; {@code <route>-tls} when it has none yet.
+   */
+  String forRule(String route, String loadBalancer, List<String> hosts, String certificate) {
+    String secret = ofLoadBalancer.computeIfAbsent(loadBalancer, k -> Names.join(route, "tls"));
+    add(secret, hosts, loadBalancer, certificate);
+    return secret;
+  }
+
+  private void add(String secret, List<String> more, String lb, String certificate) {
+    hosts.computeIfAbsent(secret, k -> new TreeSet<>()).addAll(more);
+    sources.put(secret, new Source(lb, String.valueOf(certificate)));
+  }
+
+  /** An action item per Secret, by Secret name: which certificate, for which hosts, where. */
+  void noteCertificates(String namespace, Notifier notes) {
+    hosts.forEach(
+        (secret, hs) -> {
+          Source source = sources.get(secret);
+          notes.action(
+              source.loadBalancer(),
+              "HTTPS listener uses certificate "
+                  + source.certificate()
+                  + ", which cannot be"
+                  + " exported from ACM: put a certificate for "
+                  + List.copyOf(hs)
+                  + " into Secret "
+                  + namespace
+                  + "/"
+                  + secret
+                  + " (e.g. with cert-manager).");
+        });
+  }
+}

@@ -1,0 +1,135 @@
+package io.canary2k8s.plan;
+
+import static io.canary2k8s.plan.TestEstates.alb;
+import static io.canary2k8s.plan.TestEstates.fed;
+import static io.canary2k8s.plan.TestEstates.forward;
+import static io.canary2k8s.plan.TestEstates.listener;
+import static io.canary2k8s.plan.TestEstates.rule;
+import static io.canary2k8s.plan.TestEstates.tg;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.canary2k8s.inventory.ListenerRule;
+import io.canary2k8s.inventory.RuleAction;
+import io.canary2k8s.inventory.RuleCondition;
+import io.canary2k8s.split.WeightBasis;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AlbRuleRoutesTest {
+  final TestEstates.Recorder notes = new TestEstates.Recorder();
+
+  List<AlbRuleRoutes.RuleRoute> rules(ListenerRule... rules) {
+    ListenerRule[] all = new ListenerRule[rules.length + 1];
+    System.arraycopy(rules, 0, all, 0, rules.length);
+    all[rules.length] = rule("default", forward("web", 1));
+    Estate estate =
+        new Estate(
+            TestEstates.albInventory(
+                List.of(alb("web", listener("HTTP", 80, all))),
+                List.of(tg("web", Map.of()), tg("other", Map.of())),
+                List.of(fed("web", 2, "web"))),
+            notes);
+    notes.notes.clear();
+    return new AlbRuleRoutes(estate.v2(), notes).of("web", WeightBasis.DESIRED);
+  }
+
+  static RuleCondition hosts(String... values) {
+    return new RuleCondition("host-header", null, List.of(values));
+  }
+
+  static RuleCondition paths(String... values) {
+    return new RuleCondition("path-pattern", null, List.of(values));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      nullValues = "none",
+      value = {
+        "/api, /api, false",
+        "/api/*, /api/, true",
+        "/*, /, true",
+        "/a*b, none, false",
+        "/a?, none, false",
+        "api/*, none, false",
+        "*, none, false",
+      })
+  void pathMatch_exactOrOneStarAtTheEnd(String pattern, String value, boolean prefix) {
+    Route.PathMatch m = AlbRuleRoutes.pathMatch(pattern);
+    if (value == null) {
+      assertThat(m).isNull();
+    } else {
+      assertThat(m).isEqualTo(new Route.PathMatch(value, prefix));
+    }
+  }
+
+  @Test
+  void hostAndPathRules_becomeRoutes_inPriorityOrder_hostsLowerCase() {
+    List<AlbRuleRoutes.RuleRoute> r =
+        rules(
+            rule("20", forward("web", 1), paths("/api/*")),
+            rule("10", forward("web", 1), hosts("Admin.Example.com")));
+    assertThat(r).extracting(x -> x.rule().priority()).containsExactly("10", "20");
+    assertThat(r.get(0).hosts()).containsExactly("admin.example.com");
+    assertThat(r.get(1).paths()).containsExactly(new Route.PathMatch("/api/", true));
+    assertThat(notes.notes).isEmpty();
+  }
+
+  @Test
+  void whatTheEdgeCannotExpress_isNotMigrated_withWhy() {
+    List<AlbRuleRoutes.RuleRoute> r =
+        rules(
+            rule(
+                "10",
+                forward("web", 1),
+                new RuleCondition("http-header", "X-Canary", List.of("1"))),
+            rule("20", forward("web", 1), paths("/a*b")),
+            rule(
+                "30",
+                new RuleAction("fixed-response", 1, List.of(), null, Map.of("StatusCode", "503"))),
+            rule("40", forward("other", 1), hosts("x.example.com")));
+    assertThat(r).isEmpty();
+    assertThat(notes.notes)
+        .containsExactly(
+            "WARNING web: HTTP:80 rule 10 matches on http-header condition X-Canary [1], which the"
+                + " bundle does not express; the rule is not migrated. Requests it matched fall"
+                + " through to the next rule that is migrated.",
+            "WARNING web: HTTP:80 rule 20 matches on path pattern '/a*b' (only an exact path or one"
+                + " '*' at the end can be matched), which the bundle does not express; the rule is"
+                + " not migrated. Requests it matched fall through to the next rule that is"
+                + " migrated.",
+            "WARNING web: HTTP:80 rule 30 answers with a fixed response 503; not migrated (the"
+                + " bundle routes only forwards). Requests it matched fall through to the next rule"
+                + " that is migrated.",
+            "WARNING web: HTTP:80 rule 40 gives 1 (100 %) of its requests to target group(s)"
+                + " [other] with no instances of a migrated Auto Scaling group (under desired); AWS"
+                + " answers those with an error today. The bundle divides the rest in its ratio.",
+            "WARNING web: HTTP:80 rule 40 forwards to no migrated instances; not migrated. Requests"
+                + " it matched fall through to the next rule that is migrated.");
+  }
+
+  @Test
+  void aRuleThatAuthenticates_isAnError() {
+    ListenerRule auth =
+        new ListenerRule(
+            null,
+            "10",
+            false,
+            List.of(hosts("x.example.com")),
+            List.of(
+                new RuleAction("authenticate-oidc", 1, List.of(), null, Map.of()),
+                new RuleAction(
+                    "forward",
+                    2,
+                    List.of(new RuleAction.WeightedTargetGroup(TestEstates.tgArn("web"), 1)),
+                    null,
+                    Map.of())));
+    assertThat(rules(auth)).hasSize(1);
+    assertThat(notes.notes)
+        .singleElement()
+        .asString()
+        .startsWith("ERROR web: HTTP:80 rule 10 authenticates requests (authenticate-oidc)");
+  }
+}
