@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The saved-AWS-CLI layout (DESIGN §1): which file holds which command's output, and the result key
- * each command prints. The capture script and the capture reader both use it.
+ * The saved-AWS-CLI layout (docs/design.md, "Input: saved AWS CLI output"): which file holds which
+ * command's output, and the result key each command prints. The capture script and the capture
+ * reader both use it.
  */
 public final class CaptureLayout {
   private CaptureLayout() {}

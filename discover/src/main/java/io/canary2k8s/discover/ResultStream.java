@@ -21,10 +21,10 @@ import java.util.concurrent.CancellationException;
 
 /**
  * The result list of a CLI output file read one element at a time: a 10,000-app capture holds 90 MB
- * of Auto Scaling groups, which as one tree were most of the read stage's memory and collector
- * time. Only the usual shape is streamed, {@code {..., "<key>": [...], ...}} or a bare array;
- * anything else, and any file the parser rejects, is left to the whole-file read, so that every
- * complaint is worded as it always was.
+ * of Auto Scaling groups, too much to hold as one tree. Only the usual shape is streamed, {@code
+ * {..., "<key>": [...], ...}} or a bare array; anything else, and any file the parser rejects, is
+ * left to the whole-file read, so that every complaint is worded the way the whole-file read words
+ * it.
  *
  * <p>The whole-file read reported a syntax error before anything about the content. A stream keeps
  * that order: what goes wrong while its elements are used is reported only after {@link #finish}

@@ -16,10 +16,10 @@ import java.util.function.Function;
  * its own (so with result lists of its own). Closing stops the parts not joined, waits for their
  * threads to end and closes what they left open.
  *
- * <p>A thread per part, not per core: on two cores, with one thread per core, the Auto Scaling and
- * classic ELB parts ended together and the ELBv2 part then ran on after the small Route53 one,
- * alone on one core for 0.3-0.6 s of a 10,000-app read (stage timers); sharing the cores, the parts
- * end about together (BENCHMARKS.md, fix 48).
+ * <p>A thread per part, not per core: with one thread per core, a large part started last would run
+ * on alone on one core after the small ones ended; a thread each shares the cores, so the parts end
+ * about together (the read stage of {@code bench/scale/Stages.java} and {@code
+ * StagesBench.discover} measure it).
  */
 final class Sections implements AutoCloseable {
   private final Path dir;

@@ -116,7 +116,7 @@ public record DnsRecord(
 
   /**
    * {@code records} indexed by name, each list in the order of {@code records}: one pass instead of
-   * a scan of every record per host (a quadratic cost at 10,000 apps, BENCHMARKS.md).
+   * a scan of every record per host, which would be quadratic in the estate's size.
    */
   public static Map<String, List<DnsRecord>> byName(List<DnsRecord> records) {
     Map<String, List<DnsRecord>> out = new HashMap<>();

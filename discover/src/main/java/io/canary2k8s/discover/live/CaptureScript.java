@@ -3,9 +3,9 @@ package io.canary2k8s.discover.live;
 /**
  * The bash script behind {@code canary2k8s capture-script}: for people who can run the AWS CLI
  * where the credentials are, but not this tool. It fills a directory in exactly the capture layout
- * (DESIGN §1, {@link io.canary2k8s.discover.CaptureLayout}) with the same read-only calls and page
- * sizes live discovery makes, so that {@code discover --from-aws-cli DIR} gives the inventory live
- * discovery would.
+ * (docs/design.md, "Input: saved AWS CLI output"; {@link io.canary2k8s.discover.CaptureLayout})
+ * with the same read-only calls and page sizes live discovery makes, so that {@code discover
+ * --from-aws-cli DIR} gives the inventory live discovery would.
  *
  * <p>The script needs bash (3.2 or later, so macOS's too) and the AWS CLI v1 or v2; no jq, no
  * python. Lists of names come from {@code --query ... --output text} (load balancer names and zone
