@@ -87,6 +87,7 @@ final class Commands {
         } else {
           writeAtomically(target, json);
           err.printf(
+              java.util.Locale.ROOT,
               "wrote %s: %d classic ELBs, %d Auto Scaling groups, %d DNS records%n",
               target,
               inv.classicLoadBalancers().size(),
@@ -284,6 +285,7 @@ final class Commands {
     spec.commandLine()
         .getErr()
         .printf(
+            java.util.Locale.ROOT,
             "%s %s: %d app(s), %d objects, %d files%n",
             changed ? "wrote" : "unchanged",
             out,
@@ -293,7 +295,11 @@ final class Commands {
     if (rendered.diffHeadline() != null) {
       spec.commandLine()
           .getErr()
-          .printf("%s: %s%n", io.canary2k8s.render.BundleLayout.DIFF, rendered.diffHeadline());
+          .printf(
+              java.util.Locale.ROOT,
+              "%s: %s%n",
+              io.canary2k8s.render.BundleLayout.DIFF,
+              rendered.diffHeadline());
     }
     return ExitCodes.OK;
   }
@@ -367,8 +373,13 @@ final class Commands {
       spec.commandLine()
           .getErr()
           .printf(
+              java.util.Locale.ROOT,
               "%d added, %d changed, %d removed, %d renamed, %d unchanged%n",
-              s.added(), s.changed(), s.removed(), s.renamed(), s.unchanged());
+              s.added(),
+              s.changed(),
+              s.removed(),
+              s.renamed(),
+              s.unchanged());
       return report.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
     }
   }

@@ -58,6 +58,7 @@ final class Pipeline {
   /** A short summary on stderr: counts, then every error and action item. */
   static void summarise(Notes notes, PrintWriter err) {
     err.printf(
+        java.util.Locale.ROOT,
         "notes: %d error(s), %d action item(s), %d warning(s), %d info%n",
         notes.count(Severity.ERROR),
         notes.count(Severity.ACTION),

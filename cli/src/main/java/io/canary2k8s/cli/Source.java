@@ -158,7 +158,8 @@ public final class Source {
 
     @Override
     public synchronized void update(String service, String region, int itemsSoFar) {
-      err.printf("\r\033[Kdiscovering %s in %s: %d", service, region, itemsSoFar);
+      err.printf(
+          java.util.Locale.ROOT, "\r\033[Kdiscovering %s in %s: %d", service, region, itemsSoFar);
       err.flush();
       shown = true;
     }
