@@ -1,7 +1,10 @@
 package io.canary2k8s.cli;
 
 import io.canary2k8s.input.InputException;
+import io.canary2k8s.input.IoFailure;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Command;
     footer = {
       "  canary2k8s migrate --from-aws-cli samples/razorpay-myapp/capture --out out/razorpay-myapp",
       "",
-      "Exit codes: 0 ok, 1 diff found changes, 2 bad usage or input, 3 translation errors, 4 AWS access failed."
+      "Exit codes: 0 ok, 1 diff found changes, 2 bad usage or input or an I/O error, 3 translation errors, 4 AWS access failed."
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -78,10 +81,15 @@ public final class Main implements Runnable {
           } else if (ex instanceof TranslationFailed) {
             code = ExitCodes.TRANSLATION_ERRORS;
             message = ex.getMessage();
-          } else if (ex instanceof java.io.UncheckedIOException
-              || ex instanceof java.io.IOException) {
-            code = ExitCodes.BAD_INPUT; // an --out or --output that cannot be written
+          } else if (ex instanceof IoFailure) {
+            code = ExitCodes.IO_FAILED;
             message = ex.getMessage();
+          } else if (ex instanceof UncheckedIOException u) {
+            code = ExitCodes.IO_FAILED;
+            message = "I/O error: " + IoFailure.describe(u.getCause());
+          } else if (ex instanceof IOException io) {
+            code = ExitCodes.IO_FAILED;
+            message = "I/O error: " + IoFailure.describe(io);
           } else if (isAwsFailure(ex)) {
             code = ExitCodes.AWS_FAILED;
             message = ex.getMessage();

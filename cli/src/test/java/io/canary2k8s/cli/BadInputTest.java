@@ -273,7 +273,10 @@ class BadInputTest extends Rejections {
     assertThat(run.exit()).as(run.err()).isEqualTo(2);
     String[] lines = run.err().strip().split("\n");
     assertThat(lines[lines.length - 1])
-        .startsWith("canary2k8s: cannot write the bundle to /proc/canary2k8s-cannot/out: ");
+        .startsWith(
+            "canary2k8s: I/O error writing the bundle to /proc/canary2k8s-cannot/out: "
+                + "/proc/canary2k8s-cannot: ")
+        .endsWith("; /proc/canary2k8s-cannot/out is as it was");
     assertThat(run.err()).doesNotContain("internal error").doesNotContain("\tat ");
   }
 

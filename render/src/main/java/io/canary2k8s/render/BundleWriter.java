@@ -1,10 +1,10 @@
 package io.canary2k8s.render;
 
 import io.canary2k8s.input.InputException;
+import io.canary2k8s.input.IoFailure;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -415,16 +415,8 @@ public final class BundleWriter {
     }
   }
 
-  private static UncheckedIOException failed(Path out, IOException e) {
-    return new UncheckedIOException(
-        "cannot write the bundle to "
-            + out
-            + ": "
-            + e.getMessage()
-            + " ("
-            + e.getClass().getSimpleName()
-            + ")",
-        e);
+  private static IoFailure failed(Path out, IOException e) {
+    return new IoFailure("writing the bundle to " + out, e, out + " is as it was");
   }
 
   /** The outermost of {@code dir} and its ancestors that does not exist yet, or null. */
