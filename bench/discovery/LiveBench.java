@@ -54,8 +54,15 @@ public final class LiveBench {
             + Math.max(1, ceil(zones, 100))
             + recordCalls;
     System.out.printf(
+        java.util.Locale.ROOT,
         "elbs=%d groups=%d zones=%d records=%d calls=%d minimum=%d in-process-seconds=%.2f%n",
-        elbs, groups, zones, inv.dnsRecords().size(), calls.total(), minimum, seconds);
+        elbs,
+        groups,
+        zones,
+        inv.dnsRecords().size(),
+        calls.total(),
+        minimum,
+        seconds);
     calls.counts().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> System.out.println("  " + e.getKey() + " " + e.getValue()));

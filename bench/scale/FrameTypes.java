@@ -35,10 +35,14 @@ public class FrameTypes {
             f.getMethod().getType().getName() + "." + f.getMethod().getName(), 1, Integer::sum);
       }
     }
-    System.out.printf("%d samples%n", samples);
+    System.out.printf(java.util.Locale.ROOT, "%d samples%n", samples);
     for (Map.Entry<String, Integer> t : byType.entrySet()) {
       System.out.printf(
-          "%6d %5.1f %% %s%n", t.getValue(), 100.0 * t.getValue() / samples, t.getKey());
+          java.util.Locale.ROOT,
+          "%6d %5.1f %% %s%n",
+          t.getValue(),
+          100.0 * t.getValue() / samples,
+          t.getKey());
     }
     System.out.println("interpreted at the top:");
     interpreted.entrySet().stream()
@@ -47,6 +51,7 @@ public class FrameTypes {
                 .reversed()
                 .thenComparing(Map.Entry.comparingByKey()))
         .limit(top)
-        .forEach(x -> System.out.printf("%6d %s%n", x.getValue(), x.getKey()));
+        .forEach(
+            x -> System.out.printf(java.util.Locale.ROOT, "%6d %s%n", x.getValue(), x.getKey()));
   }
 }

@@ -57,7 +57,10 @@ public class JsonOutCpu {
       }
     }
     System.out.printf(
+        java.util.Locale.ROOT,
         "%s: thread CPU %.0f ms, %d bytes%n",
-        args[1], (threads.getCurrentThreadCpuTime() - cpu) / 1e6, Files.size(out));
+        args[1],
+        (threads.getCurrentThreadCpuTime() - cpu) / 1e6,
+        Files.size(out));
   }
 }

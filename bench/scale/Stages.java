@@ -33,7 +33,8 @@ public class Stages {
     Path capture = Path.of(args[0]);
     Path out = args[1].equals("-") ? null : Path.of(args[1]);
     RouteEmitter target = RouteEmitters.byName(args.length > 2 ? args[2] : "traefik-v3");
-    System.out.printf("%-12s %8s %8s %8s%n", "stage", "wall_s", "cpu_s", "gc_s");
+    System.out.printf(
+        java.util.Locale.ROOT, "%-12s %8s %8s %8s%n", "stage", "wall_s", "cpu_s", "gc_s");
     long t0 = System.nanoTime();
     Inventory inventory = timed("read", () -> CaptureReader.read(capture));
     Notes notes = new Notes();
@@ -68,7 +69,11 @@ public class Stages {
               }
             });
     System.out.printf(
-        "%-12s %8.2f   (files %d)%n", "total", (System.nanoTime() - t0) / 1e9, r.files());
+        java.util.Locale.ROOT,
+        "%-12s %8.2f   (files %d)%n",
+        "total",
+        (System.nanoTime() - t0) / 1e9,
+        r.files());
   }
 
   private static <T> T timed(String stage, Supplier<T> s) {
@@ -77,8 +82,12 @@ public class Stages {
     long gc = gc();
     T v = s.get();
     System.out.printf(
+        java.util.Locale.ROOT,
         "%-12s %8.2f %8.2f %8.2f%n",
-        stage, (System.nanoTime() - wall) / 1e9, (cpu() - cpu) / 1e9, (gc() - gc) / 1e3);
+        stage,
+        (System.nanoTime() - wall) / 1e9,
+        (cpu() - cpu) / 1e9,
+        (gc() - gc) / 1e3);
     return v;
   }
 

@@ -45,7 +45,9 @@ public class YamlDumpCpu {
       for (HasMetadata o : objects) {
         chars += Yaml.dump(o).length();
       }
-      rounds.append(String.format(" %.0f", (threads.getCurrentThreadCpuTime() - cpu) / 1e6));
+      rounds.append(
+          String.format(
+              java.util.Locale.ROOT, " %.0f", (threads.getCurrentThreadCpuTime() - cpu) / 1e6));
     }
     System.out.println(
         objects.size() + " objects, " + chars + " chars; thread CPU ms per round:" + rounds);

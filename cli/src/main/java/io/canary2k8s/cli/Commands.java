@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -96,6 +97,7 @@ final class Commands {
           writeAtomically(target, json);
           if (!console.quiet) {
             err.printf(
+                Locale.ROOT,
                 "wrote %s: %d classic ELBs, %d Auto Scaling groups, %d DNS records%n",
                 target,
                 inv.classicLoadBalancers().size(),
@@ -340,6 +342,7 @@ final class Commands {
     err.print(summary);
     if (!o.quiet) {
       err.printf(
+          Locale.ROOT,
           "%s %s: %d app(s), %d objects, %d files%n",
           changed ? "wrote" : "unchanged",
           out,
@@ -347,7 +350,7 @@ final class Commands {
           rendered.objects(),
           rendered.files());
       if (rendered.diffHeadline() != null) {
-        err.printf("%s: %s%n", BundleLayout.DIFF, rendered.diffHeadline());
+        err.printf(Locale.ROOT, "%s: %s%n", BundleLayout.DIFF, rendered.diffHeadline());
       }
     }
     if (!r.exitCode) {
@@ -357,8 +360,10 @@ final class Commands {
     boolean differs = check.changed();
     if (!o.quiet) {
       err.printf(
+          Locale.ROOT,
           "%s --previous %s%n",
-          differs ? "the bundle differs from" : "the bundle is the same as", r.previous);
+          differs ? "the bundle differs from" : "the bundle is the same as",
+          r.previous);
     }
     err.flush();
     return differs ? ExitCodes.CHANGES : ExitCodes.OK;
@@ -448,8 +453,13 @@ final class Commands {
       spec.commandLine()
           .getErr()
           .printf(
+              Locale.ROOT,
               "%d added, %d changed, %d removed, %d renamed, %d unchanged%n",
-              s.added(), s.changed(), s.removed(), s.renamed(), s.unchanged());
+              s.added(),
+              s.changed(),
+              s.removed(),
+              s.renamed(),
+              s.unchanged());
       return report.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
     }
   }

@@ -1,8 +1,11 @@
 package io.canary2k8s.cli;
 
 import io.canary2k8s.input.InputException;
+import io.canary2k8s.input.IoFailure;
 import io.canary2k8s.text.Escape;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +33,7 @@ import picocli.CommandLine.Command;
       "      --out out/razorpay-myapp",
       "",
       "Exit codes: 0 ok; 1 changes (diff, or --exit-code and the bundle changed);",
-      "2 bad usage or input; 3 translation errors (or action items under --strict);",
+      "2 bad usage or input, or an I/O error; 3 translation errors (or action items under --strict);",
       "4 AWS access failed."
     })
 public final class Main implements Runnable {
@@ -83,10 +86,15 @@ public final class Main implements Runnable {
           } else if (ex instanceof TranslationFailed) {
             code = ExitCodes.TRANSLATION_ERRORS;
             message = ex.getMessage();
-          } else if (ex instanceof java.io.UncheckedIOException
-              || ex instanceof java.io.IOException) {
-            code = ExitCodes.BAD_INPUT; // an --out or --output that cannot be written
+          } else if (ex instanceof IoFailure) {
+            code = ExitCodes.IO_FAILED;
             message = ex.getMessage();
+          } else if (ex instanceof UncheckedIOException u) {
+            code = ExitCodes.IO_FAILED;
+            message = "I/O error: " + IoFailure.describe(u.getCause());
+          } else if (ex instanceof IOException io) {
+            code = ExitCodes.IO_FAILED;
+            message = "I/O error: " + IoFailure.describe(io);
           } else if (isAwsFailure(ex)) {
             code = ExitCodes.AWS_FAILED;
             message = ex.getMessage();

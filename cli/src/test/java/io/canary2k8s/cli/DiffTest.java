@@ -254,7 +254,7 @@ class DiffTest {
     StringBuilder a = new StringBuilder();
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < 5000; i++) {
-      String name = String.format("cm-%04d", i);
+      String name = String.format(java.util.Locale.ROOT, "cm-%04d", i);
       a.append("---\n").append(configMap(name, "value", "before-" + i));
       b.append("---\n").append(configMap(name, "value", "after-" + i));
     }
@@ -348,7 +348,7 @@ class DiffTest {
     Files.createDirectories(dir);
     for (int i = 0; i < 40; i++) {
       Files.writeString(
-          dir.resolve(String.format("f%02d.yaml", i)),
+          dir.resolve(String.format(java.util.Locale.ROOT, "f%02d.yaml", i)),
           i % 7 == 3 ? "a: &x 1\nb: *x\n" : configMap("c" + i, "k", "v"));
     }
     for (int run = 0; run < 3; run++) {

@@ -174,7 +174,7 @@ class DnsCutoverMotoTest {
           .forEach(m -> movedHere.add(m.record().name() + " " + m.record().type()));
       List<String> steps = new ArrayList<>();
       for (int p : DnsCutover.STEPS) {
-        steps.add(String.format("%02d-weight-%d.json", steps.size() + 1, p));
+        steps.add(String.format(java.util.Locale.ROOT, "%02d-weight-%d.json", steps.size() + 1, p));
       }
 
       // forward through every step to the finish, then back

@@ -6,10 +6,13 @@ import io.canary2k8s.render.BundleWriter;
 import io.canary2k8s.render.PausingMain;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,15 +20,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The CLI killed (SIGKILL, no shutdown hooks) in the middle of writing a bundle, in a child JVM:
- * the previous bundle is still there, or is put back by the next run; what the killed run left is
- * never taken for a bundle, and the next run cleans it up.
+ * The CLI killed (SIGKILL, no shutdown hooks) in the middle of writing a bundle, in a child JVM,
+ * with the user's files in the bundle directory: the previous bundle is still there, or is put back
+ * by the next run; what the killed run left is never taken for a bundle, the next run cleans it up,
+ * and the user's files are where they were, the same files, whenever the kill came.
  */
 class KillMidWriteTest {
   @TempDir Path tmp;
 
+  static final List<String> USERS = List.of(".git/HEAD", "OWNERS", "base/OWNERS");
+
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"write:7", "swap"})
+  @ValueSource(strings = {"write:7", "carry:1", "swap"})
   void killedMidWriteLeavesThePreviousBundle(String where) throws Exception {
     Path work = Files.createDirectories(tmp.resolve("work"));
     Path out = work.resolve("out");
@@ -37,12 +43,18 @@ class KillMidWriteTest {
     Cli first = Cli.run(v3.toArray(String[]::new));
     assertThat(first.exit()).as(first.err()).isZero();
     Map<String, String> previous = BundleWriter.read(out);
+    for (String u : USERS) {
+      Files.createDirectories(out.resolve(u).getParent());
+      Files.writeString(out.resolve(u), "the user's " + u + "\n");
+    }
+    Map<String, Object> users = identities(out);
 
     // a second run that would change the bundle, killed where asked
-    String mode = where;
     Path marker = tmp.resolve("paused");
     Path log = tmp.resolve("child.log");
-    Process child = launch(mode, marker, log, v1);
+    List<String> args = new ArrayList<>(List.of(where, marker.toString()));
+    args.addAll(v1);
+    Process child = ChildCli.start(List.of(), PausingMain.class.getName(), args, log);
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (!Files.exists(marker)) {
@@ -62,14 +74,13 @@ class KillMidWriteTest {
       // killed between the two renames: out/ is gone, the previous bundle waits beside it
       assertThat(left).doesNotContain("out").anyMatch(n -> n.startsWith(".out.old-"));
     } else {
-      assertThat(BundleWriter.read(out)).as("previous bundle after the kill").isEqualTo(previous);
+      assertThat(bundleOnly(out)).as("previous bundle after the kill").isEqualTo(previous);
       assertThat(left).anyMatch(n -> n.startsWith(".out.tmp-"));
     }
-    // a half-written temporary directory never looks like a bundle (REVIEW.md comes last); at
-    // the swap it is complete but hidden, and the next run deletes it and puts the old one back
+    // a half-written temporary directory never looks like a bundle (its manifest comes last)
     for (String n : left) {
-      if (n.startsWith(".out.tmp-") && !where.equals("swap")) {
-        assertThat(work.resolve(n).resolve("REVIEW.md")).doesNotExist();
+      if (n.startsWith(".out.tmp-") && where.startsWith("write:")) {
+        assertThat(work.resolve(n).resolve(".canary2k8s-bundle")).doesNotExist();
       }
     }
 
@@ -77,36 +88,44 @@ class KillMidWriteTest {
     Cli again = Cli.run(v3.toArray(String[]::new));
     assertThat(again.exit()).as(again.err()).isZero();
     assertThat(again.err()).contains("unchanged");
-    assertThat(BundleWriter.read(out)).isEqualTo(previous);
-    assertThat(siblings()).containsExactly("out");
+    assertThat(bundleOnly(out)).isEqualTo(previous);
+    assertThat(siblings()).containsExactly(".out.lock", "out");
+    assertThat(identities(out)).as("the user's files").isEqualTo(users);
 
-    // and the interrupted change goes through
+    // and the interrupted change goes through, the user's files with it
     Cli change = Cli.run(v1.toArray(String[]::new));
     assertThat(change.exit()).as(change.err()).isZero();
-    assertThat(BundleWriter.read(out)).isNotEqualTo(previous).containsKey("REVIEW.md");
-    assertThat(siblings()).containsExactly("out");
+    assertThat(bundleOnly(out)).isNotEqualTo(previous).containsKey("REVIEW.md");
+    assertThat(siblings()).containsExactly(".out.lock", "out");
+    assertThat(identities(out)).as("the user's files").isEqualTo(users);
+  }
+
+  /** The bundle's files: every file but the user's. */
+  static Map<String, String> bundleOnly(Path out) throws IOException {
+    Map<String, String> m = BundleWriter.read(out);
+    m.keySet().removeAll(USERS);
+    return m;
+  }
+
+  /** The user's files: path → inode and modification time. */
+  static Map<String, Object> identities(Path out) throws IOException {
+    Map<String, Object> m = new TreeMap<>();
+    for (String u : USERS) {
+      BasicFileAttributes a =
+          Files.readAttributes(
+              out.resolve(u), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      m.put(
+          u,
+          List.of(
+              String.valueOf(a.fileKey()), a.lastModifiedTime(), Files.readString(out.resolve(u))));
+    }
+    return m;
   }
 
   private List<String> siblings() throws IOException {
     try (Stream<Path> s = Files.list(tmp.resolve("work"))) {
       return s.map(p -> p.getFileName().toString()).sorted().toList();
     }
-  }
-
-  private static Process launch(String mode, Path marker, Path log, List<String> cliArgs)
-      throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("-Dcanary2k8s.version=0.0.0-test");
-    cmd.add(PausingMain.class.getName());
-    cmd.add(mode);
-    cmd.add(marker.toString());
-    cmd.addAll(cliArgs);
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.redirectOutput(log.toFile());
-    return pb.start();
   }
 
   private static String output(Path log) {

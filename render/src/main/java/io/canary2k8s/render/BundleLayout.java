@@ -21,6 +21,9 @@ public final class BundleLayout {
   public static final String DIFF = "DIFF.md";
   public static final String DIFF_JSON = "diff.json";
 
+  /** The files canary2k8s wrote into the bundle directory ({@link BundleManifest}). */
+  public static final String MANIFEST = ".canary2k8s-bundle";
+
   /** Cluster-scoped objects; not a valid namespace name, so it cannot collide with one. */
   static final String CLUSTER_DIR = "_cluster";
 

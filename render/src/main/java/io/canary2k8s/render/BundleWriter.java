@@ -1,10 +1,10 @@
 package io.canary2k8s.render;
 
 import io.canary2k8s.input.InputException;
+import io.canary2k8s.input.IoFailure;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -12,13 +12,13 @@ import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +30,21 @@ import java.util.TreeMap;
  * place. A bundle equal to what is already there is not rewritten (files and their modification
  * times stay); in a bundle that changed, each file {@link Pending#put put} equal to the one already
  * there is taken over (the same file, its modification time kept) and only the others are written,
- * as are the streamed ones. A non-empty directory that is not a canary2k8s bundle is never
- * overwritten.
+ * as are the streamed ones.
  *
- * <p>A run that dies part-way (killed, disk full, power cut) leaves the previous bundle in place,
- * or — if it died during the two renames of the swap — the previous bundle under a hidden sibling
- * name ({@code .<out>.old-*}). The temporary directory ({@code .<out>.tmp-*}) never holds {@value
- * BundleLayout#REVIEW}, which is written last, so it never passes for a bundle. The next write to
- * the same {@code out} puts a stranded previous bundle back and deletes the leftovers, before
- * anything else. One run at a time per output directory.
+ * <p>The bundle knows what it owns: its {@value BundleLayout#MANIFEST} lists the files written
+ * ({@link BundleManifest}), and a directory is a bundle only when it has one. A rerun replaces,
+ * adds and deletes only those; every other entry of the directory (a {@code .git/}, an {@code
+ * OWNERS}) is the user's and is carried into the new bundle directory at the swap, moved whole (the
+ * same files, inodes and times). A non-empty directory without a manifest is never written into,
+ * but for a bundle of an earlier version recognised by its exact set of files ({@link
+ * BundleManifest#legacy}).
+ *
+ * <p>One run at a time per bundle directory ({@link OutputLock}). A run that dies part-way (killed,
+ * disk full, power cut) leaves the previous bundle in place, or, if it died in the few renames of
+ * the swap, the previous bundle or the user's entries under hidden sibling names ({@code
+ * .<out>.old-*}, {@code .<out>.tmp-*}); the next write to the same {@code out} puts them back and
+ * deletes the rest before anything else ({@link Leftovers}).
  */
 public final class BundleWriter {
   /** The filesystem steps of a write that can fail part-way; tests inject failures and pauses. */
@@ -98,37 +104,74 @@ public final class BundleWriter {
    * Starts writing a bundle to {@code out}: a directory that is there must be a bundle (or empty),
    * and what an earlier run left beside it is recovered first. The files then go into a temporary
    * sibling directory as they are {@link Pending#put put}; {@link Pending#commit} swaps it in, and
-   * closing without a commit leaves {@code out} as it was.
+   * closing without a commit leaves {@code out} as it was. The bundle's lock is held until then.
    */
   public static Pending open(Path out) {
-    Path target = out.toAbsolutePath().normalize();
-    if (target.getParent() == null || target.getFileName() == null) {
-      throw new InputException(out.toString(), null, "cannot be the output directory (a root)");
+    String shown = out.toString();
+    Path abs = out.toAbsolutePath().normalize();
+    if (abs.getParent() == null || abs.getFileName() == null) {
+      throw new InputException(shown, null, "cannot be the output directory (a root)");
     }
+    Path made;
+    Path target;
     try {
-      Path parent = target.getParent();
-      recoverLeftovers(parent, target);
-      boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
-      if (exists) {
-        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-          throw new InputException(out.toString(), null, "exists and is not a directory");
-        }
-        if (!isEmpty(target) && !Files.isRegularFile(target.resolve(BundleLayout.REVIEW))) {
-          throw new InputException(
-              out.toString(),
-              null,
-              "exists, is not empty and is not a canary2k8s bundle (no "
-                  + BundleLayout.REVIEW
-                  + "); refusing to overwrite it");
-        }
-      }
-      Path made = firstMissing(parent);
-      Files.createDirectories(parent);
-      return new Pending(
-          out, target, Files.createTempDirectory(parent, tmpPrefix(target)), made, exists);
+      made = firstMissing(abs.getParent());
+      Files.createDirectories(abs.getParent());
+      // the real directory: two spellings of one place take one lock
+      target = abs.getParent().toRealPath().resolve(abs.getFileName().toString());
     } catch (IOException e) {
-      throw failed(out, e);
+      throw new IoFailure("creating the directory of " + shown, e, "nothing was written");
     }
+    OutputLock lock = OutputLock.take(target, shown);
+    try {
+      Leftovers.recover(target);
+      Ownership old = inspect(target, shown);
+      Path tmp = Leftovers.newDirectory(target, Leftovers.tmpPrefix(target));
+      return new Pending(shown, target, tmp, made, old, lock);
+    } catch (IOException e) {
+      lock.close();
+      throw failed(shown, e);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /** A bundle directory's ownership as its manifest says, to be read from it. */
+  private static final Ownership LISTED = new Ownership(Set.of(), Set.of());
+
+  /**
+   * What {@code target} holds of a bundle: null when it is not there, nothing when it is an empty
+   * directory, {@link #LISTED} when it has a manifest (read when the files are needed: an unchanged
+   * rerun compares it whole instead), else the files of a bundle of an earlier version. Anything
+   * else is refused.
+   */
+  private static Ownership inspect(Path target, String shown) throws IOException {
+    BasicFileAttributes a;
+    try {
+      a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+    if (a.isSymbolicLink()) {
+      throw new InputException(
+          shown,
+          null,
+          "is a symbolic link (to "
+              + Files.readSymbolicLink(target)
+              + "): a bundle directory is replaced as a whole, so give the directory itself as"
+              + " --out");
+    }
+    if (!a.isDirectory()) {
+      throw new InputException(shown, null, "exists and is not a directory");
+    }
+    if (BundleManifest.present(target, shown)) {
+      return LISTED;
+    }
+    if (isEmpty(target)) {
+      return Ownership.NONE;
+    }
+    return Ownership.of(BundleManifest.legacy(target, shown));
   }
 
   /**
@@ -137,39 +180,56 @@ public final class BundleWriter {
    * reads (large files, {@link #write streamed}, are written and then compared); at the first
    * difference the equal files are taken over, and from then on each file put is taken over when it
    * equals the target's and written when it does not. {@value BundleLayout#REVIEW} is held back to
-   * be written at the commit, so that the temporary directory never passes for a bundle.
-   * Thread-safe: distinct files may be put from several threads, and are written outside the lock;
-   * every put must have returned before the commit or the close.
+   * be written at the commit, and the manifest is renamed into the temporary directory after it:
+   * until then the directory holds nothing but files this write made. Thread-safe: distinct files
+   * may be put from several threads, and are written outside the lock; every put must have returned
+   * before the commit or the close.
    */
   public static final class Pending implements BundleSink, AutoCloseable {
-    private final Path shown;
+    private final String shown;
     private final Path target;
     private final Path tmp;
     private final Path madeParent;
+    private final OutputLock outputLock;
 
-    /** {@code out} was there when the write began: each file is compared with its file there. */
-    private final boolean targetExists;
+    /**
+     * What {@code target} held of a bundle when the write began (each file put is compared with its
+     * file there), or null when it was not there.
+     */
+    private Ownership old;
 
     /** Guards what follows: a streamed file may be written from another thread meanwhile. */
     private final Object lock = new Object();
 
     private final Set<String> dirs = new HashSet<>();
 
+    /** The path of every file put, relative: the manifest's lines. */
+    private final List<String> paths = new ArrayList<>();
+
+    /** Paths of the target seen to be regular files while comparing (not asked again). */
+    private final Set<String> regularInTarget = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** Files equal to the target's, not written (yet). */
     private final List<String> sameSoFar = new ArrayList<>();
 
     private boolean same;
-    private int files;
     private Body review;
     private boolean done;
 
-    private Pending(Path shown, Path target, Path tmp, Path madeParent, boolean targetExists) {
+    private Pending(
+        String shown,
+        Path target,
+        Path tmp,
+        Path madeParent,
+        Ownership old,
+        OutputLock outputLock) {
       this.shown = shown;
       this.target = target;
       this.tmp = tmp;
       this.madeParent = madeParent;
-      this.targetExists = targetExists;
-      this.same = targetExists;
+      this.old = old;
+      this.outputLock = outputLock;
+      this.same = old != null;
     }
 
     @Override
@@ -185,7 +245,7 @@ public final class BundleWriter {
       try {
         // compared, taken over and written outside the lock: other threads read and write their
         // files meanwhile (a rerun onto an unchanged bundle reads 100,000 of them)
-        boolean equal = targetExists && sameAsTarget(path, content);
+        boolean equal = old != null && sameAsTarget(path, content);
         synchronized (lock) {
           if (equal && same) {
             sameSoFar.add(path);
@@ -259,36 +319,81 @@ public final class BundleWriter {
         if (same && !sameAsTarget(BundleLayout.REVIEW, reviewFile)) {
           same = false;
         }
-        if (same && regularFiles(target) == files) {
+        String manifest = BundleManifest.format(paths);
+        if (same && sameAsTarget(BundleLayout.MANIFEST, manifest)) {
+          // every file of the bundle equal, and the same set of them: nothing to do
           done = true;
           deleteTree(tmp);
           return false;
         }
         differs();
-        Path parent = target.getParent();
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-          Path old = Files.createTempDirectory(parent, oldPrefix(target));
-          Files.delete(old);
-          io.move(target, old);
-          try {
-            io.move(tmp, target);
-          } catch (IOException | RuntimeException e) {
-            REAL_IO.move(old, target); // put the previous bundle back
-            throw e;
-          }
-          done = true;
-          try {
-            deleteTree(old);
-          } catch (IOException e) {
-            // the new bundle is in place; the next write removes what is left of the old one
-          }
+        // the manifest last, renamed in whole: a temporary directory with one is complete
+        Path part = tmp.resolve(BundleLayout.MANIFEST + ".part");
+        io.write(part, manifest);
+        io.move(part, tmp.resolve(BundleLayout.MANIFEST));
+        if (old != null) {
+          swap(Ownership.of(new HashSet<>(paths)));
         } else {
           io.move(tmp, target);
-          done = true;
         }
+        done = true;
         return true;
       } catch (IOException e) {
         throw failed(shown, e);
+      }
+    }
+
+    /**
+     * The new bundle in place of the old one, the user's entries carried over: each moved whole
+     * from the old bundle directory into the new one (refused, nothing changed, where one stands in
+     * the new bundle's way), then the two directories swapped by two renames. A failure on the way
+     * moves everything back.
+     *
+     * @param next the new bundle's files
+     */
+    private void swap(Ownership next) throws IOException {
+      if (old == LISTED) {
+        old = Ownership.of(BundleManifest.read(target, shown)); // checked: bad input here
+      }
+      Ownership.Carry carry = old.carry(target, shown, next, tmp, regularInTarget);
+      keepMode(target, tmp);
+      List<String> carried = new ArrayList<>();
+      Path away = null;
+      try {
+        for (String r : carry.moves()) {
+          Path to = tmp.resolve(r);
+          Files.createDirectories(to.getParent());
+          io.move(target.resolve(r), to);
+          carried.add(r);
+        }
+        away = Leftovers.freeName(target, Leftovers.oldPrefix(target));
+        io.move(target, away);
+        io.move(tmp, target);
+      } catch (IOException | RuntimeException e) {
+        try {
+          if (away != null && Files.exists(away, LinkOption.NOFOLLOW_LINKS)) {
+            REAL_IO.move(away, target); // the previous bundle back
+          }
+          for (int i = carried.size() - 1; i >= 0; i--) {
+            REAL_IO.move(tmp.resolve(carried.get(i)), target.resolve(carried.get(i)));
+          }
+        } catch (IOException | RuntimeException again) {
+          e.addSuppressed(again); // what is left, the next write puts back (Leftovers)
+        }
+        throw e;
+      }
+      done = true;
+      // the previous bundle's files, and the user's files the new bundle took the place of
+      Ownership gone = old;
+      if (!carry.adopted().isEmpty()) {
+        Set<String> more = new HashSet<>(old.files());
+        more.addAll(carry.adopted());
+        gone = Ownership.of(more);
+      }
+      try {
+        Leftovers.dispose(away, gone, target, false);
+      } catch (IOException e) {
+        // the new bundle is in place; the next write removes what is left of the old one
       }
     }
 
@@ -296,7 +401,23 @@ public final class BundleWriter {
     @Override
     public void close() {
       synchronized (lock) {
-        closeLocked();
+        try {
+          closeLocked();
+        } finally {
+          if (!done && madeParent != null) {
+            try {
+              // nobody else can have waited on a lock in a directory made a moment ago
+              Files.deleteIfExists(outputLock.file());
+            } catch (IOException e) {
+              // left: an empty lock file
+            }
+          }
+          outputLock.close();
+          if (!done) {
+            deleteMadeParents();
+          }
+          done = true;
+        }
       }
     }
 
@@ -304,12 +425,19 @@ public final class BundleWriter {
       if (done) {
         return;
       }
-      done = true;
       try {
+        // complete (with a manifest) once the commit began: what is not the bundle's goes back
         if (Files.exists(tmp, LinkOption.NOFOLLOW_LINKS)) {
-          deleteTree(tmp);
+          Leftovers.dispose(tmp, target);
         }
-        // parent directories this write made, if nothing else went into them
+      } catch (IOException e) {
+        throw failed(shown, e);
+      }
+    }
+
+    /** The parent directories this write made, if nothing else went into them. */
+    private void deleteMadeParents() {
+      try {
         for (Path d = target.getParent();
             madeParent != null && d != null && d.startsWith(madeParent);
             d = d.getParent()) {
@@ -328,17 +456,22 @@ public final class BundleWriter {
       }
     }
 
-    /** The file of {@code path} in the temporary directory; counts it. */
+    /** The file of {@code path} in the temporary directory; records it for the manifest. */
     private Path file(String path) {
       open();
       Path f = tmp.resolve(path);
+      String rel = path;
       if (!plainRelative(path)) {
         f = f.normalize();
         if (!f.startsWith(tmp) || f.equals(tmp)) {
           throw new IllegalStateException("bundle path escapes the output directory: " + path);
         }
+        rel = BundleManifest.relative(tmp, f);
       }
-      files++;
+      if (rel.equals(BundleLayout.MANIFEST) || rel.equals(BundleLayout.MANIFEST + ".part")) {
+        throw new IllegalStateException("bundle path is the manifest's: " + path);
+      }
+      paths.add(rel);
       return f;
     }
 
@@ -372,8 +505,8 @@ public final class BundleWriter {
      * copied where the file system has no hard links. A rerun after a change in one app of a
      * 10,000-app estate takes over 100,000 files and writes a few: no new file for the others,
      * which on a file system without a journal made each new one cost more while the old ones were
-     * freed (BENCHMARKS.md, session 10). The target's files are never written, so sharing them
-     * until the swap deletes the old names is safe; a taken-over file keeps its modification time.
+     * freed (BENCHMARKS.md). The target's files are never written, so sharing them until the swap
+     * deletes the old names is safe; a taken-over file keeps its modification time.
      */
     private void differs() throws IOException {
       same = false;
@@ -402,29 +535,39 @@ public final class BundleWriter {
     /** The file written at {@code written} holds what the target's file at {@code path} does. */
     private boolean sameAsTarget(String path, Path written) throws IOException {
       Path f = target.resolve(path);
-      return Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && Files.mismatch(written, f) == -1;
+      return isRegularInTarget(path, f) && Files.mismatch(written, f) == -1;
     }
 
     private boolean sameAsTarget(String path, String content) throws IOException {
       Path f = target.resolve(path);
-      if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+      if (!isRegularInTarget(path, f)) {
         return false;
       }
       byte[] want = content.getBytes(StandardCharsets.UTF_8);
       return Files.size(f) == want.length && Arrays.equals(Files.readAllBytes(f), want);
     }
+
+    private boolean isRegularInTarget(String path, Path f) {
+      if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+        regularInTarget.add(path);
+        return true;
+      }
+      return false;
+    }
   }
 
-  private static UncheckedIOException failed(Path out, IOException e) {
-    return new UncheckedIOException(
-        "cannot write the bundle to "
-            + out
-            + ": "
-            + e.getMessage()
-            + " ("
-            + e.getClass().getSimpleName()
-            + ")",
-        e);
+  /** The bundle directory keeps its mode across the swap (the new one was made by the umask's). */
+  private static void keepMode(Path from, Path to) {
+    try {
+      Files.setPosixFilePermissions(
+          to, Files.getPosixFilePermissions(from, LinkOption.NOFOLLOW_LINKS));
+    } catch (UnsupportedOperationException | IOException e) {
+      // no POSIX modes here: the new directory's own
+    }
+  }
+
+  private static IoFailure failed(String out, IOException e) {
+    return new IoFailure("writing the bundle to " + out, e, out + " is as it was");
   }
 
   /** The outermost of {@code dir} and its ancestors that does not exist yet, or null. */
@@ -436,69 +579,6 @@ public final class BundleWriter {
       missing = d;
     }
     return missing;
-  }
-
-  private static long regularFiles(Path dir) throws IOException {
-    try (var s = Files.walk(dir)) {
-      return s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).count();
-    }
-  }
-
-  private static String tmpPrefix(Path target) {
-    return "." + target.getFileName() + ".tmp-";
-  }
-
-  private static String oldPrefix(Path target) {
-    return "." + target.getFileName() + ".old-";
-  }
-
-  /**
-   * What an earlier run that died part-way left beside {@code target}: a previous bundle stranded
-   * mid-swap is put back when {@code target} is missing; temporary directories and other old copies
-   * are deleted. Only hidden directories named by this class are touched.
-   */
-  static void recoverLeftovers(Path parent, Path target) throws IOException {
-    if (!Files.isDirectory(parent)) {
-      return;
-    }
-    List<Path> tmps = new ArrayList<>();
-    List<Path> olds = new ArrayList<>();
-    try (var s = Files.list(parent)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-          continue;
-        }
-        String n = p.getFileName().toString();
-        if (isOurs(n, tmpPrefix(target))) {
-          tmps.add(p);
-        } else if (isOurs(n, oldPrefix(target))) {
-          olds.add(p);
-        }
-      }
-    }
-    olds.sort(Comparator.naturalOrder());
-    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-      for (Path old : olds) {
-        if (Files.isRegularFile(old.resolve(BundleLayout.REVIEW), LinkOption.NOFOLLOW_LINKS)) {
-          REAL_IO.move(old, target);
-          olds.remove(old);
-          break;
-        }
-      }
-    }
-    for (Path p : tmps) {
-      deleteTree(p);
-    }
-    for (Path p : olds) {
-      deleteTree(p);
-    }
-  }
-
-  /** {@code prefix} followed by the digits {@link Files#createTempDirectory} appends. */
-  private static boolean isOurs(String name, String prefix) {
-    return name.startsWith(prefix)
-        && name.length() > prefix.length()
-        && name.substring(prefix.length()).chars().allMatch(Character::isDigit);
   }
 
   private static void move(Path from, Path to) throws IOException {

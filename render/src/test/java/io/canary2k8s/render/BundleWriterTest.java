@@ -46,20 +46,34 @@ class BundleWriterTest {
     return tmp.resolve("out");
   }
 
-  /** Everything beside out/ in its parent, by name. */
+  /** Everything beside out/ in its parent, by name, but the lock file (which stays). */
   List<String> siblings() throws IOException {
     try (Stream<Path> s = Files.list(tmp)) {
-      return s.map(p -> p.getFileName().toString()).sorted().toList();
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> !n.equals(".out.lock"))
+          .sorted()
+          .toList();
     }
+  }
+
+  /** The files of {@code b} as written: with the manifest that lists them. */
+  static Map<String, String> written(Bundle b) {
+    return written(b.asMap());
+  }
+
+  static Map<String, String> written(Map<String, String> files) {
+    Map<String, String> m = new TreeMap<>(files);
+    m.put(BundleLayout.MANIFEST, BundleManifest.format(files.keySet()));
+    return m;
   }
 
   @Test
   void writesThenSkipsAnIdenticalBundle() throws IOException {
     assertThat(BundleWriter.write(OLD, out())).isTrue();
-    assertThat(BundleWriter.read(out())).isEqualTo(OLD.asMap());
+    assertThat(BundleWriter.read(out())).isEqualTo(written(OLD));
     assertThat(BundleWriter.write(OLD, out())).isFalse();
     assertThat(BundleWriter.write(NEW, out())).isTrue();
-    assertThat(BundleWriter.read(out())).isEqualTo(NEW.asMap());
+    assertThat(BundleWriter.read(out())).isEqualTo(written(NEW));
     assertThat(siblings()).containsExactly("out");
   }
 
@@ -75,41 +89,62 @@ class BundleWriterTest {
           }
         };
     BundleWriter.write(NEW, out());
-    assertThat(order).last().isEqualTo(BundleLayout.REVIEW);
+    // then the manifest, written aside and renamed in
+    assertThat(order.subList(order.size() - 2, order.size()))
+        .containsExactly(BundleLayout.REVIEW, BundleLayout.MANIFEST + ".part");
   }
 
   @Test
   void anIoErrorAtAnyFileLeavesThePreviousBundleIntact() throws IOException {
     BundleWriter.write(OLD, out());
-    int files = NEW.asMap().size();
-    for (int failAt = 0; failAt < files; failAt++) {
+    int failAt = 0;
+    for (; ; failAt++) {
       BundleWriter.io = new Failing(failAt, Integer.MAX_VALUE);
-      assertThatThrownBy(() -> BundleWriter.write(NEW, out()))
-          .as("failing write %d", failAt)
-          .isInstanceOf(UncheckedIOException.class)
-          .hasMessageContaining("injected");
+      try {
+        BundleWriter.write(NEW, out());
+        break; // fewer writes than failAt: every one has failed once
+      } catch (UncheckedIOException e) {
+        assertThat(e).as("failing write %d", failAt).hasMessageContaining("injected");
+      }
       assertThat(BundleWriter.read(out()))
           .as("after failing write %d", failAt)
-          .isEqualTo(OLD.asMap());
+          .isEqualTo(written(OLD));
       assertThat(siblings()).as("after failing write %d", failAt).containsExactly("out");
     }
+    // each file, and the manifest
+    assertThat(failAt).isEqualTo(NEW.asMap().size() + 1);
+    assertThat(BundleWriter.read(out())).isEqualTo(written(NEW));
   }
 
   @Test
-  void anIoErrorInEitherRenameOfTheSwapLeavesThePreviousBundleIntact() throws IOException {
+  void anIoErrorInAnyRenameLeavesThePreviousBundleIntact() throws IOException {
     BundleWriter.write(OLD, out());
-    for (int failAt = 0; failAt < 2; failAt++) {
+    Path git = Files.createDirectories(out().resolve(".git/objects"));
+    Files.writeString(git.resolve("ab"), "a user's file");
+    Files.writeString(out().resolve("OWNERS"), "me\n");
+    Files.writeString(out().resolve("base/OWNERS"), "you\n");
+    Map<String, String> before = BundleWriter.read(out());
+    int failAt = 0;
+    for (; ; failAt++) {
       BundleWriter.io = new Failing(Integer.MAX_VALUE, failAt);
-      assertThatThrownBy(() -> BundleWriter.write(NEW, out()))
-          .isInstanceOf(UncheckedIOException.class);
-      assertThat(BundleWriter.read(out()))
-          .as("after failing move %d", failAt)
-          .isEqualTo(OLD.asMap());
+      try {
+        BundleWriter.write(NEW, out());
+        break;
+      } catch (UncheckedIOException e) {
+        assertThat(e).as("failing move %d", failAt).hasMessageContaining("injected");
+      }
+      assertThat(BundleWriter.read(out())).as("after failing move %d", failAt).isEqualTo(before);
       assertThat(siblings()).as("after failing move %d", failAt).containsExactly("out");
     }
-    BundleWriter.io = BundleWriter.REAL_IO;
-    assertThat(BundleWriter.write(NEW, out())).isTrue();
-    assertThat(BundleWriter.read(out())).isEqualTo(NEW.asMap());
+    // the manifest's, the three entries of the user's carried over, and the two of the swap
+    assertThat(failAt).isEqualTo(6);
+    Map<String, String> after = BundleWriter.read(out());
+    assertThat(after).containsAllEntriesOf(written(NEW));
+    assertThat(after)
+        .containsEntry(".git/objects/ab", "a user's file")
+        .containsEntry("OWNERS", "me\n")
+        .containsEntry("base/OWNERS", "you\n")
+        .hasSize(written(NEW).size() + 3);
   }
 
   @Test
@@ -134,7 +169,7 @@ class BundleWriterTest {
 
     assertThat(BundleWriter.write(OLD, out())).isFalse();
     assertThat(siblings()).containsExactly(".other.tmp-123", ".out.tmp-42", ".out.tmp-mine", "out");
-    assertThat(BundleWriter.read(out())).isEqualTo(OLD.asMap());
+    assertThat(BundleWriter.read(out())).isEqualTo(written(OLD));
   }
 
   @Test
@@ -148,7 +183,7 @@ class BundleWriterTest {
     assertThat(BundleWriter.write(OLD, out()))
         .as("the restored bundle is already the wanted one")
         .isFalse();
-    assertThat(BundleWriter.read(out())).isEqualTo(OLD.asMap());
+    assertThat(BundleWriter.read(out())).isEqualTo(written(OLD));
     assertThat(siblings()).containsExactly("out");
   }
 
@@ -190,7 +225,17 @@ class BundleWriterTest {
                 "c"));
     BundleWriter.write(odd, out());
     assertThat(BundleWriter.read(out()))
-        .containsOnlyKeys(BundleLayout.REVIEW, "base/a.yaml", "base/b.yaml", "base/c.yaml");
+        .isEqualTo(
+            written(
+                Map.of(
+                    BundleLayout.REVIEW,
+                    "x",
+                    "base/a.yaml",
+                    "a",
+                    "base/b.yaml",
+                    "b",
+                    "base/c.yaml",
+                    "c")));
   }
 
   /** The text check that lets a path skip normalising agrees with normalising. */
@@ -255,7 +300,7 @@ class BundleWriterTest {
     Map<String, String> lateChange = new TreeMap<>(OLD.asMap());
     lateChange.put("overlays/promote/kustomization.yaml", "resources: [../../base] # late\n");
     assertThat(BundleWriter.write(new Bundle(lateChange), out())).isTrue();
-    assertThat(BundleWriter.read(out())).isEqualTo(lateChange);
+    assertThat(BundleWriter.read(out())).isEqualTo(written(lateChange));
     assertThat(siblings()).containsExactly("out");
     assertThat(Files.getLastModifiedTime(equal)).isEqualTo(before);
     if (inode != null) {
@@ -266,14 +311,14 @@ class BundleWriterTest {
     Map<String, String> fewer = new TreeMap<>(lateChange);
     fewer.remove("notes.json");
     assertThat(BundleWriter.write(new Bundle(fewer), out())).isTrue();
-    assertThat(BundleWriter.read(out())).isEqualTo(fewer);
+    assertThat(BundleWriter.read(out())).isEqualTo(written(fewer));
     assertThat(BundleWriter.write(new Bundle(lateChange), out())).isTrue();
-    assertThat(BundleWriter.read(out())).isEqualTo(lateChange);
+    assertThat(BundleWriter.read(out())).isEqualTo(written(lateChange));
     // only REVIEW.md differs
     Map<String, String> review = new TreeMap<>(lateChange);
     review.put(BundleLayout.REVIEW, "# another review\n");
     assertThat(BundleWriter.write(new Bundle(review), out())).isTrue();
-    assertThat(BundleWriter.read(out())).isEqualTo(review);
+    assertThat(BundleWriter.read(out())).isEqualTo(written(review));
   }
 
   @Test
@@ -303,11 +348,12 @@ class BundleWriterTest {
 
     assertThat(BundleWriter.write(new Bundle(earlyChange), out())).isTrue();
 
-    assertThat(BundleWriter.read(out())).isEqualTo(earlyChange);
+    assertThat(BundleWriter.read(out())).isEqualTo(written(earlyChange));
     assertThat(siblings()).containsExactly("out");
     assertThat(written)
         .as("files written")
-        .containsExactlyInAnyOrder("base/app/deployment-app.yaml", BundleLayout.REVIEW);
+        .containsExactlyInAnyOrder(
+            "base/app/deployment-app.yaml", BundleLayout.REVIEW, BundleLayout.MANIFEST + ".part");
     for (Path f : times.keySet()) {
       assertThat(Files.getLastModifiedTime(f)).as("%s kept its time", f).isEqualTo(times.get(f));
       if (inodes.get(f) != null) {
@@ -324,7 +370,7 @@ class BundleWriterTest {
     try (BundleWriter.Pending p = BundleWriter.open(out())) {
       NEW.asMap().forEach(p::put); // e.g. the notes then forbid writing: no commit
     }
-    assertThat(BundleWriter.read(out())).isEqualTo(OLD.asMap());
+    assertThat(BundleWriter.read(out())).isEqualTo(written(OLD));
     assertThat(siblings()).containsExactly("out");
 
     // an output under directories that did not exist: they go too
@@ -379,7 +425,7 @@ class BundleWriterTest {
         changed = p.commit();
       }
       assertThat(changed).as("round %d", round).isEqualTo(round == 0);
-      assertThat(BundleWriter.read(out())).isEqualTo(want);
+      assertThat(BundleWriter.read(out())).isEqualTo(written(want));
       assertThat(siblings()).containsExactly("out");
     }
   }
@@ -419,7 +465,7 @@ class BundleWriterTest {
         }
         changed = p.commit();
       }
-      assertThat(BundleWriter.read(out())).isEqualTo(round);
+      assertThat(BundleWriter.read(out())).isEqualTo(written(round));
       assertThat(siblings()).containsExactly("out");
       assertThat(changed).as("round %d", r).isEqualTo(expectChanged.get(r));
     }

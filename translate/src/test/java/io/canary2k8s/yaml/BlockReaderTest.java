@@ -300,7 +300,7 @@ class BlockReaderTest {
               "\"%s\": v\n",
               "k: |\n  %s\n",
               "k: |-\n  %s\n  x\n")) {
-        agrees(String.format(form, v));
+        agrees(String.format(java.util.Locale.ROOT, form, v));
       }
     }
   }

@@ -157,7 +157,7 @@ final class Estates {
     for (int i = 0; i < 22; i++) {
       elbs.add(
           elb(
-              String.format("svc-%02d", i),
+              String.format(java.util.Locale.ROOT, "svc-%02d", i),
               region,
               i % 2 == 0 ? CrossZone.ENABLED : CrossZone.DISABLED,
               i % 3 == 0 ? Map.of("team", "t" + i, "canary2k8s.io/app", "svc-" + i) : Map.of()));

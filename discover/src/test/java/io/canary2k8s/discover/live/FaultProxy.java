@@ -122,7 +122,7 @@ final class FaultProxy implements AutoCloseable {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(body));
     for (Map.Entry<String, List<String>> h : ex.getRequestHeaders().entrySet()) {
-      if (!HOP_HEADERS.contains(h.getKey().toLowerCase())) {
+      if (!HOP_HEADERS.contains(h.getKey().toLowerCase(java.util.Locale.ROOT))) {
         h.getValue().forEach(v -> req.header(h.getKey(), v));
       }
     }
@@ -131,7 +131,8 @@ final class FaultProxy implements AutoCloseable {
         .map()
         .forEach(
             (k, vs) -> {
-              if (!HOP_HEADERS.contains(k.toLowerCase()) && !k.startsWith(":")) {
+              if (!HOP_HEADERS.contains(k.toLowerCase(java.util.Locale.ROOT))
+                  && !k.startsWith(":")) {
                 vs.forEach(v -> ex.getResponseHeaders().add(k, v));
               }
             });

@@ -245,7 +245,8 @@ class LiveDiscoveryMotoTest {
       zone = createZone(seeder, "paging.example");
       List<Change> changes = new ArrayList<>();
       for (int i = 0; i < 250; i++) {
-        changes.add(cname(String.format("a%03d.paging.example", i), null, null));
+        changes.add(
+            cname(String.format(java.util.Locale.ROOT, "a%03d.paging.example", i), null, null));
       }
       for (int i = 0; i < 100; i++) {
         changes.add(cname("w.paging.example", "team/w" + i, 1L));
@@ -274,7 +275,7 @@ class LiveDiscoveryMotoTest {
       String zone = createZone(seeder, "big.example");
       List<Change> changes = new ArrayList<>();
       for (int i = 0; i < 320; i++) {
-        changes.add(cname("w.big.example", String.format("s%03d", i), 1L));
+        changes.add(cname("w.big.example", String.format(java.util.Locale.ROOT, "s%03d", i), 1L));
       }
       seeder.route53.changeResourceRecordSets(
           r -> r.hostedZoneId(zone).changeBatch(b -> b.changes(changes)));

@@ -1,9 +1,6 @@
 package io.canary2k8s.render.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
-import com.github.difflib.patch.Patch;
 import io.canary2k8s.render.Md;
 import io.canary2k8s.render.diff.DiffReport.Change;
 import io.canary2k8s.render.diff.DiffReport.KindCount;
@@ -197,16 +194,13 @@ public final class Differ {
     List<String> left =
         b == null ? List.of() : lines(Yaml.dump(a == null ? b : Trees.alignTo(b, a)));
     List<String> right = a == null ? List.of() : lines(Yaml.dump(a));
-    Patch<String> patch = DiffUtils.diff(left, right);
     String name = id.display();
-    List<String> out =
-        UnifiedDiffUtils.generateUnifiedDiff(
-            b == null ? "/dev/null" : "before: " + name,
-            a == null ? "/dev/null" : "after: " + name,
-            left,
-            patch,
-            CONTEXT);
-    return String.join("\n", out) + "\n";
+    return LineDiff.unified(
+        b == null ? "/dev/null" : "before: " + name,
+        a == null ? "/dev/null" : "after: " + name,
+        left,
+        right,
+        CONTEXT);
   }
 
   private static List<String> lines(String s) {

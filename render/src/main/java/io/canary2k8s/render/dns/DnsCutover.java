@@ -40,7 +40,8 @@ public final class DnsCutover {
   public static final String ROLLBACK_WEIGHTS = "rollback-1-weights-to-aws.json";
   public static final String ROLLBACK_RESTORE = "rollback-2-restore-original.json";
   public static final String ROLLBACK_FINISHED = "rollback-after-finish.json";
-  public static final String FINISH = String.format("%02d-finish.json", STEPS.size() + 1);
+  public static final String FINISH =
+      String.format(java.util.Locale.ROOT, "%02d-finish.json", STEPS.size() + 1);
 
   private DnsCutover() {}
 
@@ -162,7 +163,7 @@ public final class DnsCutover {
             changes.add(change("UPSERT", edgeRecord(r, edge, p)));
           }
         }
-        String file = String.format("%02d-weight-%d.json", i + 1, p);
+        String file = String.format(java.util.Locale.ROOT, "%02d-weight-%d.json", i + 1, p);
         files.put(
             DIR + "/" + zone + "/" + file,
             batch(
