@@ -33,8 +33,8 @@ import picocli.CommandLine.Command;
       "      --out out/razorpay-myapp",
       "",
       "Exit codes: 0 ok; 1 changes (diff, or --exit-code and the bundle changed);",
-      "2 bad usage or input, or an I/O error; 3 translation errors (or action items under --strict);",
-      "4 AWS access failed."
+      "2 bad usage or input, or an I/O error;",
+      "3 translation errors (or action items under --strict); 4 AWS access failed."
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
