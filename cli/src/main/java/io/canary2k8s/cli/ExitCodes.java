@@ -1,6 +1,6 @@
 package io.canary2k8s.cli;
 
-/** The exit codes of every command (DESIGN §1). */
+/** The exit codes of every command (docs/design.md, "Exit codes"). */
 public final class ExitCodes {
   public static final int OK = 0;
 

@@ -53,7 +53,7 @@ public final class Main implements Runnable {
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // The same line picocli prints, without building the model of every command first (that
-      // is most of the start-up time: BENCHMARKS.md, CLI start-up).
+      // is most of the start-up time: the start-up benchmark in BENCHMARKS.md).
       for (String line : new Version().getVersion()) {
         out.println(line);
       }

@@ -504,9 +504,10 @@ public final class BundleWriter {
      * equal file put after it is: hard-linked (one call per file, the bytes not read again), or
      * copied where the file system has no hard links. A rerun after a change in one app of a
      * 10,000-app estate takes over 100,000 files and writes a few: no new file for the others,
-     * which on a file system without a journal made each new one cost more while the old ones were
-     * freed (BENCHMARKS.md). The target's files are never written, so sharing them until the swap
-     * deletes the old names is safe; a taken-over file keeps its modification time.
+     * which on a file system without a journal would make each new one cost more while the old ones
+     * are freed (the rerun columns of BENCHMARKS.md). The target's files are never written, so
+     * sharing them until the swap deletes the old names is safe; a taken-over file keeps its
+     * modification time.
      */
     private void differs() throws IOException {
       same = false;

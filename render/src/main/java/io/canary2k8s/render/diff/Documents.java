@@ -144,7 +144,7 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
      * The side's objects. The error reported is that of the first bad file in path order; with no
      * error the order makes no difference (identities are unique, the objects are by identity). So
      * the files are taken in the order found, and sorted only to find the error to report (sorting
-     * 100,000 paths was a tenth of a diff).
+     * 100,000 paths costs a tenth of a diff).
      */
     Documents documents() {
       try {
@@ -287,7 +287,7 @@ public record Documents(SortedMap<ObjectId, Manifest> objects) {
   /**
    * The objects of parsed files, which must hold no error and no identity twice (else any error is
    * thrown, not the one {@link #assemble} reports). Sorted at once (on every core), not looked up
-   * one by one in a growing tree: a third of reading a side of 100,000 objects.
+   * one by one in a growing tree (which costs a third of reading a side of 100,000 objects).
    */
   private static Documents assembleUnordered(List<Parsed> parsed) {
     List<Manifest> manifests = new ArrayList<>(parsed.size());

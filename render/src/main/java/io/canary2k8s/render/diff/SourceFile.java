@@ -7,10 +7,10 @@ import java.util.List;
 /**
  * One YAML file that parsed: its text, and the trees of its documents. A diff of two 10,000-app
  * bundles holds 200,000 files; all their trees, held at once, were most of its memory and half of
- * its CPU (the collector copying them, issue 7), and the diff looks into few of them (routing
- * objects, changed objects). So a file of one document (a bundle's files) keeps only its text and
- * is parsed again whenever its tree is asked for; a file of several keeps its trees (parsing it
- * again for each of its documents would cost the square of their number).
+ * its CPU (the collector copying them), and the diff looks into few of them (routing objects,
+ * changed objects). So a file of one document (a bundle's files) keeps only its text and is parsed
+ * again whenever its tree is asked for; a file of several keeps its trees (parsing it again for
+ * each of its documents would cost the square of their number).
  */
 final class SourceFile {
   private final String shown;

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  * The files under a directory that a predicate on their names takes, exactly as one {@code
  * Files.walk} finds them (links not followed: the same files, in the same order, with the same
  * first error), but walked on every core: one walk per entry of the directory, joined in the
- * directory's order (a 10,000-app bundle has 10,000 directories; issue 7). Each file comes with its
- * size as the walk saw it, so that it need not be asked again.
+ * directory's order (a 10,000-app bundle has 10,000 directories). Each file comes with its size as
+ * the walk saw it, so that it need not be asked again.
  */
 final class YamlWalk {
   /** A regular file found, and its size then. */
