@@ -66,7 +66,10 @@ Formula: ${s.formula}.<#if s.otherDiffers> By ${s.otherBasis} the split differs 
 </#list>
 ## Tracks
 
-| Track | Role | Auto Scaling group | min / desired / max | Replicas |
+<#if app.rolesFrom?has_content>
+Roles (which group is the stable track) from: ${app.rolesFrom}.
+
+</#if>| Track | Role | Auto Scaling group | min / desired / max | Replicas |
 |---|---|---|---|---:|
 <#list app.tracks as t>
 | ${t.name} | ${t.role} | ${t.group} | ${t.capacity} | ${t.replicas} |

@@ -123,6 +123,7 @@ final class AppPage {
     app.tracks().forEach(t -> trackOfGroup.put(t.autoScalingGroup(), t.name()));
     a.put("groups", trackOfGroup.keySet().stream().map(Md::code).toList());
     a.put("tracks", tracks(app, groups));
+    a.put("rolesFrom", Md.text(app.rolesFrom()));
     List<Map<String, Object>> routes = new ArrayList<>();
     Set<String> redirected = new java.util.LinkedHashSet<>();
     for (Route r : app.routes()) {

@@ -23,6 +23,7 @@ final class PlanText {
       out.add("");
       out.add("app " + app.name() + " in namespace " + app.namespace());
       out.add("  load balancers " + app.loadBalancers());
+      out.add("  roles from " + app.rolesFrom());
       for (LoadBalancerShares s : app.shares()) {
         out.add(
             "  split "
