@@ -96,12 +96,12 @@ Roles (which group is the stable track) from: ${app.rolesFrom}.
 ## Canary steps
 
 <#if steps?has_content>
-The weights of this app in each overlay of `overlays/`.
+The weights of this app in each overlay of `overlays/`. A step only moves a route forward: a route whose canaries have the step's share or more today keeps its weights in that overlay; `rollback` is the only overlay that lowers a canary share.
 
-| Overlay | Canary share | Weights in | Weights |
-|---|---:|---|---|
+| Overlay | Canary share | Weights in | Route's canary share | Weights |
+|---|---:|---|---|---|
 <#list steps as s>
-| ${s.overlay} | ${s.percent} % | ${s.object} | ${s.weights} |
+| ${s.overlay} | ${s.percent} % | ${s.object} | ${s.canary} | ${s.weights} |
 </#list>
 <#else>
 No route of this app is split between tracks: the overlays do not change it.

@@ -260,7 +260,10 @@ final class AppPage {
     return m;
   }
 
-  /** Per overlay, each split route's weights in it. */
+  /**
+   * Per overlay, each split route's canary share today and in the overlay (or that it keeps its
+   * weights, being at or past the step already), and its weights in it.
+   */
   private static List<Map<String, Object>> steps(App app, RouteEmitter target, List<Step> steps) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Step step : steps) {
@@ -274,10 +277,16 @@ final class AppPage {
         for (int i = 0; i < at.backends().size(); i++) {
           items.add(Md.cellCode(at.backends().get(i).track()) + " " + Md.cell(w.get(i)));
         }
+        Fraction today = Step.canaryShare(r, app);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("overlay", Md.cellCode(BundleLayout.OVERLAYS + "/" + step.name()));
         row.put("percent", step.canaryPercent());
         row.put("object", Md.cellCode(target.weightedObject(app, r)));
+        row.put(
+            "canary",
+            step.moves(r, app)
+                ? Md.percent(today) + " → " + Md.percent(Step.canaryShare(at, app))
+                : "unchanged: already at " + Md.percent(today));
         row.put("weights", items.isEmpty() ? "none" : String.join(", ", items));
         out.add(row);
       }

@@ -17,9 +17,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One kustomize overlay per canary step: JSON 6902 patches that set every split route's weights to
- * the step's, in the target's own form. A canary track with no replicas that a step sends traffic
- * to is scaled up in that overlay (an empty member would break the route).
+ * One kustomize overlay per canary step: JSON 6902 patches that set the weights of every split
+ * route the step moves ({@link Step#moves}: a route already at or above the step's canary share
+ * keeps today's weights, and gets no patch) to the step's, in the target's own form. A canary track
+ * with no replicas that a step sends traffic to is scaled up in that overlay (an empty member would
+ * break the route).
  */
 final class Overlays {
   private Overlays() {}
@@ -35,6 +37,9 @@ final class Overlays {
         for (Route route : app.routes()) {
           if (!route.split()) {
             continue;
+          }
+          if (!step.moves(route, app)) {
+            continue; // already at or past the step: the route keeps today's weights
           }
           Route at = step.apply(route, app);
           for (WeightPatch wp : target.weightPatches(app, at, plan.edge(), notes)) {

@@ -250,7 +250,7 @@ class TrackRolesTest {
    * instances, {@code promote} sends it every request and {@code rollback} none.
    */
   @Test
-  void property_aLargerCanary_staysTheCanary_inThePlanAndEverySteps() {
+  void property_aLargerCanary_staysTheCanary_inThePlanAndEveryStep() {
     Seeded.forAll(
         "larger canaries",
         200,
@@ -307,6 +307,11 @@ class TrackRolesTest {
               assertThat(tracks).as(step.name()).containsExactly(canaryTrack);
             } else if (step.canaryPercent() == 0) {
               assertThat(tracks).as(step.name()).containsExactly(app.stable().name());
+            }
+            if (!step.rollback()) {
+              assertThat(Step.canaryShare(step.apply(route, app), app))
+                  .as(step.name() + " never lowers the canary's share")
+                  .isGreaterThanOrEqualTo(Step.canaryShare(route, app));
             }
           }
         });
