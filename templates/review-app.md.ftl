@@ -92,6 +92,10 @@ Roles (which group is the stable track) from: ${app.rolesFrom}.
 <#list app.tracks as t>
 | ${t.name} | ${t.hpa} |
 </#list>
+<#if app.autoscaled>
+
+A Deployment that an HPA targets has no `spec.replicas` in base or in any overlay: the HPA owns the count, so applying base or an overlay never resets it. The first apply creates the Deployment with 1 pod and the HPA raises it to its minimum at its next sync (15 s by default); that minimum is today's desired instances (where above the group's MinSize), so the track does not start below today's capacity before the DNS cutover. Lower it to the group's MinSize once the traffic has moved.
+</#if>
 
 ## Canary steps
 

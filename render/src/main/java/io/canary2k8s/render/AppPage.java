@@ -124,6 +124,7 @@ final class AppPage {
     a.put("groups", trackOfGroup.keySet().stream().map(Md::code).toList());
     a.put("tracks", tracks(app, groups));
     a.put("rolesFrom", Md.text(app.rolesFrom()));
+    a.put("autoscaled", app.tracks().stream().anyMatch(t -> t.scaling() != null));
     List<Map<String, Object>> routes = new ArrayList<>();
     Set<String> redirected = new java.util.LinkedHashSet<>();
     for (Route r : app.routes()) {
@@ -180,7 +181,11 @@ final class AppPage {
       row.put(
           "capacity",
           g == null ? "" : g.minSize() + " / " + g.desiredCapacity() + " / " + g.maxSize());
-      row.put("replicas", t.replicas());
+      row.put(
+          "replicas",
+          t.scaling() == null
+              ? String.valueOf(t.replicas())
+              : "none in the Deployment: the HPA owns them (" + t.replicas() + " today)");
       row.put(
           "hpa",
           t.scaling() == null
@@ -192,7 +197,10 @@ final class AppPage {
                   + t.scaling().cpuUtilization()
                   + " % CPU ("
                   + Md.cell(t.scaling().origin())
-                  + ")");
+                  + ")"
+                  + (t.scaling().minOrigin() == null
+                      ? ""
+                      : "; minimum " + Md.cell(t.scaling().minOrigin())));
       row.put("image", Md.cellCode(t.image().reference()));
       row.put("imageOrigin", Md.cell(t.image().origin()));
       row.put("probe", t.probe() == null ? "none" : Md.cell(probe(t.probe())));

@@ -120,7 +120,8 @@ final class PlanText {
               + s.cpuUtilization()
               + " % cpu ("
               + s.origin()
-              + ")");
+              + ")"
+              + (s.minOrigin() == null ? "" : ", min: " + s.minOrigin()));
     }
     if (t.terminationGracePeriodSeconds() != null) {
       out.add("    grace " + t.terminationGracePeriodSeconds() + " s");
