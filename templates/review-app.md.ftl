@@ -66,7 +66,10 @@ Formula: ${s.formula}.<#if s.otherDiffers> By ${s.otherBasis} the split differs 
 </#list>
 ## Tracks
 
-| Track | Role | Auto Scaling group | min / desired / max | Replicas |
+<#if app.rolesFrom?has_content>
+Roles (which group is the stable track) from: ${app.rolesFrom}.
+
+</#if>| Track | Role | Auto Scaling group | min / desired / max | Replicas |
 |---|---|---|---|---:|
 <#list app.tracks as t>
 | ${t.name} | ${t.role} | ${t.group} | ${t.capacity} | ${t.replicas} |
@@ -89,16 +92,20 @@ Formula: ${s.formula}.<#if s.otherDiffers> By ${s.otherBasis} the split differs 
 <#list app.tracks as t>
 | ${t.name} | ${t.hpa} |
 </#list>
+<#if app.autoscaled>
+
+A Deployment that an HPA targets has no `spec.replicas` in base or in any overlay: the HPA owns the count, so applying base or an overlay never resets it. The first apply creates the Deployment with 1 pod and the HPA raises it to its minimum at its next sync (15 s by default); that minimum is today's desired instances (where above the group's MinSize), so the track does not start below today's capacity before the DNS cutover. Lower it to the group's MinSize once the traffic has moved.
+</#if>
 
 ## Canary steps
 
 <#if steps?has_content>
-The weights of this app in each overlay of `overlays/`.
+The weights of this app in each overlay of `overlays/`. A step only moves a route forward: a route whose canaries have the step's share or more today keeps its weights in that overlay; `rollback` is the only overlay that lowers a canary share.
 
-| Overlay | Canary share | Weights in | Weights |
-|---|---:|---|---|
+| Overlay | Canary share | Weights in | Route's canary share | Weights |
+|---|---:|---|---|---|
 <#list steps as s>
-| ${s.overlay} | ${s.percent} % | ${s.object} | ${s.weights} |
+| ${s.overlay} | ${s.percent} % | ${s.object} | ${s.canary} | ${s.weights} |
 </#list>
 <#else>
 No route of this app is split between tracks: the overlays do not change it.

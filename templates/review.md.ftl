@@ -31,7 +31,7 @@ The pods run as non-root on unprivileged ports, with no host network, no host po
 
 ## Canary steps
 
-Each overlay in `overlays/` patches only the weights (and scales a canary that has no replicas when the step sends it traffic); each app's page lists its weights in each.
+Each overlay in `overlays/` patches only the weights of the routes it moves forward (and scales a track that has no replicas and no HPA when the step sends it traffic): a route whose canaries already have the step's share or more keeps its weights, and `rollback` is the only overlay that lowers a canary share. Each app's page lists, per overlay, each route's canary share before and after, and its weights.
 
 | Overlay | Canary share |
 |---|---:|

@@ -117,6 +117,7 @@ class BundleTest {
       assertThat(PodSecurity.violations(docs, null))
           .as("Pod Security of %s %s %s", sample, target, dir)
           .isEmpty();
+      assertHpaOwnsReplicas(docs, sample + " " + target + " " + dir);
       Step step =
           dir.equals("base")
               ? null
@@ -276,6 +277,30 @@ class BundleTest {
       }
     }
     return out;
+  }
+
+  /** No Deployment that an HPA targets sets {@code spec.replicas}: the HPA owns the count. */
+  static void assertHpaOwnsReplicas(List<JsonNode> docs, String where) {
+    java.util.Set<String> scaled = new java.util.TreeSet<>();
+    for (JsonNode d : docs) {
+      if (d.path("kind").asText().equals("HorizontalPodAutoscaler")) {
+        scaled.add(
+            d.path("metadata").path("namespace").asText()
+                + "/"
+                + d.path("spec").path("scaleTargetRef").path("name").asText());
+      }
+    }
+    for (JsonNode d : docs) {
+      String id =
+          d.path("metadata").path("namespace").asText()
+              + "/"
+              + d.path("metadata").path("name").asText();
+      if (d.path("kind").asText().equals("Deployment") && scaled.contains(id)) {
+        assertThat(d.path("spec").has("replicas"))
+            .as("Deployment %s in %s is targeted by an HPA and sets replicas", id, where)
+            .isFalse();
+      }
+    }
   }
 
   static void deleteTree(Path p) throws IOException {

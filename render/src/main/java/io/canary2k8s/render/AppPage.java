@@ -123,6 +123,8 @@ final class AppPage {
     app.tracks().forEach(t -> trackOfGroup.put(t.autoScalingGroup(), t.name()));
     a.put("groups", trackOfGroup.keySet().stream().map(Md::code).toList());
     a.put("tracks", tracks(app, groups));
+    a.put("rolesFrom", Md.text(app.rolesFrom()));
+    a.put("autoscaled", app.tracks().stream().anyMatch(t -> t.scaling() != null));
     List<Map<String, Object>> routes = new ArrayList<>();
     Set<String> redirected = new java.util.LinkedHashSet<>();
     for (Route r : app.routes()) {
@@ -179,7 +181,11 @@ final class AppPage {
       row.put(
           "capacity",
           g == null ? "" : g.minSize() + " / " + g.desiredCapacity() + " / " + g.maxSize());
-      row.put("replicas", t.replicas());
+      row.put(
+          "replicas",
+          t.scaling() == null
+              ? String.valueOf(t.replicas())
+              : "none in the Deployment: the HPA owns them (" + t.replicas() + " today)");
       row.put(
           "hpa",
           t.scaling() == null
@@ -191,7 +197,10 @@ final class AppPage {
                   + t.scaling().cpuUtilization()
                   + " % CPU ("
                   + Md.cell(t.scaling().origin())
-                  + ")");
+                  + ")"
+                  + (t.scaling().minOrigin() == null
+                      ? ""
+                      : "; minimum " + Md.cell(t.scaling().minOrigin())));
       row.put("image", Md.cellCode(t.image().reference()));
       row.put("imageOrigin", Md.cell(t.image().origin()));
       row.put("probe", t.probe() == null ? "none" : Md.cell(probe(t.probe())));
@@ -259,7 +268,10 @@ final class AppPage {
     return m;
   }
 
-  /** Per overlay, each split route's weights in it. */
+  /**
+   * Per overlay, each split route's canary share today and in the overlay (or that it keeps its
+   * weights, being at or past the step already), and its weights in it.
+   */
   private static List<Map<String, Object>> steps(App app, RouteEmitter target, List<Step> steps) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Step step : steps) {
@@ -273,10 +285,16 @@ final class AppPage {
         for (int i = 0; i < at.backends().size(); i++) {
           items.add(Md.cellCode(at.backends().get(i).track()) + " " + Md.cell(w.get(i)));
         }
+        Fraction today = Step.canaryShare(r, app);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("overlay", Md.cellCode(BundleLayout.OVERLAYS + "/" + step.name()));
         row.put("percent", step.canaryPercent());
         row.put("object", Md.cellCode(target.weightedObject(app, r)));
+        row.put(
+            "canary",
+            step.moves(r, app)
+                ? Md.percent(today) + " → " + Md.percent(Step.canaryShare(at, app))
+                : "unchanged: already at " + Md.percent(today));
         row.put("weights", items.isEmpty() ? "none" : String.join(", ", items));
         out.add(row);
       }

@@ -9,7 +9,9 @@ import io.canary2k8s.plan.Role;
 import io.canary2k8s.plan.Route;
 import io.canary2k8s.plan.Step;
 import io.canary2k8s.plan.Track;
+import io.canary2k8s.split.Fraction;
 import io.canary2k8s.yaml.Yaml;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +19,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One kustomize overlay per canary step: JSON 6902 patches that set every split route's weights to
- * the step's, in the target's own form. A canary track with no replicas that a step sends traffic
- * to is scaled up in that overlay (an empty member would break the route).
+ * One kustomize overlay per canary step: JSON 6902 patches that set the weights of every split
+ * route the step moves ({@link Step#moves}: a route already at or above the step's canary share
+ * keeps today's weights, and gets no patch) to the step's, in the target's own form. A track with
+ * no replicas that a step sends traffic to is scaled up in that overlay (an empty member would
+ * break the route), to its share of the route's pods today; never a Deployment an HPA targets (the
+ * HPA owns its replicas, and its minimum is at least 1).
  */
 final class Overlays {
   private Overlays() {}
@@ -36,15 +41,21 @@ final class Overlays {
           if (!route.split()) {
             continue;
           }
+          if (!step.moves(route, app)) {
+            continue; // already at or past the step: the route keeps today's weights
+          }
           Route at = step.apply(route, app);
           for (WeightPatch wp : target.weightPatches(app, at, plan.edge(), notes)) {
             patches.add(patch(wp));
           }
+          int today = 0;
+          for (Route.Backend b : route.backends()) {
+            today += app.track(b.track()).replicas();
+          }
           for (Route.Backend b : at.backends()) {
             Track t = app.track(b.track());
-            if (t.role() == Role.CANARY && t.replicas() == 0) {
-              int want = step.canaryPercent() == 100 ? Math.max(1, app.stable().replicas()) : 1;
-              replicas.merge(t.name(), want, Math::max);
+            if (t.replicas() == 0 && t.scaling() == null) {
+              replicas.merge(t.name(), podsFor(b.share(), today), Math::max);
             }
           }
         }
@@ -52,12 +63,14 @@ final class Overlays {
             (track, n) -> {
               notes.warn(
                   "Deployment/" + app.namespace() + "/" + track,
-                  "Canary track has 0 replicas today; overlay "
+                  (app.track(track).role() == Role.CANARY ? "Canary" : "Stable")
+                      + " track has 0 replicas today; overlay "
                       + step.name()
                       + " sends it "
                       + "traffic, so it also sets its replicas to "
                       + n
-                      + ".");
+                      + " (its share of the route's "
+                      + "pods today, at least 1).");
               patches.add(
                   patch(
                       new WeightPatch(
@@ -72,6 +85,20 @@ final class Overlays {
       out.put(step.name(), Kustomization.of(List.of("../../" + BundleLayout.BASE), patches));
     }
     return out;
+  }
+
+  /**
+   * The pods a track with none needs for {@code share} of a route that {@code pods} serve today:
+   * its share of them, rounded up, at least one.
+   */
+  static int podsFor(Fraction share, int pods) {
+    BigInteger[] qr =
+        share
+            .numerator()
+            .multiply(BigInteger.valueOf(pods))
+            .divideAndRemainder(share.denominator());
+    int n = qr[0].intValueExact() + (qr[1].signum() > 0 ? 1 : 0);
+    return Math.max(1, n);
   }
 
   private static Kustomization.Patch patch(WeightPatch wp) {

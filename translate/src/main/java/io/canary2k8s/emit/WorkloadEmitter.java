@@ -44,7 +44,10 @@ import java.util.TreeMap;
 
 /**
  * Per app: its Namespace; per track a Deployment and a Service; an HPA and a PodDisruptionBudget
- * (at most one pod down) for the stable track, whatever its replicas today: the HPA may scale it.
+ * (at most one pod down) for the stable track, whatever its replicas today: the HPA may scale it. A
+ * Deployment an HPA targets has no {@code spec.replicas}: the HPA owns the count (kubectl apply
+ * would otherwise set it back at every apply of base or an overlay); the first apply creates it
+ * with one pod and the HPA raises it to its {@code minReplicas} at its next sync.
  *
  * <p>The objects are put together with the model's constructors and setters, not fabric8's fluent
  * builders: each nested builder copies the whole instance it wraps, at every level, for every
@@ -149,7 +152,10 @@ public final class WorkloadEmitter {
     PodTemplateSpec template = new PodTemplateSpec(podMeta, pod);
 
     DeploymentSpec spec = new DeploymentSpec();
-    spec.setReplicas(t.replicas());
+    // An HPA owns its Deployment's replicas: a spec.replicas here would reset them at every apply
+    if (t.scaling() == null) {
+      spec.setReplicas(t.replicas());
+    }
     spec.setSelector(selector(app, t));
     spec.setTemplate(template);
     Deployment d = new Deployment();

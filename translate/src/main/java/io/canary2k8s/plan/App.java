@@ -11,6 +11,8 @@ import java.util.List;
  * @param loadBalancers the load balancers of the app (classic ELBs, ALBs, NLBs), sorted
  * @param shares the recovered split behind each load balancer (the basis in use)
  * @param otherBasisShares the same under the other weight basis, for REVIEW.md
+ * @param rolesFrom which rules chose the stable track (see {@code TrackRoles}), e.g. {@code the
+ *     canary2k8s.io/track tag}, for REVIEW.md
  */
 public record App(
     String name,
@@ -19,7 +21,20 @@ public record App(
     List<Track> tracks,
     List<Route> routes,
     List<LoadBalancerShares> shares,
-    List<LoadBalancerShares> otherBasisShares) {
+    List<LoadBalancerShares> otherBasisShares,
+    String rolesFrom) {
+
+  /** An app whose roles' origin is not told. */
+  public App(
+      String name,
+      String namespace,
+      List<String> loadBalancers,
+      List<Track> tracks,
+      List<Route> routes,
+      List<LoadBalancerShares> shares,
+      List<LoadBalancerShares> otherBasisShares) {
+    this(name, namespace, loadBalancers, tracks, routes, shares, otherBasisShares, "");
+  }
 
   public App {
     loadBalancers = loadBalancers.stream().sorted().toList();

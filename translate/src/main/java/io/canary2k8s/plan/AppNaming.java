@@ -36,14 +36,19 @@ final class AppNaming {
    * @param loadBalancers the component's load balancers, sorted
    * @param hosts the component's DNS hosts, sorted
    * @param groups the component's Auto Scaling groups, by name
-   * @param stable the stable track's group, one of {@code groups}
+   * @param roles the stable track's group (one of {@code groups}) and the rules that chose it
    */
   record Named(
       List<String> loadBalancers,
       List<String> hosts,
       List<AutoScalingGroup> groups,
-      AutoScalingGroup stable,
-      String name) {}
+      TrackRoles.Decision roles,
+      String name) {
+    /** The stable track's group. */
+    AutoScalingGroup stable() {
+      return roles.stable();
+    }
+  }
 
   /**
    * The app of {@code component}, named and its name added to {@code taken}; null, with a note for
@@ -80,11 +85,11 @@ final class AppNaming {
       return null;
     }
     List<AutoScalingGroup> groups = component.groups().stream().map(estate::group).toList();
-    AutoScalingGroup stable = roles.stable(groups);
-    String primary = primaryLoadBalancer(lbNames, stable);
+    TrackRoles.Decision decision = roles.decide(groups);
+    String primary = primaryLoadBalancer(lbNames, decision.stable());
     String name = appName(lbNames, groups, primary, taken);
     taken.add(name);
-    return new Named(lbNames, hosts, groups, stable, name);
+    return new Named(lbNames, hosts, groups, decision, name);
   }
 
   /**
@@ -173,7 +178,7 @@ final class AppNaming {
       AutoScalingGroup g = canaries.get(i);
       String tagged = g.tags().get(PlanBuilder.TAG_TRACK);
       String suffix =
-          tagged != null && !tagged.equals("stable") && !tagged.isBlank()
+          tagged != null && !TrackRoles.isStableTag(tagged) && !tagged.isBlank()
               ? tagged
               : canaries.size() == 1 ? "canary" : "canary-" + (i + 1);
       String name = Names.join(appName, suffix);

@@ -47,6 +47,7 @@ final class AppPlanner {
         appTracks,
         appRoutes,
         split.inUse(),
-        split.underOtherBasis());
+        split.underOtherBasis(),
+        app.roles().rule());
   }
 }

@@ -7,6 +7,10 @@ import java.util.List;
 /**
  * One canary step: the share of each split route that goes to the canary tracks. {@code 0} is a
  * rollback, {@code 100} a promotion.
+ *
+ * <p>A step only moves a route forward: a route whose canaries already have the step's share or
+ * more today keeps its weights in that step's overlay. The rollback is the one step that lowers a
+ * canary's share.
  */
 public record Step(String name, int canaryPercent) {
   public Step {
@@ -25,27 +29,62 @@ public record Step(String name, int canaryPercent) {
         percent == 0 ? "rollback" : percent == 100 ? "promote" : "canary-" + percent, percent);
   }
 
+  /** Whether this step is the rollback, the one step that lowers a canary's share. */
+  public boolean rollback() {
+    return canaryPercent == 0;
+  }
+
+  /** The step's canary share, as a fraction of the route's requests. */
+  public Fraction share() {
+    return Fraction.of(canaryPercent, 100);
+  }
+
   /**
-   * The backends of {@code route} at this step: the stable track gets {@code 100 - p} %, the
-   * canaries share {@code p} % in their current proportion (equally when none has a share today).
-   * Tracks left with nothing are left out. Canary-only routes, and the routes of an app without a
-   * canary track, do not change.
+   * The share of {@code route}'s requests that goes to {@code app}'s canary tracks: every backend's
+   * but the stable track's.
+   */
+  public static Fraction canaryShare(Route route, App app) {
+    String stable = app.stable().name();
+    Fraction canary = Fraction.ZERO;
+    for (Route.Backend b : route.backends()) {
+      if (!b.track().equals(stable)) {
+        canary = canary.plus(b.share());
+      }
+    }
+    return canary;
+  }
+
+  /**
+   * Whether this step changes {@code route}: a split route of an app with canaries whose canary
+   * share today is below the step's (any share above zero, for the rollback).
+   */
+  public boolean moves(Route route, App app) {
+    if (!route.split()
+        || route.backends().isEmpty()
+        || app.tracks().stream().noneMatch(t -> t.role() == Role.CANARY)) {
+      return false; // nothing to shift: an app without a canary stays all stable
+    }
+    int c = canaryShare(route, app).compareTo(share());
+    return rollback() ? c > 0 : c < 0;
+  }
+
+  /**
+   * The backends of {@code route} at this step: when the step {@link #moves} it, the stable track
+   * gets {@code 100 - p} %, the canaries share {@code p} % in their current proportion (equally
+   * when none has a share today), tracks left with nothing left out; otherwise the route as it is.
+   * Canary-only routes, the routes of an app without a canary track, and routes already at or above
+   * the step's canary share do not change.
    */
   public Route apply(Route route, App app) {
-    List<Track> canaries = app.tracks().stream().filter(t -> t.role() == Role.CANARY).toList();
-    if (!route.split() || canaries.isEmpty()) {
-      return route; // nothing to shift: an app without a canary stays all stable
+    if (!moves(route, app)) {
+      return route;
     }
-    Fraction canary = Fraction.of(canaryPercent, 100);
+    List<Track> canaries = app.tracks().stream().filter(t -> t.role() == Role.CANARY).toList();
+    Fraction canary = share();
     Fraction stable = Fraction.ONE.minus(canary);
     Track stableTrack = app.stable();
     int port = route.backends().get(0).port();
-    Fraction canaryToday = Fraction.ZERO;
-    for (Route.Backend b : route.backends()) {
-      if (!b.track().equals(stableTrack.name())) {
-        canaryToday = canaryToday.plus(b.share());
-      }
-    }
+    Fraction canaryToday = canaryShare(route, app);
     List<Route.Backend> out = new ArrayList<>();
     if (!stable.isZero()) {
       out.add(new Route.Backend(stableTrack.name(), port, stable));

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One track (one Auto Scaling group): becomes a Deployment and a Service of the same name.
  *
- * @param replicas the Deployment's replicas: the group's desired capacity
+ * @param replicas the pods that replace the group's instances today: its desired capacity; the
+ *     Deployment's replicas unless an HPA owns them ({@link Scaling})
  * @param scaling the HPA to emit, or null
  * @param ports the Service ports: the instance ports of the load balancers' listeners
  * @param probe the readiness probe from the load balancer health check, or null
@@ -126,8 +127,20 @@ public record Track(
     }
   }
 
-  /** HPA bounds and CPU target (percent of the pod's CPU request). */
-  public record Scaling(int min, int max, int cpuUtilization, String origin) {}
+  /**
+   * HPA bounds and CPU target (percent of the pod's CPU request). An HPA owns its Deployment's
+   * replicas: the Deployment has no {@code spec.replicas} in base or any overlay.
+   *
+   * @param origin where the CPU target came from
+   * @param minOrigin why {@code min} is what it is, e.g. {@code today's desired instances}; null
+   *     for the group's minimum size
+   */
+  public record Scaling(int min, int max, int cpuUtilization, String origin, String minOrigin) {
+    /** Bounds whose minimum is the group's minimum size. */
+    public Scaling(int min, int max, int cpuUtilization, String origin) {
+      this(min, max, cpuUtilization, origin, null);
+    }
+  }
 
   /** A Service port; name is {@code http}, {@code https} or {@code tcp-<port>}. */
   public record Port(String name, int port) {}

@@ -143,7 +143,13 @@ final class TrackPlanner {
     return List.copyOf(unique.values());
   }
 
-  /** The stable track's HPA: null, with a note, when the group cannot scale. */
+  /**
+   * The stable track's HPA: null, with a note, when the group cannot scale. Its minimum is today's
+   * desired instances (at least the group's minimum size, at least 1): the HPA owns the replicas
+   * (the Deployment has none), so the first apply starts the track at that minimum, and neither the
+   * first apply nor a quiet cluster before the DNS cutover takes it below the capacity that serves
+   * today's traffic. The group's own minimum is noted, to lower the HPA to once traffic has moved.
+   */
   private Track.Scaling scaling(AutoScalingGroup g) {
     int minSize = Capacity.min(g);
     int maxSize = Capacity.max(g);
@@ -154,9 +160,28 @@ final class TrackPlanner {
     ScalingPolicy cpu =
         g.scalingPolicies().stream().filter(TrackPlanner::isCpuTarget).findFirst().orElse(null);
     int target = cpu != null ? (int) Math.round(cpu.targetValue()) : 80;
-    int min = Math.max(1, minSize);
-    if (minSize == 0) {
-      notes.info(g.name(), "MinSize 0 becomes HPA minReplicas 1 (HPA cannot scale to zero).");
+    int today = Math.min(Capacity.desired(g), maxSize);
+    int min = Math.max(1, Math.max(minSize, today));
+    String minOrigin = null;
+    if (today == 0) {
+      notes.info(
+          g.name(),
+          "Desired capacity and MinSize 0 become HPA minReplicas 1 (an HPA cannot scale to zero).");
+      minOrigin = "1: an HPA cannot scale to zero";
+    } else if (min > minSize) {
+      minOrigin = "today's desired instances; the group's MinSize is " + minSize;
+      notes.info(
+          g.name(),
+          "HPA minReplicas is today's "
+              + min
+              + " desired instances, not the group's MinSize "
+              + minSize
+              + ": the HPA owns the replicas, so the first apply starts at "
+              + min
+              + " pods and the HPA does not scale below them before the traffic arrives. Lower"
+              + " minReplicas to "
+              + Math.max(1, minSize)
+              + " once the DNS cutover is done.");
     }
     return new Track.Scaling(
         min,
@@ -166,7 +191,8 @@ final class TrackPlanner {
             ? "target tracking policy "
                 + cpu.policyName()
                 + " (ASG CPU is of the instance, HPA CPU is of the pod's request)"
-            : "no CPU target-tracking policy; Kubernetes' default of 80 %");
+            : "no CPU target-tracking policy; Kubernetes' default of 80 %",
+        minOrigin);
   }
 
   /** The app's configured resources, else the defaults (noted once, on the stable track). */

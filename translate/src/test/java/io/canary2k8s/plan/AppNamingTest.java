@@ -55,7 +55,8 @@ class AppNamingTest {
         .extracting(AutoScalingGroup::name)
         .containsExactly("shop-cnry", "shop-main");
     assertThat(n.hosts()).containsExactly("shop.example.com");
-    assertThat(notes.notes).isEmpty();
+    assertThat(n.roles().rule()).isEqualTo("size (the largest by desired instances)");
+    assertThat(notes.notes).singleElement().asString().startsWith("WARNING shop-main:");
   }
 
   @Test

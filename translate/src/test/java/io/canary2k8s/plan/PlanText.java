@@ -23,6 +23,7 @@ final class PlanText {
       out.add("");
       out.add("app " + app.name() + " in namespace " + app.namespace());
       out.add("  load balancers " + app.loadBalancers());
+      out.add("  roles from " + app.rolesFrom());
       for (LoadBalancerShares s : app.shares()) {
         out.add(
             "  split "
@@ -39,6 +40,7 @@ final class PlanText {
       }
       for (Route r : app.routes()) {
         route(out, r);
+        steps(out, r, app);
       }
     }
     Edge e = plan.edge();
@@ -118,7 +120,8 @@ final class PlanText {
               + s.cpuUtilization()
               + " % cpu ("
               + s.origin()
-              + ")");
+              + ")"
+              + (s.minOrigin() == null ? "" : ", min: " + s.minOrigin()));
     }
     if (t.terminationGracePeriodSeconds() != null) {
       out.add("    grace " + t.terminationGracePeriodSeconds() + " s");
@@ -169,6 +172,26 @@ final class PlanText {
     for (Route.Backend b : r.backends()) {
       out.add("    -> " + b.track() + ":" + b.port() + " " + b.share().describe());
     }
+  }
+
+  /** A split route's canary share in each default step: moved to it, or kept. */
+  private static void steps(List<String> out, Route r, App app) {
+    if (!r.split()) {
+      return;
+    }
+    List<String> parts = new ArrayList<>();
+    for (Step step : Step.defaults()) {
+      parts.add(
+          step.name()
+              + (step.moves(r, app)
+                  ? " " + Step.canaryShare(step.apply(r, app), app).describe()
+                  : " kept"));
+    }
+    out.add(
+        "    canary "
+            + Step.canaryShare(r, app).describe()
+            + "; in the steps: "
+            + String.join(", ", parts));
   }
 
   private static String shares(Map<String, Fraction> shares) {

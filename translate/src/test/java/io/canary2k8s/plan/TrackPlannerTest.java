@@ -84,7 +84,11 @@ class TrackPlannerTest {
     assertThat(t.scaling())
         .isEqualTo(
             new Track.Scaling(
-                2, 10, 80, "no CPU target-tracking policy; Kubernetes' default of 80 %"));
+                3,
+                10,
+                80,
+                "no CPU target-tracking policy; Kubernetes' default of 80 %",
+                "today's desired instances; the group's MinSize is 2"));
     assertThat(t.resources()).isEqualTo(TrackPlanner.DEFAULT_RESOURCES);
     assertThat(t.image().placeholder()).isTrue();
     assertThat(notes.notes)
@@ -95,6 +99,10 @@ class TrackPlannerTest {
                 + " group canary2k8s.io/image.",
             "INFO web: Connection draining of 30 s becomes terminationGracePeriodSeconds 35 on"
                 + " shop-track.",
+            "INFO g: HPA minReplicas is today's 3 desired instances, not the group's MinSize 2:"
+                + " the HPA owns the replicas, so the first apply starts at 3 pods and the HPA"
+                + " does not scale below them before the traffic arrives. Lower minReplicas to 2"
+                + " once the DNS cutover is done.",
             "INFO shop: No resources configured (apps.shop.resources in canary2k8s.yaml); requests"
                 + " of 250m CPU and 256Mi memory, limit 512Mi, are used.");
   }
@@ -112,15 +120,34 @@ class TrackPlannerTest {
     assertThat(notes.notes).singleElement().asString().startsWith("ACTION g: No container image");
   }
 
+  static AutoScalingGroup scaling(int min, int desired, int max, List<ScalingPolicy> policies) {
+    AutoScalingGroup g = scaling(min, max, policies);
+    return new AutoScalingGroup(
+        g.name(),
+        g.arn(),
+        min,
+        max,
+        desired,
+        g.availabilityZones(),
+        g.loadBalancerNames(),
+        g.targetGroupArns(),
+        g.instances(),
+        g.suspendedProcesses(),
+        false,
+        policies,
+        Map.of());
+  }
+
   @Test
-  void hpa_fromACpuTargetTrackingPolicy_minZeroIsOne() {
+  void hpa_fromACpuTargetTrackingPolicy_minZeroAndNothingDesiredIsOne() {
     ScalingPolicy cpu =
         new ScalingPolicy(
             "cpu-60", "TargetTrackingScaling", "ASGAverageCPUUtilization", 60.4, true);
     ScalingPolicy step = new ScalingPolicy("step", "StepScaling", null, null, true);
     Track t =
         track(
-            inventory(List.of(elb("web")), List.of(scaling(0, 6, List.of(step, cpu))), List.of()),
+            inventory(
+                List.of(elb("web")), List.of(scaling(0, 0, 6, List.of(step, cpu))), List.of()),
             Config.EMPTY,
             "g",
             Role.STABLE);
@@ -131,9 +158,36 @@ class TrackPlannerTest {
                 6,
                 60,
                 "target tracking policy cpu-60 (ASG CPU is of the instance, HPA CPU is of the pod's"
-                    + " request)"));
+                    + " request)",
+                "1: an HPA cannot scale to zero"));
     assertThat(notes.notes)
-        .contains("INFO g: MinSize 0 becomes HPA minReplicas 1 (HPA cannot scale to zero).");
+        .contains(
+            "INFO g: Desired capacity and MinSize 0 become HPA minReplicas 1 (an HPA cannot scale"
+                + " to zero).");
+  }
+
+  @Test
+  void hpa_minIsTodaysDesired_theGroupsMinWhenTheyAgree() {
+    assertThat(
+            track(
+                    inventory(
+                        List.of(elb("web")), List.of(scaling(2, 7, 12, List.of())), List.of()),
+                    Config.EMPTY,
+                    "g",
+                    Role.STABLE)
+                .scaling())
+        .extracting(Track.Scaling::min, Track.Scaling::max, Track.Scaling::minOrigin)
+        .containsExactly(7, 12, "today's desired instances; the group's MinSize is 2");
+    assertThat(
+            track(
+                    inventory(
+                        List.of(elb("web")), List.of(scaling(4, 4, 12, List.of())), List.of()),
+                    Config.EMPTY,
+                    "g",
+                    Role.STABLE)
+                .scaling())
+        .extracting(Track.Scaling::min, Track.Scaling::max, Track.Scaling::minOrigin)
+        .containsExactly(4, 12, null);
   }
 
   @Test
