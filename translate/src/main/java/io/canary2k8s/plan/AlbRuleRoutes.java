@@ -62,6 +62,14 @@ final class AlbRuleRoutes {
       List<Route.PathMatch> paths = new ArrayList<>();
       String unsupported = null;
       for (RuleCondition c : r.conditions()) {
+        if (!c.regexValues().isEmpty()) {
+          // a condition with regular expressions matches only what they (or its values) match: read
+          // as no condition, it would take every request ahead of the default rule
+          if (unsupported == null) {
+            unsupported = condition(c);
+          }
+          continue;
+        }
         switch (c.field()) {
           case "host-header" -> {
             for (String v : c.values()) {
@@ -91,8 +99,7 @@ final class AlbRuleRoutes {
           }
           default -> {
             if (unsupported == null) {
-              unsupported =
-                  c.field() + " condition " + (c.key() == null ? "" : c.key() + " ") + c.values();
+              unsupported = condition(c);
             }
           }
         }
@@ -139,6 +146,21 @@ final class AlbRuleRoutes {
       out.add(new RuleRoute(l, r, List.copyOf(new TreeSet<>(hosts)), paths, split));
     }
     return out;
+  }
+
+  /**
+   * A condition in words, for notes: its field, header name, values and regular expressions, e.g.
+   * {@code path-pattern condition regex [^/v[0-9]+/]}.
+   */
+  static String condition(RuleCondition c) {
+    return c.field()
+        + " condition "
+        + (c.key() == null ? "" : c.key() + " ")
+        + (c.values().isEmpty() ? "" : c.values().stream().map(Names::printable).toList())
+        + (c.values().isEmpty() || c.regexValues().isEmpty() ? "" : " ")
+        + (c.regexValues().isEmpty()
+            ? ""
+            : "regex " + c.regexValues().stream().map(Names::printable).toList());
   }
 
   /**

@@ -111,6 +111,31 @@ class AlbRuleRoutesTest {
   }
 
   @Test
+  void aConditionWithOnlyRegularExpressions_isNotNoCondition() {
+    // a regex-only condition has no values: read as no condition, the rule took every request
+    List<AlbRuleRoutes.RuleRoute> r =
+        rules(
+            rule(
+                "10",
+                forward("other", 1),
+                new RuleCondition("path-pattern", null, List.of(), List.of("^/v[0-9]+/"))),
+            rule(
+                "20",
+                forward("other", 1),
+                new RuleCondition("host-header", null, List.of(), List.of("^api\\."))));
+    assertThat(r).isEmpty();
+    assertThat(notes.notes)
+        .filteredOn(n -> n.contains("matches on"))
+        .containsExactly(
+            "WARNING web: HTTP:80 rule 10 matches on path-pattern condition regex [^/v[0-9]+/],"
+                + " which the bundle does not express; the rule is not migrated. Requests it"
+                + " matched fall through to the next rule that is migrated.",
+            "WARNING web: HTTP:80 rule 20 matches on host-header condition regex [^api\\134.],"
+                + " which the bundle does not express; the rule is not migrated. Requests it"
+                + " matched fall through to the next rule that is migrated.");
+  }
+
+  @Test
   void aRuleThatAuthenticates_isAnError() {
     ListenerRule auth =
         new ListenerRule(
