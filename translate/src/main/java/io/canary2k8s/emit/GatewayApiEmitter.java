@@ -230,6 +230,18 @@ public final class GatewayApiEmitter implements RouteEmitter {
   @Override
   public List<HasMetadata> routes(App app, Route route, Edge edge, Notifier notes) {
     List<HasMetadata> out = new ArrayList<>();
+    if (RegexPaths.leftOut(route)) {
+      RegexPaths.warn(
+          "HTTPRoute/" + app.namespace() + "/" + route.name(),
+          route,
+          "the Gateway API",
+          "leaves to each implementation (RegularExpression: flavour and anchoring unspecified)",
+          notes);
+      if (route.https() && route.tlsSecret().equals(Names.join(route.name(), "tls"))) {
+        out.add(referenceGrant(app, route, edge)); // other routes of the listener share it
+      }
+      return out;
+    }
     List<ParentReference> parents = new ArrayList<>();
     if (route.http() && !redirects(route)) {
       parents.add(parent(edge, WEB));
@@ -422,6 +434,9 @@ public final class GatewayApiEmitter implements RouteEmitter {
 
   @Override
   public List<WeightPatch> weightPatches(App app, Route atStep, Edge edge, Notifier notes) {
+    if (RegexPaths.leftOut(atStep)) {
+      return List.of();
+    }
     return List.of(
         new WeightPatch(
             GROUP,

@@ -15,11 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The rules of an ALB's main listener that become routes ahead of its default rule: those that
- * match on host names and paths the edge can express and forward to migrated instances; each other
- * rule is noted with why it is not migrated (and a rule that authenticates is an error).
+ * match on host names and paths the edge can express (AWS patterns, and regular expressions that
+ * RE2, Traefik's syntax, reads as AWS does) and forward to migrated instances; each other rule is
+ * noted with why it is not migrated (and a rule that authenticates is an error).
  */
 final class AlbRuleRoutes {
   private final ElbV2Planner v2;
@@ -33,14 +35,33 @@ final class AlbRuleRoutes {
   /**
    * A non-default rule of the main listener that becomes a route.
    *
-   * @param hosts the host-header values, or empty for every host of the load balancer
+   * @param hosts the host-header values, or empty (with {@code hostRegexes} empty) for every host
+   *     of the load balancer
+   * @param hostRegexes the host-header regular expressions: the rule takes the load balancer's
+   *     hosts in which one finds a match ({@link RoutePlanner} decides which)
    */
   record RuleRoute(
       ListenerV2 listener,
       ListenerRule rule,
       List<String> hosts,
+      List<String> hostRegexes,
       List<Route.PathMatch> paths,
-      ForwardSplit.Result split) {}
+      ForwardSplit.Result split) {
+    RuleRoute {
+      hosts = List.copyOf(hosts);
+      hostRegexes = List.copyOf(hostRegexes);
+      paths = List.copyOf(paths);
+    }
+
+    RuleRoute(
+        ListenerV2 listener,
+        ListenerRule rule,
+        List<String> hosts,
+        List<Route.PathMatch> paths,
+        ForwardSplit.Result split) {
+      this(listener, rule, hosts, List.of(), paths, split);
+    }
+  }
 
   /**
    * The non-default rules of the main listener that can be routes, in priority order; notes the
@@ -59,14 +80,16 @@ final class AlbRuleRoutes {
       String label = ElbV2Planner.ruleLabel(l, r);
       String skipped = " Requests it matched fall through to the next rule that is migrated.";
       List<String> hosts = new ArrayList<>();
+      List<String> hostRegexes = new ArrayList<>();
       List<Route.PathMatch> paths = new ArrayList<>();
       String unsupported = null;
       for (RuleCondition c : r.conditions()) {
-        if (!c.regexValues().isEmpty()) {
-          // a condition with regular expressions matches only what they (or its values) match: read
-          // as no condition, it would take every request ahead of the default rule
+        // a condition with regular expressions matches only what they (or its values) match: read
+        // as no condition, it would take every request ahead of the default rule
+        String regexProblem = regexProblem(c);
+        if (regexProblem != null) {
           if (unsupported == null) {
-            unsupported = condition(c);
+            unsupported = condition(c) + " (" + regexProblem + ")";
           }
           continue;
         }
@@ -83,6 +106,7 @@ final class AlbRuleRoutes {
                         + "' (only names and a leading '*.' can be matched)";
               }
             }
+            hostRegexes.addAll(c.regexValues());
           }
           case "path-pattern" -> {
             for (String v : c.values()) {
@@ -93,9 +117,11 @@ final class AlbRuleRoutes {
                 unsupported =
                     "path pattern '"
                         + Names.printable(v)
-                        + "' (only an exact path or one '*' at the end can be matched)";
+                        + "' (characters a path match cannot quote)";
               }
             }
+            c.regexValues()
+                .forEach(re -> paths.add(new Route.PathMatch(re, Route.PathMatch.Type.REGEX)));
           }
           default -> {
             if (unsupported == null) {
@@ -143,7 +169,22 @@ final class AlbRuleRoutes {
         notes.warn(lbName, label + " forwards to no migrated instances; not migrated." + skipped);
         continue;
       }
-      out.add(new RuleRoute(l, r, List.copyOf(new TreeSet<>(hosts)), paths, split));
+      List<String> unanchored = new ArrayList<>();
+      hostRegexes.stream().filter(re -> !anchored(re)).forEach(unanchored::add);
+      paths.stream()
+          .filter(p -> p.regex() && !anchored(p.value()))
+          .forEach(p -> unanchored.add(p.value()));
+      if (!unanchored.isEmpty()) {
+        notes.warn(
+            lbName,
+            label
+                + "'s regular expressions "
+                + unanchored.stream().map(Names::printable).toList()
+                + " are read as matching anywhere in the value, as the edge's matchers do; AWS"
+                + " documents only anchored examples (^...$). Anchor them on AWS and here if they"
+                + " must match the whole host or path.");
+      }
+      out.add(new RuleRoute(l, r, List.copyOf(new TreeSet<>(hosts)), hostRegexes, paths, split));
     }
     return out;
   }
@@ -164,20 +205,60 @@ final class AlbRuleRoutes {
   }
 
   /**
-   * An ALB path pattern as a path match: exact without wildcards, a prefix with one '*' at the end;
-   * else null.
+   * Why the regular expressions of a condition cannot be carried over as they stand, or null (also
+   * for a condition without any). Only path and host conditions are routed by regular expression;
+   * RE2 must read each (AWS refuses lookaround, backreferences, atomic groups, possessive
+   * quantifiers and recursion, which RE2 lacks too) and a Traefik rule must be able to quote it.
+   */
+  static String regexProblem(RuleCondition c) {
+    if (c.regexValues().isEmpty()) {
+      return null;
+    }
+    if (!c.field().equals("path-pattern") && !c.field().equals("host-header")) {
+      return "the edge routes regular expressions of paths and hosts only";
+    }
+    for (String re : c.regexValues()) {
+      String why = Re2.unsupported(re);
+      if (why != null) {
+        return "'" + Names.printable(re) + "': " + why;
+      }
+      if (re.indexOf('`') >= 0 || !PRINTABLE.matcher(re).matches()) {
+        return "'" + Names.printable(re) + "' has a character a Traefik rule cannot quote";
+      }
+    }
+    return null;
+  }
+
+  /** Whether a regular expression says where it starts and ends ({@code ^...$}). */
+  static boolean anchored(String regex) {
+    return regex.startsWith("^")
+        && regex.endsWith("$")
+        && !regex.endsWith("\\$")
+        && !regex.contains("|");
+  }
+
+  /** Visible ASCII but the backtick: AWS applies rules to visible ASCII only. */
+  private static final Pattern PRINTABLE = Pattern.compile("[\\x20-\\x5f\\x61-\\x7e]+");
+
+  /** Path characters a rule can quote (RFC 3986 pchar and '/'), besides AWS's wildcards. */
+  private static final Pattern PATH_CHARS = Pattern.compile("[A-Za-z0-9._~!$&'()+,;=:@%/*?-]+");
+
+  /**
+   * An ALB path pattern as a path match: exact without wildcards, a prefix with one '*' at the end,
+   * else the anchored regular expression of the pattern ({@code *}: any characters, {@code ?}: one;
+   * the whole path); null when it has characters a rule cannot quote.
    */
   static Route.PathMatch pathMatch(String pattern) {
-    if (!pattern.startsWith("/")) {
+    if (pattern.isEmpty() || !PATH_CHARS.matcher(pattern).matches()) {
       return null;
     }
     String body = pattern.endsWith("*") ? pattern.substring(0, pattern.length() - 1) : pattern;
-    if (body.contains("*")
-        || body.contains("?")
-        || body.isEmpty()
-        || !body.matches("[A-Za-z0-9._~!$&'()+,;=:@%/-]+")) {
-      return null;
+    if (pattern.startsWith("/")
+        && !body.isEmpty()
+        && body.indexOf('*') < 0
+        && body.indexOf('?') < 0) {
+      return new Route.PathMatch(body, pattern.endsWith("*"));
     }
-    return new Route.PathMatch(body, pattern.endsWith("*"));
+    return new Route.PathMatch(AwsGlob.toRegex(pattern), Route.PathMatch.Type.REGEX);
   }
 }
