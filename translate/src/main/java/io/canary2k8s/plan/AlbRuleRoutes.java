@@ -61,6 +61,27 @@ final class AlbRuleRoutes {
         ForwardSplit.Result split) {
       this(listener, rule, hosts, List.of(), paths, split);
     }
+
+    /**
+     * Whether the rule takes every request for {@code host} (a Route53 name): it has no path
+     * condition and its host condition names the host, covers it by a leading {@code *.} (any
+     * labels, as AWS's {@code *} matches dots too), or has a regex that finds a match in it.
+     */
+    boolean takesWhole(String host) {
+      if (!paths.isEmpty()) {
+        return false;
+      }
+      for (String p : hosts) {
+        if (p.equals(host)
+            || p.startsWith("*.")
+                && host.endsWith(p.substring(1))
+                && host.length() > p.length() - 1) {
+          return true;
+        }
+      }
+      return !host.startsWith("*.")
+          && hostRegexes.stream().anyMatch(re -> Re2.finds(re, host, false));
+    }
   }
 
   /**
