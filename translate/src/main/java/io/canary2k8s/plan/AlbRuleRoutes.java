@@ -7,6 +7,7 @@ import io.canary2k8s.inventory.ListenerRule;
 import io.canary2k8s.inventory.ListenerV2;
 import io.canary2k8s.inventory.RuleAction;
 import io.canary2k8s.inventory.RuleCondition;
+import io.canary2k8s.inventory.RuleTransform;
 import io.canary2k8s.names.Names;
 import io.canary2k8s.notes.Notifier;
 import io.canary2k8s.split.ForwardSplit;
@@ -96,6 +97,7 @@ final class AlbRuleRoutes {
     }
     for (ListenerRule r : l.rules()) {
       if (r.isDefault()) {
+        noteTransforms(lbName, ElbV2Planner.ruleLabel(l, r), r);
         continue;
       }
       String label = ElbV2Planner.ruleLabel(l, r);
@@ -205,9 +207,32 @@ final class AlbRuleRoutes {
                 + " documents only anchored examples (^...$). Anchor them on AWS and here if they"
                 + " must match the whole host or path.");
       }
+      noteTransforms(lbName, label, r);
       out.add(new RuleRoute(l, r, List.copyOf(new TreeSet<>(hosts)), hostRegexes, paths, split));
     }
     return out;
+  }
+
+  /**
+   * An ERROR per transform of a migrated rule: the bundle forwards its requests without rewriting
+   * the path or Host header, which the application behind may depend on.
+   */
+  private void noteTransforms(String lbName, String label, ListenerRule r) {
+    for (RuleTransform t : r.transforms()) {
+      notes.error(
+          lbName,
+          label
+              + " rewrites requests before it forwards them ("
+              + t.type()
+              + " "
+              + t.rewrites().stream()
+                  .map(w -> Names.printable(w.regex()) + " -> " + Names.printable(w.replace()))
+                  .toList()
+              + "); the bundle forwards them unchanged. Rewrite them by hand (Traefik v3: a"
+              + " replacePathRegex or headers Middleware on the rule's route; Gateway API: a"
+              + " URLRewrite filter; Traefik 1.7: request modifier annotations) or in the"
+              + " application, then run with --allow-errors.");
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.canary2k8s.inventory.ListenerRule;
 import io.canary2k8s.inventory.RuleAction;
 import io.canary2k8s.inventory.RuleCondition;
+import io.canary2k8s.inventory.RuleTransform;
 import io.canary2k8s.split.WeightBasis;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +177,28 @@ class AlbRuleRoutesTest {
     assertThat(notes.notes.get(0)).contains("rule 10").contains("RE2");
     assertThat(notes.notes.get(1)).contains("rule 20").contains("cannot quote");
     assertThat(notes.notes.get(2)).contains("rule 30").contains("paths and hosts only");
+  }
+
+  @Test
+  void aRuleThatRewrites_isMigrated_withAnErrorNamingItsTransforms() {
+    ListenerRule plain = rule("10", forward("web", 1), paths("/api/*"));
+    ListenerRule rewrites =
+        new ListenerRule(
+            plain.arn(),
+            plain.priority(),
+            plain.isDefault(),
+            plain.conditions(),
+            plain.actions(),
+            List.of(
+                new RuleTransform(
+                    "url-rewrite", List.of(new RuleTransform.Rewrite("^/api/(.*)$", "/$1")))));
+    assertThat(rules(rewrites)).hasSize(1);
+    assertThat(notes.notes)
+        .singleElement()
+        .asString()
+        .startsWith(
+            "ERROR web: HTTP:80 rule 10 rewrites requests before it forwards them (url-rewrite"
+                + " [^/api/(.*)$ -> /$1]); the bundle forwards them unchanged.");
   }
 
   @Test
