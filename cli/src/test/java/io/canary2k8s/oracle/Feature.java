@@ -56,12 +56,6 @@ enum Feature {
     g.put(CROSS_LB_PATHS, "an ALB's path rule takes all of the name's requests, not its DNS share");
     g.put(CAPACITY_UNITS, "desired capacity in units is counted as instances");
     g.put(
-        ALB_WILDCARD_CONDITIONS,
-        "Gateway API: a wildcard host rule is outranked by the exact hostnames of later rules");
-    g.put(
-        TRAILING_SLASHLESS_PATHS,
-        "Gateway API: PathPrefix /x/ also takes /x, which /x/* does not; only an INFO note");
-    g.put(
         UNEVEN_LISTENERS, "a name's split ignores which of its ELBs listen on the request's port");
     g.put(
         EMPTY_TARGETS,

@@ -85,7 +85,7 @@ final class AppPage {
         sb.append("(no host)");
       }
       for (Route.PathMatch p : r.paths()) {
-        sb.append(" ").append(Md.cellCode(p.value() + (p.prefix() ? "*" : "")));
+        sb.append(" ").append(Md.cellCode(p.describe()));
       }
       sb.append(" → ");
       for (int b = 0; b < r.backends().size(); b++) {
@@ -134,7 +134,7 @@ final class AppPage {
         hosts.append(hosts.length() == 0 ? "" : "<br>").append(Md.cellCode(h));
       }
       for (Route.PathMatch p : r.paths()) {
-        hosts.append("<br>path ").append(Md.cellCode(p.value() + (p.prefix() ? "*" : "")));
+        hosts.append("<br>path ").append(Md.cellCode(p.describe()));
       }
       row.put("hosts", hosts.toString());
       List<String> today = new ArrayList<>();

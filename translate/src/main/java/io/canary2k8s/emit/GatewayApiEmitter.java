@@ -230,39 +230,60 @@ public final class GatewayApiEmitter implements RouteEmitter {
   @Override
   public List<HasMetadata> routes(App app, Route route, Edge edge, Notifier notes) {
     List<HasMetadata> out = new ArrayList<>();
+    if (RegexPaths.leftOut(route)) {
+      RegexPaths.warn(
+          "HTTPRoute/" + app.namespace() + "/" + route.name(),
+          route,
+          "the Gateway API",
+          "leaves to each implementation (RegularExpression: flavour and anchoring unspecified)",
+          notes);
+      if (route.https() && route.tlsSecret().equals(Names.join(route.name(), "tls"))) {
+        out.add(referenceGrant(app, route, edge)); // other routes of the listener share it
+      }
+      return out;
+    }
+    String subject = "HTTPRoute/" + app.namespace() + "/" + route.name();
+    List<String> hostnames = GatewayPrecedence.hostnames(app, route);
+    List<HTTPRouteMatch> matches =
+        matches(route, GatewayPrecedence.exactPaths(app, route, notes, subject));
     List<ParentReference> parents = new ArrayList<>();
     if (route.http() && !redirects(route)) {
       parents.add(parent(edge, WEB));
     }
     if (route.https()) {
-      route.hosts().forEach(h -> parents.add(parent(edge, listenerName(h))));
+      hostnames.forEach(h -> parents.add(parent(edge, listenerName(h))));
     }
     HTTPRoute hr = new HTTPRoute();
     hr.setMetadata(Labels.routeMeta(app, route.name(), route));
     HTTPRouteSpec spec = new HTTPRouteSpec();
     spec.setParentRefs(parents);
-    spec.setHostnames(route.hosts());
+    spec.setHostnames(hostnames);
     HTTPRouteRule rule = new HTTPRouteRule();
-    rule.setMatches(matches(route));
-    if (route.paths().stream().anyMatch(Route.PathMatch::prefix)) {
+    rule.setMatches(matches);
+    // a prefix that ends with '/' also takes the path without it: GatewayPrecedence gives that
+    // path to the route AWS chooses for it, or warns
+    List<String> inSegment =
+        route.paths().stream()
+            .filter(p -> p.prefix() && !p.value().endsWith("/"))
+            .map(Route.PathMatch::describe)
+            .toList();
+    if (!inSegment.isEmpty()) {
       notes.info(
-          "HTTPRoute/" + app.namespace() + "/" + route.name(),
-          "Gateway API path prefixes match whole path"
-              + " segments: "
-              + route.paths().stream()
-                  .filter(Route.PathMatch::prefix)
-                  .map(p -> p.value() + "*")
-                  .toList()
+          subject,
+          "Gateway API path prefixes match whole path segments: "
+              + inSegment
               + " of "
               + route.rule()
-              + " also match the path without its trailing '/', and a prefix that ends inside a"
-              + " segment matches only that whole segment.");
+              + " end inside a segment and match only that whole segment.");
     }
     if (route.priority() != null && !route.paths().isEmpty()) {
       // the Gateway API picks the most specific match (exact path, longest prefix), not the first
       // rule
       for (Route earlier : app.routes()) {
-        List<String> shared = earlier.hosts().stream().filter(route.hosts()::contains).toList();
+        List<String> shared =
+            route.hosts().stream()
+                .filter(h -> earlier.hosts().stream().anyMatch(p -> GatewayPrecedence.covers(p, h)))
+                .toList();
         if (earlier.priority() != null
             && earlier.priority() < route.priority()
             && earlier.paths().isEmpty()
@@ -295,9 +316,9 @@ public final class GatewayApiEmitter implements RouteEmitter {
       redirect.setMetadata(Labels.routeMeta(app, redirectName(route), route));
       HTTPRouteSpec rs = new HTTPRouteSpec();
       rs.setParentRefs(List.of(parent(edge, WEB)));
-      rs.setHostnames(route.hosts());
+      rs.setHostnames(hostnames);
       HTTPRouteRule rr = new HTTPRouteRule();
-      rr.setMatches(matches(route));
+      rr.setMatches(matches);
       HTTPRouteFilter f = new HTTPRouteFilter();
       f.setType("RequestRedirect");
       HTTPRequestRedirectFilter rf = new HTTPRequestRedirectFilter();
@@ -341,21 +362,33 @@ public final class GatewayApiEmitter implements RouteEmitter {
     return g;
   }
 
-  /** One match per path of the route (PathPrefix or Exact), or the prefix {@code /}. */
-  private static List<HTTPRouteMatch> matches(Route route) {
-    if (route.paths().isEmpty()) {
-      return List.of(prefixSlash());
-    }
+  /**
+   * One match per path of the route (PathPrefix or Exact), or the prefix {@code /}; then the Exact
+   * paths the route must take ahead of other routes' prefixes ({@link GatewayPrecedence}).
+   */
+  private static List<HTTPRouteMatch> matches(Route route, List<String> exact) {
     List<HTTPRouteMatch> out = new ArrayList<>();
+    if (route.paths().isEmpty()) {
+      out.add(prefixSlash());
+    }
     for (Route.PathMatch p : route.paths()) {
-      HTTPPathMatch pm = new HTTPPathMatch();
-      pm.setType(p.prefix() ? "PathPrefix" : "Exact");
-      pm.setValue(p.value());
-      HTTPRouteMatch m = new HTTPRouteMatch();
-      m.setPath(pm);
-      out.add(m);
+      out.add(pathMatch(p.prefix() ? "PathPrefix" : "Exact", p.value()));
+    }
+    for (String x : exact) {
+      if (!route.paths().contains(new Route.PathMatch(x, false))) {
+        out.add(pathMatch("Exact", x));
+      }
     }
     return out;
+  }
+
+  private static HTTPRouteMatch pathMatch(String type, String value) {
+    HTTPPathMatch pm = new HTTPPathMatch();
+    pm.setType(type);
+    pm.setValue(value);
+    HTTPRouteMatch m = new HTTPRouteMatch();
+    m.setPath(pm);
+    return m;
   }
 
   private static HTTPRouteMatch prefixSlash() {
@@ -422,6 +455,9 @@ public final class GatewayApiEmitter implements RouteEmitter {
 
   @Override
   public List<WeightPatch> weightPatches(App app, Route atStep, Edge edge, Notifier notes) {
+    if (RegexPaths.leftOut(atStep)) {
+      return List.of();
+    }
     return List.of(
         new WeightPatch(
             GROUP,

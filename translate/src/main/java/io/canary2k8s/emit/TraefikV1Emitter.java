@@ -62,6 +62,15 @@ public final class TraefikV1Emitter implements RouteEmitter {
 
   @Override
   public List<HasMetadata> routes(App app, Route route, Edge edge, Notifier notes) {
+    if (RegexPaths.leftOut(route)) {
+      RegexPaths.warn(
+          "Ingress/" + app.namespace() + "/" + route.name(),
+          route,
+          "Traefik 1.7",
+          "matches only as named path segments ({name:regex}), not over the whole path",
+          notes);
+      return List.of();
+    }
     if (route.paths().stream().map(Route.PathMatch::prefix).distinct().count() > 1) {
       notes.warn(
           "Ingress/" + app.namespace() + "/" + route.name(),
@@ -169,6 +178,9 @@ public final class TraefikV1Emitter implements RouteEmitter {
 
   @Override
   public List<WeightPatch> weightPatches(App app, Route atStep, Edge edge, Notifier notes) {
+    if (RegexPaths.leftOut(atStep)) {
+      return List.of();
+    }
     return List.of(
         new WeightPatch(
             "extensions",

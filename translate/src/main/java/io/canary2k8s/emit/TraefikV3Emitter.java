@@ -180,7 +180,12 @@ public final class TraefikV3Emitter implements RouteEmitter {
     }
     List<String> paths = new ArrayList<>();
     for (Route.PathMatch p : route.paths()) {
-      paths.add((p.prefix() ? "PathPrefix(`" : "Path(`") + p.value() + "`)");
+      paths.add(
+          switch (p.type()) {
+            case EXACT -> "Path(`" + p.value() + "`)";
+            case PREFIX -> "PathPrefix(`" + p.value() + "`)";
+            case REGEX -> "PathRegexp(`" + p.value() + "`)";
+          });
     }
     String h = route.hosts().size() > 1 ? "(" + hosts + ")" : hosts;
     String p = paths.size() > 1 ? "(" + String.join(" || ", paths) + ")" : paths.get(0);

@@ -11,8 +11,9 @@ import java.util.TreeSet;
 
 /**
  * What an app's Auto Scaling group does that its track does not, as notes: capacity that is not in
- * service, a group behind several load balancers, suspended processes, a mixed instances policy
- * (capacity perhaps in weighted units), instance types, scaling policies the HPA does not take.
+ * service, a group being deleted ({@code Status}), a group behind several load balancers, suspended
+ * processes, a mixed instances policy (capacity perhaps in weighted units), instance types, scaling
+ * policies the HPA does not take.
  */
 final class GroupChecks {
   private GroupChecks() {}
@@ -39,6 +40,20 @@ final class GroupChecks {
               + " instances are in service; the split uses "
               + basis.flag()
               + ".");
+    }
+    if (g.status() != null && !g.status().isBlank()) {
+      // AWS sets Status only while the group is being deleted: it still serves until its instances
+      // are gone, so today's split counts it
+      notes.warn(
+          g.name(),
+          "Auto Scaling group has status '"
+              + g.status()
+              + "' (it is being deleted); it keeps its share of today's split and track "
+              + track
+              + " is migrated with it, but the group will stop serving on AWS once deleted. Decide"
+              + " whether track "
+              + track
+              + " should take traffic before the cutover.");
     }
     if (g.loadBalancerNames().size() > 1) {
       notes.info(

@@ -40,16 +40,14 @@ final class HostSplits {
       Map<String, LoadBalancerShares> shares,
       Map<String, List<AlbRuleRoutes.RuleRoute>> ruleRoutes,
       Notifier notes) {
-    // hosts that an ALB rule with only a host condition takes whole: the load balancer's split
-    // never sees them
+    // hosts that an ALB rule with only a host condition takes whole (by name, wildcard or regex):
+    // the load balancer's split never sees them
     Map<String, String> claimed = new TreeMap<>();
     ruleRoutes.forEach(
         (lb, rules) ->
             rules.forEach(
                 rr -> {
-                  if (rr.paths().isEmpty()) {
-                    rr.hosts().forEach(h -> claimed.putIfAbsent(h, lb));
-                  }
+                  hosts.stream().filter(rr::takesWhole).forEach(h -> claimed.putIfAbsent(h, lb));
                 }));
     HostSplits out = new HostSplits();
     for (String host : hosts) {

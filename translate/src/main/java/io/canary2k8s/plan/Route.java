@@ -57,7 +57,7 @@ public record Route(
         paths == null
             ? List.of()
             : paths.stream()
-                .sorted(Comparator.comparing(PathMatch::value).thenComparing(PathMatch::prefix))
+                .sorted(Comparator.comparing(PathMatch::value).thenComparing(PathMatch::type))
                 .toList();
   }
 
@@ -96,8 +96,46 @@ public record Route(
     return b;
   }
 
-  /** A request path: exactly {@code value}, or every path that starts with it. */
-  public record PathMatch(String value, boolean prefix) {}
+  /**
+   * A request path: exactly {@code value}, every path that starts with it, or every path in which
+   * the regular expression {@code value} (Go RE2 syntax, as Traefik's {@code PathRegexp} reads it:
+   * a match anywhere unless anchored) finds a match.
+   */
+  public record PathMatch(String value, Type type) {
+    /** How a path match compares; in the order routes sort them. */
+    public enum Type {
+      EXACT,
+      PREFIX,
+      REGEX
+    }
+
+    public PathMatch {
+      Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(type, "type");
+    }
+
+    /** Exactly {@code value}, or every path that starts with it. */
+    public PathMatch(String value, boolean prefix) {
+      this(value, prefix ? Type.PREFIX : Type.EXACT);
+    }
+
+    public boolean prefix() {
+      return type == Type.PREFIX;
+    }
+
+    public boolean regex() {
+      return type == Type.REGEX;
+    }
+
+    /** As ALB patterns read: {@code /api}, {@code /api/*}, or {@code regex ^/v[0-9]+/}. */
+    public String describe() {
+      return switch (type) {
+        case EXACT -> value;
+        case PREFIX -> value + "*";
+        case REGEX -> "regex " + value;
+      };
+    }
+  }
 
   /** A Service that receives {@code share} of the route's requests, on {@code port}. */
   public record Backend(String track, int port, Fraction share) {}

@@ -174,7 +174,21 @@ final class RoutePlanner {
       TlsSecrets secrets) {
     ElbV2Planner v2 = estate.v2();
     String label = ElbV2Planner.ruleLabel(rr.listener(), rr.rule());
-    List<String> ruleHosts = rr.hosts().isEmpty() ? lbHosts : rr.hosts();
+    List<String> ruleHosts =
+        !rr.hostRegexes().isEmpty()
+            ? regexHosts(lbName, label, rr, lbHosts)
+            : rr.hosts().isEmpty() ? lbHosts : rr.hosts();
+    if (ruleHosts.isEmpty() && !rr.hostRegexes().isEmpty()) {
+      notes.warn(
+          lbName,
+          label
+              + "'s host regex "
+              + rr.hostRegexes().stream().map(Names::printable).toList()
+              + " matches none of the load balancer's names "
+              + lbHosts
+              + "; not migrated.");
+      return null;
+    }
     if (ruleHosts.isEmpty()) {
       notes.warn(
           lbName,
@@ -195,10 +209,14 @@ final class RoutePlanner {
             + name
             + " for "
             + ruleHosts
+            + (rr.hostRegexes().isEmpty()
+                ? ""
+                : " (the names its host regex "
+                    + rr.hostRegexes().stream().map(Names::printable).toList()
+                    + " matches)")
             + (rr.paths().isEmpty()
                 ? ""
-                : " and paths "
-                    + rr.paths().stream().map(p -> p.value() + (p.prefix() ? "*" : "")).toList())
+                : " and paths " + rr.paths().stream().map(Route.PathMatch::describe).toList())
             + ", ahead of the load balancer's other rules as on AWS.");
     Route.Builder route =
         Route.forRule(name, lbName, lbName + " " + label, (int) rr.rule().numericPriority())
@@ -217,6 +235,36 @@ final class RoutePlanner {
           .certificateArn(certificate);
     }
     return route.build();
+  }
+
+  /**
+   * The hosts of a rule with host regular expressions: its host values and the load balancer's
+   * names in which a regex finds a match (Route53 sends only those names to the edge). A wildcard
+   * name covers names a regex may or may not take: it is left out with a WARNING (its requests go
+   * to the load balancer's other routes).
+   */
+  private List<String> regexHosts(
+      String lbName, String label, AlbRuleRoutes.RuleRoute rr, List<String> lbHosts) {
+    Set<String> out = new TreeSet<>(rr.hosts());
+    for (String h : lbHosts) {
+      if (h.startsWith("*.")) {
+        notes.warn(
+            lbName,
+            label
+                + "'s host regex "
+                + rr.hostRegexes().stream().map(Names::printable).toList()
+                + " may take some names under "
+                + h
+                + " and not others; the bundle routes names under "
+                + h
+                + " to the load balancer's other routes. Add the names it takes as records.");
+        continue;
+      }
+      if (rr.hostRegexes().stream().anyMatch(re -> Re2.finds(re, h, false))) {
+        out.add(h);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /**

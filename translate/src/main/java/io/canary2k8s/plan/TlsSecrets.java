@@ -1,5 +1,6 @@
 package io.canary2k8s.plan;
 
+import io.canary2k8s.inventory.CertificateSource;
 import io.canary2k8s.names.Names;
 import io.canary2k8s.notes.Notifier;
 import java.util.List;
@@ -9,11 +10,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The TLS Secrets of one app's HTTPS routes, and the certificate each must be given: an ACM or IAM
- * certificate cannot be exported, so every Secret is an action item naming its hosts.
+ * The TLS Secrets of one app's HTTPS routes, and the certificate each must be given: the private
+ * key of an ACM or IAM certificate cannot be read, so every Secret is an action item naming its
+ * hosts and where the certificate is today ({@link CertificateSource}).
  */
 final class TlsSecrets {
-  /** Where a Secret's certificate is today: the load balancer and its certificate ARN. */
+  /** Where a Secret's certificate is today: the load balancer and its certificate ARN (or null). */
   private record Source(String loadBalancer, String certificate) {}
 
   /** Secret → the hosts it must cover, by Secret name. */
@@ -52,9 +54,28 @@ final class TlsSecrets {
     return secret;
   }
 
+  /**
+   * Where the certificate is and why the bundle cannot carry it: ACM does not export the private
+   * key of a certificate it issued or imported, IAM returns a server certificate's body and chain
+   * but never its private key.
+   */
+  static String where(String arn) {
+    if (arn == null) {
+      return "a certificate that was not captured";
+    }
+    return switch (CertificateSource.of(arn)) {
+      case ACM -> "ACM certificate " + arn + ", whose private key ACM does not export";
+      case IAM ->
+          "IAM server certificate "
+              + arn
+              + ", whose private key IAM never returns (only its body and chain)";
+      case UNKNOWN -> "certificate " + arn + " (neither an ACM nor an IAM ARN)";
+    };
+  }
+
   private void add(String secret, List<String> more, String lb, String certificate) {
     hosts.computeIfAbsent(secret, k -> new TreeSet<>()).addAll(more);
-    sources.put(secret, new Source(lb, String.valueOf(certificate)));
+    sources.put(secret, new Source(lb, certificate));
   }
 
   /** An action item per Secret, by Secret name: which certificate, for which hosts, where. */
@@ -64,10 +85,9 @@ final class TlsSecrets {
           Source source = sources.get(secret);
           notes.action(
               source.loadBalancer(),
-              "HTTPS listener uses certificate "
-                  + source.certificate()
-                  + ", which cannot be"
-                  + " exported from ACM: put a certificate for "
+              "HTTPS listener uses "
+                  + where(source.certificate())
+                  + ": put a certificate for "
                   + List.copyOf(hs)
                   + " into Secret "
                   + namespace

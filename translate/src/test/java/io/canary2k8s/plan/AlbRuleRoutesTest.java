@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.canary2k8s.inventory.ListenerRule;
 import io.canary2k8s.inventory.RuleAction;
 import io.canary2k8s.inventory.RuleCondition;
+import io.canary2k8s.inventory.RuleTransform;
 import io.canary2k8s.split.WeightBasis;
 import java.util.List;
 import java.util.Map;
@@ -48,21 +49,37 @@ class AlbRuleRoutesTest {
   @CsvSource(
       nullValues = "none",
       value = {
-        "/api, /api, false",
-        "/api/*, /api/, true",
-        "/*, /, true",
-        "/a*b, none, false",
-        "/a?, none, false",
-        "api/*, none, false",
-        "*, none, false",
+        "/api, /api, EXACT",
+        "/api/*, /api/, PREFIX",
+        "/*, /, PREFIX",
+        "/a*b, ^/a.*b$, REGEX",
+        "/v?/beta/*, ^/v./beta/.*$, REGEX",
+        "/a.b+(c)?, ^/a\\.b\\+\\(c\\).$, REGEX",
+        "api/*, ^api/.*$, REGEX",
+        "*, ^.*$, REGEX",
+        "/a b, none, EXACT",
+        "/a`b, none, EXACT",
       })
-  void pathMatch_exactOrOneStarAtTheEnd(String pattern, String value, boolean prefix) {
+  void pathMatch_exactPrefixOrTheWholePathAsRegex(
+      String pattern, String value, Route.PathMatch.Type type) {
     Route.PathMatch m = AlbRuleRoutes.pathMatch(pattern);
     if (value == null) {
       assertThat(m).isNull();
     } else {
-      assertThat(m).isEqualTo(new Route.PathMatch(value, prefix));
+      assertThat(m).isEqualTo(new Route.PathMatch(value, type));
     }
+  }
+
+  @ParameterizedTest(name = "{0} on {1}: {2}")
+  @CsvSource({
+    "/v?/beta/*, /v2/beta/x, true",
+    "/v?/beta/*, /v10/beta/x, false",
+    "/v?/beta/*, /x/v2/beta/, false",
+    "/a*b, /a/x/b, true",
+    "/a*b, /a/x/bc, false",
+  })
+  void aPatternsRegex_matchesWhatAwsMatches(String pattern, String path, boolean matches) {
+    assertThat(Re2.finds(AlbRuleRoutes.pathMatch(pattern).value(), path, false)).isEqualTo(matches);
   }
 
   @Test
@@ -85,7 +102,7 @@ class AlbRuleRoutesTest {
                 "10",
                 forward("web", 1),
                 new RuleCondition("http-header", "X-Canary", List.of("1"))),
-            rule("20", forward("web", 1), paths("/a*b")),
+            rule("20", forward("web", 1), paths("/a b")),
             rule(
                 "30",
                 new RuleAction("fixed-response", 1, List.of(), null, Map.of("StatusCode", "503"))),
@@ -96,10 +113,9 @@ class AlbRuleRoutesTest {
             "WARNING web: HTTP:80 rule 10 matches on http-header condition X-Canary [1], which the"
                 + " bundle does not express; the rule is not migrated. Requests it matched fall"
                 + " through to the next rule that is migrated.",
-            "WARNING web: HTTP:80 rule 20 matches on path pattern '/a*b' (only an exact path or one"
-                + " '*' at the end can be matched), which the bundle does not express; the rule is"
-                + " not migrated. Requests it matched fall through to the next rule that is"
-                + " migrated.",
+            "WARNING web: HTTP:80 rule 20 matches on path pattern '/a\\040b' (characters a path match"
+                + " cannot quote), which the bundle does not express; the rule is not migrated."
+                + " Requests it matched fall through to the next rule that is migrated.",
             "WARNING web: HTTP:80 rule 30 answers with a fixed response 503; not migrated (the"
                 + " bundle routes only forwards). Requests it matched fall through to the next rule"
                 + " that is migrated.",
@@ -108,6 +124,81 @@ class AlbRuleRoutesTest {
                 + " answers those with an error today. The bundle divides the rest in its ratio.",
             "WARNING web: HTTP:80 rule 40 forwards to no migrated instances; not migrated. Requests"
                 + " it matched fall through to the next rule that is migrated.");
+  }
+
+  @Test
+  void pathAndHostRegularExpressions_becomeRouteConditions() {
+    // a regex-only condition has no values: read as no condition, the rule took every request
+    List<AlbRuleRoutes.RuleRoute> r =
+        rules(
+            rule(
+                "10",
+                forward("web", 1),
+                new RuleCondition("path-pattern", null, List.of(), List.of("^/v[0-9]+/"))),
+            rule(
+                "20",
+                forward("web", 1),
+                new RuleCondition("host-header", null, List.of(), List.of("^api\\..*$"))));
+    assertThat(r).extracting(x -> x.rule().priority()).containsExactly("10", "20");
+    assertThat(r.get(0).paths())
+        .containsExactly(new Route.PathMatch("^/v[0-9]+/", Route.PathMatch.Type.REGEX));
+    assertThat(r.get(0).hosts()).isEmpty();
+    assertThat(r.get(0).hostRegexes()).isEmpty();
+    assertThat(r.get(1).hostRegexes()).containsExactly("^api\\..*$");
+    assertThat(r.get(1).paths()).isEmpty();
+    assertThat(notes.notes)
+        .containsExactly(
+            "WARNING web: HTTP:80 rule 10's regular expressions [^/v[0-9]+/] are read as matching"
+                + " anywhere in the value, as the edge's matchers do; AWS documents only anchored"
+                + " examples (^...$). Anchor them on AWS and here if they must match the whole host"
+                + " or path.");
+  }
+
+  @Test
+  void regularExpressionsTheEdgeCannotRead_orOfOtherFields_areNotMigrated() {
+    List<AlbRuleRoutes.RuleRoute> r =
+        rules(
+            rule(
+                "10",
+                forward("web", 1),
+                new RuleCondition("path-pattern", null, List.of(), List.of("^/(?=a)"))),
+            rule(
+                "20",
+                forward("web", 1),
+                new RuleCondition("path-pattern", null, List.of(), List.of("^/a`b$"))),
+            rule(
+                "30",
+                forward("web", 1),
+                new RuleCondition("http-header", "User-Agent", List.of(), List.of(".+"))));
+    assertThat(r).isEmpty();
+    assertThat(notes.notes)
+        .hasSize(3)
+        .allSatisfy(n -> assertThat(n).contains("the rule is not migrated"));
+    assertThat(notes.notes.get(0)).contains("rule 10").contains("RE2");
+    assertThat(notes.notes.get(1)).contains("rule 20").contains("cannot quote");
+    assertThat(notes.notes.get(2)).contains("rule 30").contains("paths and hosts only");
+  }
+
+  @Test
+  void aRuleThatRewrites_isMigrated_withAnErrorNamingItsTransforms() {
+    ListenerRule plain = rule("10", forward("web", 1), paths("/api/*"));
+    ListenerRule rewrites =
+        new ListenerRule(
+            plain.arn(),
+            plain.priority(),
+            plain.isDefault(),
+            plain.conditions(),
+            plain.actions(),
+            List.of(
+                new RuleTransform(
+                    "url-rewrite", List.of(new RuleTransform.Rewrite("^/api/(.*)$", "/$1")))));
+    assertThat(rules(rewrites)).hasSize(1);
+    assertThat(notes.notes)
+        .singleElement()
+        .asString()
+        .startsWith(
+            "ERROR web: HTTP:80 rule 10 rewrites requests before it forwards them (url-rewrite"
+                + " [^/api/(.*)$ -> /$1]); the bundle forwards them unchanged.");
   }
 
   @Test

@@ -21,6 +21,36 @@ class GroupChecksTest {
   }
 
   @Test
+  void aGroupBeingDeleted_keepsItsShare_withAWarning() {
+    AutoScalingGroup g = TestEstates.asg("g", 2, "web");
+    AutoScalingGroup deleting =
+        new AutoScalingGroup(
+            g.name(),
+            g.arn(),
+            g.minSize(),
+            g.maxSize(),
+            g.desiredCapacity(),
+            g.availabilityZones(),
+            g.loadBalancerNames(),
+            g.targetGroupArns(),
+            g.instances(),
+            g.suspendedProcesses(),
+            g.mixedInstancesPolicy(),
+            g.scalingPolicies(),
+            g.tags(),
+            "Delete in progress",
+            null,
+            List.of());
+    GroupChecks.check(deleting, "shop-canary", WeightBasis.DESIRED, notes);
+    assertThat(notes.notes)
+        .containsExactly(
+            "WARNING g: Auto Scaling group has status 'Delete in progress' (it is being deleted);"
+                + " it keeps its share of today's split and track shop-canary is migrated with it,"
+                + " but the group will stop serving on AWS once deleted. Decide whether track"
+                + " shop-canary should take traffic before the cutover.");
+  }
+
+  @Test
   void everythingTheTrackDoesNotTake_isNoted() {
     AutoScalingGroup g =
         new AutoScalingGroup(

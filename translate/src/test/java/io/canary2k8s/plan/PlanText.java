@@ -166,7 +166,7 @@ final class PlanText {
               + (r.paths().isEmpty()
                   ? "every path"
                   : r.paths().stream()
-                      .map(m -> m.value() + (m.prefix() ? "*" : ""))
+                      .map(Route.PathMatch::describe)
                       .collect(Collectors.joining(" "))));
     }
     for (Route.Backend b : r.backends()) {

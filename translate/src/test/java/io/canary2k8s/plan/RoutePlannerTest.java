@@ -69,8 +69,8 @@ class RoutePlannerTest {
                 .build());
     assertThat(notes.notes)
         .containsExactly(
-            "ACTION shop: HTTPS listener uses certificate arn:cert, which cannot be exported from"
-                + " ACM: put a certificate for [shop.example.com] into Secret shop/shop-tls (e.g."
+            "ACTION shop: HTTPS listener uses certificate arn:cert (neither an ACM nor an IAM"
+                + " ARN): put a certificate for [shop.example.com] into Secret shop/shop-tls (e.g."
                 + " with cert-manager).");
   }
 

@@ -18,8 +18,8 @@ class TlsSecretsTest {
     secrets.noteCertificates("shop", notes);
     assertThat(notes.notes)
         .containsExactly(
-            "ACTION alb: HTTPS listener uses certificate arn:cert, which cannot be exported from"
-                + " ACM: put a certificate for [a.example.com, b.example.com] into Secret"
+            "ACTION alb: HTTPS listener uses certificate arn:cert (neither an ACM nor an IAM ARN):"
+                + " put a certificate for [a.example.com, b.example.com] into Secret"
                 + " shop/alb-tls (e.g. with cert-manager).");
   }
 
@@ -37,7 +37,7 @@ class TlsSecretsTest {
     secrets.noteCertificates("shop", notes);
     assertThat(notes.notes)
         .hasSize(2)
-        .allMatch(n -> n.startsWith("ACTION alb: HTTPS listener uses certificate arn:a"));
+        .allMatch(n -> n.startsWith("ACTION alb: HTTPS listener uses certificate arn:a "));
     assertThat(notes.notes.get(0))
         .contains("[x.example.com, y.example.com] into Secret shop/alb-rule-10-tls");
     assertThat(notes.notes.get(1)).contains("[x.example.com] into Secret shop/shop-dns-x-tls");
@@ -48,6 +48,19 @@ class TlsSecretsTest {
     TlsSecrets secrets = new TlsSecrets();
     secrets.forHosts("web", List.of("web"), List.of("w.example.com"), null);
     secrets.noteCertificates("web", notes);
-    assertThat(notes.notes.get(0)).startsWith("ACTION web: HTTPS listener uses certificate null,");
+    assertThat(notes.notes.get(0))
+        .startsWith("ACTION web: HTTPS listener uses a certificate that was not captured: put");
+  }
+
+  @Test
+  void theNoteNamesWhereTheCertificateIs_acmOrIam() {
+    assertThat(TlsSecrets.where("arn:aws:acm:eu-west-1:123456789012:certificate/1234-abcd"))
+        .isEqualTo(
+            "ACM certificate arn:aws:acm:eu-west-1:123456789012:certificate/1234-abcd, whose"
+                + " private key ACM does not export");
+    assertThat(TlsSecrets.where("arn:aws-cn:iam::123456789012:server-certificate/shop-2019"))
+        .isEqualTo(
+            "IAM server certificate arn:aws-cn:iam::123456789012:server-certificate/shop-2019,"
+                + " whose private key IAM never returns (only its body and chain)");
   }
 }
