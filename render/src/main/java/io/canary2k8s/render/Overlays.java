@@ -18,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * One kustomize overlay per canary step: JSON 6902 patches that set every split route's weights to
- * the step's, in the target's own form. A canary track with no replicas that a step sends traffic
+ * the step's, in the target's own form (TCP routes' too: an IngressRouteTCP's services, a
+ * TCPRoute's or TLSRoute's backendRefs). A canary track with no replicas that a step sends traffic
  * to is scaled up in that overlay (an empty member would break the route).
  */
 final class Overlays {
@@ -37,7 +38,11 @@ final class Overlays {
             continue;
           }
           Route at = step.apply(route, app);
-          for (WeightPatch wp : target.weightPatches(app, at, plan.edge(), notes)) {
+          List<WeightPatch> weights = target.weightPatches(app, at, plan.edge(), notes);
+          if (weights.isEmpty()) {
+            continue; // the target emits nothing for this route (a TCP route in Traefik 1.7)
+          }
+          for (WeightPatch wp : weights) {
             patches.add(patch(wp));
           }
           for (Route.Backend b : at.backends()) {

@@ -1,9 +1,11 @@
 package io.canary2k8s.plan;
 
+import io.canary2k8s.inventory.CertificateSource;
 import io.canary2k8s.names.Names;
 import io.canary2k8s.notes.Notifier;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -13,8 +15,11 @@ import java.util.TreeSet;
  * certificate cannot be exported, so every Secret is an action item naming its hosts.
  */
 final class TlsSecrets {
-  /** Where a Secret's certificate is today: the load balancer and its certificate ARN. */
-  private record Source(String loadBalancer, String certificate) {}
+  /**
+   * Where a Secret's certificate is today: the load balancer, its certificate ARN, and the listener
+   * of a TCP route ({@code SSL:8443}), null for an HTTPS listener.
+   */
+  private record Source(String loadBalancer, String certificate, String listener) {}
 
   /** Secret → the hosts it must cover, by Secret name. */
   private final Map<String, Set<String>> hosts = new TreeMap<>();
@@ -52,9 +57,35 @@ final class TlsSecrets {
     return secret;
   }
 
+  /**
+   * The Secret of a TCP route whose SSL/TLS {@code listener} terminates TLS: the load balancer's
+   * HTTPS Secret when the listener has the same certificate (one certificate, one Secret), else
+   * {@code <route>-tls}.
+   *
+   * @param listener the listener as notes name it, e.g. {@code SSL:8443}
+   */
+  String forListener(
+      String route, String loadBalancer, String listener, List<String> hosts, String certificate) {
+    String shared = ofLoadBalancer.get(loadBalancer);
+    if (shared != null
+        && sources.get(shared).certificate().equals(String.valueOf(certificate))
+        && certificate != null) {
+      hosts(shared).addAll(hosts);
+      return shared;
+    }
+    String secret = Names.join(route, "tls");
+    hosts(secret).addAll(hosts);
+    sources.put(secret, new Source(loadBalancer, String.valueOf(certificate), listener));
+    return secret;
+  }
+
+  private Set<String> hosts(String secret) {
+    return hosts.computeIfAbsent(secret, k -> new TreeSet<>());
+  }
+
   private void add(String secret, List<String> more, String lb, String certificate) {
-    hosts.computeIfAbsent(secret, k -> new TreeSet<>()).addAll(more);
-    sources.put(secret, new Source(lb, String.valueOf(certificate)));
+    hosts(secret).addAll(more);
+    sources.put(secret, new Source(lb, String.valueOf(certificate), null));
   }
 
   /** An action item per Secret, by Secret name: which certificate, for which hosts, where. */
@@ -62,6 +93,10 @@ final class TlsSecrets {
     hosts.forEach(
         (secret, hs) -> {
           Source source = sources.get(secret);
+          if (source.listener() != null) {
+            notes.action(source.loadBalancer(), listenerCertificate(namespace, secret, hs, source));
+            return;
+          }
           notes.action(
               source.loadBalancer(),
               "HTTPS listener uses certificate "
@@ -75,5 +110,31 @@ final class TlsSecrets {
                   + secret
                   + " (e.g. with cert-manager).");
         });
+  }
+
+  /**
+   * The action item of a TCP route's Secret: where its certificate is, and why it is not copied.
+   */
+  private static String listenerCertificate(
+      String namespace, String secret, Set<String> hs, Source source) {
+    String where =
+        switch (CertificateSource.of(
+            Objects.equals(source.certificate(), "null") ? null : source.certificate())) {
+          case ACM -> "an ACM certificate, which cannot be exported";
+          case IAM -> "an IAM server certificate, whose private key IAM never returns";
+          case UNKNOWN -> "a certificate that cannot be copied from AWS";
+        };
+    return source.listener()
+        + " listener uses certificate "
+        + source.certificate()
+        + ", "
+        + where
+        + ": put a certificate for "
+        + (hs.isEmpty() ? "the names its clients use" : List.copyOf(hs))
+        + " into Secret "
+        + namespace
+        + "/"
+        + secret
+        + " (e.g. with cert-manager).";
   }
 }
