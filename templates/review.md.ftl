@@ -22,6 +22,16 @@ Each app's page shows its hosts, the split recovered from AWS with its inputs an
 
 Namespace ${edge.namespace}, image ${edge.image}, a DaemonSet on nodes labelled ${edge.nodeLabel}.
 It listens on node port ${edge.webNodePort?c} (HTTP)<#if edge.https> and ${edge.websecureNodePort?c} (HTTPS)</#if> of every edge node (Service type NodePort, `externalTrafficPolicy: Local`): point the edge load balancer's listeners at these ports.
+<#if edge.tcpEntryPoints?has_content>
+The TCP, SSL and TLS listeners on other ports have entry points of their own: give the edge load balancer a listener on each listener port, forwarding to its node port.
+
+| Entry point | Listener port | Node port | Container port | TLS | AWS listeners |
+|---|---:|---:|---:|---|---|
+<#list edge.tcpEntryPoints as e>
+| ${e.name} | ${e.port} | ${e.nodePort} | ${e.containerPort} | ${e.tls} | ${e.listeners} |
+</#list>
+
+</#if>
 <#if edge.redirect>HTTP is redirected to HTTPS for <#list edge.redirectHosts as h>${h}<#sep>, </#sep></#list><#if edge.redirectMore gt 0> and ${edge.redirectMore} more hosts (each app's page names its own)</#if> ${edge.redirectForm}.<#else>HTTP is not redirected.</#if>
 <#if edge.hostNetwork>
 **Exception to Pod Security Standard `restricted`: host network (`--edge-host-network`).** The pods use the nodes' network namespace (`hostNetwork: true`, `dnsPolicy: ClusterFirstWithHostNet`, so they still resolve cluster names): they bind 8000 (HTTP)<#if edge.https>, 8443 (HTTPS)</#if> and 9000 (ping) on every edge node's own addresses, and an edge load balancer can target those ports directly, without kube-proxy. This was asked for on the command line; it is off by default. Host namespaces are forbidden by both `restricted` and `baseline`, so namespace ${edge.namespace} enforces `privileged`, with warn and audit kept at `restricted` so any other deviation still shows. Everything else stays as restrictive as without the flag: non-root, no privilege escalation, all capabilities dropped (no port below 1024 is bound), seccomp `RuntimeDefault`, a read-only root file system, no host ports declared. Keep those node ports free and firewalled.

@@ -20,8 +20,9 @@ import { fileURLToPath } from 'node:url';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SCHEMA_DIR = path.resolve(HERE, '../../schemas');
 const CRD_FILES = {
-  'traefik.io': 'traefik-v3-crds.yaml',
-  'gateway.networking.k8s.io': 'gateway-api-standard-crds.yaml',
+  'traefik.io': ['traefik-v3-crds.yaml'],
+  // the experimental TCPRoute CRD comes on top of the standard channel, as users install it
+  'gateway.networking.k8s.io': ['gateway-api-standard-crds.yaml', 'gateway-api-experimental-tcproutes.yaml'],
 };
 const MODEL_PACKAGES = ['kubernetes-models', '@kubernetes-models/traefik', '@kubernetes-models/gateway-api'];
 
@@ -95,14 +96,16 @@ const crdsByGroup = new Map(); // group -> Map("version/Kind" -> compiled valida
 
 function crdValidator(group, version, kind) {
   if (!crdsByGroup.has(group)) {
-    const file = path.join(SCHEMA_DIR, CRD_FILES[group]);
     const byKey = new Map();
-    for (const doc of YAML.parseAllDocuments(readFileSync(file, 'utf8'))) {
-      const crd = doc.toJS();
-      if (crd?.kind !== 'CustomResourceDefinition' || crd.spec?.group !== group) continue;
-      for (const v of crd.spec.versions ?? []) {
-        const schema = v.schema?.openAPIV3Schema;
-        if (schema) byKey.set(`${v.name}/${crd.spec.names.kind}`, { schema, served: v.served });
+    for (const name of CRD_FILES[group]) {
+      const file = path.join(SCHEMA_DIR, name);
+      for (const doc of YAML.parseAllDocuments(readFileSync(file, 'utf8'))) {
+        const crd = doc.toJS();
+        if (crd?.kind !== 'CustomResourceDefinition' || crd.spec?.group !== group) continue;
+        for (const v of crd.spec.versions ?? []) {
+          const schema = v.schema?.openAPIV3Schema;
+          if (schema) byKey.set(`${v.name}/${crd.spec.names.kind}`, { schema, served: v.served });
+        }
       }
     }
     crdsByGroup.set(group, byKey);
@@ -142,9 +145,9 @@ async function problemsOf(obj) {
   if (CRD_FILES[group]) {
     const crd = crdValidator(group, version, kind);
     if (!crd) {
-      problems.push(`no CRD for ${apiVersion} ${kind} in schemas/${CRD_FILES[group]}`);
+      problems.push(`no CRD for ${apiVersion} ${kind} in schemas/${CRD_FILES[group].join(', ')}`);
     } else {
-      if (!crd.served) problems.push(`${apiVersion} ${kind} is not served by schemas/${CRD_FILES[group]}`);
+      if (!crd.served) problems.push(`${apiVersion} ${kind} is not served by schemas/${CRD_FILES[group].join(', ')}`);
       if (!crd.validate(obj)) problems.push(...ajvMessages(crd.validate.errors).map((m) => `CRD schema: ${m}`));
     }
   }

@@ -42,6 +42,21 @@ final class Samples {
     return Files.isRegularFile(cfg) ? List.of("--config", cfg.toString()) : List.of();
   }
 
+  /**
+   * Whether the sample's bundle for {@code target} has ERROR notes by design: {@code
+   * samples/<sample>/errors-expected} lists those targets, one a line (it is then made with {@code
+   * --allow-errors}, after checking that the run without it exits 3).
+   */
+  static boolean errorsExpected(String sample, String target) {
+    Path f = dir().resolve(sample).resolve("errors-expected");
+    try {
+      return Files.isRegularFile(f)
+          && Files.readAllLines(f).stream().map(String::strip).anyMatch(target::equals);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static Stream<String> targets() {
     return TARGETS.stream();
   }

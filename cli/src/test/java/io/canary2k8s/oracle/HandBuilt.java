@@ -332,13 +332,11 @@ final class HandBuilt {
   static Case tcpAndSslOnClassic() {
     ClassicElb elb = ClassicElb.of("ledger", "HTTP:80", "TCP:5432", "SSL:8443");
     return of(
-            "tcp-and-ssl-on-classic",
-            elb,
-            Asg.of("ledger-stable", 4, "a", "b").behind("ledger").track("stable"),
-            Asg.of("ledger-canary", 1, "a", "b").behind("ledger"),
-            HostedZone.publicZone("ZTCPCLASSIC00001", "example.com").alias("ledger", elb.dnsName()))
-        .gapEverywhere("TCP:5432", "TCP listeners are not routed, and only a WARNING names them")
-        .gapEverywhere("SSL:8443", "SSL listeners are not routed, and only a WARNING names them");
+        "tcp-and-ssl-on-classic",
+        elb,
+        Asg.of("ledger-stable", 4, "a", "b").behind("ledger").track("stable"),
+        Asg.of("ledger-canary", 1, "a", "b").behind("ledger"),
+        HostedZone.publicZone("ZTCPCLASSIC00001", "example.com").alias("ledger", elb.dnsName()));
   }
 
   /** An NLB with TCP and TLS listeners, cross-zone off, the canary in one zone. */
@@ -348,17 +346,13 @@ final class HandBuilt {
             .listener(listen("TCP", 6379, forward("queue")))
             .listener(listen("TLS", 443, forward("queue-tls")));
     return of(
-            "nlb-tcp-and-tls",
-            nlb,
-            TargetGroup.tcp("queue", 6379),
-            TargetGroup.tcp("queue-tls", 6380),
-            Asg.of("queue-stable", 4, "a", "b").in("queue", "queue-tls").track("stable"),
-            Asg.of("queue-canary", 1, "a").in("queue", "queue-tls"),
-            HostedZone.publicZone("ZNLB000000000001", "example.com").alias("queue", nlb.dnsName()))
-        .gapEverywhere(
-            "TCP:6379", "NLB TCP listeners are not routed, and only a WARNING names them")
-        .gapEverywhere(
-            "TLS:443", "NLB TLS listeners are not routed, and only a WARNING names them");
+        "nlb-tcp-and-tls",
+        nlb,
+        TargetGroup.tcp("queue", 6379),
+        TargetGroup.tcp("queue-tls", 6380),
+        Asg.of("queue-stable", 4, "a", "b").in("queue", "queue-tls").track("stable"),
+        Asg.of("queue-canary", 1, "a").in("queue", "queue-tls"),
+        HostedZone.publicZone("ZNLB000000000001", "example.com").alias("queue", nlb.dnsName()));
   }
 
   /** Latency records across two ELBs: no single client's split; equal is assumed. */

@@ -21,10 +21,11 @@ import java.util.TreeMap;
 /**
  * One kustomize overlay per canary step: JSON 6902 patches that set the weights of every split
  * route the step moves ({@link Step#moves}: a route already at or above the step's canary share
- * keeps today's weights, and gets no patch) to the step's, in the target's own form. A track with
- * no replicas that a step sends traffic to is scaled up in that overlay (an empty member would
- * break the route), to its share of the route's pods today; never a Deployment an HPA targets (the
- * HPA owns its replicas, and its minimum is at least 1).
+ * keeps today's weights, and gets no patch) to the step's, in the target's own form (TCP routes'
+ * too: an IngressRouteTCP's services, a TCPRoute's or TLSRoute's backendRefs). A track with no
+ * replicas that a step sends traffic to is scaled up in that overlay (an empty member would break
+ * the route), to its share of the route's pods today; never a Deployment an HPA targets (the HPA
+ * owns its replicas, and its minimum is at least 1).
  */
 final class Overlays {
   private Overlays() {}
@@ -45,7 +46,11 @@ final class Overlays {
             continue; // already at or past the step: the route keeps today's weights
           }
           Route at = step.apply(route, app);
-          for (WeightPatch wp : target.weightPatches(app, at, plan.edge(), notes)) {
+          List<WeightPatch> weights = target.weightPatches(app, at, plan.edge(), notes);
+          if (weights.isEmpty()) {
+            continue; // the target emits nothing for this route (a TCP route in Traefik 1.7)
+          }
+          for (WeightPatch wp : weights) {
             patches.add(patch(wp));
           }
           int today = 0;

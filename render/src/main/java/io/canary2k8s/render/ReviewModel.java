@@ -283,7 +283,30 @@ final class ReviewModel {
     m.put("redirectHosts", redirected.stream().limit(EDGE_HOSTS).map(Md::code).toList());
     m.put("redirectMore", Math.max(0, redirected.size() - EDGE_HOSTS));
     m.put("redirectForm", target.redirectForm(plan.edge()));
+    m.put("tcpEntryPoints", tcpEntryPoints(plan, target));
     return m;
+  }
+
+  /**
+   * The edge's entry points of TCP, SSL and TLS listeners on ports of their own, by port: what the
+   * edge load balancer must forward where; none for a target that serves no TCP.
+   */
+  private static List<Map<String, String>> tcpEntryPoints(Plan plan, RouteEmitter target) {
+    if (!target.servesTcp()) {
+      return List.of();
+    }
+    List<Map<String, String>> out = new ArrayList<>();
+    for (io.canary2k8s.plan.Edge.TcpEntryPoint e : plan.edge().tcpEntryPoints()) {
+      Map<String, String> m = new LinkedHashMap<>();
+      m.put("name", Md.code(e.name()));
+      m.put("port", String.valueOf(e.port()));
+      m.put("nodePort", e.nodePort() == 0 ? "chosen by Kubernetes" : String.valueOf(e.nodePort()));
+      m.put("containerPort", String.valueOf(e.containerPort()));
+      m.put("tls", e.terminatesTls() ? "terminated at the edge" : "passed through");
+      m.put("listeners", String.join(", ", e.listeners().stream().map(Md::code).toList()));
+      out.add(m);
+    }
+    return out;
   }
 
   /**

@@ -50,15 +50,25 @@ public record Config(Map<String, AppConfig> apps, EdgeConfig edge) {
    *
    * @param nodeLabel {@code key=value} selecting the edge nodes
    * @param webNodePort node port of the HTTP entry point (the edge ELB's target port)
+   * @param tcpNodePorts listener port → the node port of its entry point, for the TCP, SSL and TLS
+   *     listeners that get an entry point of their own (the others get one chosen by the plan)
    */
   public record EdgeConfig(
       String namespace,
       String nodeLabel,
       String image,
       Integer webNodePort,
-      Integer websecureNodePort) {
+      Integer websecureNodePort,
+      Map<Integer, Integer> tcpNodePorts) {
     public static final EdgeConfig DEFAULT =
-        new EdgeConfig(null, null, null, null, null).withDefaults();
+        new EdgeConfig(null, null, null, null, null, null).withDefaults();
+
+    public EdgeConfig {
+      tcpNodePorts =
+          tcpNodePorts == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new TreeMap<>(tcpNodePorts));
+    }
 
     EdgeConfig withDefaults() {
       return new EdgeConfig(
@@ -66,7 +76,8 @@ public record Config(Map<String, AppConfig> apps, EdgeConfig edge) {
           nodeLabel == null ? "canary2k8s.io/edge=true" : nodeLabel,
           image,
           webNodePort == null ? 30080 : webNodePort,
-          websecureNodePort == null ? 30443 : websecureNodePort);
+          websecureNodePort == null ? 30443 : websecureNodePort,
+          tcpNodePorts);
     }
 
     public String nodeLabelKey() {
@@ -117,6 +128,36 @@ public record Config(Map<String, AppConfig> apps, EdgeConfig edge) {
     checkImage(shown, "edge.image", edge.image());
     checkNodePort(shown, "edge.webNodePort", edge.webNodePort());
     checkNodePort(shown, "edge.websecureNodePort", edge.websecureNodePort());
+    java.util.Map<Integer, String> taken = new TreeMap<>();
+    taken.put(edge.webNodePort(), "edge.webNodePort");
+    if (taken.putIfAbsent(edge.websecureNodePort(), "edge.websecureNodePort") != null) {
+      throw new InputException(
+          shown, "edge.websecureNodePort", "is the same node port as edge.webNodePort");
+    }
+    edge.tcpNodePorts()
+        .forEach(
+            (listenerPort, nodePort) -> {
+              String field = "edge.tcpNodePorts." + listenerPort;
+              if (listenerPort == null || listenerPort < 1 || listenerPort > 65535) {
+                throw new InputException(shown, field, "is not a listener port (1..65535)");
+              }
+              if (listenerPort == 80 || listenerPort == 443) {
+                throw new InputException(
+                    shown,
+                    field,
+                    "listeners on 80 and 443 share the web and websecure entry points: set"
+                        + " edge.webNodePort or edge.websecureNodePort");
+              }
+              if (nodePort == null) {
+                throw new InputException(shown, field, "is empty");
+              }
+              checkNodePort(shown, field, nodePort);
+              String other = taken.putIfAbsent(nodePort, field);
+              if (other != null) {
+                throw new InputException(
+                    shown, field, "node port " + nodePort + " is already " + other);
+              }
+            });
   }
 
   private static void checkImage(String shown, String field, String image) {

@@ -132,6 +132,18 @@ public final class EdgeEmitter {
           .endPort()
           .endSpec();
     }
+    for (Edge.TcpEntryPoint e : tcpEntryPoints(edge, target)) {
+      // the listener's own port, as clients used it on AWS; a node port of 0 is Kubernetes's pick
+      svc.editSpec()
+          .addNewPort()
+          .withName(e.name())
+          .withPort(e.port())
+          .withTargetPort(new IntOrString(e.name()))
+          .withNodePort(e.nodePort() == 0 ? null : e.nodePort())
+          .withProtocol("TCP")
+          .endPort()
+          .endSpec();
+    }
     out.add(svc.build());
     out.add(
         new PodDisruptionBudgetBuilder()
@@ -151,6 +163,11 @@ public final class EdgeEmitter {
     return out;
   }
 
+  /** The entry points of TCP routes the edge listens on: none for a dialect without TCP routes. */
+  static List<Edge.TcpEntryPoint> tcpEntryPoints(Edge edge, RouteEmitter target) {
+    return target.servesTcp() ? edge.tcpEntryPoints() : List.of();
+  }
+
   private static HasMetadata daemonSet(Edge edge, RouteEmitter target) {
     var c =
         new ContainerBuilder()
@@ -167,6 +184,13 @@ public final class EdgeEmitter {
       c.addNewPort()
           .withName("websecure")
           .withContainerPort(WEBSECURE_PORT)
+          .withProtocol("TCP")
+          .endPort();
+    }
+    for (Edge.TcpEntryPoint e : tcpEntryPoints(edge, target)) {
+      c.addNewPort()
+          .withName(e.name())
+          .withContainerPort(e.containerPort())
           .withProtocol("TCP")
           .endPort();
     }

@@ -176,13 +176,14 @@ public final class GatewayApiEmitter implements RouteEmitter {
       }
     }
     listeners.addAll(secure.values());
+    listeners.addAll(GatewayApiTcp.listeners(plan, notes));
     if (listeners.size() > MAX_LISTENERS) {
       notes.error(
           "Gateway/" + edge.namespace() + "/" + gatewayName(),
           "The Gateway would need "
               + listeners.size()
-              + " listeners (HTTP and one HTTPS listener per"
-              + " host) but the Gateway API allows "
+              + " listeners (HTTP, one HTTPS listener per host, one TCP listener per port and one"
+              + " TLS listener per server name) but the Gateway API allows "
               + MAX_LISTENERS
               + "; split the apps over several"
               + " bundles with different edge namespaces, or use --target traefik-v3.");
@@ -229,6 +230,9 @@ public final class GatewayApiEmitter implements RouteEmitter {
 
   @Override
   public List<HasMetadata> routes(App app, Route route, Edge edge, Notifier notes) {
+    if (route.isTcp()) {
+      return GatewayApiTcp.routes(app, route, edge, notes);
+    }
     List<HasMetadata> out = new ArrayList<>();
     if (RegexPaths.leftOut(route)) {
       RegexPaths.warn(
@@ -344,7 +348,7 @@ public final class GatewayApiEmitter implements RouteEmitter {
   }
 
   /** Lets the edge Gateway read the route's TLS Secret, and nothing else in the namespace. */
-  private static ReferenceGrant referenceGrant(App app, Route route, Edge edge) {
+  static ReferenceGrant referenceGrant(App app, Route route, Edge edge) {
     ReferenceGrant g = new ReferenceGrant();
     g.setMetadata(Labels.routeMeta(app, Names.join(route.tlsSecret(), "gateway"), route));
     ReferenceGrantSpec s = new ReferenceGrantSpec();
@@ -412,19 +416,7 @@ public final class GatewayApiEmitter implements RouteEmitter {
   private static List<HTTPBackendRef> backendRefs(App app, Route route, Notifier notes) {
     Weights.Bounded w = bounded(route);
     if (!w.exact() && notes != null) {
-      List<String> exact = new ArrayList<>();
-      route.backends().forEach(b -> exact.add(b.track() + " " + b.share().describe()));
-      List<String> got = new ArrayList<>();
-      for (int i = 0; i < route.backends().size(); i++) {
-        got.add(route.backends().get(i).track() + ": " + w.values().get(i));
-      }
-      notes.info(
-          "HTTPRoute/" + app.namespace() + "/" + route.name(),
-          "The exact ratio needs weights above the Gateway API's maximum of 1,000,000; the weights "
-              + String.join(", ", got)
-              + " are the closest ratio under it, for "
-              + String.join(", ", exact)
-              + ".");
+      noteApproximated("HTTPRoute/" + app.namespace() + "/" + route.name(), route, w, notes);
     }
     List<HTTPBackendRef> out = new ArrayList<>();
     for (int i = 0; i < route.backends().size(); i++) {
@@ -436,6 +428,25 @@ public final class GatewayApiEmitter implements RouteEmitter {
       out.add(ref);
     }
     return out;
+  }
+
+  /**
+   * An INFO on {@code object}: the weights are the closest ratio under the cap, not the exact one.
+   */
+  static void noteApproximated(String object, Route route, Weights.Bounded w, Notifier notes) {
+    List<String> exact = new ArrayList<>();
+    route.backends().forEach(b -> exact.add(b.track() + " " + b.share().describe()));
+    List<String> got = new ArrayList<>();
+    for (int i = 0; i < route.backends().size(); i++) {
+      got.add(route.backends().get(i).track() + ": " + w.values().get(i));
+    }
+    notes.info(
+        object,
+        "The exact ratio needs weights above the Gateway API's maximum of 1,000,000; the weights "
+            + String.join(", ", got)
+            + " are the closest ratio under it, for "
+            + String.join(", ", exact)
+            + ".");
   }
 
   private static Weights.Bounded bounded(Route route) {
@@ -450,11 +461,21 @@ public final class GatewayApiEmitter implements RouteEmitter {
 
   @Override
   public String weightedObject(App app, Route route) {
+    if (route.isTcp()) {
+      return GatewayApiTcp.expressible(route)
+          ? GatewayApiTcp.kind(route) + " " + app.namespace() + "/" + route.name()
+          : "none (not expressible in the Gateway API)";
+    }
     return "HTTPRoute " + app.namespace() + "/" + route.name();
   }
 
   @Override
   public List<WeightPatch> weightPatches(App app, Route atStep, Edge edge, Notifier notes) {
+    if (atStep.isTcp()) {
+      return GatewayApiTcp.expressible(atStep)
+          ? List.of(GatewayApiTcp.weightPatch(app, atStep, notes))
+          : List.of();
+    }
     if (RegexPaths.leftOut(atStep)) {
       return List.of();
     }
@@ -521,6 +542,10 @@ public final class GatewayApiEmitter implements RouteEmitter {
     if (edge.https()) {
       entryPoints.put("websecure", map("address", address(EdgeEmitter.WEBSECURE_PORT)));
     }
-    return StaticConfigs.v3(entryPoints, "kubernetesGateway", map());
+    StaticConfigs.tcpEntryPoints(edge, entryPoints);
+    // TCP listeners and TCPRoutes are of the experimental channel: Traefik reads them only so
+    boolean tcp = edge.tcpEntryPoints().stream().anyMatch(e -> !e.terminatesTls());
+    return StaticConfigs.v3(
+        entryPoints, "kubernetesGateway", tcp ? map("experimentalChannel", true) : map());
   }
 }

@@ -35,8 +35,11 @@ public final class ObjectOrder implements Comparator<HasMetadata> {
           "Gateway",
           "Ingress",
           "IngressRoute",
+          "IngressRouteTCP",
           "ReferenceGrant",
-          "HTTPRoute");
+          "HTTPRoute",
+          "TCPRoute",
+          "TLSRoute");
 
   /** Kind → its place in {@link #RANK}. */
   private static final Map<String, Integer> RANKS = new HashMap<>();

@@ -53,6 +53,14 @@ public interface RouteEmitter {
   /** The static configuration: entry points, redirect, provider. */
   String staticConfig(Edge edge);
 
+  /**
+   * Whether this dialect serves TCP routes: the edge then listens on the entry points of the TCP
+   * routes' ports (container and Service ports), and {@link #routes} emits their objects.
+   */
+  default boolean servesTcp() {
+    return true;
+  }
+
   /** Objects that depend on the whole plan (e.g. a Gateway listing every host); usually none. */
   default List<HasMetadata> planObjects(Plan plan, Notifier notes) {
     return List.of();

@@ -44,6 +44,16 @@ final class StaticConfigs {
     return Yaml.dump(root);
   }
 
+  /**
+   * The entry points of the TCP routes on ports of their own, by port: each listens on its
+   * container port (the routes' IngressRouteTCPs, or the Gateway's TCP and TLS listeners, name it).
+   */
+  static void tcpEntryPoints(Edge edge, Map<String, Object> entryPoints) {
+    for (Edge.TcpEntryPoint e : edge.tcpEntryPoints()) {
+      entryPoints.put(e.name(), map("address", address(e.containerPort())));
+    }
+  }
+
   static boolean redirect(Edge edge) {
     return edge.redirectHttpToHttps() && edge.https();
   }

@@ -5,6 +5,7 @@ import static io.canary2k8s.emit.TraefikV3Emitter.rule;
 import io.canary2k8s.notes.Notifier;
 import io.canary2k8s.plan.App;
 import io.canary2k8s.plan.Edge;
+import io.canary2k8s.plan.Plan;
 import io.canary2k8s.plan.Route;
 import io.canary2k8s.split.Weights;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -60,8 +61,41 @@ public final class TraefikV1Emitter implements RouteEmitter {
             + " support. Prefer --target traefik-v3.");
   }
 
+  /** Traefik 1.7 serves no TCP from Kubernetes: its Ingress provider reads HTTP rules only. */
+  @Override
+  public boolean servesTcp() {
+    return false;
+  }
+
+  /** An ERROR per TCP route: Traefik 1.7 cannot serve its listener. */
+  @Override
+  public List<HasMetadata> planObjects(Plan plan, Notifier notes) {
+    for (App app : plan.apps()) {
+      for (Route r : app.routes()) {
+        if (r.isTcp()) {
+          notes.error(
+              r.loadBalancers().get(0),
+              "Listener "
+                  + r.listener().label()
+                  + " (TCP route "
+                  + app.namespace()
+                  + "/"
+                  + r.name()
+                  + (r.hosts().isEmpty() ? "" : ", clients of " + r.hosts())
+                  + ") is not migrated: Traefik 1.7 serves no TCP from Kubernetes, only HTTP"
+                  + " Ingresses. Use --target traefik-v3 or gateway-api; with this bundle, moving"
+                  + " those names to the edge cuts these connections off.");
+        }
+      }
+    }
+    return List.of();
+  }
+
   @Override
   public List<HasMetadata> routes(App app, Route route, Edge edge, Notifier notes) {
+    if (route.isTcp()) {
+      return List.of(); // an ERROR says so (planObjects)
+    }
     if (RegexPaths.leftOut(route)) {
       RegexPaths.warn(
           "Ingress/" + app.namespace() + "/" + route.name(),
@@ -164,6 +198,9 @@ public final class TraefikV1Emitter implements RouteEmitter {
 
   @Override
   public List<String> weights(Route route) {
+    if (route.isTcp()) {
+      return route.backends().stream().map(b -> "not migrated").toList();
+    }
     return Weights.percentages(route.backends().stream().map(Route.Backend::share).toList())
         .values()
         .stream()
@@ -173,12 +210,15 @@ public final class TraefikV1Emitter implements RouteEmitter {
 
   @Override
   public String weightedObject(App app, Route route) {
+    if (route.isTcp()) {
+      return "none (Traefik 1.7 serves no TCP)";
+    }
     return "Ingress " + app.namespace() + "/" + route.name();
   }
 
   @Override
   public List<WeightPatch> weightPatches(App app, Route atStep, Edge edge, Notifier notes) {
-    if (RegexPaths.leftOut(atStep)) {
+    if (atStep.isTcp() || RegexPaths.leftOut(atStep)) {
       return List.of();
     }
     return List.of(

@@ -56,6 +56,9 @@ public final class TraefikV3Emitter implements RouteEmitter {
 
   @Override
   public List<HasMetadata> routes(App app, Route route, Edge edge, Notifier notes) {
+    if (route.isTcp()) {
+      return List.of(TraefikV3Tcp.ingressRouteTcp(app, route));
+    }
     List<HasMetadata> out = new ArrayList<>();
     TraefikService ts = new TraefikService();
     ts.setMetadata(Labels.routeMeta(app, wrrName(route), route));
@@ -208,16 +211,25 @@ public final class TraefikV3Emitter implements RouteEmitter {
 
   @Override
   public List<String> weights(Route route) {
+    if (route.isTcp()) {
+      return TraefikV3Tcp.services(route).stream().map(s -> String.valueOf(s.getWeight())).toList();
+    }
     return services(route).stream().map(s -> String.valueOf(s.getWeight())).toList();
   }
 
   @Override
   public String weightedObject(App app, Route route) {
+    if (route.isTcp()) {
+      return "IngressRouteTCP " + app.namespace() + "/" + route.name();
+    }
     return "TraefikService " + app.namespace() + "/" + wrrName(route);
   }
 
   @Override
   public List<WeightPatch> weightPatches(App app, Route atStep, Edge edge, Notifier notes) {
+    if (atStep.isTcp()) {
+      return List.of(TraefikV3Tcp.weightPatch(app, atStep));
+    }
     return List.of(
         new WeightPatch(
             "traefik.io",
@@ -285,6 +297,7 @@ public final class TraefikV3Emitter implements RouteEmitter {
           "websecure",
           map("address", address(EdgeEmitter.WEBSECURE_PORT), "http", map("tls", map())));
     }
+    StaticConfigs.tcpEntryPoints(edge, entryPoints);
     return StaticConfigs.v3(
         entryPoints,
         "kubernetesCRD",

@@ -5,12 +5,11 @@ import io.canary2k8s.inventory.Listener;
 import io.canary2k8s.notes.Notifier;
 
 /**
- * What a classic ELB does that the bundle does not do, as notes: listeners other than HTTP:80 and
- * HTTPS:443, TLS to the instances, stickiness, an idle timeout, no health check. Called once per
- * ELB of an app.
+ * What a classic ELB does that the bundle does not do, as notes: HTTP and HTTPS listeners on other
+ * ports than 80 and 443 (an ERROR each: nothing routes them), TLS to the instances, stickiness, an
+ * idle timeout, no health check. Called once per ELB of an app.
  *
- * <p>When TCP/SSL listeners become TCP routes, the listener note here says so, and the routes are
- * made with the others ({@link RoutePlanner}).
+ * <p>TCP and SSL listeners become TCP routes ({@link ListenerRoutes}, which notes each).
  */
 final class ClassicElbChecks {
   private ClassicElbChecks() {}
@@ -20,8 +19,8 @@ final class ClassicElbChecks {
     for (Listener l : lb.listeners()) {
       boolean web = l.protocol().equals("HTTP") && l.loadBalancerPort() == 80;
       boolean secure = l.protocol().equals("HTTPS") && l.loadBalancerPort() == 443;
-      if (!web && !secure) {
-        notes.warn(
+      if (!web && !secure && !ListenerRoutes.isTcp(l)) {
+        notes.error(
             lb.name(),
             "Listener "
                 + l.protocol()
@@ -31,11 +30,11 @@ final class ClassicElbChecks {
                 + l.instanceProtocol()
                 + ":"
                 + l.instancePort()
-                + " is not mapped: the edge serves HTTP on 80 and HTTPS on"
-                + " 443 only"
-                + (l.protocol().equals("TCP") || l.protocol().equals("SSL")
-                    ? " (TCP/SSL listeners would need an IngressRouteTCP)."
-                    : "."));
+                + " is not migrated: the edge routes HTTP on port 80 and HTTPS on 443 by host,"
+                + " and TCP and SSL listeners on their own ports; its clients get no answer from"
+                + " the edge on port "
+                + l.loadBalancerPort()
+                + ". Move them to HTTP:80 or HTTPS:443 before the cutover.");
       }
       if (l.instanceProtocol().equals("HTTPS") || l.instanceProtocol().equals("SSL")) {
         notes.warn(

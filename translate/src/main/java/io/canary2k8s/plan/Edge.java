@@ -1,5 +1,9 @@
 package io.canary2k8s.plan;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
 /**
  * The edge Traefik that takes the load balancers' place: a DaemonSet on the edge nodes, exposed on
  * fixed node ports that the edge ELB (or any L4 balancer) targets.
@@ -9,6 +13,8 @@ package io.canary2k8s.plan;
  * @param https whether any route serves HTTPS (a websecure entry point is needed)
  * @param hostNetwork whether the edge pods use the nodes' network namespace (asked for with {@code
  *     --edge-host-network}; the edge namespace then needs Pod Security Standard privileged)
+ * @param tcpEntryPoints the entry points of TCP, SSL and TLS listeners on ports other than 80 and
+ *     443 (those share {@code web} and {@code websecure}), by port
  */
 public record Edge(
     String namespace,
@@ -19,7 +25,39 @@ public record Edge(
     boolean https,
     int webNodePort,
     int websecureNodePort,
-    boolean hostNetwork) {
+    boolean hostNetwork,
+    List<TcpEntryPoint> tcpEntryPoints) {
+
+  public Edge {
+    tcpEntryPoints =
+        tcpEntryPoints == null
+            ? List.of()
+            : tcpEntryPoints.stream().sorted(Comparator.comparingInt(TcpEntryPoint::port)).toList();
+  }
+
+  /**
+   * An entry point of the edge for the TCP routes of one listener port: clients reach it on {@code
+   * port} of the edge load balancer, which forwards to {@code nodePort} of every edge node; the
+   * Service sends it to {@code containerPort} in the pod (unprivileged: {@code 8000 + port} below
+   * 1024, as 80 and 443 map to 8000 and 8443).
+   *
+   * @param name the entry point's name, {@code tcp-PORT} or {@code tls-PORT} (see {@link
+   *     Route.TcpListener#entryPoint()}), also the name of its container and Service ports
+   * @param terminatesTls whether its routes terminate TLS (and route by server name)
+   * @param listeners the listeners it serves, e.g. {@code ledger TCP:5432}, sorted
+   */
+  public record TcpEntryPoint(
+      String name,
+      int port,
+      int containerPort,
+      int nodePort,
+      boolean terminatesTls,
+      List<String> listeners) {
+    public TcpEntryPoint {
+      Objects.requireNonNull(name, "name");
+      listeners = listeners.stream().sorted().toList();
+    }
+  }
 
   /** An edge in {@code namespace}, its other values given by name. */
   public static Builder in(String namespace) {
@@ -37,6 +75,7 @@ public record Edge(
     private int webNodePort;
     private int websecureNodePort;
     private boolean hostNetwork;
+    private List<TcpEntryPoint> tcpEntryPoints = List.of();
 
     private Builder(String namespace) {
       this.namespace = namespace;
@@ -77,6 +116,12 @@ public record Edge(
       return this;
     }
 
+    /** The entry points of TCP routes on ports of their own. */
+    public Builder tcpEntryPoints(List<TcpEntryPoint> entryPoints) {
+      this.tcpEntryPoints = List.copyOf(entryPoints);
+      return this;
+    }
+
     public Edge build() {
       return new Edge(
           namespace,
@@ -87,7 +132,8 @@ public record Edge(
           https,
           webNodePort,
           websecureNodePort,
-          hostNetwork);
+          hostNetwork,
+          tcpEntryPoints);
     }
   }
 }

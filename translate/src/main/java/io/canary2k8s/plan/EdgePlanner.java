@@ -25,10 +25,21 @@ final class EdgePlanner {
     this.notes = notes;
   }
 
-  /** The edge in front of {@code apps}. */
+  /** The edge in front of {@code apps}, which have no TCP route. */
   Edge edge(List<App> apps) {
+    return edge(apps, List.of());
+  }
+
+  /**
+   * The edge in front of {@code apps}, with the entry points of their TCP routes on ports of their
+   * own ({@link EdgePorts}); a TCP route on 443 needs the websecure entry point.
+   */
+  Edge edge(List<App> apps, List<Edge.TcpEntryPoint> tcpEntryPoints) {
     Config.EdgeConfig ec = options.config().edge();
-    boolean anyHttps = apps.stream().flatMap(a -> a.routes().stream()).anyMatch(Route::https);
+    boolean anyHttps =
+        apps.stream()
+            .flatMap(a -> a.routes().stream())
+            .anyMatch(r -> r.https() || r.isTcp() && r.listener().port() == 443);
     boolean allBoth = !apps.isEmpty();
     boolean anyBoth = false;
     for (App a : apps) {
@@ -82,6 +93,12 @@ final class EdgePlanner {
           "--edge-host-network: the edge pods use the nodes' network (hostNetwork, dnsPolicy"
               + " ClusterFirstWithHostNet) and bind ports "
               + EDGE_PORTS
+              + (tcpEntryPoints.isEmpty()
+                  ? ""
+                  : " and "
+                      + tcpEntryPoints.stream()
+                          .map(e -> e.containerPort() + " (" + e.name() + ")")
+                          .toList())
               + " on every edge node's own addresses; Pod"
               + " Security Standard restricted and baseline both forbid host namespaces, so namespace "
               + ec.namespace()
@@ -94,6 +111,7 @@ final class EdgePlanner {
         .https(anyHttps)
         .nodePorts(ec.webNodePort(), ec.websecureNodePort())
         .hostNetwork(options.edgeHostNetwork())
+        .tcpEntryPoints(tcpEntryPoints)
         .build();
   }
 }

@@ -13,10 +13,10 @@ import io.canary2k8s.notes.Notifier;
 import java.util.Map;
 
 /**
- * What an ALB or NLB does that the bundle does not do, as notes: listeners other than HTTP:80 and
- * HTTPS:443 (TCP/TLS/UDP ones included, until they become TCP routes), listeners that do not route
- * like the main one, and target group stickiness, algorithms, slow start and attributes not
- * captured.
+ * What an ALB or NLB does that the bundle does not do, as notes: listeners that are routed nowhere
+ * (an ERROR each: HTTP and HTTPS on other ports than 80 and 443, UDP, TCP_UDP; an NLB's TCP and TLS
+ * listeners become TCP routes, {@link ListenerRoutes}), listeners that do not route like the main
+ * one, and target group stickiness, algorithms, slow start and attributes not captured.
  */
 final class ElbV2Checks {
   private final ElbV2Planner v2;
@@ -39,15 +39,36 @@ final class ElbV2Checks {
       boolean web =
           l.protocol().equals("HTTP") && l.port() == 80
               || l.protocol().equals("HTTPS") && l.port() == 443;
+      if (ListenerRoutes.isTcp(l)) {
+        if (!forwards(l.defaultRule())) {
+          notes.error(
+              lbName,
+              "Listener "
+                  + name
+                  + " is not migrated: its default action is "
+                  + describe(finalAction(l.defaultRule()))
+                  + ", which a TCP route cannot do.");
+        }
+        continue;
+      }
       if (!web) {
-        notes.warn(
+        notes.error(
             lbName,
             "Listener "
                 + name
-                + " is not mapped: the edge serves HTTP on 80 and HTTPS on 443 only"
+                + " is not migrated: "
                 + (ElbV2Planner.web(l)
-                    ? "."
-                    : " (TCP/TLS/UDP listeners would need an IngressRouteTCP or IngressRouteUDP)."));
+                    ? "the edge routes HTTP on port 80 and HTTPS on 443 by host, and TCP and TLS"
+                        + " listeners on their own ports; its clients get no answer from the edge on"
+                        + " port "
+                        + l.port()
+                        + ". Move them to HTTP:80 or HTTPS:443 before the cutover."
+                    : "the edge serves no "
+                        + l.protocol()
+                        + " (Traefik's UDP routes are not generated); its clients get no answer"
+                        + " from the edge on port "
+                        + l.port()
+                        + "."));
         continue;
       }
       ListenerRule def = l.defaultRule();
@@ -92,11 +113,6 @@ final class ElbV2Checks {
                 + (main == null ? "no listener" : main.protocol() + ":" + main.port())
                 + ".");
       }
-    }
-    if (lb.type().equals("network") && lb.listeners().stream().noneMatch(ElbV2Planner::web)) {
-      notes.info(
-          lbName,
-          "Network Load Balancer: its split is recovered (REVIEW.md) but it has no HTTP listener to route.");
     }
   }
 

@@ -57,18 +57,23 @@ final class ElbV2Planner {
     Map<String, LoadBalancerV2> lbs = new TreeMap<>();
     for (LoadBalancerV2 lb : inventory.loadBalancersV2()) {
       if (classicNames.contains(lb.name())) {
-        notes.warn(
+        notes.error(
             lb.arn(),
             "A classic ELB has the same name as this "
                 + lb.type()
-                + " load balancer; names identify load balancers in the bundle, so this one is not migrated.");
+                + " load balancer "
+                + lb.name()
+                + "; names identify load balancers in the bundle, so this one is not migrated"
+                + listenersNotRouted(lb));
       } else if (!lb.type().equals("application") && !lb.type().equals("network")) {
-        notes.warn(
+        notes.error(
             lb.arn(),
-            "Load balancer of type "
+            "Load balancer "
+                + lb.name()
+                + " of type "
                 + lb.type()
-                + " is not migrated (only application and"
-                + " network load balancers are).");
+                + " is not migrated (only application and network load balancers are)"
+                + listenersNotRouted(lb));
       } else {
         lbs.put(lb.name(), lb);
       }
@@ -87,6 +92,17 @@ final class ElbV2Planner {
                 + " track.");
       }
     }
+  }
+
+  /** {@code : its listeners GENEVE:6081 are routed nowhere.}, or a full stop when it has none. */
+  private static String listenersNotRouted(LoadBalancerV2 lb) {
+    if (lb.listeners().isEmpty()) {
+      return ".";
+    }
+    return ": its listeners "
+        + String.join(
+            ", ", lb.listeners().stream().map(l -> l.protocol() + ":" + l.port()).toList())
+        + " are routed nowhere.";
   }
 
   Map<String, LoadBalancerV2> loadBalancers() {
@@ -161,7 +177,8 @@ final class ElbV2Planner {
 
   /**
    * The listener whose default rule is the load balancer's split: HTTPS:443, else HTTP:80, else
-   * another HTTP(S) listener, else any listener, that forwards; null when none forwards.
+   * another HTTP(S) listener, else a TCP or TLS one, else any listener, that forwards; null when
+   * none forwards.
    */
   ListenerV2 mainListener(String lbName) {
     LoadBalancerV2 lb = lbs.get(lbName);
@@ -175,6 +192,7 @@ final class ElbV2Planner {
       order.add(http);
     }
     lb.listeners().stream().filter(ElbV2Planner::web).forEach(order::add);
+    lb.listeners().stream().filter(ListenerRoutes::isTcp).forEach(order::add);
     order.addAll(lb.listeners());
     return order.stream().filter(l -> forwards(l.defaultRule())).findFirst().orElse(null);
   }

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.LongAdder;
  * indexed), {@link DnsAnswers} (hosts and Route53's answers), {@link EstateGraph} (the components
  * that become apps), {@link AppNaming} with {@link TrackRoles} (on this thread, component after
  * component: a name depends on the names taken before it), {@link AppPlanner} (each app, on every
- * core), {@link EdgePlanner}. This class runs them and passes their notes on.
+ * core), {@link EdgePorts} (the edge's ports for every TCP route), {@link EdgePlanner}. This class
+ * runs them and passes their notes on.
  */
 public final class PlanBuilder {
   public static final String TAG_APP = "canary2k8s.io/app";
@@ -157,6 +158,10 @@ public final class PlanBuilder {
             appsDone.increment();
           }
         });
-    return new Plan(options.basis(), apps, new EdgePlanner(estate, options, notes).edge(apps));
+    EdgePorts.Assigned ports = EdgePorts.assign(apps, options.config().edge(), notes);
+    return new Plan(
+        options.basis(),
+        ports.apps(),
+        new EdgePlanner(estate, options, notes).edge(ports.apps(), ports.entryPoints()));
   }
 }

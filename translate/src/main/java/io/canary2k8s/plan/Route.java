@@ -10,7 +10,9 @@ import java.util.Objects;
  * proportions. Backends with no share are left out (an empty member breaks a TraefikService).
  *
  * <p>Built with names, not positions: {@link #forHosts} for the whole split behind load balancers,
- * {@link #forRule} for an ALB listener rule, then the {@link Builder}'s setters.
+ * {@link #forRule} for an ALB listener rule, {@link #forListener} for a TCP, SSL or TLS listener (a
+ * TCP route: {@link #listener()} is set, and the route serves neither HTTP nor HTTPS), then the
+ * {@link Builder}'s setters.
  *
  * @param name the routing object's name
  * @param loadBalancers the load balancers these hosts pointed at
@@ -26,8 +28,10 @@ import java.util.Objects;
  *     every path
  * @param priority the route's place among routes of the same hosts (an ALB rule's priority: lower
  *     first), or null for a route that takes what no prioritised route matched
- * @param rule the ALB rule it came from, e.g. {@code web-alb HTTPS:443 rule 10}, for REVIEW.md;
- *     null for a load balancer's whole split
+ * @param rule the ALB rule it came from, e.g. {@code web-alb HTTPS:443 rule 10}, or the listener of
+ *     a TCP route, e.g. {@code ledger TCP:5432}, for REVIEW.md; null for a load balancer's whole
+ *     split
+ * @param listener the listener of a TCP route; null for an HTTP route
  */
 public record Route(
     String name,
@@ -42,13 +46,22 @@ public record Route(
     boolean httpRedirect,
     List<PathMatch> paths,
     Integer priority,
-    String rule) {
+    String rule,
+    TcpListener listener) {
 
   public Route {
     Objects.requireNonNull(name, "name");
-    if (https != (tlsSecret != null)) {
+    boolean terminates = https || listener != null && listener.terminatesTls();
+    if (terminates != (tlsSecret != null)) {
       throw new IllegalArgumentException(
-          "route " + name + ": an HTTPS route names its TLS Secret, and only an HTTPS route does");
+          "route "
+              + name
+              + ": a route that terminates TLS (HTTPS, or an SSL/TLS listener) names its TLS"
+              + " Secret, and only such a route does");
+    }
+    if (listener != null && (http || https || priority != null)) {
+      throw new IllegalArgumentException(
+          "route " + name + ": a TCP route serves its listener only, not HTTP or HTTPS");
     }
     loadBalancers = loadBalancers.stream().sorted().toList();
     hosts = hosts.stream().sorted().toList();
@@ -82,6 +95,19 @@ public record Route(
     return b;
   }
 
+  /**
+   * A TCP route: the connections of {@code loadBalancer}'s TCP, SSL or TLS {@code listener}, on an
+   * edge entry point of the listener's port ({@link TcpListener#entryPoint()}). Its hosts are the
+   * names that point at the load balancer: the server names a TLS listener matches, and the names
+   * the DNS cutover moves.
+   */
+  public static Builder forListener(String name, String loadBalancer, TcpListener listener) {
+    Builder b = new Builder(name, List.of(loadBalancer));
+    b.listener = Objects.requireNonNull(listener, "listener");
+    b.rule = loadBalancer + " " + listener.label();
+    return b;
+  }
+
   /** A builder holding this route's values, to change some of them. */
   public Builder toBuilder() {
     Builder b = new Builder(name, loadBalancers).hosts(hosts).backends(backends).paths(paths);
@@ -93,7 +119,58 @@ public record Route(
     b.httpRedirect = httpRedirect;
     b.priority = priority;
     b.rule = rule;
+    b.listener = listener;
     return b;
+  }
+
+  /** Whether this is a TCP route (a TCP, SSL or TLS listener's), not an HTTP one. */
+  public boolean isTcp() {
+    return listener != null;
+  }
+
+  /**
+   * A listener that the edge serves as a TCP route: the load balancer's port, which clients keep
+   * using, and what the edge does with a connection.
+   *
+   * @param protocol the AWS listener protocol: TCP or SSL (classic ELB), TCP or TLS (NLB)
+   * @param port the load balancer's listener port: the edge's public port for it
+   * @param terminatesTls whether the edge terminates TLS (SSL, TLS) with the route's TLS Secret and
+   *     routes by server name; else it forwards the bytes as they come, whatever the name
+   * @param proxyProtocol the PROXY protocol version the instances expect (1 from a classic ELB's
+   *     ProxyProtocol policy on the instance port, 2 from an NLB target group's {@code
+   *     proxy_protocol_v2.enabled}), or null for none
+   */
+  public record TcpListener(
+      String protocol, int port, boolean terminatesTls, Integer proxyProtocol) {
+    public TcpListener {
+      Objects.requireNonNull(protocol, "protocol");
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException("a listener port is 1 to 65535: " + port);
+      }
+      if (proxyProtocol != null && proxyProtocol != 1 && proxyProtocol != 2) {
+        throw new IllegalArgumentException("PROXY protocol version 1 or 2: " + proxyProtocol);
+      }
+    }
+
+    /** {@code TCP:5432}, as notes and REVIEW.md name a listener. */
+    public String label() {
+      return protocol + ":" + port;
+    }
+
+    /**
+     * The edge entry point of this listener: {@code web} and {@code websecure} for ports 80 and 443
+     * (the edge's HTTP and HTTPS entry points, shared), else one of its own, {@code tcp-PORT} or
+     * {@code tls-PORT} when the edge terminates TLS there.
+     */
+    public String entryPoint() {
+      if (port == 80) {
+        return "web";
+      }
+      if (port == 443) {
+        return "websecure";
+      }
+      return (terminatesTls ? "tls-" : "tcp-") + port;
+    }
   }
 
   /**
@@ -170,6 +247,7 @@ public record Route(
     private List<PathMatch> paths = List.of();
     private Integer priority;
     private String rule;
+    private TcpListener listener;
 
     private Builder(String name, List<String> loadBalancers) {
       this.name = Objects.requireNonNull(name, "name");
@@ -190,6 +268,15 @@ public record Route(
     /** The route serves HTTPS on port 443 with the certificate in Secret {@code tlsSecret}. */
     public Builder https(String tlsSecret) {
       this.https = true;
+      this.tlsSecret = Objects.requireNonNull(tlsSecret, "tlsSecret");
+      return this;
+    }
+
+    /**
+     * A TCP route's listener terminates TLS with the certificate in Secret {@code tlsSecret} (for
+     * HTTPS, see {@link #https}).
+     */
+    public Builder tlsSecret(String tlsSecret) {
       this.tlsSecret = Objects.requireNonNull(tlsSecret, "tlsSecret");
       return this;
     }
@@ -239,7 +326,8 @@ public record Route(
           httpRedirect,
           paths,
           priority,
-          rule);
+          rule,
+          listener);
     }
   }
 }

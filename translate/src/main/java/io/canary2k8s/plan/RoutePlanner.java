@@ -29,15 +29,17 @@ final class RoutePlanner {
   private final Estate estate;
   private final DnsAnswers dns;
   private final Notifier notes;
+  private final ListenerRoutes listenerRoutes;
 
   RoutePlanner(Estate estate, DnsAnswers dns, Notifier notes) {
     this.estate = estate;
     this.dns = dns;
     this.notes = notes;
+    this.listenerRoutes = new ListenerRoutes(estate, notes);
   }
 
   /** One app's tracks as routes see them: the stable group, and group → track name. */
-  private record Tracks(AutoScalingGroup stable, Map<String, String> trackOf) {
+  record Tracks(AutoScalingGroup stable, Map<String, String> trackOf) {
     /** Whether a split with {@code stable}'s share can be moved by the steps: it has a canary. */
     boolean canSplit(SortedMap<String, Fraction> split) {
       return split.containsKey(stable.name()) && trackOf.size() > 1;
@@ -80,6 +82,17 @@ final class RoutePlanner {
                 }
               }
             });
+    for (String lb : splits.shares().keySet()) {
+      out.addAll(
+          listenerRoutes.of(
+              lb,
+              hostSplits.hostsOf(lb),
+              splits,
+              tracks,
+              names,
+              secrets,
+              (split, port) -> backends(split, tracks, port)));
+    }
     secrets.noteCertificates(appName, notes);
     if (hosts.isEmpty()) {
       notes.warn(
@@ -129,12 +142,21 @@ final class RoutePlanner {
     boolean serveHttp = http != null || albs.stream().anyMatch(v2::servesHttp);
     boolean serveHttps = https != null || albs.stream().anyMatch(v2::servesHttps);
     if (!serveHttp && !serveHttps) {
-      notes.warn(
-          lbName,
-          "Hosts "
-              + group
-              + " have no HTTP:80 or HTTPS:443 listener to"
-              + " migrate; no rule emitted.");
+      if (lbs.stream().allMatch(listenerRoutes::hasTcpListeners)) {
+        notes.info(
+            lbName,
+            "Hosts "
+                + group
+                + " have no HTTP:80 or HTTPS:443 listener; only the load balancer's TCP, SSL and"
+                + " TLS listeners are routed for them.");
+      } else {
+        notes.warn(
+            lbName,
+            "Hosts "
+                + group
+                + " have no HTTP:80 or HTTPS:443 listener to"
+                + " migrate; no rule emitted.");
+      }
       return null;
     }
     SortedMap<String, Fraction> split = hostSplits.split(first);
@@ -271,7 +293,7 @@ final class RoutePlanner {
    * The backends of a split: the stable track first, then the canaries by track name (the order of
    * the weighted services), each on the port {@code port} gives its group.
    */
-  private List<Route.Backend> backends(
+  List<Route.Backend> backends(
       SortedMap<String, Fraction> split, Tracks tracks, ToIntFunction<AutoScalingGroup> port) {
     List<String> order = new ArrayList<>(split.keySet());
     order.sort(

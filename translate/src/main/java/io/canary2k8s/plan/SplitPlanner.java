@@ -50,13 +50,18 @@ final class SplitPlanner {
    *     becomes a route, under the basis in use
    * @param ruleOther the same under the other basis
    * @param ruleRoutes ALB → its rules that become routes, in priority order
+   * @param listenerShares {@code <NLB> <PROTO:PORT>} → the split of an NLB's TCP or TLS listener
+   *     other than its main one (each listener forwards on its own), under the basis in use
+   * @param listenerOther the same under the other basis
    */
   record Splits(
       Map<String, LoadBalancerShares> shares,
       Map<String, LoadBalancerShares> other,
       Map<String, LoadBalancerShares> ruleShares,
       Map<String, LoadBalancerShares> ruleOther,
-      Map<String, List<AlbRuleRoutes.RuleRoute>> ruleRoutes) {
+      Map<String, List<AlbRuleRoutes.RuleRoute>> ruleRoutes,
+      Map<String, LoadBalancerShares> listenerShares,
+      Map<String, LoadBalancerShares> listenerOther) {
 
     Splits {
       shares = sorted(shares);
@@ -64,26 +69,35 @@ final class SplitPlanner {
       ruleShares = sorted(ruleShares);
       ruleOther = sorted(ruleOther);
       ruleRoutes = sorted(ruleRoutes);
+      listenerShares = sorted(listenerShares);
+      listenerOther = sorted(listenerOther);
+    }
+
+    /** The key of an NLB listener's split in {@link #listenerShares}. */
+    static String listenerKey(String loadBalancer, ListenerV2 l) {
+      return loadBalancer + " " + l.protocol() + ":" + l.port();
     }
 
     private static <V> Map<String, V> sorted(Map<String, V> m) {
       return Collections.unmodifiableSortedMap(new TreeMap<>(m));
     }
 
-    /** Every split under the basis in use: the load balancers', then the rules'. */
+    /** Every split under the basis in use: the load balancers', the rules', the listeners'. */
     List<LoadBalancerShares> inUse() {
-      return concat(shares, ruleShares);
+      return concat(shares, ruleShares, listenerShares);
     }
 
     /** Every split under the other basis, in the order of {@link #inUse()}. */
     List<LoadBalancerShares> underOtherBasis() {
-      return concat(other, ruleOther);
+      return concat(other, ruleOther, listenerOther);
     }
 
-    private static List<LoadBalancerShares> concat(
-        Map<String, LoadBalancerShares> a, Map<String, LoadBalancerShares> b) {
-      List<LoadBalancerShares> out = new ArrayList<>(a.values());
-      out.addAll(b.values());
+    @SafeVarargs
+    private static List<LoadBalancerShares> concat(Map<String, LoadBalancerShares>... maps) {
+      List<LoadBalancerShares> out = new ArrayList<>();
+      for (Map<String, LoadBalancerShares> m : maps) {
+        out.addAll(m.values());
+      }
       return List.copyOf(out);
     }
   }
@@ -95,9 +109,12 @@ final class SplitPlanner {
     final Map<String, LoadBalancerShares> ruleShares = new TreeMap<>();
     final Map<String, LoadBalancerShares> ruleOther = new TreeMap<>();
     final Map<String, List<AlbRuleRoutes.RuleRoute>> ruleRoutes = new TreeMap<>();
+    final Map<String, LoadBalancerShares> listenerShares = new TreeMap<>();
+    final Map<String, LoadBalancerShares> listenerOther = new TreeMap<>();
 
     Splits splits() {
-      return new Splits(shares, other, ruleShares, ruleOther, ruleRoutes);
+      return new Splits(
+          shares, other, ruleShares, ruleOther, ruleRoutes, listenerShares, listenerOther);
     }
   }
 
@@ -226,6 +243,15 @@ final class SplitPlanner {
               + " in the load balancer's zones under the "
               + basis.flag()
               + " basis; its host rules are left out.");
+    }
+    for (ListenerV2 l : estate.v2().loadBalancers().get(lbName).listeners()) {
+      // an NLB's TCP and TLS listeners become TCP routes, each with its own forward's split
+      if (l != main && ListenerRoutes.isTcp(l) && ElbV2Planner.forwards(l.defaultRule())) {
+        String key = Splits.listenerKey(lbName, l);
+        out.listenerShares.put(key, v2.split(lbName, l, l.defaultRule(), basis).shares());
+        out.listenerOther.put(
+            key, v2.splitWithoutNotes(lbName, l, l.defaultRule(), otherBasis).shares());
+      }
     }
     List<AlbRuleRoutes.RuleRoute> rules = ruleRoutes.of(lbName, basis);
     out.ruleRoutes.put(lbName, rules);

@@ -15,8 +15,11 @@ import java.util.TreeSet;
  * hosts and where the certificate is today ({@link CertificateSource}).
  */
 final class TlsSecrets {
-  /** Where a Secret's certificate is today: the load balancer and its certificate ARN (or null). */
-  private record Source(String loadBalancer, String certificate) {}
+  /**
+   * Where a Secret's certificate is today: the load balancer, its certificate ARN, and the listener
+   * of a TCP route ({@code SSL:8443}), null for an HTTPS listener.
+   */
+  private record Source(String loadBalancer, String certificate, String listener) {}
 
   /** Secret → the hosts it must cover, by Secret name. */
   private final Map<String, Set<String>> hosts = new TreeMap<>();
@@ -73,9 +76,35 @@ final class TlsSecrets {
     };
   }
 
+  /**
+   * The Secret of a TCP route whose SSL/TLS {@code listener} terminates TLS: the load balancer's
+   * HTTPS Secret when the listener has the same certificate (one certificate, one Secret), else
+   * {@code <route>-tls}.
+   *
+   * @param listener the listener as notes name it, e.g. {@code SSL:8443}
+   */
+  String forListener(
+      String route, String loadBalancer, String listener, List<String> hosts, String certificate) {
+    String shared = ofLoadBalancer.get(loadBalancer);
+    if (shared != null
+        && certificate != null
+        && certificate.equals(sources.get(shared).certificate())) {
+      hosts(shared).addAll(hosts);
+      return shared;
+    }
+    String secret = Names.join(route, "tls");
+    hosts(secret).addAll(hosts);
+    sources.put(secret, new Source(loadBalancer, certificate, listener));
+    return secret;
+  }
+
+  private Set<String> hosts(String secret) {
+    return hosts.computeIfAbsent(secret, k -> new TreeSet<>());
+  }
+
   private void add(String secret, List<String> more, String lb, String certificate) {
-    hosts.computeIfAbsent(secret, k -> new TreeSet<>()).addAll(more);
-    sources.put(secret, new Source(lb, certificate));
+    hosts(secret).addAll(more);
+    sources.put(secret, new Source(lb, certificate, null));
   }
 
   /** An action item per Secret, by Secret name: which certificate, for which hosts, where. */
@@ -83,6 +112,10 @@ final class TlsSecrets {
     hosts.forEach(
         (secret, hs) -> {
           Source source = sources.get(secret);
+          if (source.listener() != null) {
+            notes.action(source.loadBalancer(), listenerCertificate(namespace, secret, hs, source));
+            return;
+          }
           notes.action(
               source.loadBalancer(),
               "HTTPS listener uses "
@@ -95,5 +128,22 @@ final class TlsSecrets {
                   + secret
                   + " (e.g. with cert-manager).");
         });
+  }
+
+  /**
+   * The action item of a TCP route's Secret: where its certificate is, and why it is not copied.
+   */
+  private static String listenerCertificate(
+      String namespace, String secret, Set<String> hs, Source source) {
+    return source.listener()
+        + " listener uses "
+        + where(source.certificate())
+        + ": put a certificate for "
+        + (hs.isEmpty() ? "the names its clients use" : List.copyOf(hs))
+        + " into Secret "
+        + namespace
+        + "/"
+        + secret
+        + " (e.g. with cert-manager).";
   }
 }

@@ -73,4 +73,34 @@ class ConfigTest {
         .isInstanceOf(InputException.class)
         .hasMessageContaining("empty");
   }
+
+  @Test
+  void tcpNodePorts_byListenerPort_inTheRangeAndDistinct() throws IOException {
+    Config c = Config.read(file("edge:\n  tcpNodePorts:\n    5432: 31432\n    6379: 32379\n"));
+    assertThat(c.edge().tcpNodePorts()).containsEntry(5432, 31432).containsEntry(6379, 32379);
+    assertThat(Config.EMPTY.edge().tcpNodePorts()).isEmpty();
+    assertThatThrownBy(() -> Config.read(file("edge:\n  tcpNodePorts:\n    5432: 80\n")))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("edge.tcpNodePorts.5432");
+    assertThatThrownBy(() -> Config.read(file("edge:\n  tcpNodePorts:\n    5432: 30080\n")))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("edge.tcpNodePorts.5432")
+        .hasMessageContaining("edge.webNodePort");
+    assertThatThrownBy(
+            () -> Config.read(file("edge:\n  tcpNodePorts:\n    5432: 31000\n    6379: 31000\n")))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("edge.tcpNodePorts.6379");
+    assertThatThrownBy(() -> Config.read(file("edge:\n  tcpNodePorts:\n    443: 31443\n")))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("websecure");
+    assertThatThrownBy(() -> Config.read(file("edge:\n  tcpNodePorts:\n    70000: 31443\n")))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("edge.tcpNodePorts.70000");
+    assertThatThrownBy(() -> Config.read(file("edge:\n  tcpNodePorts:\n    db: 31443\n")))
+        .isInstanceOf(InputException.class);
+    assertThatThrownBy(
+            () -> Config.read(file("edge:\n  webNodePort: 31000\n  websecureNodePort: 31000\n")))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("edge.websecureNodePort");
+  }
 }

@@ -49,21 +49,27 @@ class ClassicElbChecksTest {
   }
 
   @Test
-  void otherListeners_areNotMapped_tcpOnesNeedATcpRoute_inPortOrder() {
+  void httpOnOtherPorts_isAnError_tcpAndSslAreTcpRoutes_notNotedHere() {
     assertThat(
             check(
                 lb(
                     List.of(
                         new Listener("TCP", 5672, "TCP", 5672, null),
-                        new Listener("HTTP", 8080, "HTTP", 8080, null)),
+                        new Listener("SSL", 5671, "TCP", 5672, "arn:cert"),
+                        new Listener("HTTP", 8080, "HTTP", 8080, null),
+                        new Listener("HTTPS", 8443, "HTTP", 8080, "arn:cert")),
                     HC,
                     null,
                     List.of())))
         .containsExactly(
-            "WARNING web: Listener TCP:5672 -> TCP:5672 is not mapped: the edge serves HTTP on 80"
-                + " and HTTPS on 443 only (TCP/SSL listeners would need an IngressRouteTCP).",
-            "WARNING web: Listener HTTP:8080 -> HTTP:8080 is not mapped: the edge serves HTTP on 80"
-                + " and HTTPS on 443 only.");
+            "ERROR web: Listener HTTP:8080 -> HTTP:8080 is not migrated: the edge routes HTTP on"
+                + " port 80 and HTTPS on 443 by host, and TCP and SSL listeners on their own ports;"
+                + " its clients get no answer from the edge on port 8080. Move them to HTTP:80 or"
+                + " HTTPS:443 before the cutover.",
+            "ERROR web: Listener HTTPS:8443 -> HTTP:8080 is not migrated: the edge routes HTTP on"
+                + " port 80 and HTTPS on 443 by host, and TCP and SSL listeners on their own ports;"
+                + " its clients get no answer from the edge on port 8443. Move them to HTTP:80 or"
+                + " HTTPS:443 before the cutover.");
   }
 
   @Test

@@ -53,7 +53,8 @@ class EdgePlannerTest {
                 false,
                 30080,
                 30443,
-                false));
+                false,
+                List.of()));
     assertThat(notes.notes).isEmpty();
   }
 
@@ -104,7 +105,8 @@ class EdgePlannerTest {
   void theConfiguredEdge_andTheHostNetwork_withAWarning() {
     Config config =
         new Config(
-            Map.of(), new Config.EdgeConfig("edge", "role=edge", "traefik:v3.1", 31080, 31443));
+            Map.of(),
+            new Config.EdgeConfig("edge", "role=edge", "traefik:v3.1", 31080, 31443, null));
     Edge e =
         edge(
             TestEstates.inventory(List.of(), List.of(), List.of()),
@@ -112,7 +114,17 @@ class EdgePlannerTest {
             route("web", "w.example.com", true, false, false));
     assertThat(e)
         .isEqualTo(
-            new Edge("edge", "role", "edge", "traefik:v3.1", false, false, 31080, 31443, true));
+            new Edge(
+                "edge",
+                "role",
+                "edge",
+                "traefik:v3.1",
+                false,
+                false,
+                31080,
+                31443,
+                true,
+                List.of()));
     assertThat(notes.notes)
         .singleElement()
         .asString()

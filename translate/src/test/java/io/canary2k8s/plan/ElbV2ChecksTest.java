@@ -37,7 +37,8 @@ class ElbV2ChecksTest {
                 listener("HTTPS", 443, rule("default", forward("web", 9, "canary", 1))),
                 listener("HTTP", 80, rule("default", forward("web", 1))),
                 listener("HTTP", 8080, rule("default", forward("web", 1))),
-                listener("TCP", 7000, rule("default", forward("web", 1)))),
+                listener("TCP", 7000, rule("default", forward("web", 1))),
+                listener("UDP", 5353, rule("default", forward("web", 1)))),
             tg("web", Map.of("a", "b")),
             tg("canary", Map.of("a", "b")))
         .checkListeners("web");
@@ -45,11 +46,13 @@ class ElbV2ChecksTest {
         .containsExactly(
             "WARNING web: Listener HTTP:80 forwards by other weights than HTTPS:443; the bundle"
                 + " gives both the split of HTTPS:443.",
-            "WARNING web: Listener TCP:7000 is not mapped: the edge serves HTTP on 80 and HTTPS on"
-                + " 443 only (TCP/TLS/UDP listeners would need an IngressRouteTCP or"
-                + " IngressRouteUDP).",
-            "WARNING web: Listener HTTP:8080 is not mapped: the edge serves HTTP on 80 and HTTPS on"
-                + " 443 only.");
+            "ERROR web: Listener UDP:5353 is not migrated: the edge serves no UDP (Traefik's UDP"
+                + " routes are not generated); its clients get no answer from the edge on port"
+                + " 5353.",
+            "ERROR web: Listener HTTP:8080 is not migrated: the edge routes HTTP on port 80 and"
+                + " HTTPS on 443 by host, and TCP and TLS listeners on their own ports; its clients"
+                + " get no answer from the edge on port 8080. Move them to HTTP:80 or HTTPS:443"
+                + " before the cutover.");
   }
 
   @Test

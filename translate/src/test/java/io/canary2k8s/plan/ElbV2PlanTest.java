@@ -45,8 +45,17 @@ class ElbV2PlanTest {
             });
     assertThat(s.share("tcp-app-canary")).isEqualTo(Fraction.of(1, 6));
     assertThat(s.share("tcp-app-stable")).isEqualTo(Fraction.of(5, 6));
-    assertThat(app.routes()).as("a TCP listener is not routed by the HTTP edge").isEmpty();
+    assertThat(app.routes())
+        .as("the NLB's TCP listener becomes a TCP route with the recovered split")
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.listener().label()).isEqualTo("TCP:7000");
+              assertThat(r.backends())
+                  .extracting(Route.Backend::share)
+                  .containsExactly(Fraction.of(5, 6), Fraction.of(1, 6));
+            });
     List<String> messages = notes.sorted().stream().map(Note::message).toList();
-    assertThat(messages).anyMatch(m -> m.startsWith("Listener TCP:7000 is not mapped"));
+    assertThat(messages).anyMatch(m -> m.startsWith("Listener TCP:7000 becomes TCP route"));
   }
 }

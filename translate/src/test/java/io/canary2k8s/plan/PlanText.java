@@ -61,6 +61,20 @@ final class PlanText {
             + (e.https() ? ", https" : "")
             + (e.redirectHttpToHttps() ? ", redirects http to https" : "")
             + (e.hostNetwork() ? ", host network" : ""));
+    for (Edge.TcpEntryPoint t : e.tcpEntryPoints()) {
+      out.add(
+          "  entry point "
+              + t.name()
+              + " on port "
+              + t.port()
+              + ", container port "
+              + t.containerPort()
+              + ", node port "
+              + t.nodePort()
+              + (t.terminatesTls() ? ", terminates TLS" : "")
+              + " for "
+              + t.listeners());
+    }
     out.add("");
     out.add("notes");
     for (Note n : notes) {
@@ -144,6 +158,16 @@ final class PlanText {
     if (r.httpRedirect()) {
       serves.add(r.redirectsToHttps() ? "http redirected to https" : "redirect asked, not served");
     }
+    if (r.isTcp()) {
+      Route.TcpListener l = r.listener();
+      serves.add(
+          "listener "
+              + l.label()
+              + " on entry point "
+              + l.entryPoint()
+              + (l.terminatesTls() ? ", TLS terminated with secret " + r.tlsSecret() : "")
+              + (l.proxyProtocol() == null ? "" : ", PROXY protocol v" + l.proxyProtocol()));
+    }
     if (r.certificateArn() != null) {
       serves.add("certificate " + r.certificateArn());
     }
@@ -156,7 +180,7 @@ final class PlanText {
             + r.loadBalancers()
             + (r.split() ? ", split" : ", not split"));
     out.add("    serves " + (serves.isEmpty() ? "nothing" : String.join(", ", serves)));
-    if (r.rule() != null || !r.paths().isEmpty() || r.priority() != null) {
+    if (!r.isTcp() && (r.rule() != null || !r.paths().isEmpty() || r.priority() != null)) {
       out.add(
           "    "
               + (r.rule() == null ? "" : "rule " + r.rule() + ", ")

@@ -117,7 +117,7 @@ class RoutePlannerTest {
   }
 
   @Test
-  void hostsWithoutAnHttpOrHttpsListener_getNoRoute_withAWarning() {
+  void hostsWithOnlyATcpListener_getItsTcpRoute_withTheLoadBalancersSplit() {
     List<Route> routes =
         routes(
             inventory(
@@ -126,14 +126,23 @@ class RoutePlannerTest {
                         "mq",
                         CrossZone.ENABLED,
                         Map.of(),
-                        new Listener("TCP", 5672, "TCP", 5672, null))),
+                        new Listener("TCP", 5672, "TCP", 5671, null))),
                 List.of(asg("mq", 2, "mq")),
                 List.of(cname("mq.example.com", "mq"))));
-    assertThat(routes).isEmpty();
+    assertThat(routes)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.isTcp()).isTrue();
+              assertThat(r.listener()).isEqualTo(new Route.TcpListener("TCP", 5672, false, null));
+              assertThat(r.hosts()).containsExactly("mq.example.com");
+              assertThat(r.http() || r.https()).isFalse();
+              assertThat(r.backends()).extracting(Route.Backend::port).containsExactly(5671);
+            });
     assertThat(notes.notes)
         .containsExactly(
-            "WARNING mq: Hosts [mq.example.com] have no HTTP:80 or HTTPS:443 listener to migrate; no"
-                + " rule emitted.");
+            "INFO mq: Hosts [mq.example.com] have no HTTP:80 or HTTPS:443 listener; only the load"
+                + " balancer's TCP, SSL and TLS listeners are routed for them.");
   }
 
   @Test

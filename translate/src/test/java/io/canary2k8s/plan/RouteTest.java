@@ -52,6 +52,7 @@ class RouteTest {
                 true,
                 List.of(),
                 null,
+                null,
                 null));
     assertThat(r.redirectsToHttps()).isTrue();
   }
@@ -109,14 +110,57 @@ class RouteTest {
             () ->
                 new Route(
                     "web", List.of(), List.of(), false, true, null, null, List.of(), false, false,
-                    List.of(), null, null))
+                    List.of(), null, null, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("web");
     assertThatThrownBy(
             () ->
                 new Route(
                     "web", List.of(), List.of(), true, false, "web-tls", null, List.of(), false,
-                    false, List.of(), null, null))
+                    false, List.of(), null, null, null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void forListener_isATcpRouteNamedByItsListener() {
+    Route.TcpListener ssl = new Route.TcpListener("SSL", 8443, true, null);
+    Route r =
+        Route.forListener("ledger-ssl-8443", "ledger", ssl)
+            .hosts(List.of("ledger.example.com"))
+            .tlsSecret("ledger-ssl-8443-tls")
+            .backends(List.of(STABLE, CANARY))
+            .split(true)
+            .build();
+    assertThat(r.isTcp()).isTrue();
+    assertThat(r.rule()).isEqualTo("ledger SSL:8443");
+    assertThat(r.http()).isFalse();
+    assertThat(r.https()).isFalse();
+    assertThat(r.priority()).isNull();
+    assertThat(r.toBuilder().build()).isEqualTo(r);
+    assertThat(r.withBackends(List.of(STABLE)).listener()).isEqualTo(ssl);
+  }
+
+  @Test
+  void aTcpRouteNamesASecretExactlyWhenItTerminatesTls_andServesNoHttp() {
+    Route.TcpListener tcp = new Route.TcpListener("TCP", 5432, false, 1);
+    assertThatThrownBy(() -> Route.forListener("db", "ledger", tcp).tlsSecret("db-tls").build())
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                Route.forListener("s", "ledger", new Route.TcpListener("SSL", 8443, true, null))
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Route.forListener("db", "ledger", tcp).http(true).build())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void entryPoint_sharesWebAndWebsecure_elseOneOfItsOwnPerPort() {
+    assertThat(new Route.TcpListener("TCP", 80, false, null).entryPoint()).isEqualTo("web");
+    assertThat(new Route.TcpListener("TLS", 443, true, null).entryPoint()).isEqualTo("websecure");
+    assertThat(new Route.TcpListener("TCP", 5432, false, 1).entryPoint()).isEqualTo("tcp-5432");
+    assertThat(new Route.TcpListener("SSL", 8443, true, null).entryPoint()).isEqualTo("tls-8443");
+    assertThatThrownBy(() -> new Route.TcpListener("TCP", 5432, false, 3))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -204,6 +204,16 @@ public final class GatewayApiRouter implements Routed.Router {
 
   @Override
   public Routed http(String scheme, String host, int port, String path) {
+    if (scheme.equals("https")) {
+      // Traefik serves a Gateway's TLS listeners as TCP routers, and on one entry point its TCP
+      // routers take a connection before the HTTP routers do: a TLSRoute for the server name
+      // answers the HTTPS request (doc.traefik.io, routing-configuration/tcp/routing/router, "TCP
+      // vs HTTP Routing")
+      Routed tls = tcp(port, host);
+      if (tls instanceof Served) {
+        return tls;
+      }
+    }
     List<Listener> ls = listeners(port, Set.of(scheme.equals("https") ? "HTTPS" : "HTTP"), host);
     if (ls.isEmpty()) {
       return new NotRouted("no " + scheme + " listener for " + host + " on port " + port);

@@ -68,6 +68,39 @@ class GatewayApiRouterTest {
   }
 
   @Test
+  void aTlsRouteForTheServerNameTakesHttpsBeforeTheHttpRoutesOfItsPort() {
+    String tls =
+        """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: tcp-edge, namespace: traefik}
+        spec:
+          gatewayClassName: traefik
+          listeners:
+            - name: tls-q
+              port: 8443
+              protocol: TLS
+              hostname: q.example.com
+              tls: {mode: Terminate, certificateRefs: [{name: q-tls, namespace: app}]}
+              allowedRoutes: {namespaces: {from: All}}
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: TLSRoute
+        metadata: {name: q, namespace: app}
+        spec:
+          parentRefs: [{name: tcp-edge, namespace: traefik, sectionName: tls-q}]
+          hostnames: [q.example.com]
+          rules: [{backendRefs: [{name: canary, port: 8080}]}]
+        ---
+        """;
+    Routed.Router r = router(tls + route("any", null, "['*.example.com']", TO_STABLE));
+    assertThat(served(r.http("https", "q.example.com", 443, "/")))
+        .isEqualTo(Map.of("asg-canary", Fraction.ONE));
+    assertThat(served(r.http("https", "a.example.com", 443, "/")))
+        .isEqualTo(Map.of("asg-stable", Fraction.ONE));
+  }
+
+  @Test
   void anExactHostnameBeatsALongerWildcardAndAWildcardCoversManyLabels() {
     Routed.Router r =
         router(
