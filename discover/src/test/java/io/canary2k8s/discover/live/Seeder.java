@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -224,6 +225,8 @@ final class Seeder implements AutoCloseable {
         (port, names) ->
             elb.setLoadBalancerPoliciesForBackendServer(
                 r -> r.loadBalancerName(lb.name()).instancePort(port).policyNames(names)));
+    Set<String> backendNames = new java.util.TreeSet<>();
+    lb.backendPolicies().forEach(p -> backendNames.add(p.name()));
     for (String p : lb.policies()) {
       String name = p.substring(p.indexOf(':') + 1);
       if (p.startsWith("app-cookie-stickiness:")) {
@@ -232,6 +235,19 @@ final class Seeder implements AutoCloseable {
       } else if (p.startsWith("lb-cookie-stickiness:")) {
         elb.createLBCookieStickinessPolicy(
             r -> r.loadBalancerName(lb.name()).policyName(name).cookieExpirationPeriod(60L));
+      } else if (p.startsWith("other:") && !backendNames.contains(name)) {
+        // a listener's SSL negotiation policy, named after the predefined policy it references
+        elb.createLoadBalancerPolicy(
+            r ->
+                r.loadBalancerName(lb.name())
+                    .policyName(name)
+                    .policyTypeName("SSLNegotiationPolicyType")
+                    .policyAttributes(
+                        software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute
+                            .builder()
+                            .attributeName("Reference-Security-Policy")
+                            .attributeValue(name)
+                            .build()));
       }
     }
   }

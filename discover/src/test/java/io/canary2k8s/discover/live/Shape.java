@@ -142,6 +142,10 @@ final class Shape {
                   "stickiness.enabled",
                   "load_balancing.algorithm.type",
                   "deregistration_delay.timeout_seconds"));
+      if (tg.protocol() == null || !tg.protocol().startsWith("HTTP")) {
+        // an ALB's attribute: moto gives every target group one, AWS only HTTP(S) ones
+        attrs.remove("load_balancing.algorithm.type");
+      }
       out.add(
           "tg "
               + tg.name()
