@@ -51,7 +51,7 @@ class AppPlannerTest {
         .isLessThan(indexOf(notes.notes, "No container image known"));
     notes.notes.clear();
     plan("classic-9-1");
-    assertThat(indexOf(notes.notes, "HTTPS listener uses certificate"))
+    assertThat(indexOf(notes.notes, "HTTPS listener uses ACM certificate"))
         .isLessThan(indexOf(notes.notes, "No container image known"));
   }
 
