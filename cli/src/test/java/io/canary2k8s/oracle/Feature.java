@@ -47,10 +47,6 @@ enum Feature {
   private static Map<Feature, String> gaps() {
     Map<Feature, String> g = new TreeMap<>();
     g.put(
-        WILDCARD_RECORDS,
-        "Traefik v3 and 1.7: the wildcard's longer rule outranks explicit names; 1.7's wildcard"
-            + " matches one label only");
-    g.put(
         ALIAS_CHAINS, "aliases and CNAMEs to another record of the zone are not followed, no note");
     g.put(TCP_LISTENERS, "TCP, SSL and TLS listeners are not routed and only a WARNING names them");
     g.put(CROSS_LB_PATHS, "an ALB's path rule takes all of the name's requests, not its DNS share");

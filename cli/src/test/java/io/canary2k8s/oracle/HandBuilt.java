@@ -110,19 +110,15 @@ final class HandBuilt {
   static Case crossZoneOff() {
     ClassicElb elb = ClassicElb.of("checkout", "HTTP:80").zones("a", "b", "c").crossZone(false);
     return of(
-            "cross-zone-off",
-            elb,
-            Asg.of("checkout-stable", 6, "a", "b", "c").behind("checkout").track("stable"),
-            Asg.of("checkout-canary", 1, "a").behind("checkout"),
-            HostedZone.publicZone("ZCROSSZONE000001", "shop.example.org")
-                .alias("checkout", elb.dnsName())
-                .alias("checkout", "AAAA", elb.dnsName())
-                .cname("*.checkout", elb.dnsName())
-                .cname("www", "shop-frontend.example.net"))
-        .gap(
-            "traefik-v1",
-            "deep.wc-probe.checkout.shop.example.org/",
-            "Traefik 1.7 HostRegexp {subdomain:[A-Za-z0-9-_]+} matches one label; the AWS wildcard any depth");
+        "cross-zone-off",
+        elb,
+        Asg.of("checkout-stable", 6, "a", "b", "c").behind("checkout").track("stable"),
+        Asg.of("checkout-canary", 1, "a").behind("checkout"),
+        HostedZone.publicZone("ZCROSSZONE000001", "shop.example.org")
+            .alias("checkout", elb.dnsName())
+            .alias("checkout", "AAAA", elb.dnsName())
+            .cname("*.checkout", elb.dnsName())
+            .cname("www", "shop-frontend.example.net"));
   }
 
   /** samples/canary-at-zero: a canary at 0, a canary-only ELB, an ELB of hand-made instances. */
@@ -219,28 +215,16 @@ final class HandBuilt {
     ClassicElb catchAll = ClassicElb.of("tenants", "HTTP:80", "HTTPS:443");
     ClassicElb www = ClassicElb.of("www", "HTTP:80", "HTTPS:443");
     return of(
-            "wildcard-next-to-explicit",
-            catchAll,
-            www,
-            Asg.of("tenants-stable", 3, "a", "b").behind("tenants").track("stable"),
-            Asg.of("tenants-canary", 1, "a", "b").behind("tenants"),
-            Asg.of("www-stable", 9, "a", "b").behind("www").track("stable"),
-            Asg.of("www-canary", 1, "a", "b").behind("www"),
-            HostedZone.publicZone("ZWILDCARD0000001", "example.com")
-                .alias("*", catchAll.dnsName())
-                .alias("www", www.dnsName()))
-        .gap(
-            "traefik-v3",
-            "www.example.com/",
-            "HostRegexp wildcard is longer than Host(`www...`): it outranks the explicit name")
-        .gap(
-            "traefik-v1",
-            "www.example.com/",
-            "the wildcard frontend's rule is longer: it outranks the explicit name")
-        .gap(
-            "traefik-v1",
-            "deep.wc-probe.example.com/",
-            "Traefik 1.7 HostRegexp {subdomain:[A-Za-z0-9-_]+} matches one label; the AWS wildcard any depth");
+        "wildcard-next-to-explicit",
+        catchAll,
+        www,
+        Asg.of("tenants-stable", 3, "a", "b").behind("tenants").track("stable"),
+        Asg.of("tenants-canary", 1, "a", "b").behind("tenants"),
+        Asg.of("www-stable", 9, "a", "b").behind("www").track("stable"),
+        Asg.of("www-canary", 1, "a", "b").behind("www"),
+        HostedZone.publicZone("ZWILDCARD0000001", "example.com")
+            .alias("*", catchAll.dnsName())
+            .alias("www", www.dnsName()));
   }
 
   /** A failover pair: the PRIMARY answers. */

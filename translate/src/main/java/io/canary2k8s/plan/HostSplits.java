@@ -94,13 +94,15 @@ final class HostSplits {
   }
 
   /**
-   * The routed hosts grouped by their load balancers and split (one route each): each group in host
-   * order, the groups in the order of their load balancers and split as text.
+   * The routed hosts grouped by their load balancers, split and {@link RoutePriority#rank} (one
+   * route each, so that an explicit name and a wildcard never share a router's priority): each
+   * group in host order, the groups in the order of their load balancers and split as text.
    */
   List<List<String>> groups() {
     Map<String, List<String>> byKey = new TreeMap<>();
     for (String host : splits.keySet()) {
-      String key = loadBalancers.get(host) + " " + splits.get(host);
+      String key =
+          loadBalancers.get(host) + " " + splits.get(host) + " " + RoutePriority.rank(host);
       byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(host);
     }
     return List.copyOf(byKey.values());

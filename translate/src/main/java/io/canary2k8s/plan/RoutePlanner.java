@@ -105,6 +105,10 @@ final class RoutePlanner {
     Set<String> lbs = hostSplits.loadBalancers(first);
     String wanted =
         Names.label(lbs.size() == 1 ? lbs.iterator().next() : appName + "-dns-" + first);
+    if (RoutePriority.rank(first) != RoutePriority.EXPLICIT && names.taken(wanted)) {
+      // the explicit names of the same split came first (HostSplits#groups): say what differs
+      wanted = Names.join(wanted, "wildcard");
+    }
     String name = names.reserve(wanted, String.join(",", group));
     if (!name.equals(wanted)) {
       notes.info(
@@ -174,7 +178,8 @@ final class RoutePlanner {
       TlsSecrets secrets) {
     ElbV2Planner v2 = estate.v2();
     String label = ElbV2Planner.ruleLabel(rr.listener(), rr.rule());
-    List<String> ruleHosts = rr.hosts().isEmpty() ? lbHosts : rr.hosts();
+    List<String> ruleHosts =
+        rr.hosts().isEmpty() ? lbHosts : RoutePriority.withCovered(rr.hosts(), lbHosts);
     if (ruleHosts.isEmpty()) {
       notes.warn(
           lbName,
