@@ -46,8 +46,6 @@ enum Feature {
 
   private static Map<Feature, String> gaps() {
     Map<Feature, String> g = new TreeMap<>();
-    g.put(
-        ALIAS_CHAINS, "aliases and CNAMEs to another record of the zone are not followed, no note");
     g.put(TCP_LISTENERS, "TCP, SSL and TLS listeners are not routed and only a WARNING names them");
     g.put(CROSS_LB_PATHS, "an ALB's path rule takes all of the name's requests, not its DNS share");
     g.put(CAPACITY_UNITS, "desired capacity in units is counted as instances");
@@ -59,10 +57,6 @@ enum Feature {
         "Gateway API: PathPrefix /x/ also takes /x, which /x/* does not; only an INFO note");
     g.put(
         UNEVEN_LISTENERS, "a name's split ignores which of its ELBs listen on the request's port");
-    g.put(
-        EMPTY_TARGETS,
-        "Traefik 1.7: a name weighted onto an ELB without instances gets service-weights below"
-            + " 100 % (Traefik rejects the Ingress); a CNAME's share to it silently moves");
     return g;
   }
 
