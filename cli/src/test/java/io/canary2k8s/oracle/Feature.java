@@ -46,20 +46,10 @@ enum Feature {
 
   private static Map<Feature, String> gaps() {
     Map<Feature, String> g = new TreeMap<>();
-    g.put(
-        WILDCARD_RECORDS,
-        "Traefik v3 and 1.7: the wildcard's longer rule outranks explicit names; 1.7's wildcard"
-            + " matches one label only");
-    g.put(
-        ALIAS_CHAINS, "aliases and CNAMEs to another record of the zone are not followed, no note");
     g.put(CROSS_LB_PATHS, "an ALB's path rule takes all of the name's requests, not its DNS share");
     g.put(CAPACITY_UNITS, "desired capacity in units is counted as instances");
     g.put(
         UNEVEN_LISTENERS, "a name's split ignores which of its ELBs listen on the request's port");
-    g.put(
-        EMPTY_TARGETS,
-        "Traefik 1.7: a name weighted onto an ELB without instances gets service-weights below"
-            + " 100 % (Traefik rejects the Ingress); a CNAME's share to it silently moves");
     return g;
   }
 

@@ -110,19 +110,15 @@ final class HandBuilt {
   static Case crossZoneOff() {
     ClassicElb elb = ClassicElb.of("checkout", "HTTP:80").zones("a", "b", "c").crossZone(false);
     return of(
-            "cross-zone-off",
-            elb,
-            Asg.of("checkout-stable", 6, "a", "b", "c").behind("checkout").track("stable"),
-            Asg.of("checkout-canary", 1, "a").behind("checkout"),
-            HostedZone.publicZone("ZCROSSZONE000001", "shop.example.org")
-                .alias("checkout", elb.dnsName())
-                .alias("checkout", "AAAA", elb.dnsName())
-                .cname("*.checkout", elb.dnsName())
-                .cname("www", "shop-frontend.example.net"))
-        .gap(
-            "traefik-v1",
-            "deep.wc-probe.checkout.shop.example.org/",
-            "Traefik 1.7 HostRegexp {subdomain:[A-Za-z0-9-_]+} matches one label; the AWS wildcard any depth");
+        "cross-zone-off",
+        elb,
+        Asg.of("checkout-stable", 6, "a", "b", "c").behind("checkout").track("stable"),
+        Asg.of("checkout-canary", 1, "a").behind("checkout"),
+        HostedZone.publicZone("ZCROSSZONE000001", "shop.example.org")
+            .alias("checkout", elb.dnsName())
+            .alias("checkout", "AAAA", elb.dnsName())
+            .cname("*.checkout", elb.dnsName())
+            .cname("www", "shop-frontend.example.net"));
   }
 
   /** samples/canary-at-zero: a canary at 0, a canary-only ELB, an ELB of hand-made instances. */
@@ -215,28 +211,16 @@ final class HandBuilt {
     ClassicElb catchAll = ClassicElb.of("tenants", "HTTP:80", "HTTPS:443");
     ClassicElb www = ClassicElb.of("www", "HTTP:80", "HTTPS:443");
     return of(
-            "wildcard-next-to-explicit",
-            catchAll,
-            www,
-            Asg.of("tenants-stable", 3, "a", "b").behind("tenants").track("stable"),
-            Asg.of("tenants-canary", 1, "a", "b").behind("tenants"),
-            Asg.of("www-stable", 9, "a", "b").behind("www").track("stable"),
-            Asg.of("www-canary", 1, "a", "b").behind("www"),
-            HostedZone.publicZone("ZWILDCARD0000001", "example.com")
-                .alias("*", catchAll.dnsName())
-                .alias("www", www.dnsName()))
-        .gap(
-            "traefik-v3",
-            "www.example.com/",
-            "HostRegexp wildcard is longer than Host(`www...`): it outranks the explicit name")
-        .gap(
-            "traefik-v1",
-            "www.example.com/",
-            "the wildcard frontend's rule is longer: it outranks the explicit name")
-        .gap(
-            "traefik-v1",
-            "deep.wc-probe.example.com/",
-            "Traefik 1.7 HostRegexp {subdomain:[A-Za-z0-9-_]+} matches one label; the AWS wildcard any depth");
+        "wildcard-next-to-explicit",
+        catchAll,
+        www,
+        Asg.of("tenants-stable", 3, "a", "b").behind("tenants").track("stable"),
+        Asg.of("tenants-canary", 1, "a", "b").behind("tenants"),
+        Asg.of("www-stable", 9, "a", "b").behind("www").track("stable"),
+        Asg.of("www-canary", 1, "a", "b").behind("www"),
+        HostedZone.publicZone("ZWILDCARD0000001", "example.com")
+            .alias("*", catchAll.dnsName())
+            .alias("www", www.dnsName()));
   }
 
   /** A failover pair: the PRIMARY answers. */
@@ -277,15 +261,11 @@ final class HandBuilt {
     ClassicElb elb = ClassicElb.of("blog", "HTTP:80", "HTTPS:443");
     HostedZone zone = HostedZone.publicZone("ZALIASCHAIN00001", "example.com");
     return of(
-            "alias-chain",
-            elb,
-            Asg.of("blog-stable", 3, "a", "b").behind("blog").track("stable"),
-            Asg.of("blog-canary", 1, "a", "b").behind("blog"),
-            zone.alias("@", elb.dnsName()).aliasInZone("www", "@").cname("m", "www.example.com"))
-        .gapEverywhere(
-            "www.example.com/", "an alias to another record of the zone is not followed; no note")
-        .gapEverywhere(
-            "m.example.com/", "a CNAME to another record of the zone is not followed; no note");
+        "alias-chain",
+        elb,
+        Asg.of("blog-stable", 3, "a", "b").behind("blog").track("stable"),
+        Asg.of("blog-canary", 1, "a", "b").behind("blog"),
+        zone.alias("@", elb.dnsName()).aliasInZone("www", "@").cname("m", "www.example.com"));
   }
 
   /** A name weighted across a classic ELB and an ALB that has a path rule. */
@@ -440,27 +420,20 @@ final class HandBuilt {
     ClassicElb empty = ClassicElb.of("cart-next", "HTTP:80");
     ClassicElb standby = ClassicElb.of("cart-standby", "HTTP:80");
     return of(
-            "target-health",
-            live,
-            empty,
-            standby,
-            Asg.of("cart-stable", 3, "a", "b").behind("cart").track("stable"),
-            Asg.of("cart-canary", 1, "a", "b").behind("cart"),
-            Asg.of("cart-next", 0, "a", "b").behind("cart-next"),
-            Asg.of("cart-standby", 2, "a", "b").behind("cart-standby"),
-            HostedZone.publicZone("ZHEALTH000000001", "example.com")
-                .weighted("cart", "live", 3, live.dnsName())
-                .weighted("cart", "next", 1, empty.dnsName())
-                .weightedCname("old-cart", "live", 3, live.dnsName())
-                .weightedCname("old-cart", "next", 1, empty.dnsName())
-                .failover("pay", "PRIMARY", empty.dnsName())
-                .failover("pay", "SECONDARY", standby.dnsName()))
-        .gapEverywhere(
-            "old-cart.example.com/",
-            "a CNAME to an empty ELB keeps its share as errors on AWS; the bundle gives it to the others without a note")
-        .gap(
-            "traefik-v1",
-            "cart.example.com/",
-            "service-weights sum to 75.000 % (the empty ELB's share dropped, not renormalised): Traefik 1.7 rejects the whole Ingress");
+        "target-health",
+        live,
+        empty,
+        standby,
+        Asg.of("cart-stable", 3, "a", "b").behind("cart").track("stable"),
+        Asg.of("cart-canary", 1, "a", "b").behind("cart"),
+        Asg.of("cart-next", 0, "a", "b").behind("cart-next"),
+        Asg.of("cart-standby", 2, "a", "b").behind("cart-standby"),
+        HostedZone.publicZone("ZHEALTH000000001", "example.com")
+            .weighted("cart", "live", 3, live.dnsName())
+            .weighted("cart", "next", 1, empty.dnsName())
+            .weightedCname("old-cart", "live", 3, live.dnsName())
+            .weightedCname("old-cart", "next", 1, empty.dnsName())
+            .failover("pay", "PRIMARY", empty.dnsName())
+            .failover("pay", "SECONDARY", standby.dnsName()));
   }
 }

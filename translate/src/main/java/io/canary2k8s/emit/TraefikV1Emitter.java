@@ -7,6 +7,7 @@ import io.canary2k8s.plan.App;
 import io.canary2k8s.plan.Edge;
 import io.canary2k8s.plan.Plan;
 import io.canary2k8s.plan.Route;
+import io.canary2k8s.plan.RoutePriority;
 import io.canary2k8s.split.Weights;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -128,6 +129,7 @@ public final class TraefikV1Emitter implements RouteEmitter {
               + String.join(", ", exact)
               + " to within 0.0005 percentage points.");
     }
+    notePriorities(app, route, notes);
     IngressSpec spec = new IngressSpec();
     spec.setRules(rules(route));
     if (route.https()) {
@@ -153,9 +155,8 @@ public final class TraefikV1Emitter implements RouteEmitter {
     if (route.split() || route.backends().size() > 1) {
       a.put(WEIGHTS, annotation(route));
     }
-    if (route.priority() != null) {
-      a.put(PRIORITY, String.valueOf(TraefikV3Emitter.priority(route)));
-    }
+    // every Ingress has a priority, so rule lengths never decide (RoutePriority)
+    a.put(PRIORITY, String.valueOf(priority(route)));
     if (!route.paths().isEmpty()) {
       // Traefik 1.7 matches Ingress paths as prefixes unless told otherwise
       a.put(
@@ -163,6 +164,52 @@ public final class TraefikV1Emitter implements RouteEmitter {
           route.paths().stream().anyMatch(Route.PathMatch::prefix) ? "PathPrefix" : "Path");
     }
     return a;
+  }
+
+  /**
+   * The Ingress's priority: one per Ingress, that of its most specific host (a route's hosts share
+   * a rank unless an ALB rule's host conditions mix an explicit name and a wildcard).
+   */
+  static long priority(Route route) {
+    return RoutePriority.routers(route).firstKey();
+  }
+
+  /**
+   * Notes what Traefik 1.7's host matching cannot say: a wildcard Ingress host is a {@code
+   * HostRegexp} of one label ({@code {subdomain:[A-Za-z0-9-_]+}}), while Route53's wildcard answers
+   * names of any depth; and an Ingress whose hosts have different ranks gets its most specific
+   * host's priority for all of them.
+   */
+  private static void notePriorities(App app, Route route, Notifier notes) {
+    for (String host : route.hosts()) {
+      if (host.startsWith("*.")) {
+        notes.warn(
+            host,
+            "Traefik 1.7 matches the Ingress host "
+                + host
+                + " for one label only (x"
+                + host.substring(1)
+                + "); Route53's wildcard record also answers deeper names (x.y"
+                + host.substring(1)
+                + "), which Ingress/"
+                + app.namespace()
+                + "/"
+                + route.name()
+                + " does not route: requests for them get a 404 at the edge."
+                + " List such names as records of their own, or use --target traefik-v3.");
+      }
+    }
+    if (RoutePriority.routers(route).size() > 1) {
+      notes.warn(
+          "Ingress/" + app.namespace() + "/" + route.name(),
+          "Traefik 1.7 takes one priority per Ingress: the hosts "
+              + route.hosts()
+              + " of "
+              + (route.rule() != null ? route.rule() : "route " + route.name())
+              + " all get the priority of the most specific one, so its wildcard hosts outrank"
+              + " the default routes of the explicit names they cover; AWS sends those names to"
+              + " their own records' load balancers.");
+    }
   }
 
   /** {@code myapp: 90.000%} lines, in backend order, without a trailing newline. */

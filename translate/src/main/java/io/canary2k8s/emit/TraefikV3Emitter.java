@@ -7,6 +7,7 @@ import io.canary2k8s.notes.Notifier;
 import io.canary2k8s.plan.App;
 import io.canary2k8s.plan.Edge;
 import io.canary2k8s.plan.Route;
+import io.canary2k8s.plan.RoutePriority;
 import io.canary2k8s.split.Fraction;
 import io.canary2k8s.split.Weights;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -78,7 +79,7 @@ public final class TraefikV3Emitter implements RouteEmitter {
         io.traefik.v1alpha1.ingressroutespec.routes.Middlewares mw =
             new io.traefik.v1alpha1.ingressroutespec.routes.Middlewares();
         mw.setName(redirectName(route));
-        web.getSpec().getRoutes().get(0).setMiddlewares(List.of(mw));
+        web.getSpec().getRoutes().forEach(r -> r.setMiddlewares(List.of(mw)));
       }
       out.add(web);
     }
@@ -143,18 +144,23 @@ public final class TraefikV3Emitter implements RouteEmitter {
     ir.setMetadata(Labels.routeMeta(app, name, route));
     IngressRouteSpec spec = new IngressRouteSpec();
     spec.setEntryPoints(List.of(entryPoint));
-    Routes r = new Routes();
-    r.setKind(Routes.Kind.RULE);
-    r.setMatch(match(route));
-    if (route.priority() != null) {
-      r.setPriority(priority(route));
-    }
-    io.traefik.v1alpha1.ingressroutespec.routes.Services svc =
-        new io.traefik.v1alpha1.ingressroutespec.routes.Services();
-    svc.setName(wrrName(route));
-    svc.setKind(io.traefik.v1alpha1.ingressroutespec.routes.Services.Kind.TRAEFIKSERVICE);
-    r.setServices(List.of(svc));
-    spec.setRoutes(List.of(r));
+    // one router per rank of the route's hosts, each with its priority (RoutePriority)
+    List<Routes> routes = new ArrayList<>();
+    RoutePriority.routers(route)
+        .forEach(
+            (priority, hosts) -> {
+              Routes r = new Routes();
+              r.setKind(Routes.Kind.RULE);
+              r.setMatch(match(route, hosts));
+              r.setPriority(priority);
+              io.traefik.v1alpha1.ingressroutespec.routes.Services svc =
+                  new io.traefik.v1alpha1.ingressroutespec.routes.Services();
+              svc.setName(wrrName(route));
+              svc.setKind(io.traefik.v1alpha1.ingressroutespec.routes.Services.Kind.TRAEFIKSERVICE);
+              r.setServices(List.of(svc));
+              routes.add(r);
+            });
+    spec.setRoutes(routes);
     if (tlsSecret != null) {
       Tls tls = new Tls();
       tls.setSecretName(tlsSecret);
@@ -165,19 +171,16 @@ public final class TraefikV3Emitter implements RouteEmitter {
   }
 
   /**
-   * The router priority of an ALB rule's route: above any rule-length default (Traefik's priority
-   * when none is set) and in the ALB's order (lower AWS priority, higher here).
-   */
-  static long priority(Route route) {
-    return 100_000L - route.priority();
-  }
-
-  /**
    * The hosts' match, and the route's paths when it has any: {@code Host(`a`) &&
    * PathPrefix(`/api/`)}.
    */
   static String match(Route route) {
-    String hosts = match(route.hosts());
+    return match(route, route.hosts());
+  }
+
+  /** {@link #match(Route)} for {@code routeHosts}, some of the route's hosts. */
+  static String match(Route route, List<String> routeHosts) {
+    String hosts = match(routeHosts);
     if (route.paths().isEmpty()) {
       return hosts;
     }
@@ -190,7 +193,7 @@ public final class TraefikV3Emitter implements RouteEmitter {
             case REGEX -> "PathRegexp(`" + p.value() + "`)";
           });
     }
-    String h = route.hosts().size() > 1 ? "(" + hosts + ")" : hosts;
+    String h = routeHosts.size() > 1 ? "(" + hosts + ")" : hosts;
     String p = paths.size() > 1 ? "(" + String.join(" || ", paths) + ")" : paths.get(0);
     return h + " && " + p;
   }

@@ -15,8 +15,9 @@ import java.util.function.Function;
 
 /**
  * The inventory indexed for the plan: classic ELBs and Auto Scaling groups by name, the ALBs and
- * NLBs ({@link ElbV2Planner}), which load balancer a DNS name is, and how many groups are behind
- * each load balancer. Built once on the calling thread, read-only after: every app's job reads it.
+ * NLBs ({@link ElbV2Planner}), which load balancer a DNS name is, how many groups are behind each
+ * load balancer, and the Route53 zones as a resolver reads them ({@link Route53Zones}). Built once
+ * on the calling thread, read-only after: every app's job reads it.
  */
 final class Estate {
   private final Inventory inventory;
@@ -38,6 +39,9 @@ final class Estate {
   /** Load balancer → how many groups of the whole inventory are behind it (not per app). */
   private final Map<String, Long> groupsBehind = new HashMap<>();
 
+  /** The Route53 zones and their records, indexed for resolution. */
+  private final Route53Zones zones;
+
   /** Indexes {@code inventory}; notes the ALBs and NLBs and target groups that are left out. */
   Estate(Inventory inventory, Notifier notes) {
     this.inventory = inventory;
@@ -56,6 +60,7 @@ final class Estate {
     for (String lb : v2.loadBalancers().keySet()) {
       groupsBehind.put(lb, (long) v2.groupsBehind(lb).size());
     }
+    zones = new Route53Zones(inventory, notes);
   }
 
   /** {@code items} by name, iterated in name order (the last of a name wins, as in a TreeMap). */
@@ -100,6 +105,11 @@ final class Estate {
   /** The load balancer whose DNS name has this {@link DnsNames#loadBalancerKey}, or null. */
   String loadBalancerByDnsKey(String key) {
     return byDnsKey.get(key);
+  }
+
+  /** The Route53 zones of the inventory, public and private, with their records. */
+  Route53Zones zones() {
+    return zones;
   }
 
   /** How many Auto Scaling groups of the inventory are behind {@code lb}. */

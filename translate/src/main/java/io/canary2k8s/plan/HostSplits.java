@@ -51,7 +51,7 @@ final class HostSplits {
                 }));
     HostSplits out = new HostSplits();
     for (String host : hosts) {
-      Map<DnsRecord, Fraction> p = dns.answers(host);
+      Map<DnsRecord, Fraction> p = dns.answers(host, lb -> serves(shares.get(lb)));
       if (p.isEmpty()) {
         continue;
       }
@@ -85,20 +85,77 @@ final class HostSplits {
             host, "Host points at " + lbs + " with no instances to serve it; no rule emitted.");
         continue;
       }
-      out.splits.put(host, composed);
+      out.splits.put(host, withoutEmpty(host, p, dns, shares, composed, notes));
       out.loadBalancers.put(host, lbs);
     }
     return out;
   }
 
+  /** Whether a load balancer's split gives any group a share: it has instances to serve. */
+  static boolean serves(LoadBalancerShares s) {
+    return s != null && s.shares().values().stream().anyMatch(f -> !f.isZero());
+  }
+
   /**
-   * The routed hosts grouped by their load balancers and split (one route each): each group in host
-   * order, the groups in the order of their load balancers and split as text.
+   * A host's split when some of the records Route53 answers lead to load balancers without
+   * instances (a CNAME, or an alias that does not evaluate target health, is answered all the same,
+   * and AWS answers those requests with an error): the rest in their ratio, with a warning naming
+   * the records and the share. Unchanged when every answer is served, or none is.
+   */
+  private static SortedMap<String, Fraction> withoutEmpty(
+      String host,
+      Map<DnsRecord, Fraction> answers,
+      DnsAnswers dns,
+      Map<String, LoadBalancerShares> shares,
+      SortedMap<String, Fraction> composed,
+      Notifier notes) {
+    Fraction served = composed.values().stream().reduce(Fraction.ZERO, Fraction::plus);
+    if (composed.isEmpty() || served.equals(Fraction.ONE)) {
+      return composed;
+    }
+    List<String> empty = new ArrayList<>();
+    answers.forEach(
+        (r, prob) -> {
+          String lb = dns.loadBalancerOf(r);
+          if (!serves(shares.get(lb))) {
+            empty.add(
+                (r.setIdentifier() == null
+                        ? r.name() + " " + r.type()
+                        : "'" + r.setIdentifier() + "'")
+                    + " -> "
+                    + lb
+                    + " "
+                    + prob.describe());
+          }
+        });
+    if (!empty.isEmpty()) {
+      notes.warn(
+          host,
+          "Route53 answers "
+              + empty
+              + " although those load balancers have no instances (a CNAME, or an alias that does not"
+              + " evaluate target health, is answered whatever its target's health): AWS answers "
+              + Fraction.ONE.minus(served).describe()
+              + " of this host's requests with an error today. The bundle divides the rest in its"
+              + " ratio (each share divided by "
+              + served.describe()
+              + ").");
+    }
+    SortedMap<String, Fraction> out = new TreeMap<>();
+    composed.forEach((g, f) -> out.put(g, f.dividedBy(served)));
+    return out;
+  }
+
+  /**
+   * The routed hosts grouped by their load balancers, split and {@link RoutePriority#rank} (one
+   * route each, so that an explicit name and a wildcard never share a router's priority): each
+   * group in host order, the groups in the order of their load balancers and split as text.
    */
   List<List<String>> groups() {
     Map<String, List<String>> byKey = new TreeMap<>();
     for (String host : splits.keySet()) {
-      String key = loadBalancers.get(host) + " " + splits.get(host);
+      String key =
+          loadBalancers.get(host) + " " + splits.get(host) + " " + RoutePriority.rank(host);
       byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(host);
     }
     return List.copyOf(byKey.values());

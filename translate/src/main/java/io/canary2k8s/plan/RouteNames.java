@@ -36,6 +36,11 @@ final class RouteNames {
     return true;
   }
 
+  /** Whether {@code name} is taken, as a route's name or a name derived from one. */
+  boolean taken(String name) {
+    return taken.contains(name);
+  }
+
   /**
    * Takes {@code wanted}, or when it is not free, {@code wanted} with the first four characters of
    * the hash of {@code hashed} appended (as often as needed), and returns the name taken.

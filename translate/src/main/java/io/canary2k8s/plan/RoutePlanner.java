@@ -118,6 +118,10 @@ final class RoutePlanner {
     Set<String> lbs = hostSplits.loadBalancers(first);
     String wanted =
         Names.label(lbs.size() == 1 ? lbs.iterator().next() : appName + "-dns-" + first);
+    if (RoutePriority.rank(first) != RoutePriority.EXPLICIT && names.taken(wanted)) {
+      // the explicit names of the same split came first (HostSplits#groups): say what differs
+      wanted = Names.join(wanted, "wildcard");
+    }
     String name = names.reserve(wanted, String.join(",", group));
     if (!name.equals(wanted)) {
       notes.info(
@@ -199,7 +203,7 @@ final class RoutePlanner {
     List<String> ruleHosts =
         !rr.hostRegexes().isEmpty()
             ? regexHosts(lbName, label, rr, lbHosts)
-            : rr.hosts().isEmpty() ? lbHosts : rr.hosts();
+            : rr.hosts().isEmpty() ? lbHosts : RoutePriority.withCovered(rr.hosts(), lbHosts);
     if (ruleHosts.isEmpty() && !rr.hostRegexes().isEmpty()) {
       notes.warn(
           lbName,

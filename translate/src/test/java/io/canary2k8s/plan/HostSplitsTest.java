@@ -86,6 +86,16 @@ class HostSplitsTest {
   }
 
   @Test
+  void groups_anExplicitNameAndAWildcard_neverShareARoute() {
+    HostSplits s =
+        of(blueGreen("*.example.com", "blue", "a.example.com", "blue", "b.example.com", "blue"));
+    // one route per rank, so that each router carries its hosts' priority (RoutePriority)
+    assertThat(s.groups())
+        .containsExactlyInAnyOrder(
+            List.of("a.example.com", "b.example.com"), List.of("*.example.com"));
+  }
+
+  @Test
   void aHostWithNothingToServeIt_isNoted_andNotRouted() {
     Inventory inv =
         inventory(

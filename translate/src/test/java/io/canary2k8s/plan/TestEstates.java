@@ -6,6 +6,7 @@ import io.canary2k8s.inventory.ClassicLoadBalancer;
 import io.canary2k8s.inventory.CrossZone;
 import io.canary2k8s.inventory.DnsRecord;
 import io.canary2k8s.inventory.HealthCheck;
+import io.canary2k8s.inventory.HostedZone;
 import io.canary2k8s.inventory.Instance;
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.inventory.InventoryJson;
@@ -137,7 +138,7 @@ final class TestEstates {
         new Provenance("test", "eu-west-1", null, null),
         elbs,
         asgs,
-        List.of(),
+        List.of(new HostedZone(ZONE, "example.com", false)),
         records,
         List.of());
   }

@@ -57,6 +57,10 @@ public final class DnsCutover {
     List<Move> out = new ArrayList<>();
     Set<DnsRecord> seen = new java.util.HashSet<>();
     Map<String, List<DnsRecord>> byName = DnsRecord.byName(inventory.dnsRecords());
+    Set<String> privateZones = new TreeSet<>();
+    inventory.hostedZones().stream()
+        .filter(z -> z.privateZone())
+        .forEach(z -> privateZones.add(z.id()));
     for (App app : plan.apps()) {
       for (Route route : app.routes()) {
         Map<String, String> lbByKey = new TreeMap<>();
@@ -83,6 +87,22 @@ public final class DnsCutover {
             continue;
           }
           seen.add(r);
+          if (privateZones.contains(r.zoneId())) {
+            // the routes follow the public zone; a private zone answers only its VPCs' resolvers
+            notes.action(
+                r.zoneId()
+                    + " "
+                    + r.name()
+                    + " "
+                    + r.type()
+                    + (r.setIdentifier() == null ? "" : " " + r.setIdentifier()),
+                "The record is in a private hosted zone, which answers only inside its VPCs: no"
+                    + " cutover batch touches it. Clients that use those VPCs' resolvers keep"
+                    + " going to "
+                    + lb
+                    + " until the private zone gets its own change.");
+            continue;
+          }
           if (!"simple".equals(r.routingPolicy())) {
             notes.warn(
                 r.zoneId()
