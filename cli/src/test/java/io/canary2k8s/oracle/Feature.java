@@ -54,7 +54,6 @@ enum Feature {
         ALIAS_CHAINS, "aliases and CNAMEs to another record of the zone are not followed, no note");
     g.put(TCP_LISTENERS, "TCP, SSL and TLS listeners are not routed and only a WARNING names them");
     g.put(CROSS_LB_PATHS, "an ALB's path rule takes all of the name's requests, not its DNS share");
-    g.put(CAPACITY_UNITS, "desired capacity in units is counted as instances");
     g.put(
         ALB_WILDCARD_CONDITIONS,
         "Gateway API: a wildcard host rule is outranked by the exact hostnames of later rules");

@@ -16,9 +16,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A track from its Auto Scaling group: replicas (its desired capacity), Service ports (the instance
- * ports of its load balancers' listeners and target groups), readiness probe and grace period
- * (their health checks and draining), the stable track's HPA (min/max size and a CPU
+ * A track from its Auto Scaling group: replicas (the instances it converges to), Service ports (the
+ * instance ports of its load balancers' listeners and target groups), readiness probe and grace
+ * period (their health checks and draining), the stable track's HPA (min/max size and a CPU
  * target-tracking policy), its image and resources (canary2k8s.yaml, the image tag, else a
  * placeholder and an action item).
  */
@@ -151,16 +151,17 @@ final class TrackPlanner {
    * today's traffic. The group's own minimum is noted, to lower the HPA to once traffic has moved.
    */
   private Track.Scaling scaling(AutoScalingGroup g) {
-    int minSize = Capacity.min(g);
-    int maxSize = Capacity.max(g);
+    Capacity capacity = Capacity.of(g);
+    int minSize = capacity.min();
+    int maxSize = capacity.max();
     if (minSize >= maxSize) {
-      notes.info(g.name(), "MinSize equals MaxSize (" + minSize + "); no HPA.");
+      notes.info(g.name(), "MinSize equals MaxSize (" + minSize + " instances); no HPA.");
       return null;
     }
     ScalingPolicy cpu =
         g.scalingPolicies().stream().filter(TrackPlanner::isCpuTarget).findFirst().orElse(null);
     int target = cpu != null ? (int) Math.round(cpu.targetValue()) : 80;
-    int today = Math.min(Capacity.desired(g), maxSize);
+    int today = Math.min(capacity.desired(), maxSize);
     int min = Math.max(1, Math.max(minSize, today));
     String minOrigin = null;
     if (today == 0) {

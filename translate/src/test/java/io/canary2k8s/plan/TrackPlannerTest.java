@@ -199,7 +199,7 @@ class TrackPlannerTest {
             "g",
             Role.STABLE);
     assertThat(t.scaling()).isNull();
-    assertThat(notes.notes).contains("INFO g: MinSize equals MaxSize (3); no HPA.");
+    assertThat(notes.notes).contains("INFO g: MinSize equals MaxSize (3 instances); no HPA.");
   }
 
   @Test
