@@ -9,6 +9,7 @@ import io.canary2k8s.inventory.TargetGroup;
 import io.canary2k8s.names.Names;
 import io.canary2k8s.notes.Notifier;
 import io.canary2k8s.split.Capacity;
+import io.canary2k8s.text.Escape;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +20,8 @@ import java.util.TreeSet;
  * A track from its Auto Scaling group: replicas (the instances it converges to), Service ports (the
  * instance ports of its load balancers' listeners and target groups), readiness probe and grace
  * period (their health checks and draining), the stable track's HPA (min/max size and a CPU
- * target-tracking policy), its image and resources (canary2k8s.yaml, the image tag, else a
- * placeholder and an action item).
+ * target-tracking policy), its image and resources (canary2k8s.yaml, the image tag if it is an
+ * image reference, else a placeholder and an action item).
  */
 final class TrackPlanner {
   /** A track's resources when none are configured: immutable, so one for every track. */
@@ -229,10 +230,32 @@ final class TrackPlanner {
       }
     }
     String tag = g.tags().get(PlanBuilder.TAG_IMAGE);
-    if (tag != null && !tag.isBlank()) {
-      return Track.Image.of(tag, "ASG tag " + PlanBuilder.TAG_IMAGE);
-    }
     String placeholder = PlanBuilder.PLACEHOLDER_REGISTRY + Names.label(g.name()) + ":unknown";
+    if (tag != null && !tag.isBlank()) {
+      if (Config.isImageReference(tag)) {
+        return Track.Image.of(tag, "ASG tag " + PlanBuilder.TAG_IMAGE);
+      }
+      notes.action(
+          g.name(),
+          "Tag "
+              + PlanBuilder.TAG_IMAGE
+              + " of Auto Scaling group "
+              + g.name()
+              + " is not an image reference ('"
+              + Escape.visible(tag.length() > 80 ? tag.substring(0, 80) + "…" : tag)
+              + "'); track "
+              + trackName
+              + " uses the placeholder "
+              + placeholder
+              + ". Correct the tag, or set apps."
+              + appName
+              + ".image (or apps."
+              + appName
+              + ".tracks."
+              + trackName
+              + ".image) in canary2k8s.yaml.");
+      return Track.Image.placeholder(placeholder);
+    }
     notes.action(
         g.name(),
         "No container image known for track "
