@@ -61,7 +61,10 @@ ELB ${s.loadBalancer}: cross-zone ${s.crossZone}; instances counted by ${s.basis
 | ${row.group} | ${row.track} | ${row.share} | ${row.otherShare} |
 </#list>
 
-Formula: ${s.formula}.<#if s.otherDiffers> By ${s.otherBasis} the split differs (see the last column); ${s.otherFlag} would use it.<#else> The ${s.otherBasis} basis gives the same split.</#if>
+<#if s.units?has_content>
+Instances counted from capacity units: <#list s.units as u>${u}<#sep>; </#sep></#list>.
+
+</#if>Formula: ${s.formula}.<#if s.otherDiffers> By ${s.otherBasis} the split differs (see the last column); ${s.otherFlag} would use it.<#else> The ${s.otherBasis} basis gives the same split.</#if>
 
 </#list>
 ## Tracks

@@ -47,7 +47,6 @@ enum Feature {
   private static Map<Feature, String> gaps() {
     Map<Feature, String> g = new TreeMap<>();
     g.put(CROSS_LB_PATHS, "an ALB's path rule takes all of the name's requests, not its DNS share");
-    g.put(CAPACITY_UNITS, "desired capacity in units is counted as instances");
     g.put(
         UNEVEN_LISTENERS, "a name's split ignores which of its ELBs listen on the request's port");
     return g;

@@ -6,6 +6,7 @@ import io.canary2k8s.plan.App;
 import io.canary2k8s.plan.Route;
 import io.canary2k8s.plan.Step;
 import io.canary2k8s.plan.Track;
+import io.canary2k8s.split.Capacity;
 import io.canary2k8s.split.Fraction;
 import io.canary2k8s.split.LoadBalancerShares;
 import java.util.ArrayList;
@@ -163,7 +164,7 @@ final class AppPage {
     a.put("redirected", List.copyOf(redirected));
     List<Map<String, Object>> splits = new ArrayList<>();
     for (int i = 0; i < app.shares().size(); i++) {
-      splits.add(split(app.shares().get(i), app.otherBasisShares().get(i), trackOfGroup));
+      splits.add(split(app.shares().get(i), app.otherBasisShares().get(i), trackOfGroup, groups));
     }
     a.put("splits", splits);
     a.put("mermaid", mermaid(app, target, groups));
@@ -178,9 +179,7 @@ final class AppPage {
       row.put("name", Md.cellCode(t.name()));
       row.put("role", t.role().label());
       row.put("group", Md.cellCode(t.autoScalingGroup()));
-      row.put(
-          "capacity",
-          g == null ? "" : g.minSize() + " / " + g.desiredCapacity() + " / " + g.maxSize());
+      row.put("capacity", g == null ? "" : capacity(Capacity.of(g)));
       row.put(
           "replicas",
           t.scaling() == null
@@ -209,6 +208,28 @@ final class AppPage {
     return tracks;
   }
 
+  /**
+   * {@code min / desired / max} in instances, and the group's own values when it counts other
+   * units.
+   */
+  static String capacity(Capacity c) {
+    String instances = c.min() + " / " + c.desired() + " / " + c.max();
+    if (c.countsInstances()) {
+      return instances;
+    }
+    return instances
+        + " instances ("
+        + c.units().min()
+        + " / "
+        + c.units().desired()
+        + " / "
+        + c.units().max()
+        + " "
+        + c.unitName()
+        + (c.inService() ? "; desired: the in-service instances" : "")
+        + ")";
+  }
+
   private static String probe(Track.Probe p) {
     String what =
         p.scheme().equals("TCP") ? "TCP :" + p.port() : p.scheme() + " :" + p.port() + p.path();
@@ -216,8 +237,20 @@ final class AppPage {
   }
 
   private static Map<String, Object> split(
-      LoadBalancerShares s, LoadBalancerShares other, Map<String, String> trackOf) {
+      LoadBalancerShares s,
+      LoadBalancerShares other,
+      Map<String, String> trackOf,
+      Map<String, AutoScalingGroup> groups) {
     Map<String, Object> m = new LinkedHashMap<>();
+    List<String> units = new ArrayList<>();
+    for (String group : s.counts().keySet()) {
+      AutoScalingGroup g = groups.get(group);
+      Capacity c = g == null ? null : Capacity.of(g);
+      if (c != null && !c.countsInstances()) {
+        units.add(Md.code(group) + ": " + Md.text(c.explain()));
+      }
+    }
+    m.put("units", units);
     m.put("loadBalancer", Md.code(s.loadBalancer()));
     if (s.isLoadBalancerV2()) {
       m.put("rule", Md.text(s.rule()));
@@ -302,6 +335,19 @@ final class AppPage {
     return out;
   }
 
+  /** A group's desired count in the diagram: instances, and its units when it counts others. */
+  private static String desiredLabel(Capacity c) {
+    return c.countsInstances()
+        ? " (desired " + c.desired() + ")"
+        : " (desired "
+            + c.desired()
+            + (c.desired() == 1 ? " instance, " : " instances, ")
+            + c.units().desired()
+            + " "
+            + c.unitName()
+            + ")";
+  }
+
   /**
    * The app today (top) and after (below), each a subgraph read left to right. Mermaid lays out
    * disconnected subgraphs in no order a reader can rely on: the invisible link {@code today ~~~
@@ -339,8 +385,7 @@ final class AppPage {
       }
       for (var e : s.shares().entrySet()) {
         AutoScalingGroup g = groups.get(e.getKey());
-        String label =
-            "ASG " + e.getKey() + (g == null ? "" : " (desired " + g.desiredCapacity() + ")");
+        String label = "ASG " + e.getKey() + (g == null ? "" : desiredLabel(Capacity.of(g)));
         sb.append("    ")
             .append(
                 node.apply(

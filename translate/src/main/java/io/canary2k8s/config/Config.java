@@ -161,9 +161,21 @@ public record Config(Map<String, AppConfig> apps, EdgeConfig edge) {
   }
 
   private static void checkImage(String shown, String field, String image) {
-    if (image != null && !image.matches("[A-Za-z0-9][A-Za-z0-9._/:@+-]{0,511}")) {
+    if (image != null && !isImageReference(image)) {
       throw new InputException(shown, field, "'" + image + "' is not an image reference");
     }
+  }
+
+  private static final java.util.regex.Pattern IMAGE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@+-]{0,511}");
+
+  /**
+   * Whether {@code image} may stand as a container image reference: one line of registry, path, tag
+   * and digest characters, at most 512. The one check of an image, wherever it comes from (this
+   * file, the {@code canary2k8s.io/image} tag).
+   */
+  public static boolean isImageReference(String image) {
+    return IMAGE.matcher(image).matches();
   }
 
   private static void checkQuantities(String shown, String field, Map<String, String> q) {

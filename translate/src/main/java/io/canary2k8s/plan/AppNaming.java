@@ -20,14 +20,30 @@ import java.util.TreeSet;
  * depends on the names taken before it.
  */
 final class AppNaming {
+  /**
+   * The namespaces a cluster starts with ({@code kubectl get namespaces} on a new cluster): an app
+   * in one would relabel it (Pod Security) and mix with what runs there.
+   */
+  static final Set<String> SYSTEM_NAMESPACES =
+      Set.of("default", "kube-node-lease", "kube-public", "kube-system");
+
   private final Estate estate;
   private final TrackRoles roles;
   private final Notifier notes;
 
-  AppNaming(Estate estate, TrackRoles roles, Notifier notes) {
+  /** The edge's namespace: the edge's objects, not an app's, go there. */
+  private final String edgeNamespace;
+
+  AppNaming(Estate estate, TrackRoles roles, Notifier notes, String edgeNamespace) {
     this.estate = estate;
     this.roles = roles;
     this.notes = notes;
+    this.edgeNamespace = edgeNamespace;
+  }
+
+  /** With the default edge namespace. */
+  AppNaming(Estate estate, TrackRoles roles, Notifier notes) {
+    this(estate, roles, notes, io.canary2k8s.config.Config.EdgeConfig.DEFAULT.namespace());
   }
 
   /**
@@ -112,7 +128,8 @@ final class AppNaming {
   /**
    * The app's name: the first of its {@code canary2k8s.io/app} tags (on its classic ELBs and its
    * groups), else the primary load balancer's name; a valid Kubernetes name of at most 40
-   * characters; with a hash of the primary load balancer when {@code used} has it.
+   * characters; with a hash of the primary load balancer when {@code used} has it, or when it is
+   * the edge's namespace or one of {@link #SYSTEM_NAMESPACES} (the app's namespace is its name).
    */
   String appName(
       List<String> lbNames, List<AutoScalingGroup> groups, String primaryLb, Set<String> used) {
@@ -148,14 +165,37 @@ final class AppNaming {
           primaryLb,
           "App name '" + raw + "' is not a valid Kubernetes name; it is '" + name + "'.");
     }
-    if (used.contains(name)) {
+    String why =
+        used.contains(name)
+            ? "is taken by another app"
+            : name.equals(edgeNamespace)
+                ? "is the edge's namespace"
+                : SYSTEM_NAMESPACES.contains(name)
+                    ? "is a namespace of the cluster's own " + new TreeSet<>(SYSTEM_NAMESPACES)
+                    : null;
+    if (why != null) {
       String renamed = Names.join(name, Names.hash(primaryLb).substring(0, 6));
+      // a renamed app takes a name no other app, the edge or the cluster has, whatever the tags
+      for (int salt = 1; taken(renamed, used); salt++) {
+        renamed = Names.join(name, Names.hash(primaryLb + "#" + salt).substring(0, 6));
+      }
       notes.warn(
           primaryLb,
-          "App name '" + name + "' is taken by another app; this one is '" + renamed + "'.");
+          "App name '"
+              + name
+              + "' "
+              + why
+              + "; this one is '"
+              + renamed
+              + (used.contains(name) ? "'." : "', and so is its namespace."));
       name = renamed;
     }
     return name;
+  }
+
+  /** Whether an app may not be named {@code name}: another app's, the edge's or the cluster's. */
+  private boolean taken(String name, Set<String> used) {
+    return used.contains(name) || name.equals(edgeNamespace) || SYSTEM_NAMESPACES.contains(name);
   }
 
   /**

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 /**
  * What an app's Auto Scaling group does that its track does not, as notes: capacity that is not in
  * service, a group being deleted ({@code Status}), a group behind several load balancers, suspended
- * processes, a mixed instances policy (capacity perhaps in weighted units), instance types, scaling
+ * processes, capacity in units other than instances ({@link Capacity}: how they were turned into
+ * instances), instance types, scaling
  * policies the HPA does not take.
  */
 final class GroupChecks {
@@ -29,12 +30,16 @@ final class GroupChecks {
         serving++;
       }
     }
-    int desired = Capacity.desired(g);
+    Capacity capacity = Capacity.of(g);
+    int desired = capacity.desired();
     if (serving != desired) {
       notes.warn(
           g.name(),
           "Desired capacity is "
               + desired
+              + (capacity.countsInstances()
+                  ? ""
+                  : " instances (" + capacity.units().desired() + " " + capacity.unitName() + ")")
               + " but "
               + serving
               + " instances are in service; the split uses "
@@ -55,6 +60,23 @@ final class GroupChecks {
               + track
               + " should take traffic before the cutover.");
     }
+    if (capacity.inService()) {
+      notes.warn(
+          g.name(),
+          "Capacity in "
+              + capacity.unitName()
+              + ": "
+              + capacity.explain()
+              + ". The split, the replicas and the HPA count these instances; check them.");
+    } else if (!capacity.countsInstances()) {
+      notes.info(
+          g.name(),
+          "Capacity in "
+              + capacity.unitName()
+              + ": "
+              + capacity.explain()
+              + ". The split, the replicas and the HPA count instances.");
+    }
     if (g.loadBalancerNames().size() > 1) {
       notes.info(
           g.name(),
@@ -72,12 +94,6 @@ final class GroupChecks {
           "Suspended processes "
               + g.suspendedProcesses()
               + " have no Kubernetes equivalent; ignored.");
-    }
-    if (g.mixedInstancesPolicy()) {
-      notes.info(
-          g.name(),
-          "Mixed instances policy: capacity may be in weighted units, not"
-              + " instances; replicas are the desired capacity as given.");
     }
     Set<String> types = new TreeSet<>();
     g.instances()

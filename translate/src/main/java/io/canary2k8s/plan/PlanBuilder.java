@@ -111,7 +111,8 @@ public final class PlanBuilder {
     // Each component in order on this thread: what is left out, and the app's name (which depends
     // on the names taken before it); then the rest of every app on every core, each component's
     // notes replayed here in component order as its app comes in, as a one-thread build makes them.
-    AppNaming naming = new AppNaming(estate, new TrackRoles(notes), notes);
+    AppNaming naming =
+        new AppNaming(estate, new TrackRoles(notes), notes, options.config().edge().namespace());
     List<Job> jobs = new ArrayList<>(components.size());
     Set<String> usedNames = new HashSet<>();
     for (EstateGraph.Component component : components) {

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * One track (one Auto Scaling group): becomes a Deployment and a Service of the same name.
  *
- * @param replicas the pods that replace the group's instances today: its desired capacity; the
- *     Deployment's replicas unless an HPA owns them ({@link Scaling})
+ * @param replicas the pods that replace the group's instances: the instances it converges to
+ *     ({@link io.canary2k8s.split.Capacity}); the Deployment's replicas unless an HPA owns them
  * @param scaling the HPA to emit, or null
  * @param ports the Service ports: the instance ports of the load balancers' listeners
  * @param probe the readiness probe from the load balancer health check, or null

@@ -9,6 +9,7 @@ import io.canary2k8s.inventory.TargetGroup;
 import io.canary2k8s.names.Names;
 import io.canary2k8s.notes.Notifier;
 import io.canary2k8s.split.Capacity;
+import io.canary2k8s.text.Escape;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,11 +17,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A track from its Auto Scaling group: replicas (its desired capacity), Service ports (the instance
- * ports of its load balancers' listeners and target groups), readiness probe and grace period
- * (their health checks and draining), the stable track's HPA (min/max size and a CPU
- * target-tracking policy), its image and resources (canary2k8s.yaml, the image tag, else a
- * placeholder and an action item).
+ * A track from its Auto Scaling group: replicas (the instances it converges to), Service ports (the
+ * instance ports of its load balancers' listeners and target groups), readiness probe and grace
+ * period (their health checks and draining), the stable track's HPA (min/max size and a CPU
+ * target-tracking policy), its image and resources (canary2k8s.yaml, the image tag if it is an
+ * image reference, else a placeholder and an action item).
  */
 final class TrackPlanner {
   /** A track's resources when none are configured: immutable, so one for every track. */
@@ -151,16 +152,17 @@ final class TrackPlanner {
    * today's traffic. The group's own minimum is noted, to lower the HPA to once traffic has moved.
    */
   private Track.Scaling scaling(AutoScalingGroup g) {
-    int minSize = Capacity.min(g);
-    int maxSize = Capacity.max(g);
+    Capacity capacity = Capacity.of(g);
+    int minSize = capacity.min();
+    int maxSize = capacity.max();
     if (minSize >= maxSize) {
-      notes.info(g.name(), "MinSize equals MaxSize (" + minSize + "); no HPA.");
+      notes.info(g.name(), "MinSize equals MaxSize (" + minSize + " instances); no HPA.");
       return null;
     }
     ScalingPolicy cpu =
         g.scalingPolicies().stream().filter(TrackPlanner::isCpuTarget).findFirst().orElse(null);
     int target = cpu != null ? (int) Math.round(cpu.targetValue()) : 80;
-    int today = Math.min(Capacity.desired(g), maxSize);
+    int today = Math.min(capacity.desired(), maxSize);
     int min = Math.max(1, Math.max(minSize, today));
     String minOrigin = null;
     if (today == 0) {
@@ -228,10 +230,32 @@ final class TrackPlanner {
       }
     }
     String tag = g.tags().get(PlanBuilder.TAG_IMAGE);
-    if (tag != null && !tag.isBlank()) {
-      return Track.Image.of(tag, "ASG tag " + PlanBuilder.TAG_IMAGE);
-    }
     String placeholder = PlanBuilder.PLACEHOLDER_REGISTRY + Names.label(g.name()) + ":unknown";
+    if (tag != null && !tag.isBlank()) {
+      if (Config.isImageReference(tag)) {
+        return Track.Image.of(tag, "ASG tag " + PlanBuilder.TAG_IMAGE);
+      }
+      notes.action(
+          g.name(),
+          "Tag "
+              + PlanBuilder.TAG_IMAGE
+              + " of Auto Scaling group "
+              + g.name()
+              + " is not an image reference ('"
+              + Escape.visible(tag.length() > 80 ? tag.substring(0, 80) + "…" : tag)
+              + "'); track "
+              + trackName
+              + " uses the placeholder "
+              + placeholder
+              + ". Correct the tag, or set apps."
+              + appName
+              + ".image (or apps."
+              + appName
+              + ".tracks."
+              + trackName
+              + ".image) in canary2k8s.yaml.");
+      return Track.Image.placeholder(placeholder);
+    }
     notes.action(
         g.name(),
         "No container image known for track "

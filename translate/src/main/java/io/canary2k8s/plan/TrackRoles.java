@@ -5,8 +5,10 @@ import io.canary2k8s.notes.Notifier;
 import io.canary2k8s.split.Capacity;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Which Auto Scaling group of an app is its stable track; the others are its canaries. The rules,
@@ -129,16 +131,18 @@ final class TrackRoles {
     if (open.size() == 1) {
       stable = open.get(0);
     } else {
+      Map<AutoScalingGroup, Capacity> size = new IdentityHashMap<>();
+      open.forEach(g -> size.put(g, Capacity.of(g)));
       stable =
           open.stream()
               .max(
-                  Comparator.comparingInt(Capacity::desired)
-                      .thenComparingInt(Capacity::max)
+                  Comparator.comparingInt((AutoScalingGroup g) -> size.get(g).desired())
+                      .thenComparingInt(g -> size.get(g).max())
                       .thenComparing(AutoScalingGroup::name, Comparator.reverseOrder()))
               .orElseThrow();
       rules.add("size (the largest by desired instances)");
-      int most = Capacity.desired(stable);
-      long same = open.stream().filter(g -> Capacity.desired(g) == most).count();
+      int most = size.get(stable).desired();
+      long same = open.stream().filter(g -> size.get(g).desired() == most).count();
       notes.warn(
           stable.name(),
           (conflict == null ? "" : conflict + "; ")

@@ -26,15 +26,21 @@ import java.util.TreeSet;
 public final class SplitCalculator {
   private SplitCalculator() {}
 
-  /** Per zone, the instances of {@code group} counted under {@code basis}. */
+  /**
+   * Per zone, the instances of {@code group} counted under {@code basis}: under {@code desired},
+   * the instances it converges to ({@link Capacity}) spread evenly over its zones, or its
+   * in-service instances where they are, when its capacity units do not say how many instances it
+   * converges to.
+   */
   public static SortedMap<String, Fraction> zoneCounts(AutoScalingGroup group, WeightBasis basis) {
     SortedMap<String, Fraction> out = new TreeMap<>();
-    if (basis == WeightBasis.DESIRED) {
+    Capacity capacity = basis == WeightBasis.DESIRED ? Capacity.of(group) : null;
+    if (capacity != null && !capacity.inService()) {
       List<String> zones = group.availabilityZones();
       if (zones.isEmpty()) {
         return out;
       }
-      Fraction each = Fraction.of(Capacity.desired(group), zones.size());
+      Fraction each = Fraction.of(capacity.desired(), zones.size());
       for (String z : zones) {
         out.put(z, each);
       }

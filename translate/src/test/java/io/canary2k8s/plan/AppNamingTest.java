@@ -123,6 +123,45 @@ class AppNamingTest {
   }
 
   @Test
+  void appName_theEdgesOrASystemNamespace_getsTheCollisionSuffix_withANote() {
+    for (String reserved :
+        List.of("traefik", "kube-system", "kube-public", "kube-node-lease", "default")) {
+      notes.notes.clear();
+      AppNaming naming =
+          naming(inventory(List.of(appTagged("lb-1", reserved)), List.of(), List.of()));
+      String name = naming.appName(List.of("lb-1"), List.of(), "lb-1", Set.of());
+      String label = reserved.toLowerCase(java.util.Locale.ROOT);
+      assertThat(name).as(reserved).matches(label + "-[0-9a-f]{6}");
+      assertThat(notes.notes)
+          .as(reserved)
+          .last()
+          .asString()
+          .startsWith("WARNING lb-1: App name '" + label + "' is ")
+          .endsWith("; this one is '" + name + "', and so is its namespace.");
+    }
+    // another edge namespace: the default one is an app's like any other
+    AppNaming other =
+        new AppNaming(
+            new Estate(
+                inventory(List.of(appTagged("lb-1", "traefik")), List.of(), List.of()), notes),
+            new TrackRoles(notes),
+            notes,
+            "edge");
+    assertThat(other.appName(List.of("lb-1"), List.of(), "lb-1", Set.of())).isEqualTo("traefik");
+    assertThat(other.appName(List.of("lb-1"), List.of(), "lb-1", Set.of("edge")))
+        .isEqualTo("traefik");
+  }
+
+  @Test
+  void appName_theSuffixedNameTaken_tooAnotherSuffix() {
+    AppNaming naming =
+        naming(inventory(List.of(appTagged("shop-us", "shop")), List.of(), List.of()));
+    String first = naming.appName(List.of("shop-us"), List.of(), "shop-us", Set.of("shop"));
+    String second = naming.appName(List.of("shop-us"), List.of(), "shop-us", Set.of("shop", first));
+    assertThat(second).matches("shop-[0-9a-f]{6}").isNotEqualTo(first);
+  }
+
+  @Test
   void name_takesTheName_forTheAppsAfter() {
     AppNaming naming =
         naming(

@@ -78,8 +78,6 @@ class GroupChecksTest {
             "INFO g: Auto Scaling group is behind 2 ELBs [web, web-internal]; its Service shop"
                 + " backs the host rules of each.",
             "WARNING g: Suspended processes [AZRebalance] have no Kubernetes equivalent; ignored.",
-            "INFO g: Mixed instances policy: capacity may be in weighted units, not instances;"
-                + " replicas are the desired capacity as given.",
             "INFO g: Instance types [m5.large] are noted, not turned into resource requests: size"
                 + " the pods from measurements.",
             "WARNING g: Scaling policy steps (StepScaling) is not mapped to the HPA.");

@@ -191,6 +191,33 @@ class TrackPlannerTest {
   }
 
   @Test
+  void image_anInvalidTag_thePlaceholder_andAnActionNamingTheGroupAndTag() {
+    Inventory inv =
+        inventory(
+            List.of(elb("web")),
+            List.of(
+                asg(
+                    "g",
+                    1,
+                    List.of(A),
+                    Map.of(PlanBuilder.TAG_IMAGE, "reg/app:1\nimage: evil"),
+                    "web")),
+            List.of());
+    Track t = track(inv, Config.EMPTY, "g", Role.STABLE);
+    assertThat(t.image().placeholder()).isTrue();
+    assertThat(t.image().reference()).isEqualTo("registry.invalid/canary2k8s-set-me/g:unknown");
+    assertThat(notes.notes)
+        .contains(
+            "ACTION g: Tag canary2k8s.io/image of Auto Scaling group g is not an image reference"
+                + " ('reg/app:1\\u000aimage: evil'); track shop-track uses the placeholder"
+                + " registry.invalid/canary2k8s-set-me/g:unknown. Correct the tag, or set"
+                + " apps.shop.image (or apps.shop.tracks.shop-track.image) in canary2k8s.yaml.");
+    // the config's image needs no tag
+    Config app = new Config(Map.of("shop", new Config.AppConfig("reg/app:2", null, null)), null);
+    assertThat(track(inv, app, "g", Role.STABLE).image().reference()).isEqualTo("reg/app:2");
+  }
+
+  @Test
   void hpa_none_whenTheGroupCannotScale() {
     Track t =
         track(
@@ -199,7 +226,7 @@ class TrackPlannerTest {
             "g",
             Role.STABLE);
     assertThat(t.scaling()).isNull();
-    assertThat(notes.notes).contains("INFO g: MinSize equals MaxSize (3); no HPA.");
+    assertThat(notes.notes).contains("INFO g: MinSize equals MaxSize (3 instances); no HPA.");
   }
 
   @Test
