@@ -2,6 +2,7 @@ package io.canary2k8s.cli;
 
 import io.canary2k8s.input.InputException;
 import io.canary2k8s.input.IoFailure;
+import io.canary2k8s.inventory.SecretPatterns;
 import io.canary2k8s.text.Escape;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -102,7 +103,8 @@ public final class Main implements Runnable {
             code = ExitCodes.INTERNAL;
             message = "internal error (please report it with --stacktrace output): " + ex;
           }
-          err.println("canary2k8s: " + Escape.terminal(message)); // it may quote the input
+          // it may quote the input, secrets included
+          err.println("canary2k8s: " + Escape.terminal(SecretPatterns.scrub(message)));
           if (stacktrace) {
             ex.printStackTrace(err);
           }

@@ -2,6 +2,7 @@ package io.canary2k8s.cli;
 
 import io.canary2k8s.inventory.Inventory;
 import io.canary2k8s.inventory.InventoryJson;
+import io.canary2k8s.inventory.InventoryRedaction;
 import io.canary2k8s.notes.Notes;
 import io.canary2k8s.notes.Severity;
 import io.canary2k8s.render.BundleBuilder;
@@ -15,9 +16,13 @@ import java.nio.file.Path;
 final class Pipeline {
   private Pipeline() {}
 
+  /**
+   * The inventory in {@code file}, with its secrets redacted (a file written by hand may hold
+   * some).
+   */
   static Inventory readInventory(Path file, ProgressLine progress) {
     progress.stage("reading " + file, null, null);
-    return InventoryJson.read(file);
+    return InventoryRedaction.redact(InventoryJson.read(file));
   }
 
   static Translation translate(

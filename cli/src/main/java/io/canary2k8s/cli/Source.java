@@ -5,6 +5,7 @@ import io.canary2k8s.discover.live.LiveDiscovery;
 import io.canary2k8s.discover.live.LiveOptions;
 import io.canary2k8s.discover.live.Timeouts;
 import io.canary2k8s.inventory.Inventory;
+import io.canary2k8s.inventory.InventoryRedaction;
 import io.canary2k8s.notes.Notes;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import picocli.CommandLine.Option;
 
 /**
@@ -84,11 +86,17 @@ public final class Source {
     }
   }
 
-  /** Every region's inventory, sorted by region; each stage shown on {@code progress}. */
+  /**
+   * Every region's inventory, sorted by region, with its secrets redacted; each stage shown on
+   * {@code progress}.
+   */
   Map<String, Inventory> readAll(Notes runNotes, ProgressLine progress) {
     checkExclusive();
     if (!live()) {
-      return Map.of("", CaptureReader.read(capture, progress.stage("reading " + capture, "items")));
+      return Map.of(
+          "",
+          InventoryRedaction.redact(
+              CaptureReader.read(capture, progress.stage("reading " + capture, "items"))));
     }
     LiveOptions o =
         LiveOptions.defaults()
@@ -99,7 +107,9 @@ public final class Source {
             .withAllowPartial(allowPartial)
             .withTimeouts(timeouts());
     try {
-      return LiveDiscovery.discover(o, runNotes, progress);
+      Map<String, Inventory> found = new TreeMap<>(LiveDiscovery.discover(o, runNotes, progress));
+      found.replaceAll((region, inventory) -> InventoryRedaction.redact(inventory));
+      return found;
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
