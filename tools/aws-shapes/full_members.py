@@ -31,15 +31,19 @@ ACCOUNT = "111122223333"
 CLB = "full-clb"
 ALB = "full-alb"
 TG = "full-tg"
+CANARY_TG = "full-tg-canary"
 ALB_ARN = f"arn:aws:elasticloadbalancing:{REGION}:{ACCOUNT}:loadbalancer/app/{ALB}/0a1b2c3d4e5f6071"
 TG_ARN = f"arn:aws:elasticloadbalancing:{REGION}:{ACCOUNT}:targetgroup/{TG}/1b2c3d4e5f607182"
+CANARY_TG_ARN = f"arn:aws:elasticloadbalancing:{REGION}:{ACCOUNT}:targetgroup/{CANARY_TG}/2c3d4e5f60718293"
 LISTENER_ARN = (
     f"arn:aws:elasticloadbalancing:{REGION}:{ACCOUNT}:listener/app/{ALB}/0a1b2c3d4e5f6071/2c3d4e5f60718293"
 )
 ASG = "full-asg"
+CANARY_ASG = "full-asg-canary"
+CANARY_INSTANCE = "i-0e1d2c3b4a5968778"
 ZONE = "Z0FULLMEMBERS0001"
 ZONE_NAME = "full.example.net."
-PORT = 8443
+PORT = 443  # the ALB listener: HTTPS:443, which every target migrates
 
 # Values by member name: what each member holds wherever it appears, unless the path says
 # otherwise (PATH_VALUES). Strings not named here get "<member>-value".
@@ -144,6 +148,12 @@ PATH_VALUES = {
     "Rules.Conditions.Field": "path-pattern",
     "Rules.Conditions.Values": ["/v1/*"],
     "Rules.Conditions.RegexValues": ["^/v1/[a-z]+$"],
+    "Rules.Conditions.HostHeaderConfig.Values": [f"www.{ZONE_NAME[:-1]}"],
+    "Rules.Conditions.HostHeaderConfig.RegexValues": ["^www[.]full[.]example[.]net$"],
+    "Rules.Conditions.HttpHeaderConfig.Values": ["always"],
+    "Rules.Conditions.HttpHeaderConfig.RegexValues": ["^(always|sometimes)$"],
+    "Rules.Conditions.HttpRequestMethodConfig.Values": ["GET"],
+    "Rules.Conditions.SourceIpConfig.Values": ["192.0.2.0/24"],
     "Rules.Conditions.PathPatternConfig.Values": ["/v1/items/*"],
     "Rules.Conditions.PathPatternConfig.RegexValues": ["^/v1/items/[0-9]+$"],
     "Rules.Actions.Type": "forward",
@@ -190,6 +200,7 @@ COMMANDS = [
     (f"elbv2/rules/{ALB}-{PORT}.json", "elbv2", "DescribeRules"),
     (f"elbv2/attributes/{ALB}.json", "elbv2", "DescribeLoadBalancerAttributes"),
     (f"elbv2/target-group-attributes/{TG}.json", "elbv2", "DescribeTargetGroupAttributes"),
+    (f"elbv2/target-group-attributes/{CANARY_TG}.json", "elbv2", "DescribeTargetGroupAttributes"),
     ("autoscaling/describe-auto-scaling-groups.json", "autoscaling", "DescribeAutoScalingGroups"),
     ("autoscaling/describe-policies.json", "autoscaling", "DescribePolicies"),
     ("route53/list-hosted-zones.json", "route53", "ListHostedZones"),
@@ -282,9 +293,63 @@ def output(service, operation):
     return doc
 
 
+def weighted_forward():
+    """The forward action AWS returns for a split across target groups: no top-level
+    TargetGroupArn (AWS gives it only for a single target group), the weights in ForwardConfig."""
+    return {
+        "Type": "forward",
+        "Order": 1,
+        "ForwardConfig": {
+            "TargetGroups": [
+                {"TargetGroupArn": TG_ARN, "Weight": 9},
+                {"TargetGroupArn": CANARY_TG_ARN, "Weight": 1},
+            ],
+            "TargetGroupStickinessConfig": {"Enabled": False},
+        },
+    }
+
+
+def canary_copy(element, renames):
+    """A copy of a list element (every member kept) with the stable track's names replaced by the
+    canary's: the canary track is the same shape as the stable one."""
+    text = json.dumps(element)
+    for old, new in renames:
+        text = text.replace(old, new)
+    return json.loads(text)
+
+
 def adjust(rel, doc):
     """What one element of a list cannot say: a listener's rules need a default rule beside the
-    rule with every member; a condition's field decides which config counts."""
+    rule with every member; a condition's field decides which config counts; an app needs a
+    canary track beside the stable one (a second Auto Scaling group and target group, the same
+    shape, tagged canary2k8s.io/track) and a default action weighting the two 9 : 1."""
+    if rel == "autoscaling/describe-auto-scaling-groups.json":
+        stable = doc["AutoScalingGroups"][0]
+        canary = canary_copy(
+            stable,
+            [
+                (f"autoScalingGroupName/{ASG}", f"autoScalingGroupName/{CANARY_ASG}"),
+                (TG_ARN, CANARY_TG_ARN),
+                (VALUES["InstanceId"], CANARY_INSTANCE),
+            ],
+        )
+        canary["AutoScalingGroupName"] = CANARY_ASG
+        canary["DesiredCapacity"] = 2
+        canary["MaxSize"] = 4
+        stable["Tags"].append(dict(stable["Tags"][0], Key="canary2k8s.io/track", Value="stable"))
+        canary["Tags"].append(dict(canary["Tags"][0], Key="canary2k8s.io/track", Value="canary"))
+        doc["AutoScalingGroups"].append(canary)
+    if rel == "elbv2/describe-target-groups.json":
+        doc["TargetGroups"].append(
+            canary_copy(doc["TargetGroups"][0], [(TG_ARN, CANARY_TG_ARN), (f'"{TG}"', f'"{CANARY_TG}"')])
+        )
+    if rel == "elb/describe-load-balancers.json":
+        for lb in doc["LoadBalancerDescriptions"]:
+            lb["Instances"].append({"InstanceId": CANARY_INSTANCE})
+    if rel.startswith("elbv2/listeners/"):
+        # the action with every member stays in rule 10 (its TargetGroupArn and a one-group
+        # ForwardConfig agree, as AWS requires); the listener's default action is the split
+        doc["Listeners"][0]["DefaultActions"] = [weighted_forward()]
     if rel.startswith("elbv2/rules/"):
         rule = doc["Rules"][0]
         rule["Priority"] = "10"
@@ -293,7 +358,7 @@ def adjust(rel, doc):
             "RuleArn": LISTENER_ARN.replace(":listener/", ":listener-rule/") + "/default0001",
             "Priority": "default",
             "Conditions": [],
-            "Actions": [{"Type": "forward", "TargetGroupArn": TG_ARN, "Order": 1}],
+            "Actions": [weighted_forward()],
             "IsDefault": True,
         }
         doc["Rules"].append(default)

@@ -233,7 +233,8 @@ class BundleTest {
       List<String> services = new ArrayList<>();
       ing.at("/spec/rules/0/http/paths")
           .forEach(p -> services.add(p.at("/backend/serviceName").asText()));
-      assertThat(services)
+      // a rule with several path patterns is one Ingress path per pattern, to the same services
+      assertThat(services.stream().distinct().toList())
           .as(where + " " + route.name() + " paths")
           .containsExactlyInAnyOrderElementsOf(want.keySet());
       if (ann == null) {
