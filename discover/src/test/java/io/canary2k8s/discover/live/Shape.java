@@ -142,6 +142,10 @@ final class Shape {
                   "stickiness.enabled",
                   "load_balancing.algorithm.type",
                   "deregistration_delay.timeout_seconds"));
+      if (!"HTTP".equals(tg.protocol()) && !"HTTPS".equals(tg.protocol())) {
+        // an NLB's target groups have no routing algorithm in AWS; moto reports round_robin
+        attrs.remove("load_balancing.algorithm.type");
+      }
       out.add(
           "tg "
               + tg.name()
