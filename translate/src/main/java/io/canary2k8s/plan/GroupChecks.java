@@ -13,8 +13,7 @@ import java.util.TreeSet;
  * What an app's Auto Scaling group does that its track does not, as notes: capacity that is not in
  * service, a group being deleted ({@code Status}), a group behind several load balancers, suspended
  * processes, capacity in units other than instances ({@link Capacity}: how they were turned into
- * instances), instance types, scaling
- * policies the HPA does not take.
+ * instances), instance types, scaling policies the HPA does not take.
  */
 final class GroupChecks {
   private GroupChecks() {}
