@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The golden corpus: every directory under samples/ with a capture/. */
-final class Samples {
+public final class Samples {
   static final List<String> TARGETS = List.of("traefik-v3", "traefik-v1", "gateway-api");
 
   private Samples() {}
@@ -47,7 +47,7 @@ final class Samples {
    * samples/<sample>/errors-expected} lists those targets, one a line (it is then made with {@code
    * --allow-errors}, after checking that the run without it exits 3).
    */
-  static boolean errorsExpected(String sample, String target) {
+  public static boolean errorsExpected(String sample, String target) {
     Path f = dir().resolve(sample).resolve("errors-expected");
     try {
       return Files.isRegularFile(f)

@@ -165,7 +165,8 @@ final class EdgePorts {
               a.tracks(),
               a.routes().stream().filter(r -> !left.contains(r)).toList(),
               a.shares(),
-              a.otherBasisShares()));
+              a.otherBasisShares(),
+              a.rolesFrom()));
     }
     ports.values().removeIf(Port::empty);
     return new Assigned(out, entryPoints(ports, config, notes));
