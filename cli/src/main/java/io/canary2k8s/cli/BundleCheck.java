@@ -2,6 +2,7 @@ package io.canary2k8s.cli;
 
 import io.canary2k8s.render.BundleLayout;
 import io.canary2k8s.render.BundleSink;
+import io.canary2k8s.render.BundleWriter;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,12 +107,24 @@ final class BundleCheck implements BundleSink {
     return true;
   }
 
+  /**
+   * The previous bundle's files: those its manifest lists (the user's files beside them are not the
+   * bundle's), else every regular file but the manifest.
+   */
   private static Set<String> filesOf(Path dir) {
+    Set<String> owned = BundleWriter.owned(dir);
+    if (owned != null) {
+      Set<String> out = new TreeSet<>(owned);
+      out.remove(BundleLayout.DIFF);
+      out.remove(BundleLayout.DIFF_JSON);
+      return out;
+    }
     Set<String> out = new TreeSet<>();
     try (Stream<Path> s = Files.walk(dir)) {
       s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
           .map(p -> dir.relativize(p).toString().replace('\\', '/'))
           .filter(p -> !p.equals(BundleLayout.DIFF) && !p.equals(BundleLayout.DIFF_JSON))
+          .filter(p -> !p.equals(BundleLayout.MANIFEST))
           .forEach(out::add);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the previous bundle: " + e.getMessage(), e);

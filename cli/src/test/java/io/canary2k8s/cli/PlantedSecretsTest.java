@@ -52,6 +52,13 @@ class PlantedSecretsTest {
   /** Strings of 5 characters or more: shorter ones (a weight, "A", "true") occur everywhere. */
   static final int MIN_PLANTED = 5;
 
+  /**
+   * Fields the inventory keeps normalised (a listener's protocol is upper-cased): a planted
+   * mixed-case secret is no longer that secret there, so no warning is due (the leak search still
+   * covers the field).
+   */
+  static final Set<String> NORMALISED = Set.of("loadBalancersV2 listeners[].protocol");
+
   @ParameterizedTest
   @EnumSource(Kind.class)
   void everyStringACaptureHandsToTheInventory(Kind kind, @TempDir Path tmp) throws IOException {
@@ -63,7 +70,13 @@ class PlantedSecretsTest {
   private void plantCapture(Kind kind, Path capture, Path tmp) throws IOException {
     Path clean = tmp.resolve("clean");
     Cli cleanRun =
-        Cli.run("migrate", "--from-aws-cli", capture.toString(), "--out", clean.toString());
+        Cli.run(
+            "migrate",
+            "--allow-errors",
+            "--from-aws-cli",
+            capture.toString(),
+            "--out",
+            clean.toString());
     assertThat(cleanRun.exit()).as(cleanRun.err()).isZero();
     JsonNode cleanInventory = JSON.readTree(clean.resolve("inventory.json").toFile());
     List<Place> places = PlantedSecrets.places(cleanInventory);
@@ -149,6 +162,7 @@ class PlantedSecretsTest {
     for (Place p : places) {
       if (plants.keySet().stream().anyMatch(o -> p.value().contains(o))
           && kept.contains(p.shape())
+          && !NORMALISED.contains(p.shape())
           && !p.component().equals("notes")) {
         expected.add(p.shape());
       }
@@ -236,7 +250,13 @@ class PlantedSecretsTest {
       throws IOException {
     Path clean = tmp.resolve("clean");
     Cli cleanRun =
-        Cli.run("migrate", "--from-aws-cli", fullMembers().toString(), "--out", clean.toString());
+        Cli.run(
+            "migrate",
+            "--allow-errors",
+            "--from-aws-cli",
+            fullMembers().toString(),
+            "--out",
+            clean.toString());
     assertThat(cleanRun.exit()).as(cleanRun.err()).isZero();
     JsonNode tree = JSON.readTree(clean.resolve("inventory.json").toFile());
     // a secret of its own for each distinct string and map key, the discovery notes included;
@@ -345,9 +365,29 @@ class PlantedSecretsTest {
     Path first = tmp.resolve("first");
     Path second = tmp.resolve("second");
     Cli cleanRun =
-        Cli.run("migrate", "--from-aws-cli", capture.toString(), "--out", clean.toString());
-    Cli one = Cli.run("migrate", "--from-aws-cli", planted.toString(), "--out", first.toString());
-    Cli two = Cli.run("migrate", "--from-aws-cli", planted.toString(), "--out", second.toString());
+        Cli.run(
+            "migrate",
+            "--allow-errors",
+            "--from-aws-cli",
+            capture.toString(),
+            "--out",
+            clean.toString());
+    Cli one =
+        Cli.run(
+            "migrate",
+            "--allow-errors",
+            "--from-aws-cli",
+            planted.toString(),
+            "--out",
+            first.toString());
+    Cli two =
+        Cli.run(
+            "migrate",
+            "--allow-errors",
+            "--from-aws-cli",
+            planted.toString(),
+            "--out",
+            second.toString());
     assertThat(one.exit()).as(one.err()).isZero();
     assertThat(two.exit()).as(two.err()).isZero();
     assertThat(BundleWriter.read(second)).isEqualTo(BundleWriter.read(first));

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,12 +107,28 @@ class ReviewWorkflowTest {
         edited.resolve("dns/README.md"), "edited\n", java.nio.file.StandardOpenOption.APPEND);
     Cli stale = migrate(before, tmp.resolve("e"), "--previous", edited.toString(), "--exit-code");
     assertThat(stale.exit()).isEqualTo(1);
-    // an extra file in the previous bundle, and one missing from it
+    // a user's file beside the previous bundle's is not the bundle's: 0
+    Path users = copy(bundle, tmp.resolve("users"));
+    Files.writeString(users.resolve("NOTES.txt"), "kept by hand\n");
+    assertThat(
+            migrate(before, tmp.resolve("u"), "--previous", users.toString(), "--exit-code").exit())
+        .isZero();
+    // a file the previous bundle made (its manifest lists it) and this one does not: 1
     Path extra = copy(bundle, tmp.resolve("extra"));
-    Files.writeString(extra.resolve("NOTES.txt"), "kept by hand\n");
+    Files.writeString(extra.resolve("NOTES.txt"), "made by an older run\n");
+    Path manifest = extra.resolve(".canary2k8s-bundle");
+    List<String> lines = new ArrayList<>(Files.readAllLines(manifest));
+    List<String> comments = lines.stream().filter(l -> l.startsWith("#")).toList();
+    List<String> paths = new ArrayList<>(lines.stream().filter(l -> !l.startsWith("#")).toList());
+    paths.add("NOTES.txt");
+    Collections.sort(paths);
+    List<String> rewritten = new ArrayList<>(comments);
+    rewritten.addAll(paths);
+    Files.write(manifest, rewritten);
     assertThat(
             migrate(before, tmp.resolve("x"), "--previous", extra.toString(), "--exit-code").exit())
         .isEqualTo(1);
+    // and one missing from it
     Path missing = copy(bundle, tmp.resolve("missing"));
     Files.delete(missing.resolve("REVIEW.md"));
     Files.writeString(missing.resolve("REVIEW.md"), "");

@@ -46,7 +46,6 @@ enum Feature {
 
   private static Map<Feature, String> gaps() {
     Map<Feature, String> g = new TreeMap<>();
-    g.put(CROSS_LB_PATHS, "an ALB's path rule takes all of the name's requests, not its DNS share");
     g.put(
         UNEVEN_LISTENERS, "a name's split ignores which of its ELBs listen on the request's port");
     return g;

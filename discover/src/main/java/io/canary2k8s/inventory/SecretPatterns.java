@@ -114,7 +114,8 @@ public final class SecretPatterns {
 
   /** A key that names a secret; {@code pwd} only as a word of its own. */
   private static final String SECRET_WORDS =
-      "password|passwd|passphrase|secret|token|api[_-]?key|private[_-]?key|access[_-]?key"
+      "password|passwd|passphrase|secret|(?<!next|continuation|pagination|page)token"
+          + "|api[_-]?key|private[_-]?key|access[_-]?key"
           + "|credential|(?<![a-z])pwd(?![a-z])";
 
   private static final Pattern SECRET_NAME =
@@ -147,7 +148,9 @@ public final class SecretPatterns {
   /**
    * Whether a key (a tag key, an attribute name, an HTTP header) names a secret: it contains
    * password, passwd, passphrase, secret, token, api key, private key, access key or credential
-   * (any case, {@code _} or {@code -} inside), or {@code pwd} as a word.
+   * (any case, {@code _} or {@code -} inside), or {@code pwd} as a word. A paging token ({@code
+   * NextToken}, {@code ContinuationToken}, {@code PaginationToken}, {@code PageToken}) is a
+   * position in a listing, not a credential.
    */
   public static boolean namesSecret(String key) {
     return key != null && SECRET_NAME.matcher(key).find();

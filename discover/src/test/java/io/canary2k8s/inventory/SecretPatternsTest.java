@@ -166,6 +166,8 @@ class SecretPatternsTest {
             "client_secret",
             "SecretArn",
             "github-token",
+            "SessionToken",
+            "refresh_token",
             "api_key",
             "ApiKey",
             "private-key",
@@ -176,7 +178,18 @@ class SecretPatternsTest {
       assertThat(SecretPatterns.namesSecret(key)).as(key).isTrue();
     }
     for (String key :
-        List.of("Name", "canary2k8s.io/app", "team", "cost-center", "keyboard", "dbPwdx", "auth")) {
+        List.of(
+            "Name",
+            "canary2k8s.io/app",
+            "team",
+            "cost-center",
+            "keyboard",
+            "dbPwdx",
+            "auth",
+            "NextToken",
+            "ContinuationToken",
+            "PaginationToken",
+            "nextPageToken")) {
       assertThat(SecretPatterns.namesSecret(key)).as(key).isFalse();
     }
     assertThat(SecretPatterns.namesSecret(null)).isFalse();

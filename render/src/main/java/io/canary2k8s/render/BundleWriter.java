@@ -625,6 +625,14 @@ public final class BundleWriter {
     return same[0] && seen[0] == files.size();
   }
 
+  /**
+   * The files canary2k8s wrote into the bundle {@code dir}, as its manifest lists them (the
+   * manifest itself not included), or null when {@code dir} has no manifest.
+   */
+  public static Set<String> owned(Path dir) {
+    return BundleManifest.read(dir, dir.toString());
+  }
+
   /** Every regular file under {@code dir}, relative path → content. */
   public static Map<String, String> read(Path dir) throws IOException {
     Map<String, String> out = new TreeMap<>();

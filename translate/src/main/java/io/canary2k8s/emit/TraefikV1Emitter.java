@@ -127,7 +127,11 @@ public final class TraefikV1Emitter implements RouteEmitter {
               + annotation(route).replace("\n", ", ")
               + " approximate "
               + String.join(", ", exact)
-              + " to within 0.0005 percentage points.");
+              // largest remainder: two weights are each within half a unit; with more, a share
+              // can be rounded up by more than half a unit, never by a whole one
+              + (route.backends().size() == 2
+                  ? " to within 0.0005 percentage points."
+                  : " to within less than 0.001 percentage points (Traefik 1.7's unit)."));
     }
     notePriorities(app, route, notes);
     IngressSpec spec = new IngressSpec();

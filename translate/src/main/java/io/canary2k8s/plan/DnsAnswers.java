@@ -19,7 +19,8 @@ import java.util.function.Predicate;
 
 /**
  * The DNS side of the plan: which names are hosts that Route53 sends to migrated load balancers,
- * and with what probability it gives each answer, the way Route53 answers (aws-semantics §4.4-4.8):
+ * and with what probability it gives each answer, the way Route53 answers (docs/design.md, "Route53
+ * in front"):
  *
  * <ul>
  *   <li>a name's answer is its CNAME, else its A records, else its AAAA records; a name nobody owns

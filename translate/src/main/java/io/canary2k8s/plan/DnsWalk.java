@@ -14,14 +14,15 @@ import java.util.function.Predicate;
 
 /**
  * One walk from a name through Route53's answers, in one view (the public zones, or a private zone
- * in front of them), the way a resolver asks (aws-semantics §4.4-4.8): the name's own records, else
- * the wildcard that answers it (RFC 4592); the CNAME, else the records of the type asked for; each
- * group divided by its routing policy, given which records are healthy; an alias to another record
- * of its zone, or a CNAME to a name of a captured zone, followed ({@value #MAX_CHAIN} in a row at
- * most, loops cut). The result: the records reached that point at migrated load balancers and the
- * records that point anywhere else, each with the probability that an answer ends there (zero for a
- * record never answered: it is still reached), the share that gets no answer, the names passed, the
- * groups answered on the way and the chains that loop or run too long, in words.
+ * in front of them), the way a resolver asks (docs/design.md, "Route53 in front"): the name's own
+ * records, else the wildcard that answers it (RFC 4592); the CNAME, else the records of the type
+ * asked for; each group divided by its routing policy, given which records are healthy; an alias to
+ * another record of its zone, or a CNAME to a name of a captured zone, followed ({@value
+ * #MAX_CHAIN} in a row at most, loops cut). The result: the records reached that point at migrated
+ * load balancers and the records that point anywhere else, each with the probability that an answer
+ * ends there (zero for a record never answered: it is still reached), the share that gets no
+ * answer, the names passed, the groups answered on the way and the chains that loop or run too
+ * long, in words.
  *
  * <p>A walk is made and read on one thread; {@link DnsAnswers} makes one per question.
  */

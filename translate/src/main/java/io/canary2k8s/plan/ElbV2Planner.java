@@ -25,10 +25,10 @@ import java.util.TreeSet;
 /**
  * The ELBv2 (ALB/NLB) half of the plan: which Auto Scaling groups are behind each load balancer
  * (through the target groups its rules forward to and the groups' {@code TargetGroupARNs}), what
- * its listeners serve, the split of a listener rule (aws-semantics §2.4), and the target group
- * details a track needs. {@link ElbV2Checks} notes what it does that the bundle does not, {@link
- * AlbRuleRoutes} reads the rules that become routes. The pieces of the plan call it where a classic
- * ELB would be.
+ * its listeners serve, the split of a listener rule (docs/design.md, "Behind an ALB or NLB"), and
+ * the target group details a track needs. {@link ElbV2Checks} notes what it does that the bundle
+ * does not, {@link AlbRuleRoutes} reads the rules that become routes. The pieces of the plan call
+ * it where a classic ELB would be.
  */
 final class ElbV2Planner {
   private final Notifier notes;

@@ -27,6 +27,9 @@ final class HostSplits {
   /** Answered host → the load balancers it points at, by host, the ones a rule takes included. */
   private final Map<String, Set<String>> loadBalancers = new TreeMap<>();
 
+  /** Answered host → the probability that Route53 answers it with each load balancer. */
+  private final Map<String, SortedMap<String, Fraction>> answerShares = new TreeMap<>();
+
   private HostSplits() {}
 
   /**
@@ -57,10 +60,13 @@ final class HostSplits {
       }
       SortedMap<String, Fraction> composed = new TreeMap<>();
       Set<String> lbs = new TreeSet<>();
+      SortedMap<String, Fraction> byLb = new TreeMap<>();
+      out.answerShares.put(host, byLb);
       p.forEach(
           (r, prob) -> {
             String lb = dns.loadBalancerOf(r);
             lbs.add(lb);
+            byLb.merge(lb, prob, Fraction::plus);
             shares
                 .get(lb)
                 .shares()
@@ -164,6 +170,14 @@ final class HostSplits {
   /** A routed host's share per Auto Scaling group (none zero), by group. */
   SortedMap<String, Fraction> split(String host) {
     return splits.get(host);
+  }
+
+  /**
+   * The probability that Route53 answers {@code host} with each load balancer, by name (empty for a
+   * host it does not answer).
+   */
+  SortedMap<String, Fraction> answerShares(String host) {
+    return answerShares.getOrDefault(host, new TreeMap<>());
   }
 
   /** The load balancers a routed host points at, by name. */

@@ -16,11 +16,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The Route53 hosted zones of the inventory, indexed the way a resolver reads them (aws-semantics
- * §4.8, RFC 4592): each zone's record sets by name, the names that exist in it (the owners of
- * records and every name between them and the apex, the empty non-terminals), the wildcard that
- * answers a name nobody owns, and which public zone answers a name (the one with the longest name
- * that ends the name: a delegated subdomain's zone answers below it).
+ * The Route53 hosted zones of the inventory, indexed the way a resolver reads them (docs/design.md,
+ * "Route53 in front"; RFC 4592): each zone's record sets by name, the names that exist in it (the
+ * owners of records and every name between them and the apex, the empty non-terminals), the
+ * wildcard that answers a name nobody owns, and which public zone answers a name (the one with the
+ * longest name that ends the name: a delegated subdomain's zone answers below it).
  *
  * <p>Public and private zones are kept apart: a private zone answers only inside its VPCs, so a
  * name in a public and a private zone has two views (split horizon), never one group. Two public

@@ -79,6 +79,7 @@ final class RoutePlanner {
                 Route r = ruleRoute(lb, rr, lbHosts, tracks, names, secrets);
                 if (r != null) {
                   out.add(r);
+                  notePathsAcrossLoadBalancers(lb, rr, r, hostSplits);
                 }
               }
             });
@@ -261,6 +262,47 @@ final class RoutePlanner {
           .certificateArn(certificate);
     }
     return route.build();
+  }
+
+  /**
+   * A WARNING per host of a path rule's route that Route53 also answers with other load balancers:
+   * on AWS the rule sees only the requests answered with its ALB, but the route takes every request
+   * for its paths on the host, so the other load balancers' split of those paths is not kept. (A
+   * rule with only a host condition is noted where the host's split is made, {@link HostSplits}.)
+   */
+  private void notePathsAcrossLoadBalancers(
+      String lb, AlbRuleRoutes.RuleRoute rr, Route route, HostSplits hostSplits) {
+    if (rr.paths().isEmpty()) {
+      return;
+    }
+    String label = ElbV2Planner.ruleLabel(rr.listener(), rr.rule());
+    for (String host : route.hosts()) {
+      SortedMap<String, Fraction> answers = hostSplits.answerShares(host);
+      if (answers.size() < 2 || !answers.containsKey(lb)) {
+        continue;
+      }
+      List<String> others = new ArrayList<>(answers.keySet());
+      others.remove(lb);
+      notes.warn(
+          host,
+          "Route53 answers this host with "
+              + lb
+              + " "
+              + answers.get(lb).describe()
+              + " of the time and with "
+              + others
+              + " otherwise; on AWS only the requests that reach "
+              + lb
+              + " meet its "
+              + label
+              + " (paths "
+              + rr.paths().stream().map(Route.PathMatch::describe).toList()
+              + "), but route "
+              + route.name()
+              + " takes every request for those paths on this host, so the other load balancers'"
+              + " split of them is not kept. Point the host at one load balancer before the"
+              + " cutover, or check the route's weights by hand.");
+    }
   }
 
   /**

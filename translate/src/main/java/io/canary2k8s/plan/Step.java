@@ -59,10 +59,8 @@ public record Step(String name, int canaryPercent) {
    * share today is below the step's (any share above zero, for the rollback).
    */
   public boolean moves(Route route, App app) {
-    if (!route.split()
-        || route.backends().isEmpty()
-        || app.tracks().stream().noneMatch(t -> t.role() == Role.CANARY)) {
-      return false; // nothing to shift: an app without a canary stays all stable
+    if (!route.split() || route.backends().isEmpty() || canaries(route, app).isEmpty()) {
+      return false; // nothing to shift: an app without a canary on the route's port stays stable
     }
     int c = canaryShare(route, app).compareTo(share());
     return rollback() ? c > 0 : c < 0;
@@ -79,7 +77,7 @@ public record Step(String name, int canaryPercent) {
     if (!moves(route, app)) {
       return route;
     }
-    List<Track> canaries = app.tracks().stream().filter(t -> t.role() == Role.CANARY).toList();
+    List<Track> canaries = canaries(route, app);
     Fraction canary = share();
     Fraction stable = Fraction.ONE.minus(canary);
     Track stableTrack = app.stable();
@@ -108,5 +106,18 @@ public record Step(String name, int canaryPercent) {
       }
     }
     return route.withBackends(out);
+  }
+
+  /**
+   * The canary tracks a step can send the route's requests to: those whose Service has the route's
+   * port (a canary behind other load balancers may not serve this one's listener, and a backend on
+   * a port its Service lacks breaks the route in every target).
+   */
+  private static List<Track> canaries(Route route, App app) {
+    int port = route.backends().isEmpty() ? -1 : route.backends().get(0).port();
+    return app.tracks().stream()
+        .filter(t -> t.role() == Role.CANARY)
+        .filter(t -> t.ports().stream().anyMatch(p -> p.port() == port))
+        .toList();
   }
 }

@@ -10,7 +10,31 @@ import org.junit.jupiter.api.Test;
 
 class StepTest {
   static Track track(String name, Role role) {
-    return Track.of(name, role, name + "-asg").replicas(1).build();
+    return Track.of(name, role, name + "-asg")
+        .replicas(1)
+        .ports(List.of(new Track.Port("http", 8080)))
+        .build();
+  }
+
+  @Test
+  void aCanaryWithoutTheRoutesPort_isNotSentItsRequests() {
+    App app =
+        new App(
+            "web",
+            "web",
+            List.of("lb"),
+            List.of(
+                track("web", Role.STABLE),
+                Track.of("web-canary", Role.CANARY, "web-canary-asg")
+                    .replicas(1)
+                    .ports(List.of(new Track.Port("tcp-5432", 5432)))
+                    .build()),
+            List.of(),
+            List.of(),
+            List.of());
+    Route r = route(Fraction.ONE, Fraction.ZERO, Fraction.ZERO);
+    assertThat(Step.of(50).moves(r, app)).isFalse();
+    assertThat(Step.of(50).apply(r, app)).isEqualTo(r);
   }
 
   static final App APP =

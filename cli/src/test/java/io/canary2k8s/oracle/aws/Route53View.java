@@ -15,14 +15,14 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * What an internet client's resolver gets for a name from the estate's public hosted zones
- * (aws-semantics §4.8): private zones are not seen; explicit names beat wildcards (RFC 4592: the
- * closest encloser's {@code *} child answers names that do not exist, at any depth); a CNAME at a
- * name answers every type, else the A records, else the AAAA records; weighted groups answer by
- * weight / Σ (weight 0 never, unless all are 0: then equally); failover answers the PRIMARY;
- * latency and other policies answer equally (one client's view cannot favour a region); aliases and
- * CNAMEs to another name of the estate are followed, to a load balancer end there, to anything else
- * leave the estate.
+ * What an internet client's resolver gets for a name from the estate's public hosted zones (the
+ * Route53 Developer Guide, "Choosing a routing policy"): private zones are not seen; explicit names
+ * beat wildcards (RFC 4592: the closest encloser's {@code *} child answers names that do not exist,
+ * at any depth); a CNAME at a name answers every type, else the A records, else the AAAA records;
+ * weighted groups answer by weight / Σ (weight 0 never, unless all are 0: then equally); failover
+ * answers the PRIMARY; latency and other policies answer equally (one client's view cannot favour a
+ * region); aliases and CNAMEs to another name of the estate are followed, to a load balancer end
+ * there, to anything else leave the estate.
  *
  * <p>Health ("How Amazon Route 53 chooses records when health checking is configured"): an alias
  * record that evaluates target health is unhealthy when its classic ELB has no instance in its

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How a load balancer node spreads requests over the instances behind it (aws-semantics §1.6), with
- * instances counted as README "The recovered split" promises under {@code --weight-basis desired}:
- * each group's desired capacity, in instances, spread evenly over the group's zones; only the load
- * balancer's zones count.
+ * How a load balancer node spreads requests over the instances behind it (the ELB User Guide,
+ * "Cross-zone load balancing"), with instances counted as README "The recovered split" promises
+ * under {@code --weight-basis desired}: each group's desired capacity, in instances, spread evenly
+ * over the group's zones; only the load balancer's zones count.
  */
 final class Spread {
   /** The key under which instances registered by hand (no group) are counted. */

@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Traefik 1.7 with its Kubernetes Ingress provider (reference traefik-targets.md §1, §8; Traefik
+ * Traefik 1.7 with its Kubernetes Ingress provider (Traefik 1.7 docs, "Kubernetes Ingress"; Traefik
  * v1.7.34 {@code provider/kubernetes}, {@code server/server_configuration.go}): only {@code
  * extensions/v1beta1} Ingresses of its class; one frontend per (priority, entry points, host +
  * path), whose rule is {@code <rule-type>:<path>} and {@code Host:<host>} ({@code

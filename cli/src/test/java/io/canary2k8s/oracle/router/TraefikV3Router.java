@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Traefik v3 with the Kubernetes CRD provider (reference traefik-targets.md §2, §8; Traefik v3.7
+ * Traefik v3 with the Kubernetes CRD provider (Traefik v3.7 docs, "Rules & Priority"; Traefik v3.7
  * {@code pkg/muxer}): entry points from the static configuration in the edge's ConfigMap, with
  * their HTTP-to-HTTPS redirections (a router at priority MaxInt−1 that matches every host);
  * IngressRoutes' routes as routers, priority {@code priority} or else the length of the rule, the
