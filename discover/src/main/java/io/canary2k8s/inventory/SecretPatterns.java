@@ -98,6 +98,17 @@ public final class SecretPatterns {
   private static final String CREDENTIAL_PREFIXES = "AKIA|ASIA|ABIA|ACCA";
   private static final String ID_PREFIXES = "AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA";
 
+  /** The id prefixes as plain strings: a string without one needs no id pattern run over it. */
+  private static final List<String> UPPER_PREFIXES =
+      List.of((CREDENTIAL_PREFIXES + "|" + ID_PREFIXES).split("\\|"));
+
+  private static final List<String> LOWER_PREFIXES =
+      UPPER_PREFIXES.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
+
+  /** A part of every word of {@link #SECRET_WORDS}, in lower case. */
+  private static final List<String> SECRET_WORD_PARTS =
+      List.of("pass", "secret", "token", "key", "credential", "pwd");
+
   private static final Pattern UPPER_ID =
       Pattern.compile(
           "(?<![A-Za-z0-9])(?:"
@@ -169,20 +180,28 @@ public final class SecretPatterns {
     if (text.indexOf("-----") >= 0) {
       add(found, PRIVATE_KEY.matcher(text), Kind.PRIVATE_KEY, 0);
     }
+    // each pattern runs only where a plain search finds what it cannot match without: the regex
+    // engine tries every start of every string, and an inventory is mostly ids, ARNs and names
     if (n >= 20) {
-      Matcher m = UPPER_ID.matcher(text);
-      while (m.find()) {
-        found.add(new Match(idKind(m.group()), m.start(), m.end()));
+      if (containsAny(text, UPPER_PREFIXES)) {
+        Matcher m = UPPER_ID.matcher(text);
+        while (m.find()) {
+          found.add(new Match(idKind(m.group()), m.start(), m.end()));
+        }
       }
-      m = LOWER_ID.matcher(text);
-      while (m.find()) {
-        found.add(new Match(idKind(m.group()), m.start(), m.end()));
+      if (containsAny(text, LOWER_PREFIXES)) {
+        Matcher m = LOWER_ID.matcher(text);
+        while (m.find()) {
+          found.add(new Match(idKind(m.group()), m.start(), m.end()));
+        }
       }
     }
     if (n >= SECRET_KEY_LENGTH) {
       secretKeys(text, arn, found);
     }
-    if (separator && SECRET_NAME.matcher(text).find()) {
+    if (separator
+        && containsAny(text.toLowerCase(Locale.ROOT), SECRET_WORD_PARTS)
+        && SECRET_NAME.matcher(text).find()) {
       Matcher m = (arn ? PAIR_IN_ARN : PAIR).matcher(text);
       while (m.find()) {
         int start = m.start(1);
@@ -219,6 +238,15 @@ public final class SecretPatterns {
       at = m.end();
     }
     return out.append(text, at, text.length()).toString();
+  }
+
+  private static boolean containsAny(String text, List<String> parts) {
+    for (String p : parts) {
+      if (text.contains(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Kind idKind(String id) {
