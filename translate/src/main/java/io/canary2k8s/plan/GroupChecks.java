@@ -41,7 +41,8 @@ final class GroupChecks {
                   : " instances (" + capacity.units().desired() + " " + capacity.unitName() + ")")
               + " but "
               + serving
-              + " instances are in service; the split uses "
+              + (serving == 1 ? " instance is" : " instances are")
+              + " in service; the split uses "
               + basis.flag()
               + ".");
     }

@@ -73,7 +73,7 @@ class GroupChecksTest {
     GroupChecks.check(g, "shop", WeightBasis.IN_SERVICE, notes);
     assertThat(notes.notes)
         .containsExactly(
-            "WARNING g: Desired capacity is 2 but 1 instances are in service; the split uses"
+            "WARNING g: Desired capacity is 2 but 1 instance is in service; the split uses"
                 + " in-service.",
             "INFO g: Auto Scaling group is behind 2 ELBs [web, web-internal]; its Service shop"
                 + " backs the host rules of each.",
