@@ -46,8 +46,6 @@ enum Feature {
 
   private static Map<Feature, String> gaps() {
     Map<Feature, String> g = new TreeMap<>();
-    g.put(
-        UNEVEN_LISTENERS, "a name's split ignores which of its ELBs listen on the request's port");
     return g;
   }
 

@@ -42,6 +42,7 @@ public final class TraefikV1Emitter implements RouteEmitter {
       "traefik.ingress.kubernetes.io/redirect-permanent";
   public static final String PRIORITY = "traefik.ingress.kubernetes.io/priority";
   public static final String RULE_TYPE = "traefik.ingress.kubernetes.io/rule-type";
+  public static final String ENTRY_POINTS = "traefik.ingress.kubernetes.io/frontend-entry-points";
 
   @Override
   public String name() {
@@ -158,6 +159,11 @@ public final class TraefikV1Emitter implements RouteEmitter {
     }
     if (route.split() || route.backends().size() > 1) {
       a.put(WEIGHTS, annotation(route));
+    }
+    if (edge.https() && route.http() != route.https()) {
+      // an Ingress serves every default entry point: one scheme's route keeps to its own, as the
+      // load balancer listened on one port only (the other scheme may have a route of its own)
+      a.put(ENTRY_POINTS, route.http() ? "http" : "https");
     }
     // every Ingress has a priority, so rule lengths never decide (RoutePriority)
     a.put(PRIORITY, String.valueOf(priority(route)));

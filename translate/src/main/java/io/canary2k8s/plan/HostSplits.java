@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The split of each host of an app: Route53's answers for it ({@link DnsAnswers}) composed with the
@@ -30,7 +31,12 @@ final class HostSplits {
   /** Answered host → the probability that Route53 answers it with each load balancer. */
   private final Map<String, SortedMap<String, Fraction>> answerShares = new TreeMap<>();
 
-  private HostSplits() {}
+  /** The split behind each load balancer. */
+  private final Map<String, LoadBalancerShares> shares;
+
+  private HostSplits(Map<String, LoadBalancerShares> shares) {
+    this.shares = shares;
+  }
 
   /**
    * The splits of {@code hosts}: {@code shares} is the split behind each load balancer, {@code
@@ -52,7 +58,7 @@ final class HostSplits {
                 rr -> {
                   hosts.stream().filter(rr::takesWhole).forEach(h -> claimed.putIfAbsent(h, lb));
                 }));
-    HostSplits out = new HostSplits();
+    HostSplits out = new HostSplits(shares);
     for (String host : hosts) {
       Map<DnsRecord, Fraction> p = dns.answers(host, lb -> serves(shares.get(lb)));
       if (p.isEmpty()) {
@@ -160,8 +166,16 @@ final class HostSplits {
   List<List<String>> groups() {
     Map<String, List<String>> byKey = new TreeMap<>();
     for (String host : splits.keySet()) {
+      // the answer probabilities too: the split of the load balancers that listen on a request's
+      // port (split(host, listens)) depends on them
       String key =
-          loadBalancers.get(host) + " " + splits.get(host) + " " + RoutePriority.rank(host);
+          loadBalancers.get(host)
+              + " "
+              + splits.get(host)
+              + " "
+              + answerShares.get(host)
+              + " "
+              + RoutePriority.rank(host);
       byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(host);
     }
     return List.copyOf(byKey.values());
@@ -170,6 +184,35 @@ final class HostSplits {
   /** A routed host's share per Auto Scaling group (none zero), by group. */
   SortedMap<String, Fraction> split(String host) {
     return splits.get(host);
+  }
+
+  /**
+   * A routed host's split among the load balancers that {@code listens} accepts (those with a
+   * listener on a request's port), none zero, by group; null when none of them has instances.
+   * Route53 answers the others all the same (DNS knows no ports) and AWS refuses those connections:
+   * the rest keep their ratio, each share divided by the probability of reaching one that listens
+   * and has instances.
+   */
+  SortedMap<String, Fraction> split(String host, Predicate<String> listens) {
+    SortedMap<String, Fraction> composed = new TreeMap<>();
+    answerShares(host)
+        .forEach(
+            (lb, p) -> {
+              if (listens.test(lb)) {
+                shares
+                    .get(lb)
+                    .shares()
+                    .forEach((g, f) -> composed.merge(g, p.times(f), Fraction::plus));
+              }
+            });
+    composed.values().removeIf(Fraction::isZero);
+    if (composed.isEmpty()) {
+      return null;
+    }
+    Fraction served = composed.values().stream().reduce(Fraction.ZERO, Fraction::plus);
+    SortedMap<String, Fraction> out = new TreeMap<>();
+    composed.forEach((g, f) -> out.put(g, f.dividedBy(served)));
+    return out;
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 /**
@@ -65,10 +66,7 @@ final class RoutePlanner {
     TlsSecrets secrets = new TlsSecrets();
     List<Route> out = new ArrayList<>();
     for (List<String> group : hostSplits.groups()) {
-      Route r = hostRoute(appName, group, hostSplits, tracks, names, secrets);
-      if (r != null) {
-        out.add(r);
-      }
+      out.addAll(hostRoute(appName, group, hostSplits, tracks, names, secrets));
     }
     splits
         .ruleRoutes()
@@ -105,10 +103,12 @@ final class RoutePlanner {
   }
 
   /**
-   * The route of hosts with the same load balancers and split, for every path; null, with a note,
-   * when the load balancers serve neither HTTP:80 nor HTTPS:443 (its name stays taken).
+   * The route of hosts with the same load balancers and split, for every path: one route, or one
+   * per scheme when their load balancers differ in which of HTTP:80 and HTTPS:443 they listen on
+   * (the splits differ, {@link #schemeSplit}); none, with a note, when the load balancers serve
+   * neither (its name stays taken).
    */
-  private Route hostRoute(
+  private List<Route> hostRoute(
       String appName,
       List<String> group,
       HostSplits hostSplits,
@@ -162,9 +162,8 @@ final class RoutePlanner {
                 + " have no HTTP:80 or HTTPS:443 listener to"
                 + " migrate; no rule emitted.");
       }
-      return null;
+      return List.of();
     }
-    SortedMap<String, Fraction> split = hostSplits.split(first);
     String certificate =
         https != null
             ? https.sslCertificateId()
@@ -173,19 +172,98 @@ final class RoutePlanner {
                 .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(null);
+    // Route53 answers every client alike, whatever its port: a load balancer without a listener on
+    // the request's port refuses its share, so each scheme is split among those that listen
+    SortedMap<String, Fraction> httpSplit =
+        serveHttp ? schemeSplit(group, hostSplits, "HTTP", 80, v2::servesHttp) : null;
+    SortedMap<String, Fraction> httpsSplit =
+        serveHttps ? schemeSplit(group, hostSplits, "HTTPS", 443, v2::servesHttps) : null;
+    if (httpSplit == null && httpsSplit == null) {
+      return List.of();
+    }
+    boolean redirect = http != null && https != null || albs.stream().anyMatch(v2::httpRedirects);
+    if (httpSplit != null && httpsSplit != null && !httpSplit.equals(httpsSplit)) {
+      // one route per scheme: the HTTPS route keeps the name, the HTTP one is named after it
+      String httpName = names.reserve(Names.join(name, "http"), String.join(",", group) + " http");
+      Route plain =
+          Route.forHosts(httpName, List.copyOf(lbs), group)
+              .http(true)
+              .backends(backends(httpSplit, tracks, g -> hostPort(g, classic, served, albs)))
+              .split(tracks.canSplit(httpSplit))
+              .build();
+      Route secure =
+          Route.forHosts(name, List.copyOf(lbs), group)
+              .certificateArn(certificate)
+              .backends(
+                  backends(
+                      httpsSplit,
+                      tracks,
+                      g -> hostPort(g, classic, https != null ? https : served, albs)))
+              .split(tracks.canSplit(httpsSplit))
+              .https(secrets.forHosts(name, List.copyOf(lbs), group, certificate))
+              .build();
+      return List.of(plain, secure);
+    }
+    SortedMap<String, Fraction> split = httpSplit != null ? httpSplit : httpsSplit;
     Route.Builder route =
         Route.forHosts(name, List.copyOf(lbs), group)
-            .http(serveHttp)
+            .http(httpSplit != null)
             .certificateArn(certificate)
-            .redirectHttpToHttps(
-                http != null && https != null || albs.stream().anyMatch(v2::httpRedirects))
+            .redirectHttpToHttps(redirect)
             .backends(backends(split, tracks, g -> hostPort(g, classic, served, albs)))
             // a step moves traffic between stable and canaries: an app without a canary has none
             .split(tracks.canSplit(split));
-    if (serveHttps) {
+    if (httpsSplit != null) {
       route.https(secrets.forHosts(name, List.copyOf(lbs), group, certificate));
     }
-    return route.build();
+    return List.of(route.build());
+  }
+
+  /**
+   * The split of a group of hosts for requests on {@code protocol}:{@code port}: among the load
+   * balancers that listen there ({@code alb} says it of an ALB); null when none that listens has
+   * instances. A WARNING per host names the load balancers that do not listen and the share AWS
+   * refuses today.
+   */
+  private SortedMap<String, Fraction> schemeSplit(
+      List<String> group, HostSplits hostSplits, String protocol, int port, Predicate<String> alb) {
+    Predicate<String> listens =
+        lb -> estate.isV2(lb) ? alb.test(lb) : listener(Set.of(lb), protocol, port) != null;
+    SortedMap<String, Fraction> split = hostSplits.split(group.get(0), listens);
+    for (String host : group) {
+      SortedMap<String, Fraction> deaf = new TreeMap<>(hostSplits.answerShares(host));
+      deaf.keySet().removeIf(listens);
+      if (deaf.isEmpty()) {
+        continue;
+      }
+      Fraction refused = deaf.values().stream().reduce(Fraction.ZERO, Fraction::plus);
+      List<String> answered = new ArrayList<>();
+      deaf.forEach((lb, p) -> answered.add(lb + " " + p.describe()));
+      notes.warn(
+          host,
+          "Route53 answers this host with "
+              + answered
+              + ", which "
+              + (deaf.size() == 1 ? "has" : "have")
+              + " no "
+              + protocol
+              + ":"
+              + port
+              + " listener: AWS refuses "
+              + refused.describe()
+              + " of the host's "
+              + protocol
+              + " connections today (clients see an error, or retry)."
+              + (split == null
+                  ? " No load balancer that listens there has instances: the bundle serves no "
+                      + protocol
+                      + " for this host."
+                  : " The bundle sends every "
+                      + protocol
+                      + " request for the host to the load balancers that listen, in their"
+                      + " ratio."));
+    }
+    return split;
   }
 
   /**

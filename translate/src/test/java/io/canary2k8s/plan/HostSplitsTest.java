@@ -77,6 +77,27 @@ class HostSplitsTest {
   }
 
   @Test
+  void aSchemesSplit_keepsTheLoadBalancersThatListen_inTheirRatio() {
+    Inventory inv =
+        inventory(
+            List.of(elb("blue"), elb("green")),
+            List.of(asg("stable", 3, "blue"), asg("canary", 1, "blue", "green")),
+            List.of(
+                weighted("w.example.com", dns("blue"), "b", 1),
+                weighted("w.example.com", dns("green"), "g", 3)));
+    HostSplits s = of(inv);
+    // every load balancer listens: the host's split
+    assertThat(s.split("w.example.com", lb -> true)).isEqualTo(s.split("w.example.com"));
+    // only blue listens: its split alone (AWS refuses green's 3/4)
+    assertThat(s.split("w.example.com", "blue"::equals))
+        .containsExactly(
+            Map.entry("canary", Fraction.of(1, 4)), Map.entry("stable", Fraction.of(3, 4)));
+    assertThat(s.split("w.example.com", "green"::equals))
+        .containsExactly(Map.entry("canary", Fraction.ONE));
+    assertThat(s.split("w.example.com", lb -> false)).isNull();
+  }
+
+  @Test
   void groups_hostsWithTheSameLoadBalancersAndSplit_share() {
     HostSplits s =
         of(blueGreen("b.example.com", "blue", "a.example.com", "blue", "c.example.com", "green"));
