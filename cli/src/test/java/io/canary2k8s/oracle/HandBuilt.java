@@ -88,6 +88,7 @@ final class HandBuilt {
     out.add(emptyTargetGroup());
     out.add(unnamedLoadBalancer());
     out.add(targetHealth());
+    out.add(unevenListeners());
     return out;
   }
 
@@ -159,6 +160,29 @@ final class HandBuilt {
             .weighted("shop", "green", 20, green.dnsName())
             .weighted("shop", "old", 0, old.dnsName())
             .cname("green.shop", green.dnsName()));
+  }
+
+  /**
+   * One name weighted 3:1:1 over an ELB with HTTP and HTTPS, one with HTTP only and one with HTTPS
+   * only: AWS refuses each scheme's share of the ELB that does not listen on its port.
+   */
+  static Case unevenListeners() {
+    ClassicElb both = ClassicElb.of("pay", "HTTP:80", "HTTPS:443");
+    ClassicElb plain = ClassicElb.of("pay-plain", "HTTP:80");
+    ClassicElb secure = ClassicElb.of("pay-secure", "HTTPS:443");
+    return of(
+        "uneven-listeners",
+        both,
+        plain,
+        secure,
+        Asg.of("pay-main", 6, "a", "b").behind("pay").track("stable"),
+        Asg.of("pay-canary", 2, "a", "b").behind("pay", "pay-secure"),
+        Asg.of("pay-plain", 2, "a", "b").behind("pay-plain"),
+        Asg.of("pay-secure", 2, "a", "b").behind("pay-secure"),
+        HostedZone.publicZone("ZUNEVENLISTEN001", "example.com")
+            .weighted("pay", "both", 3, both.dnsName())
+            .weighted("pay", "plain", 1, plain.dnsName())
+            .weighted("pay", "secure", 1, secure.dnsName()));
   }
 
   /**
