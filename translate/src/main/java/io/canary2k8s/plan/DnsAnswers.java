@@ -136,6 +136,25 @@ final class DnsAnswers {
     return hosts;
   }
 
+  /**
+   * The name whose records the internet gets for {@code pattern}, an ALB host condition: for a
+   * name, the name itself when a public zone owns it, else the wildcard that answers it; for {@code
+   * *.x}, the wildcard that answers the names nobody owns below {@code x} (RFC 4592). Null when no
+   * captured public zone answers them.
+   */
+  String answeredAs(String pattern) {
+    boolean wildcard = pattern.startsWith("*.");
+    String name = wildcard ? pattern.substring(2) : pattern;
+    Route53Zones.Zone z = zones.publicZoneFor(name);
+    if (z == null || !z.contains(name)) {
+      return null;
+    }
+    if (wildcard) {
+      return z.wildcardBelow(name);
+    }
+    return z.exists(name) ? name : z.wildcardSource(name);
+  }
+
   /** The load balancer a record points at (its first target that is one), or null. */
   String loadBalancerOf(DnsRecord r) {
     return lbOfRecord.get(r);

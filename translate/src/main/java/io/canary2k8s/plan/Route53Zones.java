@@ -95,7 +95,15 @@ final class Route53Zones {
       if (exists(host) || !contains(host)) {
         return null;
       }
-      for (String anc = parent(host); anc != null && contains(anc); anc = parent(anc)) {
+      return wildcardBelow(parent(host));
+    }
+
+    /**
+     * The wildcard that answers the names nobody owns directly below {@code parent}: {@code *.} and
+     * the closest existing name from {@code parent} up, when such a record exists; else null.
+     */
+    String wildcardBelow(String parent) {
+      for (String anc = parent; anc != null && contains(anc); anc = parent(anc)) {
         if (exists(anc)) {
           String source = "*." + anc;
           return byName.containsKey(source) ? source : null;

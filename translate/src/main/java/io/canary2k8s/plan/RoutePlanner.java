@@ -282,7 +282,7 @@ final class RoutePlanner {
     List<String> ruleHosts =
         !rr.hostRegexes().isEmpty()
             ? regexHosts(lbName, label, rr, lbHosts)
-            : rr.hosts().isEmpty() ? lbHosts : RoutePriority.withCovered(rr.hosts(), lbHosts);
+            : rr.hosts().isEmpty() ? lbHosts : reachedHosts(lbName, label, rr, lbHosts);
     if (ruleHosts.isEmpty() && !rr.hostRegexes().isEmpty()) {
       notes.warn(
           lbName,
@@ -292,6 +292,16 @@ final class RoutePlanner {
               + " matches none of the load balancer's names "
               + lbHosts
               + "; not migrated.");
+      return null;
+    }
+    if (ruleHosts.isEmpty() && !rr.hosts().isEmpty()) {
+      notes.info(
+          lbName,
+          label
+              + " matches hosts "
+              + rr.hosts()
+              + ", none of which Route53 sends to this load balancer; not migrated (its requests"
+              + " never reach it).");
       return null;
     }
     if (ruleHosts.isEmpty()) {
@@ -381,6 +391,36 @@ final class RoutePlanner {
               + " split of them is not kept. Point the host at one load balancer before the"
               + " cutover, or check the route's weights by hand.");
     }
+  }
+
+  /**
+   * The host conditions of a rule that Route53 sends to its load balancer: a name whose records (or
+   * the wildcard that answers it) point there, a {@code *.x} whose names nobody owns are answered
+   * by a wildcard that points there. The others reach other load balancers or none (an INFO names
+   * them): as route hosts they would take requests that AWS never shows this rule.
+   */
+  private List<String> reachedHosts(
+      String lbName, String label, AlbRuleRoutes.RuleRoute rr, List<String> lbHosts) {
+    List<String> out = new ArrayList<>(RoutePriority.withCovered(rr.hosts(), lbHosts));
+    List<String> elsewhere = new ArrayList<>();
+    for (String h : rr.hosts()) {
+      // a name no captured zone answers keeps the rule's word (its DNS may be elsewhere)
+      String answered = lbHosts.contains(h) ? h : dns.answeredAs(h);
+      if (answered != null && !lbHosts.contains(answered)) {
+        out.remove(h);
+        elsewhere.add(answered.equals(h) ? h : h + " (answered by " + answered + ")");
+      }
+    }
+    if (!elsewhere.isEmpty()) {
+      notes.info(
+          lbName,
+          label
+              + "'s host condition names "
+              + elsewhere
+              + ", which Route53 answers with other load balancers or none; the rule's route"
+              + " leaves them to the routes of the load balancers that get them.");
+    }
+    return out;
   }
 
   /**

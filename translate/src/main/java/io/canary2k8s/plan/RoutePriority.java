@@ -82,17 +82,16 @@ public final class RoutePriority {
   }
 
   /**
-   * A rule's host conditions and the explicit names of {@code names} (the Route53 names of its load
-   * balancer) that a wildcard condition covers, in order: the rule's route lists those names as
-   * well, so that its router outranks their default routes as the ALB's rule does ({@code
-   * *.docs.example.com} alone would rank below {@code eu.docs.example.com}'s default route).
+   * A rule's host conditions and the names of {@code names} (the Route53 names of its load
+   * balancer) that a wildcard condition covers, deeper wildcards included, in order: the rule's
+   * route lists those names as well, so that its router outranks their default routes as the ALB's
+   * rule does ({@code *.docs.example.com} alone would rank below {@code eu.docs.example.com}'s
+   * default route, and below a {@code *.eu.docs.example.com} record's).
    */
   public static List<String> withCovered(List<String> conditions, List<String> names) {
     List<String> out = new ArrayList<>(conditions);
     for (String n : names) {
-      if (rank(n) == EXPLICIT
-          && !out.contains(n)
-          && conditions.stream().anyMatch(c -> covers(c, n))) {
+      if (!out.contains(n) && conditions.stream().anyMatch(c -> covers(c, n))) {
         out.add(n);
       }
     }
