@@ -25,10 +25,21 @@ class TcpRoutesTest {
     return b.build();
   }
 
+  static App app() {
+    return new App("mq", "mq", List.of("mq"), List.of(), List.of(), List.of(), List.of());
+  }
+
   @Test
   void plainTcpTakesEveryConnectionWhateverTheNames() {
     Route r = route(new Route.TcpListener("TCP", 1883, false, null), List.of("mq.example.com"));
-    assertThat(TraefikV3Tcp.match(r)).isEqualTo("HostSNI(`*`)");
+    assertThat(TraefikV3Tcp.bySni(r)).isFalse();
+    assertThat(TraefikV3Tcp.ingressRouteTcp(app(), r).getSpec().getRoutes())
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.getMatch()).isEqualTo("HostSNI(`*`)");
+              assertThat(x.getPriority()).isNull();
+            });
   }
 
   @Test
@@ -37,15 +48,17 @@ class TcpRoutesTest {
         route(
             new Route.TcpListener("SSL", 8883, true, null),
             List.of("*.mq.example.com", "mq.example.com"));
-    assertThat(TraefikV3Tcp.match(r))
-        .isEqualTo("HostSNIRegexp(`^.+\\.mq\\.example\\.com$`) || HostSNI(`mq.example.com`)");
-    assertThat(
-            TraefikV3Tcp.ingressRouteTcp(
-                    new App("mq", "mq", List.of("mq"), List.of(), List.of(), List.of(), List.of()),
-                    r)
-                .getSpec()
-                .getTls()
-                .getSecretName())
+    // one router per rank, the explicit name first: a long rule of one route's names must not
+    // outrank another route's exact name
+    var routes = TraefikV3Tcp.ingressRouteTcp(app(), r).getSpec().getRoutes();
+    assertThat(routes)
+        .extracting(x -> x.getMatch())
+        .containsExactly("HostSNI(`mq.example.com`)", "HostSNIRegexp(`^.+\\.mq\\.example\\.com$`)");
+    assertThat(routes.get(0).getPriority()).isGreaterThan(routes.get(1).getPriority());
+    assertThat(TraefikV3Tcp.weightPatch(app(), r).ops())
+        .extracting(WeightPatch.Op::path)
+        .containsExactly("/spec/routes/0/services", "/spec/routes/1/services");
+    assertThat(TraefikV3Tcp.ingressRouteTcp(app(), r).getSpec().getTls().getSecretName())
         .isEqualTo("mq-ssl-8883-tls");
   }
 
