@@ -238,8 +238,9 @@ final class AlbRuleRoutes {
    * The rewrites of a migrated rule's transforms, for its route (the emitters write what each
    * target can express, and an ERROR for the rest). A transform that no target can carry as AWS
    * applies it is an ERROR naming the rule here: a type this build does not know, more than one
-   * rewrite (AWS applies the first whose regex matches; the edge's rewrites would each apply in
-   * turn), a second transform of a type (AWS allows one of each), or a regex RE2 refuses.
+   * rewrite in a transform (the edge's rewrites would each apply in turn, to the value the one
+   * before wrote, which AWS does not document doing), a second transform of a type (AWS allows one
+   * of each), or a regex RE2 refuses.
    */
   List<Route.Rewrite> rewrites(String lbName, String label, ListenerRule r) {
     List<Route.Rewrite> out = new ArrayList<>();
@@ -257,8 +258,8 @@ final class AlbRuleRoutes {
         continue; // nothing to rewrite: AWS forwards the request unchanged
       } else if (t.rewrites().size() > 1) {
         why =
-            "AWS applies the first of its rewrites whose regex matches, while the edge would apply"
-                + " each in turn";
+            "it has several rewrites, which the edge would apply each in turn to the value the one"
+                + " before wrote; AWS documents no such chaining";
       } else if (out.stream().anyMatch(w -> w.kind() == kind)) {
         why = "a second " + t.type() + " transform of the rule (AWS allows one of each type)";
       } else {

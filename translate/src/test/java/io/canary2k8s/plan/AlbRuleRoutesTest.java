@@ -234,7 +234,7 @@ class AlbRuleRoutesTest {
             "ERROR web: HTTP:80 rule 10 rewrites requests before it forwards them (url-rewrite"
                 + " [^/(?=api)(.*)$ -> /$1]); the bundle forwards them unchanged (its regex")
         .contains("RE2");
-    assertThat(notes.notes.get(1)).contains("the first of its rewrites whose regex matches");
+    assertThat(notes.notes.get(1)).contains("several rewrites");
     assertThat(notes.notes.get(2)).contains("body-rewrite").contains("does not know");
   }
 
