@@ -264,6 +264,10 @@ public final class GatewayApiEmitter implements RouteEmitter {
     spec.setHostnames(hostnames);
     HTTPRouteRule rule = new HTTPRouteRule();
     rule.setMatches(matches);
+    HTTPRouteFilter rewrite = GatewayApiRewrites.filter(app, route, matches, subject, notes);
+    if (rewrite != null) {
+      rule.setFilters(List.of(rewrite));
+    }
     // a prefix that ends with '/' also takes the path without it: GatewayPrecedence gives that
     // path to the route AWS chooses for it, or warns
     List<String> inSegment =

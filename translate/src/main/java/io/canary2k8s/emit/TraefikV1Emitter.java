@@ -142,14 +142,22 @@ public final class TraefikV1Emitter implements RouteEmitter {
     }
     Ingress ingress = new Ingress();
     ingress.setMetadata(
-        Labels.meta(route.name(), app.namespace(), Labels.app(app), annotations(app, route, edge)));
+        Labels.meta(
+            route.name(),
+            app.namespace(),
+            Labels.app(app),
+            annotations(app, route, edge, TraefikV1Rewrites.requestModifier(app, route, notes))));
     ingress.setSpec(spec);
     return List.of(ingress);
   }
 
-  private static Map<String, String> annotations(App app, Route route, Edge edge) {
+  private static Map<String, String> annotations(
+      App app, Route route, Edge edge, String requestModifier) {
     Map<String, String> a = new TreeMap<>(Labels.source(Labels.loadBalancers(app, route)));
     a.put(CLASS, "traefik");
+    if (requestModifier != null) {
+      a.put(TraefikV1Rewrites.REQUEST_MODIFIER, requestModifier);
+    }
     if (route.redirectsToHttps() && !StaticConfigs.redirect(edge)) {
       // only some load balancers listened on both: this Ingress redirects on its own, with the
       // entry point's regex (https requests do not match it)

@@ -69,6 +69,8 @@ public final class TraefikV3Emitter implements RouteEmitter {
     spec.setWeighted(weighted);
     ts.setSpec(spec);
     out.add(ts);
+    List<Middleware> rewrites = TraefikV3Rewrites.middlewares(app, route, notes);
+    out.addAll(rewrites);
     boolean entryPointRedirects = StaticConfigs.redirect(edge);
     if (route.http() && !entryPointRedirects) {
       IngressRoute web = ingressRoute(app, route, route.name(), "web", null);
@@ -80,19 +82,38 @@ public final class TraefikV3Emitter implements RouteEmitter {
             new io.traefik.v1alpha1.ingressroutespec.routes.Middlewares();
         mw.setName(redirectName(route));
         web.getSpec().getRoutes().forEach(r -> r.setMiddlewares(List.of(mw)));
+      } else {
+        callRewrites(web, rewrites);
       }
       out.add(web);
     }
     if (route.https()) {
-      out.add(
+      IngressRoute secure =
           ingressRoute(
               app,
               route,
               io.canary2k8s.names.Names.join(route.name(), "https"),
               "websecure",
-              route.tlsSecret()));
+              route.tlsSecret());
+      callRewrites(secure, rewrites);
+      out.add(secure);
     }
     return out;
+  }
+
+  /** The IngressRoute's routers call the rewrite Middlewares before the service. */
+  private static void callRewrites(IngressRoute ir, List<Middleware> rewrites) {
+    if (rewrites.isEmpty()) {
+      return;
+    }
+    List<io.traefik.v1alpha1.ingressroutespec.routes.Middlewares> refs = new ArrayList<>();
+    for (Middleware m : rewrites) {
+      io.traefik.v1alpha1.ingressroutespec.routes.Middlewares ref =
+          new io.traefik.v1alpha1.ingressroutespec.routes.Middlewares();
+      ref.setName(m.getMetadata().getName());
+      refs.add(ref);
+    }
+    ir.getSpec().getRoutes().forEach(r -> r.setMiddlewares(List.copyOf(refs)));
   }
 
   static String redirectName(Route route) {

@@ -40,6 +40,8 @@ final class AlbRuleRoutes {
    *     of the load balancer
    * @param hostRegexes the host-header regular expressions: the rule takes the load balancer's
    *     hosts in which one finds a match ({@link RoutePlanner} decides which)
+   * @param rewrites the rule's transforms that its route carries ({@link #rewrites(String, String,
+   *     ListenerRule)})
    */
   record RuleRoute(
       ListenerV2 listener,
@@ -47,11 +49,23 @@ final class AlbRuleRoutes {
       List<String> hosts,
       List<String> hostRegexes,
       List<Route.PathMatch> paths,
-      ForwardSplit.Result split) {
+      ForwardSplit.Result split,
+      List<Route.Rewrite> rewrites) {
     RuleRoute {
       hosts = List.copyOf(hosts);
       hostRegexes = List.copyOf(hostRegexes);
       paths = List.copyOf(paths);
+      rewrites = rewrites == null ? List.of() : List.copyOf(rewrites);
+    }
+
+    RuleRoute(
+        ListenerV2 listener,
+        ListenerRule rule,
+        List<String> hosts,
+        List<String> hostRegexes,
+        List<Route.PathMatch> paths,
+        ForwardSplit.Result split) {
+      this(listener, rule, hosts, hostRegexes, paths, split, List.of());
     }
 
     RuleRoute(
@@ -97,7 +111,7 @@ final class AlbRuleRoutes {
     }
     for (ListenerRule r : l.rules()) {
       if (r.isDefault()) {
-        noteTransforms(lbName, ElbV2Planner.ruleLabel(l, r), r);
+        noteDefaultTransforms(lbName, ElbV2Planner.ruleLabel(l, r), r);
         continue;
       }
       String label = ElbV2Planner.ruleLabel(l, r);
@@ -207,31 +221,100 @@ final class AlbRuleRoutes {
                 + " documents only anchored examples (^...$). Anchor them on AWS and here if they"
                 + " must match the whole host or path.");
       }
-      noteTransforms(lbName, label, r);
-      out.add(new RuleRoute(l, r, List.copyOf(new TreeSet<>(hosts)), hostRegexes, paths, split));
+      out.add(
+          new RuleRoute(
+              l,
+              r,
+              List.copyOf(new TreeSet<>(hosts)),
+              hostRegexes,
+              paths,
+              split,
+              rewrites(lbName, label, r)));
     }
     return out;
   }
 
   /**
-   * An ERROR per transform of a migrated rule: the bundle forwards its requests without rewriting
-   * the path or Host header, which the application behind may depend on.
+   * The rewrites of a migrated rule's transforms, for its route (the emitters write what each
+   * target can express, and an ERROR for the rest). A transform that no target can carry as AWS
+   * applies it is an ERROR naming the rule here: a type this build does not know, more than one
+   * rewrite in a transform (the edge's rewrites would each apply in turn, to the value the one
+   * before wrote, which AWS does not document doing), a second transform of a type (AWS allows one
+   * of each), or a regex RE2 refuses.
    */
-  private void noteTransforms(String lbName, String label, ListenerRule r) {
+  List<Route.Rewrite> rewrites(String lbName, String label, ListenerRule r) {
+    List<Route.Rewrite> out = new ArrayList<>();
     for (RuleTransform t : r.transforms()) {
-      notes.error(
+      Route.Rewrite.Kind kind =
+          switch (t.type()) {
+            case "url-rewrite" -> Route.Rewrite.Kind.PATH;
+            case "host-header-rewrite" -> Route.Rewrite.Kind.HOST;
+            default -> null;
+          };
+      String why;
+      if (kind == null) {
+        why = "a transform type this build does not know";
+      } else if (t.rewrites().isEmpty()) {
+        continue; // nothing to rewrite: AWS forwards the request unchanged
+      } else if (t.rewrites().size() > 1) {
+        why =
+            "it has several rewrites, which the edge would apply each in turn to the value the one"
+                + " before wrote; AWS documents no such chaining";
+      } else if (out.stream().anyMatch(w -> w.kind() == kind)) {
+        why = "a second " + t.type() + " transform of the rule (AWS allows one of each type)";
+      } else {
+        String regex = t.rewrites().get(0).regex();
+        String re2 = Re2.unsupported(regex);
+        why = re2 == null ? null : "its regex '" + Names.printable(regex) + "': " + re2;
+      }
+      if (why != null) {
+        noteTransform(lbName, label, t, why);
+        continue;
+      }
+      RuleTransform.Rewrite w = t.rewrites().get(0);
+      out.add(new Route.Rewrite(kind, w.regex(), w.replace(), lbName + " " + label));
+    }
+    return out;
+  }
+
+  /**
+   * An ERROR for a transform the bundle does not carry ({@code why}): its requests are forwarded
+   * without rewriting the path or Host header, which the application behind may depend on.
+   */
+  private void noteTransform(String lbName, String label, RuleTransform t, String why) {
+    notes.error(
+        lbName,
+        label
+            + " rewrites requests before it forwards them ("
+            + inWords(t)
+            + "); the bundle forwards them unchanged ("
+            + why
+            + "). Rewrite them by hand (Traefik v3: a replacePathRegex or headers Middleware on the"
+            + " rule's route; Gateway API: a URLRewrite filter; Traefik 1.7: a request-modifier"
+            + " annotation) or in the application, then run with --allow-errors.");
+  }
+
+  /** A transform in words, for notes: {@code url-rewrite [^/v1/(.*)$ -> /api/$1]}. */
+  static String inWords(RuleTransform t) {
+    return t.type()
+        + " "
+        + t.rewrites().stream()
+            .map(w -> Names.printable(w.regex()) + " -> " + Names.printable(w.replace()))
+            .toList();
+  }
+
+  /**
+   * An ERROR per transform of the default rule: AWS documents that a default rule has none, and the
+   * bundle carries none for it.
+   */
+  private void noteDefaultTransforms(String lbName, String label, ListenerRule r) {
+    for (RuleTransform t : r.transforms()) {
+      noteTransform(
           lbName,
-          label
-              + " rewrites requests before it forwards them ("
-              + t.type()
-              + " "
-              + t.rewrites().stream()
-                  .map(w -> Names.printable(w.regex()) + " -> " + Names.printable(w.replace()))
-                  .toList()
-              + "); the bundle forwards them unchanged. Rewrite them by hand (Traefik v3: a"
-              + " replacePathRegex or headers Middleware on the rule's route; Gateway API: a"
-              + " URLRewrite filter; Traefik 1.7: request modifier annotations) or in the"
-              + " application, then run with --allow-errors.");
+          label,
+          t,
+          "AWS documents that a default rule has no transforms; the bundle rewrites only for the"
+              + " other rules");
     }
   }
 

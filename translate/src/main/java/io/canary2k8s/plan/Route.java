@@ -32,6 +32,8 @@ import java.util.Objects;
  *     a TCP route, e.g. {@code ledger TCP:5432}, for REVIEW.md; null for a load balancer's whole
  *     split
  * @param listener the listener of a TCP route; null for an HTTP route
+ * @param rewrites what the route rewrites in a request before forwarding it (an ALB rule's
+ *     transforms), at most one per {@link Rewrite.Kind}, the path's first; empty for none
  */
 public record Route(
     String name,
@@ -47,7 +49,8 @@ public record Route(
     List<PathMatch> paths,
     Integer priority,
     String rule,
-    TcpListener listener) {
+    TcpListener listener,
+    List<Rewrite> rewrites) {
 
   public Route {
     Objects.requireNonNull(name, "name");
@@ -72,6 +75,52 @@ public record Route(
             : paths.stream()
                 .sorted(Comparator.comparing(PathMatch::value).thenComparing(PathMatch::type))
                 .toList();
+    rewrites =
+        rewrites == null
+            ? List.of()
+            : rewrites.stream().sorted(Comparator.comparing(Rewrite::kind)).toList();
+    if (rewrites.stream().map(Rewrite::kind).distinct().count() < rewrites.size()) {
+      throw new IllegalArgumentException(
+          "route " + name + ": one rewrite of the path and one of the Host header at most");
+    }
+    if (listener != null && !rewrites.isEmpty()) {
+      throw new IllegalArgumentException(
+          "route " + name + ": a TCP route forwards bytes, it rewrites no request");
+    }
+  }
+
+  /** A route without rewrites (the components before {@code rewrites}). */
+  public Route(
+      String name,
+      List<String> loadBalancers,
+      List<String> hosts,
+      boolean http,
+      boolean https,
+      String tlsSecret,
+      String certificateArn,
+      List<Backend> backends,
+      boolean split,
+      boolean httpRedirect,
+      List<PathMatch> paths,
+      Integer priority,
+      String rule,
+      TcpListener listener) {
+    this(
+        name,
+        loadBalancers,
+        hosts,
+        http,
+        https,
+        tlsSecret,
+        certificateArn,
+        backends,
+        split,
+        httpRedirect,
+        paths,
+        priority,
+        rule,
+        listener,
+        List.of());
   }
 
   /**
@@ -120,6 +169,7 @@ public record Route(
     b.priority = priority;
     b.rule = rule;
     b.listener = listener;
+    b.rewrites = rewrites;
     return b;
   }
 
@@ -214,6 +264,36 @@ public record Route(
     }
   }
 
+  /**
+   * A rewrite of a request before it is forwarded, from an ALB rule's transform: in the {@link
+   * Kind#PATH path} ({@code url-rewrite}) or the {@link Kind#HOST Host header} ({@code
+   * host-header-rewrite}), what {@code regex} matches (RE2 reads it) becomes {@code replace}, which
+   * names the regex's groups as AWS writes them ({@code $1}). A request in which the regex finds no
+   * match is forwarded unchanged. Each dialect emits what it can express exactly, or notes an
+   * ERROR.
+   *
+   * @param rule the rule it came from, e.g. {@code web-alb HTTPS:443 rule 10}, for notes
+   */
+  public record Rewrite(Kind kind, String regex, String replace, String rule) {
+    /** What a rewrite changes; in the order a route lists them. */
+    public enum Kind {
+      PATH,
+      HOST
+    }
+
+    public Rewrite {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(regex, "regex");
+      Objects.requireNonNull(replace, "replace");
+      Objects.requireNonNull(rule, "rule");
+    }
+
+    /** The AWS transform type it came from: {@code url-rewrite} or {@code host-header-rewrite}. */
+    public String transform() {
+      return kind == Kind.PATH ? "url-rewrite" : "host-header-rewrite";
+    }
+  }
+
   /** A Service that receives {@code share} of the route's requests, on {@code port}. */
   public record Backend(String track, int port, Fraction share) {}
 
@@ -248,6 +328,7 @@ public record Route(
     private Integer priority;
     private String rule;
     private TcpListener listener;
+    private List<Rewrite> rewrites = List.of();
 
     private Builder(String name, List<String> loadBalancers) {
       this.name = Objects.requireNonNull(name, "name");
@@ -312,6 +393,12 @@ public record Route(
       return this;
     }
 
+    /** What the route rewrites in a request before forwarding it; empty for nothing. */
+    public Builder rewrites(List<Rewrite> rewrites) {
+      this.rewrites = List.copyOf(rewrites);
+      return this;
+    }
+
     public Route build() {
       return new Route(
           name,
@@ -327,7 +414,8 @@ public record Route(
           paths,
           priority,
           rule,
-          listener);
+          listener,
+          rewrites);
     }
   }
 }

@@ -8,15 +8,24 @@ import java.util.TreeSet;
 
 /**
  * The route names of one app. The emitters name a route's other objects {@code <route>-https},
- * {@code <route>-wrr}, {@code <route>-redirect}, {@code <route>-redirect-https}, its TLS Secret
- * {@code <route>-tls} and that Secret's ReferenceGrant {@code <route>-tls-gateway}: a route name is
- * free only when neither it nor any of these is taken by another route of the app (ELBs {@code web}
- * and {@code web-https} would both want an IngressRoute {@code web-https}).
+ * {@code <route>-wrr}, {@code <route>-redirect}, {@code <route>-redirect-https}, its rewrite
+ * Middlewares {@code <route>-rewrite-path} and {@code <route>-rewrite-host}, its TLS Secret {@code
+ * <route>-tls} and that Secret's ReferenceGrant {@code <route>-tls-gateway}: a route name is free
+ * only when neither it nor any of these is taken by another route of the app (ELBs {@code web} and
+ * {@code web-https} would both want an IngressRoute {@code web-https}).
  */
 final class RouteNames {
   /** Suffixes the emitters append to a route's name for its other objects. */
   static final List<String> DERIVED_SUFFIXES =
-      List.of("https", "wrr", "tls", "tls-gateway", "redirect", "redirect-https");
+      List.of(
+          "https",
+          "wrr",
+          "tls",
+          "tls-gateway",
+          "redirect",
+          "redirect-https",
+          "rewrite-path",
+          "rewrite-host");
 
   private final Set<String> taken = new TreeSet<>();
 

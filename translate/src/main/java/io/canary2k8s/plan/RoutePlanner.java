@@ -337,6 +337,7 @@ final class RoutePlanner {
         Route.forRule(name, lbName, lbName + " " + label, (int) rr.rule().numericPriority())
             .hosts(ruleHosts)
             .paths(rr.paths())
+            .rewrites(rr.rewrites())
             .http(v2.servesHttp(lbName))
             .redirectHttpToHttps(v2.httpRedirects(lbName))
             .backends(backends(split, tracks, g -> rulePort(g, lbName, rr)))

@@ -179,26 +179,63 @@ class AlbRuleRoutesTest {
     assertThat(notes.notes.get(2)).contains("rule 30").contains("paths and hosts only");
   }
 
+  static ListenerRule withTransforms(ListenerRule plain, RuleTransform... transforms) {
+    return new ListenerRule(
+        plain.arn(),
+        plain.priority(),
+        plain.isDefault(),
+        plain.conditions(),
+        plain.actions(),
+        List.of(transforms));
+  }
+
   @Test
-  void aRuleThatRewrites_isMigrated_withAnErrorNamingItsTransforms() {
-    ListenerRule plain = rule("10", forward("web", 1), paths("/api/*"));
+  void aRuleThatRewrites_carriesItsRewritesToItsRoute() {
     ListenerRule rewrites =
-        new ListenerRule(
-            plain.arn(),
-            plain.priority(),
-            plain.isDefault(),
-            plain.conditions(),
-            plain.actions(),
-            List.of(
-                new RuleTransform(
-                    "url-rewrite", List.of(new RuleTransform.Rewrite("^/api/(.*)$", "/$1")))));
-    assertThat(rules(rewrites)).hasSize(1);
-    assertThat(notes.notes)
+        withTransforms(
+            rule("10", forward("web", 1), paths("/api/*")),
+            new RuleTransform(
+                "host-header-rewrite",
+                List.of(new RuleTransform.Rewrite("^www\\.example\\.com$", "internal"))),
+            new RuleTransform(
+                "url-rewrite", List.of(new RuleTransform.Rewrite("^/api/(.*)$", "/$1"))));
+    assertThat(rules(rewrites))
         .singleElement()
-        .asString()
+        .satisfies(
+            rr ->
+                assertThat(rr.rewrites())
+                    .containsExactly(
+                        new Route.Rewrite(
+                            Route.Rewrite.Kind.HOST,
+                            "^www\\.example\\.com$",
+                            "internal",
+                            "web HTTP:80 rule 10"),
+                        new Route.Rewrite(
+                            Route.Rewrite.Kind.PATH, "^/api/(.*)$", "/$1", "web HTTP:80 rule 10")));
+    assertThat(notes.notes).isEmpty();
+  }
+
+  @Test
+  void aRewriteNoTargetCanCarry_isAnErrorNamingTheRule_andTheRuleIsStillMigrated() {
+    ListenerRule r =
+        withTransforms(
+            rule("10", forward("web", 1), paths("/api/*")),
+            new RuleTransform(
+                "url-rewrite", List.of(new RuleTransform.Rewrite("^/(?=api)(.*)$", "/$1"))),
+            new RuleTransform(
+                "host-header-rewrite",
+                List.of(
+                    new RuleTransform.Rewrite("^a$", "b"), new RuleTransform.Rewrite("^c$", "d"))),
+            new RuleTransform("body-rewrite", List.of()));
+    assertThat(rules(r)).singleElement().satisfies(rr -> assertThat(rr.rewrites()).isEmpty());
+    assertThat(notes.notes).hasSize(3);
+    assertThat(notes.notes.get(0))
         .startsWith(
             "ERROR web: HTTP:80 rule 10 rewrites requests before it forwards them (url-rewrite"
-                + " [^/api/(.*)$ -> /$1]); the bundle forwards them unchanged.");
+                + " [^/(?=api)(.*)$ -> /$1]); the bundle forwards them unchanged (its regex")
+        .contains("RE2");
+    assertThat(notes.notes.get(1)).contains("several rewrites");
+    assertThat(notes.notes.get(2)).contains("body-rewrite").contains("does not know");
   }
 
   @Test

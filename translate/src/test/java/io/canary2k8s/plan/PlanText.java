@@ -193,6 +193,13 @@ final class PlanText {
                       .map(Route.PathMatch::describe)
                       .collect(Collectors.joining(" "))));
     }
+    if (!r.rewrites().isEmpty()) {
+      out.add(
+          "    rewrites "
+              + r.rewrites().stream()
+                  .map(w -> w.transform() + " " + w.regex() + " -> " + w.replace())
+                  .collect(Collectors.joining(", ")));
+    }
     for (Route.Backend b : r.backends()) {
       out.add("    -> " + b.track() + ":" + b.port() + " " + b.share().describe());
     }
