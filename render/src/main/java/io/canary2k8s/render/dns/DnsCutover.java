@@ -206,7 +206,7 @@ public final class DnsCutover {
             changes.add(change("UPSERT", edgeRecord(r, edge, p)));
           }
         }
-        String file = String.format(java.util.Locale.ROOT, "%02d-weight-%d.json", i + 1, p);
+        String file = weightFile(i);
         files.put(
             zoneDir + file,
             batch(
@@ -328,7 +328,7 @@ public final class DnsCutover {
       int p = STEPS.get(i);
       steps.add(
           step(
-              String.format(java.util.Locale.ROOT, "%02d-weight-%d.json", i + 1, p),
+              weightFile(i),
               "Edge " + p + " %, " + kind + " " + (100 - p) + " %",
               (i == 0
                       ? "Replaces each simple record with two weighted records ("
@@ -376,6 +376,11 @@ public final class DnsCutover {
       return s;
     }
     return "'" + s.replace("'", "'\\''") + "'";
+  }
+
+  /** The batch of the {@code i}-th weighted step (from 0): {@code 01-weight-10.json}. */
+  private static String weightFile(int i) {
+    return String.format(java.util.Locale.ROOT, "%02d-weight-%d.json", i + 1, STEPS.get(i));
   }
 
   private static Map<String, Object> step(String file, String traffic, String what) {
