@@ -82,6 +82,20 @@ final class PlantedSecrets {
         return planted.substring(planted.indexOf('\n') + 1, planted.lastIndexOf('\n'));
       }
     },
+    /** A classic GitHub token of an obviously fake body: never a live one. */
+    GITHUB_TOKEN {
+      @Override
+      String make(int n) {
+        return String.format(Locale.ROOT, "ghp_FAKEplanted%025d", n);
+      }
+    },
+    /** A Slack bot token of an obviously fake secret part. */
+    SLACK_TOKEN {
+      @Override
+      String make(int n) {
+        return String.format(Locale.ROOT, "xoxb-1234567890-%013d-FAKEplantedFAKEplanted", n);
+      }
+    },
     PASSWORD_PAIR {
       @Override
       String make(int n) {

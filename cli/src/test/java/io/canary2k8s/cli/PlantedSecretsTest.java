@@ -32,11 +32,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Secrets planted in every field that reaches an output leave none: each kind (an access key id, a
- * secret access key, a private key, a {@code password=} pair) in every string of a capture that
- * discovery copies into the inventory, and in every string of an inventory.json given to render and
- * translate; discover, migrate, render (with {@code --previous}), translate and diff then write
- * none of them in any file, file name, stdout or stderr, and each field that held one is named in a
- * WARNING.
+ * secret access key, a private key, a GitHub token, a Slack token, a {@code password=} pair) in
+ * every string of a capture that discovery copies into the inventory, and in every string of an
+ * inventory.json given to render and translate; discover, migrate, render (with {@code
+ * --previous}), translate and diff then write none of them in any file, file name, stdout or
+ * stderr, and each field that held one is named in a WARNING.
  */
 class PlantedSecretsTest {
   /** The capture that fills every member AWS documents, in the discover module's tests. */

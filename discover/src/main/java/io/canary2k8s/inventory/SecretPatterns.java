@@ -31,6 +31,18 @@ import java.util.regex.Pattern;
  *       looked at alone: {@code loadbalancer/app/WebApp/50dc6c495c0c9188} is 40 characters, but not
  *       a key. In a longer run elsewhere (a file path an error quotes), 40 characters between two
  *       {@code /} or the run's ends are looked at as one.
+ *   <li><b>GitHub token</b>: {@code ghp_}, {@code gho_}, {@code ghu_}, {@code ghs_} or {@code ghr_}
+ *       and 36 letters or digits (up to 251: GitHub said the tokens may grow), or a fine-grained
+ *       {@code github_pat_}, 22 letters or digits, {@code _} and 59 more; not inside a longer run
+ *       of letters and digits. The prefix in any case: an error line may quote a value upper-cased
+ *       (a listener's protocol), and an upper-cased token still gives most of it away.
+ *   <li><b>Slack token</b>: {@code xoxb- xoxp- xoxa- xoxr- xoxs- xoxe-} or {@code xapp-}, then
+ *       {@code -}-separated parts of letters and digits, at least {@value #MIN_SLACK_TOKEN_BODY}
+ *       characters with a digit among them ({@code xoxb-your-bot-token-goes-here} is not one); the
+ *       prefix in any case, as above.
+ *   <li><b>Slack webhook URL</b>: {@code hooks.slack.com/services/} (or {@code workflows/}, {@code
+ *       triggers/}) in any case, then a path of at least {@value #MIN_SLACK_HOOK_PATH} characters
+ *       and two parts ({@code T.../B.../...}): only the path is the secret, the host stays.
  *   <li><b>PEM private key</b>: {@code -----BEGIN ... PRIVATE KEY-----} (any case, any algorithm,
  *       {@code PGP ... PRIVATE KEY BLOCK} too) up to its {@code -----END ...-----} line, or to the
  *       end of the text when that is missing.
@@ -63,6 +75,9 @@ public final class SecretPatterns {
   public enum Kind {
     PRIVATE_KEY("a PEM private key"),
     ACCESS_KEY_ID("an AWS access key id"),
+    GITHUB_TOKEN("a GitHub token"),
+    SLACK_TOKEN("a Slack token"),
+    SLACK_WEBHOOK("a Slack webhook URL"),
     SECRET_ACCESS_KEY("an AWS secret access key"),
     UNIQUE_ID("an IAM unique id"),
     PAIR("a password or token (key=value)"),
@@ -104,6 +119,40 @@ public final class SecretPatterns {
 
   private static final List<String> LOWER_PREFIXES =
       UPPER_PREFIXES.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
+
+  /** What every GitHub token starts with: a plain search for one gates {@link #GITHUB_TOKEN}. */
+  private static final List<String> GITHUB_PREFIXES =
+      List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_");
+
+  /**
+   * A GitHub token: a classic prefix and 36 letters or digits (or more: GitHub announced lengths of
+   * up to 255 characters), or a fine-grained personal access token, not inside a longer run.
+   */
+  private static final Pattern GITHUB_TOKEN =
+      Pattern.compile(
+          "(?<![A-Za-z0-9])(?:(?i:gh[pousr]_)[A-Za-z0-9]{36,251}"
+              + "|(?i:github_pat_)[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9])");
+
+  /** Characters of a Slack token after its prefix, at least: its shortest documented form. */
+  static final int MIN_SLACK_TOKEN_BODY = 20;
+
+  /**
+   * A Slack token: its prefix, then {@code -}-separated parts of letters and digits; counted only
+   * with {@value #MIN_SLACK_TOKEN_BODY} characters or more after the prefix, a digit among them.
+   */
+  private static final Pattern SLACK_TOKEN =
+      Pattern.compile("(?<![A-Za-z0-9])(?i:xox[abeprs]|xapp)-([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)");
+
+  /** The shortest path of a Slack webhook counted: a team, a hook and its secret. */
+  static final int MIN_SLACK_HOOK_PATH = 20;
+
+  /** A Slack webhook URL; its path (group 1) is the secret, the host stays readable. */
+  private static final Pattern SLACK_WEBHOOK =
+      Pattern.compile(
+          "(?i:hooks\\.slack\\.com/(?:services|workflows|triggers)/)"
+              + "([A-Za-z0-9]+(?:/[A-Za-z0-9]+)+)");
+
+  private static final String SLACK_HOOK_HOST = "hooks.slack.com";
 
   /** A part of every word of {@link #SECRET_WORDS}, in lower case. */
   private static final List<String> SECRET_WORD_PARTS =
@@ -195,6 +244,21 @@ public final class SecretPatterns {
           found.add(new Match(idKind(m.group()), m.start(), m.end()));
         }
       }
+      // tokens in any case: an error line may quote a value upper-cased (a protocol)
+      if (text.indexOf('_') >= 0 && containsAnyIgnoreCase(text, GITHUB_PREFIXES)) {
+        add(found, GITHUB_TOKEN.matcher(text), Kind.GITHUB_TOKEN, 0);
+      }
+      if (containsIgnoreCase(text, "xox") || containsIgnoreCase(text, "xapp-")) {
+        slackTokens(text, found);
+      }
+      if (text.indexOf('/') >= 0 && containsIgnoreCase(text, SLACK_HOOK_HOST)) {
+        Matcher m = SLACK_WEBHOOK.matcher(text);
+        while (m.find()) {
+          if (m.end(1) - m.start(1) >= MIN_SLACK_HOOK_PATH) {
+            found.add(new Match(Kind.SLACK_WEBHOOK, m.start(1), m.end(1)));
+          }
+        }
+      }
     }
     if (n >= SECRET_KEY_LENGTH) {
       secretKeys(text, arn, found);
@@ -247,6 +311,48 @@ public final class SecretPatterns {
       }
     }
     return false;
+  }
+
+  private static boolean containsAnyIgnoreCase(String text, List<String> parts) {
+    for (String p : parts) {
+      if (containsIgnoreCase(text, p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code text} holds {@code part} (lower-case ASCII) in any case: a plain search for its first
+   * character in either case, then a comparison there.
+   */
+  private static boolean containsIgnoreCase(String text, String part) {
+    char lower = part.charAt(0);
+    char upper = Character.toUpperCase(lower);
+    int last = text.length() - part.length();
+    for (int i = 0; i <= last; i++) {
+      int l = text.indexOf(lower, i);
+      int u = lower == upper ? -1 : text.indexOf(upper, i);
+      i = l < 0 ? u : u < 0 ? l : Math.min(l, u);
+      if (i < 0 || i > last) {
+        return false;
+      }
+      if (text.regionMatches(true, i, part, 0, part.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Slack tokens: long enough, with a digit (not {@code xoxb-your-bot-token-goes-here}). */
+  private static void slackTokens(String text, List<Match> found) {
+    Matcher m = SLACK_TOKEN.matcher(text);
+    while (m.find()) {
+      String body = m.group(1);
+      if (body.length() >= MIN_SLACK_TOKEN_BODY && body.chars().anyMatch(Character::isDigit)) {
+        found.add(new Match(Kind.SLACK_TOKEN, m.start(), m.end()));
+      }
+    }
   }
 
   private static Kind idKind(String id) {

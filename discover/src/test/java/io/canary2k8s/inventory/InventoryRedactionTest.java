@@ -337,6 +337,49 @@ class InventoryRedactionTest {
     assertThat(r.autoScalingGroups().get(0).name()).isEqualTo("hunter2-web");
   }
 
+  @Test
+  void githubAndSlackTokensInTagsUnderOrdinaryKeysAreReplacedAndNamed() {
+    String github = SecretPatternsTest.GITHUB_CLASSIC;
+    String slack = SecretPatternsTest.SLACK_BOT;
+    Inventory inv =
+        new Inventory(
+            Inventory.SCHEMA_VERSION,
+            new Provenance("aws-cli", null, null, null),
+            List.of(
+                elb(
+                    "web",
+                    tags(
+                        "ci",
+                        "deploys with " + github,
+                        "alerts",
+                        SecretPatternsTest.SLACK_WEBHOOK,
+                        "chatops",
+                        slack),
+                    "HTTP:8080/h")),
+            List.of(group("web-stable", "web", Map.of())),
+            List.of(),
+            List.of(),
+            List.of());
+    Inventory r = InventoryRedaction.redact(inv);
+    Map<String, String> t = r.classicLoadBalancers().get(0).tags();
+    assertThat(t.get("ci")).matches("deploys with <redacted(-\\d+)?>");
+    assertThat(t.get("alerts")).matches("https://hooks\\.slack\\.com/services/<redacted(-\\d+)?>");
+    assertThat(SecretPatterns.isPlaceholder(t.get("chatops"))).isTrue();
+    String json = InventoryJson.write(r);
+    assertThat(json)
+        .doesNotContain(github)
+        .doesNotContain(slack)
+        .doesNotContain(SecretPatternsTest.SLACK_PATH);
+    Note warning =
+        r.notes().stream()
+            .filter(n -> n.stage().equals(InventoryRedaction.STAGE))
+            .findFirst()
+            .get();
+    assertThat(warning.message())
+        .startsWith("Fields tags[alerts], tags[chatops], tags[ci] of classic ELB web")
+        .contains("a GitHub token and a Slack token and a Slack webhook URL");
+  }
+
   private static Set<String> placeholders(String text) {
     Set<String> out = new TreeSet<>();
     var m = SecretPatterns.placeholders(text);

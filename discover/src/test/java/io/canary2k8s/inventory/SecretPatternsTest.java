@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.canary2k8s.inventory.SecretPatterns.Kind;
 import io.canary2k8s.inventory.SecretPatterns.Match;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -99,6 +101,106 @@ class SecretPatternsTest {
     }
     // the ones missed are mostly keys without a digit (0.1 %); see the class comment
     assertThat(found).isGreaterThan(n * 995 / 1000);
+  }
+
+  /**
+   * A token of {@code length} characters of an obviously fake alphabet pattern, made at test time
+   * so that no string in the repository looks like a live token to a secret scanner.
+   */
+  static String fake(int length) {
+    return "FAKEfake0123456789".repeat(length / 18 + 1).substring(0, length);
+  }
+
+  static final String GITHUB_CLASSIC = "ghp_" + fake(36);
+  static final String GITHUB_FINE_GRAINED = "github_pat_" + fake(22) + "_" + fake(59);
+  static final String SLACK_BOT = "xoxb-" + "1234567890-1234567890123-" + fake(24);
+  static final String SLACK_PATH = "T0FAKE0001/B0FAKE0002/" + fake(24);
+  static final String SLACK_WEBHOOK = "https://hooks.slack.com/services/" + SLACK_PATH;
+
+  @Test
+  void githubTokensOfEveryPrefixClassicAndFineGrained() {
+    for (String prefix : List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_")) {
+      assertThat(kinds(prefix + fake(36))).as(prefix).containsExactly(Kind.GITHUB_TOKEN);
+    }
+    // longer tokens: GitHub announced lengths of up to 255 characters
+    assertThat(kinds("ghs_" + fake(76))).containsExactly(Kind.GITHUB_TOKEN);
+    assertThat(kinds(GITHUB_FINE_GRAINED)).containsExactly(Kind.GITHUB_TOKEN);
+    assertThat(SecretPatterns.scrub("ci " + GITHUB_CLASSIC + " rotated"))
+        .isEqualTo("ci <redacted> rotated");
+    assertThat(SecretPatterns.scrub("deploy-" + GITHUB_FINE_GRAINED + ".example.com"))
+        .isEqualTo("deploy-<redacted>.example.com");
+    // lower-cased by discovery (a Route53 name): still a token
+    assertThat(kinds(GITHUB_CLASSIC.toLowerCase(Locale.ROOT) + ".example.com"))
+        .containsExactly(Kind.GITHUB_TOKEN);
+    // upper-cased, as an error line quoting a protocol shows it
+    assertThat(kinds("unknown protocol '" + GITHUB_CLASSIC.toUpperCase(Locale.ROOT) + "'"))
+        .containsExactly(Kind.GITHUB_TOKEN);
+    assertThat(kinds(GITHUB_FINE_GRAINED.toUpperCase(Locale.ROOT)))
+        .containsExactly(Kind.GITHUB_TOKEN);
+    // the value of a pair is the token: one match, of the more specific kind
+    assertThat(kinds("GH_TOKEN=" + GITHUB_CLASSIC)).containsExactly(Kind.GITHUB_TOKEN);
+  }
+
+  /** Near misses, made at test time like the tokens above. */
+  static List<String> nearMisses() {
+    return List.of(
+        // one character short, or run on from a longer word
+        "ghp_" + fake(35),
+        "xghp_" + fake(36),
+        // another prefix, or not one at all
+        "ghx_" + fake(36),
+        "gh_" + fake(36),
+        // fine-grained with a part one short
+        "github_pat_" + fake(21) + "_" + fake(59),
+        "github_pat_" + fake(22) + "_" + fake(58),
+        "the github_pat_ prefix marks a fine-grained token",
+        // the prefixes in prose, and Slack tokens that are placeholders or too short
+        "xoxb tokens are stored in the vault, see runbook-2024",
+        "set xoxb-your-bot-token-goes-here in the app config",
+        "xoxb-12345-abcd234",
+        "xapp-1-placeholder",
+        "xoxbx-1234567890-1234567890-" + fake(24),
+        // the Slack webhook host without a hook, or another Slack URL
+        "https://hooks.slack.com/services/",
+        "https://hooks.slack.com/services/T0FAKE",
+        "https://api.slack.com/messaging/webhooks#posting_with_webhooks");
+  }
+
+  @ParameterizedTest
+  @MethodSource("nearMisses")
+  void nearMissesOfGithubAndSlackTokensAreNotSecrets(String value) {
+    assertThat(SecretPatterns.find(value)).as(value).isEmpty();
+  }
+
+  @Test
+  void slackTokensOfEveryPrefix() {
+    for (String prefix : List.of("xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-")) {
+      String token = prefix + "1234567890-1234567890-" + fake(32);
+      assertThat(kinds(token)).as(prefix).containsExactly(Kind.SLACK_TOKEN);
+    }
+    assertThat(kinds("xapp-1-A0FAKE00001-1234567890123-" + fake(64)))
+        .containsExactly(Kind.SLACK_TOKEN);
+    // a legacy bot token: one number, then the secret
+    assertThat(kinds("xoxb-12345678-" + fake(24))).containsExactly(Kind.SLACK_TOKEN);
+    assertThat(SecretPatterns.scrub("alerts via " + SLACK_BOT + ", ask #ops"))
+        .isEqualTo("alerts via <redacted>, ask #ops");
+    // a configuration token: the part after its "xoxe." is the token
+    assertThat(SecretPatterns.scrub("xoxe.xoxp-1-" + fake(163))).isEqualTo("xoxe.<redacted>");
+    assertThat(kinds(SLACK_BOT.toUpperCase(Locale.ROOT))).containsExactly(Kind.SLACK_TOKEN);
+    assertThat(kinds("slack_token=" + SLACK_BOT)).containsExactly(Kind.SLACK_TOKEN);
+  }
+
+  @Test
+  void slackWebhookUrlsLoseTheirPathAndKeepTheHost() {
+    assertThat(kinds(SLACK_WEBHOOK)).containsExactly(Kind.SLACK_WEBHOOK);
+    assertThat(SecretPatterns.scrub("notify " + SLACK_WEBHOOK + " on failure"))
+        .isEqualTo("notify https://hooks.slack.com/services/<redacted> on failure");
+    assertThat(SecretPatterns.scrub("HTTPS://Hooks.Slack.com/services/" + SLACK_PATH + "/"))
+        .isEqualTo("HTTPS://Hooks.Slack.com/services/<redacted>/");
+    assertThat(SecretPatterns.scrub("hooks.slack.com/workflows/" + SLACK_PATH))
+        .isEqualTo("hooks.slack.com/workflows/<redacted>");
+    assertThat(SecretPatterns.scrub("https://hooks.slack.com/triggers/" + SLACK_PATH))
+        .isEqualTo("https://hooks.slack.com/triggers/<redacted>");
   }
 
   @ParameterizedTest

@@ -95,6 +95,27 @@ public final class Md {
   }
 
   /**
+   * A relative path as a link destination ({@code [text](dest)}): every byte of its UTF-8 but
+   * letters, digits, {@code - . _ ~} and {@code /} percent-encoded, so that no character of a name
+   * (a space, a parenthesis, {@code <}, a control) ends or changes the link.
+   */
+  public static String href(String path) {
+    StringBuilder sb = new StringBuilder(path.length() + 8);
+    for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c >= 'A' && c <= 'Z'
+          || c >= 'a' && c <= 'z'
+          || c >= '0' && c <= '9'
+          || "-._~/".indexOf(c) >= 0) {
+        sb.append((char) c);
+      } else {
+        sb.append('%').append(String.format(java.util.Locale.ROOT, "%02X", c));
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
    * Text safe inside a quoted Mermaid label ({@code ["..."]}, {@code |"..."|}): the characters
    * Mermaid reads in one as entity codes ({@code #...;}), quotes, HTML ({@code < > &}) or a
    * Markdown string (a backtick; three would also close the report's code fence) are written as

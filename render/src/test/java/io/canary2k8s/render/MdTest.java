@@ -208,4 +208,29 @@ class MdTest {
     assertThat(Md.count(Fraction.of(3000, 8))).isEqualTo("375");
     assertThat(Md.count(Fraction.ZERO)).isEqualTo("0");
   }
+
+  /** A link to a path made of a hostile name is one link, to exactly that path. */
+  @Test
+  void hrefKeepsEveryNameOneLinkToItself() {
+    Random random = new Random(11);
+    for (int i = 0; i < 500; i++) {
+      StringBuilder name = new StringBuilder();
+      for (int j = random.nextInt(6) + 1; j > 0; j--) {
+        name.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+      }
+      String path = name + "/README.md";
+      Node doc = GFM.parse("see [page](" + Md.href(path) + ") here\n");
+      Node link = doc.getFirstChild().getFirstChild().getNext();
+      assertThat(link).as(path).isInstanceOf(org.commonmark.node.Link.class);
+      String destination = ((org.commonmark.node.Link) link).getDestination();
+      assertThat(
+              java.net.URLDecoder.decode(
+                  destination.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8))
+          .as(path)
+          .isEqualTo(path);
+    }
+    assertThat(Md.href("Z0417932KX4V6BZ2M5QGH/README.md"))
+        .isEqualTo("Z0417932KX4V6BZ2M5QGH/README.md");
+    assertThat(Md.href("a b(c)/é.md")).isEqualTo("a%20b%28c%29/%C3%A9.md");
+  }
 }

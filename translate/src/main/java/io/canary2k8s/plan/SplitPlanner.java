@@ -165,21 +165,7 @@ final class SplitPlanner {
                       + describe(s, trackOf)
                       + "."));
     }
-    if (!sameShares(s, o)) {
-      notes.warn(
-          lbName,
-          "The split by "
-              + basis.flag()
-              + " is "
-              + describe(s, trackOf)
-              + "; by "
-              + otherBasis.flag()
-              + " instances it would be "
-              + describe(o, trackOf)
-              + " (--weight-basis "
-              + otherBasis.flag()
-              + ").");
-    }
+    warnIfOtherBasisDiffers(lbName, "The split", s, o, trackOf);
     if (s.empty()) {
       notes.warn(
           lbName,
@@ -218,23 +204,7 @@ final class SplitPlanner {
         v2.splitWithoutNotes(lbName, main, main.defaultRule(), otherBasis).shares();
     out.shares.put(lbName, s);
     out.other.put(lbName, o);
-    if (!sameShares(s, o)) {
-      notes.warn(
-          lbName,
-          "The split of "
-              + s.rule()
-              + " by "
-              + basis.flag()
-              + " is "
-              + describe(s, trackOf)
-              + "; by "
-              + otherBasis.flag()
-              + " instances it would be "
-              + describe(o, trackOf)
-              + " (--weight-basis "
-              + otherBasis.flag()
-              + ").");
-    }
+    warnIfOtherBasisDiffers(lbName, "The split of " + s.rule(), s, o, trackOf);
     if (s.empty()) {
       notes.warn(
           lbName,
@@ -260,6 +230,35 @@ final class SplitPlanner {
       out.ruleShares.put(key, rr.split().shares());
       out.ruleOther.put(
           key, v2.splitWithoutNotes(lbName, rr.listener(), rr.rule(), otherBasis).shares());
+    }
+  }
+
+  /**
+   * A warning on {@code lbName} when the other weight basis splits differently: {@code split} names
+   * the split ({@code The split}, {@code The split of <rule>}), {@code s} and {@code o} are it
+   * under the basis in use and under the other.
+   */
+  private void warnIfOtherBasisDiffers(
+      String lbName,
+      String split,
+      LoadBalancerShares s,
+      LoadBalancerShares o,
+      Map<String, String> trackOf) {
+    if (!sameShares(s, o)) {
+      notes.warn(
+          lbName,
+          split
+              + " by "
+              + basis.flag()
+              + " is "
+              + describe(s, trackOf)
+              + "; by "
+              + otherBasis.flag()
+              + " instances it would be "
+              + describe(o, trackOf)
+              + " (--weight-basis "
+              + otherBasis.flag()
+              + ").");
     }
   }
 

@@ -10,6 +10,7 @@ import io.canary2k8s.plan.Plan;
 import io.canary2k8s.plan.Route;
 import io.canary2k8s.render.Md;
 import io.canary2k8s.render.Review;
+import io.canary2k8s.text.Escape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,13 +29,20 @@ import java.util.TreeSet;
  * <p>Per zone, in {@code dns/<zone-id>/}: {@code 01-weight-10.json} (the simple record becomes two
  * weighted ones: Route53 refuses a CNAME beside other records of the same name, so the DELETE and
  * both CREATEs are one batch), {@code 02-weight-50.json}, {@code 03-weight-100.json} (old target at
- * weight 0), {@code 04-finish.json} (one simple record to the edge), and the rollbacks.
+ * weight 0), {@code 04-finish.json} (one simple record to the edge), the rollbacks, and a {@code
+ * README.md} of the zone's records and commands. {@code dns/README.md} is the index: the steps, the
+ * same in every zone, and a line per zone (at 10,000 apps one page of every record was 2 MB, more
+ * than a browser shows comfortably).
  */
 public final class DnsCutover {
   /** The edge's share at each step, in percent. */
   public static final List<Integer> STEPS = List.of(10, 50, 100);
 
   public static final String DIR = "dns";
+
+  /** The index in {@link #DIR}, and each zone's page in its directory. */
+  public static final String README = "README.md";
+
   public static final String OLD_ID = "aws-elb";
   public static final String NEW_ID = "kubernetes-edge";
   public static final String ROLLBACK_WEIGHTS = "rollback-1-weights-to-aws.json";
@@ -161,14 +169,29 @@ public final class DnsCutover {
     inventory.loadBalancersV2().forEach(lb -> v2.add(lb.name()));
     boolean anyV2 = moves.stream().anyMatch(m -> v2.contains(m.loadBalancer()));
     String kind = anyV2 ? "AWS load balancer" : "classic ELB";
+    // what the README and every zone's page share: the procedure and the edge
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("kind", kind);
+    model.put("edgeName", edge.name());
+    model.put("edgeZone", edge.zoneId());
+    model.put("placeholder", edge.dnsName() == null);
+    model.put("zonePlaceholder", alias && edge.hostedZoneId() == null);
+    model.put("oldId", OLD_ID);
+    model.put("newId", NEW_ID);
+    model.put("rollbackWeights", ROLLBACK_WEIGHTS);
+    model.put("rollbackRestore", ROLLBACK_RESTORE);
+    model.put("rollbackFinished", ROLLBACK_FINISHED);
+    model.put("finish", FINISH);
+    model.put("percents", STEPS);
+    model.put("steps", steps(kind));
     List<Map<String, Object>> zones = new ArrayList<>();
     for (var e : byZone.entrySet()) {
       String zone = e.getKey();
       List<Move> ms = e.getValue();
       String zn = zoneNames.getOrDefault(zone, zone);
-      List<Map<String, Object>> steps = new ArrayList<>();
+      String zoneDir = DIR + "/" + zone + "/";
+      int before = files.size();
       int total = STEPS.size() + 1;
-      int prev = 0;
       for (int i = 0; i < STEPS.size(); i++) {
         int p = STEPS.get(i);
         List<Object> changes = new ArrayList<>();
@@ -183,9 +206,9 @@ public final class DnsCutover {
             changes.add(change("UPSERT", edgeRecord(r, edge, p)));
           }
         }
-        String file = String.format(java.util.Locale.ROOT, "%02d-weight-%d.json", i + 1, p);
+        String file = weightFile(i);
         files.put(
-            DIR + "/" + zone + "/" + file,
+            zoneDir + file,
             batch(
                 "canary2k8s cutover step "
                     + (i + 1)
@@ -201,32 +224,6 @@ public final class DnsCutover {
                     + kind
                     + "s",
                 changes));
-        steps.add(
-            step(
-                file,
-                "Edge " + p + " %, " + kind + " " + (100 - p) + " %",
-                (i == 0
-                        ? "Replaces each simple record with two weighted records ("
-                            + OLD_ID
-                            + ", "
-                            + NEW_ID
-                            + ")"
-                        : "Changes the weights ("
-                            + kind
-                            + "/edge) from "
-                            + (100 - prev)
-                            + "/"
-                            + prev
-                            + " to "
-                            + (100 - p)
-                            + "/"
-                            + p)
-                    + "; roll back with `"
-                    + ROLLBACK_WEIGHTS
-                    + "` then `"
-                    + ROLLBACK_RESTORE
-                    + "`."));
-        prev = p;
       }
       List<Object> finish = new ArrayList<>();
       List<Object> afterFinish = new ArrayList<>();
@@ -245,7 +242,7 @@ public final class DnsCutover {
         restore.add(change("CREATE", original(r)));
       }
       files.put(
-          DIR + "/" + zone + "/" + FINISH,
+          zoneDir + FINISH,
           batch(
               "canary2k8s cutover step "
                   + total
@@ -255,17 +252,8 @@ public final class DnsCutover {
                   + zn
                   + " names become simple records to the Kubernetes edge",
               finish));
-      steps.add(
-          step(
-              FINISH,
-              "Edge only (simple records)",
-              "Removes the weighted records, the "
-                  + kind
-                  + "'s (weight 0) included; roll back with `"
-                  + ROLLBACK_FINISHED
-                  + "`."));
       files.put(
-          DIR + "/" + zone + "/" + ROLLBACK_WEIGHTS,
+          zoneDir + ROLLBACK_WEIGHTS,
           batch(
               "canary2k8s rollback: all traffic of the moved "
                   + zn
@@ -276,7 +264,7 @@ public final class DnsCutover {
                   + ")",
               toAws));
       files.put(
-          DIR + "/" + zone + "/" + ROLLBACK_RESTORE,
+          zoneDir + ROLLBACK_RESTORE,
           batch(
               "canary2k8s rollback: restore the original "
                   + zn
@@ -285,7 +273,7 @@ public final class DnsCutover {
                   + ")",
               restore));
       files.put(
-          DIR + "/" + zone + "/" + ROLLBACK_FINISHED,
+          zoneDir + ROLLBACK_FINISHED,
           batch(
               "canary2k8s rollback: restore the original " + zn + " records (after " + FINISH + ")",
               afterFinish));
@@ -302,11 +290,16 @@ public final class DnsCutover {
         row.put("loadBalancer", Md.cellCode(m.loadBalancer()));
         records.add(row);
       }
+      // the zone's line of the README; its page holds the records as well
       Map<String, Object> z = new LinkedHashMap<>();
-      z.put("id", zone);
+      z.put("id", Md.code(zone));
+      z.put("idCell", Md.cellCode(zone));
+      z.put("shellId", shellWord(Escape.visible(zone)));
       z.put("name", Md.code(zn));
-      z.put("records", records);
-      z.put("steps", steps);
+      z.put("nameCell", Md.cellCode(zn));
+      z.put("page", Md.href(zone + "/" + README));
+      z.put("recordCount", ms.size());
+      z.put("batches", files.size() - before);
       z.put(
           "maxTtl",
           ms.stream()
@@ -314,27 +307,80 @@ public final class DnsCutover {
               .max(Long::compare)
               .orElse(60L));
       zones.add(z);
+      Map<String, Object> page = new LinkedHashMap<>(model);
+      page.put("z", z);
+      page.put("records", records);
+      files.put(zoneDir + README, Review.render("dns-zone.md.ftl", page));
     }
-    Map<String, Object> model = new LinkedHashMap<>();
     model.put("zones", zones);
-    model.put(
-        "kind",
-        moves.stream().anyMatch(m -> v2.contains(m.loadBalancer()))
-            ? "AWS load balancer"
-            : "classic ELB");
-    model.put("edgeName", edge.name());
-    model.put("edgeZone", edge.zoneId());
-    model.put("placeholder", edge.dnsName() == null);
-    model.put("zonePlaceholder", alias && edge.hostedZoneId() == null);
-    model.put("oldId", OLD_ID);
-    model.put("newId", NEW_ID);
-    model.put("rollbackWeights", ROLLBACK_WEIGHTS);
-    model.put("rollbackRestore", ROLLBACK_RESTORE);
-    model.put("rollbackFinished", ROLLBACK_FINISHED);
-    model.put("finish", FINISH);
-    model.put("percents", STEPS);
-    files.put(DIR + "/README.md", Review.render("dns-readme.md.ftl", model));
+    files.put(DIR + "/" + README, Review.render("dns-readme.md.ftl", model));
     return files;
+  }
+
+  /**
+   * The steps, the same in every zone: each file, the traffic after it and what it does (with what
+   * rolls it back).
+   */
+  private static List<Map<String, Object>> steps(String kind) {
+    List<Map<String, Object>> steps = new ArrayList<>();
+    int prev = 0;
+    for (int i = 0; i < STEPS.size(); i++) {
+      int p = STEPS.get(i);
+      steps.add(
+          step(
+              weightFile(i),
+              "Edge " + p + " %, " + kind + " " + (100 - p) + " %",
+              (i == 0
+                      ? "Replaces each simple record with two weighted records ("
+                          + OLD_ID
+                          + ", "
+                          + NEW_ID
+                          + ")"
+                      : "Changes the weights ("
+                          + kind
+                          + "/edge) from "
+                          + (100 - prev)
+                          + "/"
+                          + prev
+                          + " to "
+                          + (100 - p)
+                          + "/"
+                          + p)
+                  + "; roll back with `"
+                  + ROLLBACK_WEIGHTS
+                  + "` then `"
+                  + ROLLBACK_RESTORE
+                  + "`."));
+      prev = p;
+    }
+    steps.add(
+        step(
+            FINISH,
+            "Edge only (simple records)",
+            "Removes the weighted records, the "
+                + kind
+                + "'s (weight 0) included; roll back with `"
+                + ROLLBACK_FINISHED
+                + "`."));
+    return steps;
+  }
+
+  /**
+   * {@code s} as one word of a POSIX shell command: as it is when it holds only characters no shell
+   * reads specially (a Route53 zone id does), else in single quotes.
+   */
+  static String shellWord(String s) {
+    if (!s.isEmpty()
+        && s.chars()
+            .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "-._".indexOf(c) >= 0))) {
+      return s;
+    }
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+
+  /** The batch of the {@code i}-th weighted step (from 0): {@code 01-weight-10.json}. */
+  private static String weightFile(int i) {
+    return String.format(java.util.Locale.ROOT, "%02d-weight-%d.json", i + 1, STEPS.get(i));
   }
 
   private static Map<String, Object> step(String file, String traffic, String what) {
