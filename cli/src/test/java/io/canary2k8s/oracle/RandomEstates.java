@@ -37,6 +37,14 @@ final class RandomEstates {
   private final List<String> albDns = new ArrayList<>();
   private final List<String> hosts = new ArrayList<>();
 
+  /** Each ALB app's name and its load balancer's DNS name, for {@link #wildcardCollisions}. */
+  private final List<List<String>> albHosts = new ArrayList<>();
+
+  /**
+   * Whether wildcards are made to collide with explicit names ({@link #withWildcardCollisions}).
+   */
+  private boolean collide;
+
   private RandomEstates(Random rnd, Set<Feature> features) {
     this.rnd = rnd;
     this.features = features;
@@ -45,6 +53,19 @@ final class RandomEstates {
   /** A random estate; each enabled feature appears with probability one half. */
   static Estate generate(Random rnd, Set<Feature> features) {
     return new RandomEstates(rnd, features).build();
+  }
+
+  /**
+   * A random estate as {@link #generate} makes it, whose wildcards collide with other names: the
+   * zone's {@code *} and a wildcard under an app's name on other load balancers than the explicit
+   * names they cover, a nested wildcard under that one with an explicit name of its own, a weighted
+   * wildcard beside an explicit name of another split, and ALB host rules with wildcard host
+   * conditions ({@code *.}, nested, {@code ?}) that the zone's wildcards send requests to.
+   */
+  static Estate withWildcardCollisions(Random rnd, Set<Feature> features) {
+    RandomEstates r = new RandomEstates(rnd, features);
+    r.collide = true;
+    return r.build();
   }
 
   private boolean maybe(Feature f) {
@@ -85,12 +106,60 @@ final class RandomEstates {
       String host = pick(hosts);
       zone = zone.aliasInZone("www." + host, host).cname("m." + host, "www." + host);
     }
+    if (collide) {
+      wildcardCollisions();
+    }
     if (maybe(Feature.PRIVATE_ZONES)) {
       privateZone = privateZone.alias(pick(hosts), pick(lbDns)).alias("internal", pick(lbDns));
       parts.add(privateZone);
     }
     parts.add(zone);
     return Estate.of(parts.toArray());
+  }
+
+  /**
+   * Wildcards over explicit names of other load balancers and splits. Each goes only where the zone
+   * has no record of that name yet (a CNAME and an A record cannot share a name).
+   */
+  private void wildcardCollisions() {
+    // the wildcards under an ALB's names, at random on that ALB (then its wildcard host rules
+    // take their requests)
+    for (List<String> h : albHosts) {
+      for (String w : List.of("*." + h.get(0), "*.eu." + h.get(0))) {
+        if (rnd.nextBoolean() && free(w)) {
+          zone = zone.alias(w, h.get(1));
+        }
+      }
+    }
+    if (free("*")) {
+      zone = rnd.nextBoolean() ? zone.alias("*", pick(lbDns)) : zone.cname("*", pick(lbDns));
+    }
+    String host = pick(hosts);
+    if (free("*." + host)) {
+      zone = zone.alias("*." + host, pick(lbDns));
+    }
+    // nested: a wildcard under the one above, and an explicit name under the nested one
+    if (free("*.eu." + host)) {
+      zone = zone.alias("*.eu." + host, pick(lbDns));
+    }
+    if (free("static.eu." + host)) {
+      zone = zone.alias("static.eu." + host, pick(lbDns));
+    }
+    // a weighted wildcard (another split) beside an explicit name on yet another load balancer:
+    // its two load balancers may listen on different ports, which is the known gap
+    // UNEVEN_LISTENERS (a name's split ignores which of its load balancers listen on the request's
+    // port), so it comes only with that feature
+    if (features.contains(Feature.UNEVEN_LISTENERS) && free("*.shop")) {
+      zone = zone.weighted("*.shop", "one", 1 + rnd.nextInt(9), pick(lbDns));
+      zone = zone.weighted("*.shop", "two", rnd.nextInt(10), pick(lbDns));
+      zone = zone.alias("www.shop", pick(lbDns));
+    }
+  }
+
+  /** Whether the zone has no record named {@code relative} yet. */
+  private boolean free(String relative) {
+    String name = zone.fqdn(relative);
+    return zone.records().stream().noneMatch(r -> r.name().equals(name));
   }
 
   private String pick(List<String> from) {
@@ -281,6 +350,12 @@ final class RandomEstates {
       main = main.rule(7, weighted(tgs), Condition.header("X-Canary", "always"));
       main = main.rule(8, new V2LoadBalancer.Fixed(410), Condition.path("/legacy/*"));
     }
+    if (collide) {
+      // wildcard host conditions that the zone's wildcards below send requests to
+      main = main.rule(2, weighted(tgs), Condition.host("*.eu." + host));
+      main = main.rule(3, weighted(tgs), Condition.host("*." + host));
+      main = main.rule(4, weighted(tgs), Condition.host("api-?." + host));
+    }
     V2LoadBalancer alb = V2LoadBalancer.alb(app + "-alb").zones(someZones()).listener(main);
     if (https) {
       alb = alb.listener(listen("HTTP", 80, V2LoadBalancer.toHttps()));
@@ -289,6 +364,10 @@ final class RandomEstates {
     lbDns.add(alb.dnsName());
     albDns.add(alb.dnsName());
     zone = zone.alias(host, alb.dnsName()).alias(admin, alb.dnsName());
+    if (collide) {
+      zone = zone.alias("api-1." + host, alb.dnsName());
+      albHosts.add(List.of(host, alb.dnsName()));
+    }
   }
 
   private void nlbApp(String app) {

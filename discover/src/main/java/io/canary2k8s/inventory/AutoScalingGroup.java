@@ -18,8 +18,8 @@ import java.util.Map;
  *     count when AWS says ({@code units}, {@code vcpu} or {@code memory-mib}), else null (units:
  *     instances, or instance weights under a mixed instances policy)
  * @param instanceOverrides the mixed instances policy's launch template overrides: the instance
- *     types it launches and the capacity units each counts for; empty (and left out of
- *     inventory.json) without overrides
+ *     types it launches and the capacity units each counts for, sorted by instance type; empty (and
+ *     left out of inventory.json) without overrides
  */
 public record AutoScalingGroup(
     String name,
@@ -47,7 +47,17 @@ public record AutoScalingGroup(
     suspendedProcesses = Sorted.strings(suspendedProcesses);
     scalingPolicies = Sorted.list(scalingPolicies, Comparator.comparing(ScalingPolicy::policyName));
     tags = Sorted.map(tags);
-    instanceOverrides = instanceOverrides == null ? List.of() : List.copyOf(instanceOverrides);
+    // sorted: the listed order is a launch priority, which no split depends on, and the same
+    // group must give the same inventory in whatever order AWS lists its overrides
+    instanceOverrides =
+        Sorted.list(
+            instanceOverrides,
+            Comparator.comparing(
+                    InstanceOverride::instanceType,
+                    Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(
+                    InstanceOverride::weightedCapacity,
+                    Comparator.nullsFirst(Comparator.naturalOrder())));
   }
 
   /** A group without status, capacity type or instance overrides. */

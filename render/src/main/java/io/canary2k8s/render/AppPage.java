@@ -54,10 +54,11 @@ final class AppPage {
       Map<String, AutoScalingGroup> groups,
       List<Step> steps,
       List<ObjectEntry> objects) {
+    Held held = new Held(app, target, objects);
     Map<String, Object> model = new LinkedHashMap<>();
-    model.put("app", model(app, target, groups));
+    model.put("app", model(app, target, groups, held));
     model.put("target", Md.code(target.name()));
-    model.put("steps", steps(app, target, steps));
+    model.put("steps", steps(app, target, steps, held));
     model.put("mapping", ReviewModel.mapping(objects));
     return new Made(file(app), Review.render("review-app.md.ftl", model), indexRow(app));
   }
@@ -106,8 +107,40 @@ final class AppPage {
     return sb.append(" |").toString();
   }
 
+  /**
+   * Where the target holds each route's weights: the object {@link RouteEmitter#weightedObject}
+   * names when the app's objects have it; a route the target left out (a note says why: a rule the
+   * dialect cannot match, a TCP listener Traefik 1.7 cannot serve) has no such object, and the page
+   * must not send the reader to one or list it in a step no overlay patches.
+   */
+  private record Held(App app, RouteEmitter target, Set<String> objects) {
+    Held(App app, RouteEmitter target, List<ObjectEntry> entries) {
+      this(app, target, names(entries));
+    }
+
+    private static Set<String> names(List<ObjectEntry> entries) {
+      Set<String> out = new java.util.HashSet<>();
+      for (ObjectEntry e : entries) {
+        out.add(e.kind() + " " + e.namespace() + "/" + e.name());
+      }
+      return out;
+    }
+
+    boolean has(Route r) {
+      return objects.contains(target.weightedObject(app, r));
+    }
+
+    /** The object's name, or why there is none. */
+    String object(Route r) {
+      String o = target.weightedObject(app, r);
+      return objects.contains(o) || o.startsWith("none") ? o : NOT_MIGRATED;
+    }
+  }
+
+  static final String NOT_MIGRATED = "none (not migrated to this target: see the warnings)";
+
   private static Map<String, Object> model(
-      App app, RouteEmitter target, Map<String, AutoScalingGroup> groups) {
+      App app, RouteEmitter target, Map<String, AutoScalingGroup> groups, Held held) {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("name", Md.code(app.name()));
     a.put("namespace", Md.code(app.namespace()));
@@ -153,8 +186,9 @@ final class AppPage {
       }
       row.put(
           "today", (r.rule() == null ? "" : Md.cell(r.rule()) + ": ") + String.join(", ", today));
-      row.put("after", String.join(", ", after));
-      row.put("object", Md.cellCode(target.weightedObject(app, r)));
+      row.put(
+          "after", held.object(r).equals(NOT_MIGRATED) ? "not migrated" : String.join(", ", after));
+      row.put("object", Md.cellCode(held.object(r)));
       routes.add(row);
       if (r.redirectsToHttps()) {
         r.hosts().forEach(h -> redirected.add(Md.code(h)));
@@ -167,7 +201,7 @@ final class AppPage {
       splits.add(split(app.shares().get(i), app.otherBasisShares().get(i), trackOfGroup, groups));
     }
     a.put("splits", splits);
-    a.put("mermaid", mermaid(app, target, groups));
+    a.put("mermaid", mermaid(app, target, groups, held));
     return a;
   }
 
@@ -305,12 +339,13 @@ final class AppPage {
    * Per overlay, each split route's canary share today and in the overlay (or that it keeps its
    * weights, being at or past the step already), and its weights in it.
    */
-  private static List<Map<String, Object>> steps(App app, RouteEmitter target, List<Step> steps) {
+  private static List<Map<String, Object>> steps(
+      App app, RouteEmitter target, List<Step> steps, Held held) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Step step : steps) {
       for (Route r : app.routes()) {
-        if (!r.split()) {
-          continue;
+        if (!r.split() || !held.has(r)) {
+          continue; // a pinned route, or one the target left out: no overlay patches it
         }
         Route at = step.apply(r, app);
         List<String> w = target.weights(at);
@@ -353,7 +388,8 @@ final class AppPage {
    * disconnected subgraphs in no order a reader can rely on: the invisible link {@code today ~~~
    * after} ranks "after" below "today".
    */
-  static String mermaid(App app, RouteEmitter target, Map<String, AutoScalingGroup> groups) {
+  private static String mermaid(
+      App app, RouteEmitter target, Map<String, AutoScalingGroup> groups, Held held) {
     StringBuilder sb = new StringBuilder("flowchart TB\n");
     Map<String, String> ids = new LinkedHashMap<>();
     Set<String> labelled = new TreeSet<>();
@@ -403,7 +439,7 @@ final class AppPage {
         .append(Md.mermaid(target.name()))
         .append(")\"]\n    direction LR\n");
     for (Route r : app.routes()) {
-      String obj = target.weightedObject(app, r);
+      String obj = held.object(r);
       for (String h : r.hosts()) {
         sb.append("    ")
             .append(node.apply("kh:" + h, h))
@@ -412,7 +448,7 @@ final class AppPage {
             .append("\n");
       }
       List<String> w = target.weights(r);
-      for (int i = 0; i < r.backends().size(); i++) {
+      for (int i = 0; held.has(r) && i < r.backends().size(); i++) {
         Route.Backend b = r.backends().get(i);
         sb.append("    ")
             .append(node.apply("obj:" + obj, obj))
