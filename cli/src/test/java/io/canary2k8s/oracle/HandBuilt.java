@@ -79,6 +79,8 @@ final class HandBuilt {
     out.add(publicAndPrivate());
     out.add(aliasChain());
     out.add(weightedAcrossElbAndAlb());
+    out.add(weightedAcrossTwoAlbs());
+    out.add(weightedAcrossAlbsPartialPaths());
     out.add(canaryLarger());
     out.add(tcpAndSslOnClassic());
     out.add(nlbTcpAndTls());
@@ -313,6 +315,74 @@ final class HandBuilt {
         HostedZone.publicZone("ZCROSSLB00000001", "example.com")
             .weighted("shop", "classic", 3, elb.dnsName())
             .weighted("shop", "alb", 1, alb.dnsName()));
+  }
+
+  /**
+   * A name weighted 2:1 across two ALBs that both have a {@code /api/*} rule (one composed route),
+   * and rules only one of them has ({@code /static/*}, {@code /media/*}).
+   */
+  static Case weightedAcrossTwoAlbs() {
+    V2LoadBalancer blue =
+        V2LoadBalancer.alb("blue-alb")
+            .listener(
+                listen("HTTP", 80, forward("blue", 3, "blue-canary", 1))
+                    .rule(5, forward("blue-canary"), Condition.path("/api/*"))
+                    .rule(6, forward("blue"), Condition.path("/static/*")));
+    V2LoadBalancer green =
+        V2LoadBalancer.alb("green-alb")
+            .listener(
+                listen("HTTP", 80, forward("green", 1, "green-canary", 1))
+                    .rule(8, forward("green"), Condition.path("/api/*"))
+                    .rule(9, forward("green-canary"), Condition.path("/media/*")));
+    return of(
+        "weighted-across-two-albs",
+        blue,
+        green,
+        TargetGroup.of("blue"),
+        TargetGroup.of("blue-canary"),
+        TargetGroup.of("green"),
+        TargetGroup.of("green-canary"),
+        Asg.of("blue", 4, "a", "b").in("blue").track("stable"),
+        Asg.of("blue-canary", 2, "a", "b").in("blue-canary"),
+        Asg.of("green", 2, "a", "b").in("green"),
+        Asg.of("green-canary", 2, "a", "b").in("green-canary"),
+        HostedZone.publicZone("ZTWOALBS00000001", "example.com")
+            .weighted("app", "blue", 2, blue.dnsName())
+            .weighted("app", "green", 1, green.dnsName()));
+  }
+
+  /**
+   * A name weighted 1:1 across two ALBs whose path rules overlap in part: {@code /api/*} on one,
+   * {@code /api/v2/*} on the other: the wider rule's route keeps its split, with a WARNING naming
+   * the host, and the narrower one's is composed (the Gateway API prefers it by its longer path;
+   * the Traefik targets rank the wider rule's route ahead by its priority, which the WARNING says).
+   */
+  static Case weightedAcrossAlbsPartialPaths() {
+    V2LoadBalancer blue =
+        V2LoadBalancer.alb("wide-alb")
+            .listener(
+                listen("HTTP", 80, forward("wide", 1))
+                    .rule(5, forward("wide-canary"), Condition.path("/api/*")));
+    V2LoadBalancer green =
+        V2LoadBalancer.alb("narrow-alb")
+            .listener(
+                listen("HTTP", 80, forward("narrow", 1))
+                    .rule(7, forward("narrow-canary"), Condition.path("/api/v2/*")));
+    return of(
+        "weighted-across-albs-partial-paths",
+        blue,
+        green,
+        TargetGroup.of("wide"),
+        TargetGroup.of("wide-canary"),
+        TargetGroup.of("narrow"),
+        TargetGroup.of("narrow-canary"),
+        Asg.of("wide", 4, "a", "b").in("wide").track("stable"),
+        Asg.of("wide-canary", 2, "a", "b").in("wide-canary"),
+        Asg.of("narrow", 2, "a", "b").in("narrow"),
+        Asg.of("narrow-canary", 2, "a", "b").in("narrow-canary"),
+        HostedZone.publicZone("ZPARTIALPATHS001", "example.com")
+            .weighted("api", "wide", 1, blue.dnsName())
+            .weighted("api", "narrow", 1, green.dnsName()));
   }
 
   /** A canary Auto Scaling group larger than the stable one (tagged stable). */

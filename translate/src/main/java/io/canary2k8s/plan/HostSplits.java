@@ -18,8 +18,9 @@ import java.util.function.Predicate;
  * split behind each load balancer they point at, exactly. Hosts that an ALB rule with only a host
  * condition takes whole are left to that rule's route.
  *
- * <p>A path rule under a host that Route53 spreads over several load balancers, composed with each
- * load balancer's behaviour for that path, is composed here.
+ * <p>A path rule under a host that Route53 spreads over several load balancers is composed from the
+ * same answers ({@link #answerShares}) with each load balancer's behaviour for its paths by {@link
+ * PathComposition}, into a route of its own.
  */
 final class HostSplits {
   /** Routed host → its share per Auto Scaling group (none zero), by host. */

@@ -19,9 +19,11 @@ import java.util.function.ToIntFunction;
 
 /**
  * An app's routes: one per group of hosts with the same load balancers and split ({@link
- * HostSplits}), for every path; then one per ALB rule that becomes a route, ahead of them. Names
- * each route clear of the others' derived names ({@link RouteNames}), gives each HTTPS route its
- * TLS Secret and the certificate it needs ({@link TlsSecrets}).
+ * HostSplits}), for every path; then one per ALB rule that becomes a route, ahead of them, and for
+ * a path rule under hosts that Route53 spreads over several load balancers, one per group of those
+ * hosts with the same composition of each load balancer's behaviour for its paths ({@link
+ * PathComposition}). Names each route clear of the others' derived names ({@link RouteNames}),
+ * gives each HTTPS route its TLS Secret and the certificate it needs ({@link TlsSecrets}).
  *
  * <p>A new kind of route (e.g. a TCP listener's) is made by a method of its own next to {@link
  * #hostRoute} and {@link #ruleRoute}, sharing the app's names and Secrets.
@@ -68,17 +70,15 @@ final class RoutePlanner {
     for (List<String> group : hostSplits.groups()) {
       out.addAll(hostRoute(appName, group, hostSplits, tracks, names, secrets));
     }
+    PathComposition composition =
+        new PathComposition(estate, hostSplits, splits.shares(), splits.ruleRoutes(), notes);
     splits
         .ruleRoutes()
         .forEach(
             (lb, rules) -> {
               List<String> lbHosts = hostSplits.hostsOf(lb);
               for (AlbRuleRoutes.RuleRoute rr : rules) {
-                Route r = ruleRoute(lb, rr, lbHosts, tracks, names, secrets);
-                if (r != null) {
-                  out.add(r);
-                  notePathsAcrossLoadBalancers(lb, rr, r, hostSplits);
-                }
+                out.addAll(ruleRoute(lb, rr, lbHosts, tracks, names, secrets, composition));
               }
             });
     for (String lb : splits.shares().keySet()) {
@@ -267,16 +267,20 @@ final class RoutePlanner {
   }
 
   /**
-   * The route of an ALB rule, ahead of the load balancer's other routes for its hosts (the rule's
-   * host condition, else every host of the load balancer); null, with a note, when it has none.
+   * The routes of an ALB rule, ahead of the load balancer's other routes for its hosts (the rule's
+   * host condition, else every host of the load balancer); none, with a note, when it has none. The
+   * rule's own route takes the hosts Route53 answers with its load balancer alone; a path rule
+   * under hosts that Route53 spreads over several load balancers becomes, per group of hosts with
+   * the same composition, a route of that composition ({@link PathComposition}).
    */
-  private Route ruleRoute(
+  private List<Route> ruleRoute(
       String lbName,
       AlbRuleRoutes.RuleRoute rr,
       List<String> lbHosts,
       Tracks tracks,
       RouteNames names,
-      TlsSecrets secrets) {
+      TlsSecrets secrets,
+      PathComposition composition) {
     ElbV2Planner v2 = estate.v2();
     String label = ElbV2Planner.ruleLabel(rr.listener(), rr.rule());
     List<String> ruleHosts =
@@ -292,7 +296,7 @@ final class RoutePlanner {
               + " matches none of the load balancer's names "
               + lbHosts
               + "; not migrated.");
-      return null;
+      return List.of();
     }
     if (ruleHosts.isEmpty() && !rr.hosts().isEmpty()) {
       notes.info(
@@ -310,13 +314,47 @@ final class RoutePlanner {
           label
               + " has no host condition and no Route53 name points at the load balancer;"
               + " not migrated (a rule needs a host to route on).");
-      return null;
+      return List.of();
     }
     String name =
         names.reserve(
             Names.label(lbName + "-rule-" + rr.rule().priority()), lbName + rr.rule().priority());
     SortedMap<String, Fraction> split = new TreeMap<>(rr.split().shares().shares());
     split.values().removeIf(Fraction::isZero);
+    List<Route> out = new ArrayList<>();
+    List<String> own = new ArrayList<>();
+    Map<String, List<String>> spread = new TreeMap<>(); // composition's text → its hosts
+    Map<String, PathComposition.Composed> byText = new TreeMap<>();
+    for (String h : ruleHosts) {
+      PathComposition.Composed c =
+          rr.paths().isEmpty() ? null : composition.compose(lbName, rr, h, name);
+      String carrier = composition.carrier(h, rr.paths());
+      if (carrier != null && !carrier.equals(name)) {
+        notes.info(
+            lbName,
+            label
+                + " for "
+                + h
+                + " is carried by route "
+                + carrier
+                + ", which another load balancer's rule with the same paths made there.");
+      } else if (c == null) {
+        own.add(h);
+      } else {
+        spread.computeIfAbsent(c.describe(), k -> new ArrayList<>()).add(h);
+        byText.put(c.describe(), c);
+      }
+    }
+    spread.forEach(
+        (text, hosts) -> {
+          out.add(
+              composedRoute(
+                  lbName, rr, name, hosts, byText.get(text), tracks, names, secrets, composition));
+        });
+    if (own.isEmpty()) {
+      return out;
+    }
+    ruleHosts = own;
     notes.info(
         lbName,
         label
@@ -350,48 +388,79 @@ final class RoutePlanner {
           .https(secrets.forRule(name, lbName, ruleHosts, certificate))
           .certificateArn(certificate);
     }
+    out.add(0, route.build());
+    return out;
+  }
+
+  /**
+   * The route of a path rule of {@code lbName} for {@code hosts}, which Route53 spreads over
+   * several load balancers: the rule's paths and priority, the composition's split, on the rule's
+   * load balancer's listeners.
+   */
+  private Route composedRoute(
+      String lbName,
+      AlbRuleRoutes.RuleRoute rr,
+      String ruleName,
+      List<String> hosts,
+      PathComposition.Composed c,
+      Tracks tracks,
+      RouteNames names,
+      TlsSecrets secrets,
+      PathComposition composition) {
+    ElbV2Planner v2 = estate.v2();
+    String label = ElbV2Planner.ruleLabel(rr.listener(), rr.rule());
+    String name = names.reserve(Names.join(ruleName, "dns"), ruleName + String.join(",", hosts));
+    hosts.forEach(h -> composition.carry(h, rr.paths(), name));
+    notes.info(
+        lbName,
+        label
+            + " (paths "
+            + rr.paths().stream().map(Route.PathMatch::describe).toList()
+            + ") becomes route "
+            + name
+            + " for "
+            + hosts
+            + ", which Route53 spreads over several load balancers: the route carries each load"
+            + " balancer's DNS share of those paths with what it does with them ("
+            + c.describe()
+            + "), ahead of the hosts' other routes as on AWS.");
+    Route.Builder route =
+        Route.forRule(name, lbName, lbName + " " + label, (int) rr.rule().numericPriority())
+            .hosts(hosts)
+            .paths(rr.paths())
+            .http(v2.servesHttp(lbName))
+            .redirectHttpToHttps(v2.httpRedirects(lbName))
+            .backends(backends(c.split(), tracks, g -> composedPort(g, c)))
+            // several load balancers' shares: the steps move it as they move the hosts' route
+            .split(tracks.canSplit(c.split()));
+    if (v2.servesHttps(lbName)) {
+      String certificate = v2.certificateArn(lbName);
+      route.https(secrets.forRule(name, lbName, hosts, certificate)).certificateArn(certificate);
+    }
     return route.build();
   }
 
   /**
-   * A WARNING per host of a path rule's route that Route53 also answers with other load balancers:
-   * on AWS the rule sees only the requests answered with its ALB, but the route takes every request
-   * for its paths on the host, so the other load balancers' split of those paths is not kept. (A
-   * rule with only a host condition is noted where the host's split is made, {@link HostSplits}.)
+   * The Service port of a group's track on a composed route: that of the first part whose split has
+   * the group, as its rule's route ({@link #rulePort}) or its host route ({@link #hostPort}) gives
+   * it.
    */
-  private void notePathsAcrossLoadBalancers(
-      String lb, AlbRuleRoutes.RuleRoute rr, Route route, HostSplits hostSplits) {
-    if (rr.paths().isEmpty()) {
-      return;
-    }
-    String label = ElbV2Planner.ruleLabel(rr.listener(), rr.rule());
-    for (String host : route.hosts()) {
-      SortedMap<String, Fraction> answers = hostSplits.answerShares(host);
-      if (answers.size() < 2 || !answers.containsKey(lb)) {
+  private int composedPort(AutoScalingGroup g, PathComposition.Composed c) {
+    for (PathComposition.Part p : c.parts()) {
+      if (!p.split().containsKey(g.name())) {
         continue;
       }
-      List<String> others = new ArrayList<>(answers.keySet());
-      others.remove(lb);
-      notes.warn(
-          host,
-          "Route53 answers this host with "
-              + lb
-              + " "
-              + answers.get(lb).describe()
-              + " of the time and with "
-              + others
-              + " otherwise; on AWS only the requests that reach "
-              + lb
-              + " meet its "
-              + label
-              + " (paths "
-              + rr.paths().stream().map(Route.PathMatch::describe).toList()
-              + "), but route "
-              + route.name()
-              + " takes every request for those paths on this host, so the other load balancers'"
-              + " split of them is not kept. Point the host at one load balancer before the"
-              + " cutover, or check the route's weights by hand.");
+      if (p.rule() != null) {
+        return rulePort(g, p.loadBalancer(), p.rule());
+      }
+      if (estate.isV2(p.loadBalancer())) {
+        return hostPort(g, Set.of(), null, List.of(p.loadBalancer()));
+      }
+      Set<String> classic = Set.of(p.loadBalancer());
+      Listener http = listener(classic, "HTTP", 80);
+      return hostPort(g, classic, http != null ? http : listener(classic, "HTTPS", 443), List.of());
     }
+    return 80;
   }
 
   /**

@@ -15,8 +15,8 @@
  *       names, component after component on the calling thread (a name depends on those before).
  *   <li>{@code AppPlanner}, each app on any core: {@code SplitPlanner} (with {@code
  *       ClassicElbChecks}, {@code ElbV2Checks}, {@code AlbRuleRoutes}), {@code GroupChecks}, {@code
- *       RoutePlanner} (with {@code HostSplits}, {@code RouteNames}, {@code TlsSecrets}), {@code
- *       TrackPlanner} (with {@code Probes}).
+ *       RoutePlanner} (with {@code HostSplits}, {@code PathComposition}, {@code RouteNames}, {@code
+ *       TlsSecrets}), {@code TrackPlanner} (with {@code Probes}).
  *   <li>{@code EdgePlanner}: the edge in front of every app.
  * </ol>
  *
@@ -39,7 +39,8 @@
  *       chains within a zone: the {@code DnsAnswers} constructor, which decides the hosts (and a
  *       host's {@code EstateNode} if a host needs more than its name);
  *   <li>a path rule under a host that Route53 spreads over several load balancers: {@code
- *       HostSplits} with {@code RoutePlanner}'s rule routes;
+ *       PathComposition} (what each load balancer does with the rule's paths), with {@code
+ *       RoutePlanner}'s rule routes;
  *   <li>capacity counted in instances rather than weighted units: {@link
  *       io.canary2k8s.split.Capacity}.
  * </ul>
