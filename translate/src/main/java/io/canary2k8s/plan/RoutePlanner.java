@@ -306,7 +306,7 @@ final class RoutePlanner {
               + rr.hosts()
               + ", none of which Route53 sends to this load balancer; not migrated (its requests"
               + " never reach it).");
-      return null;
+      return List.of();
     }
     if (ruleHosts.isEmpty()) {
       notes.warn(
@@ -379,9 +379,11 @@ final class RoutePlanner {
             .http(v2.servesHttp(lbName))
             .redirectHttpToHttps(v2.httpRedirects(lbName))
             .backends(backends(split, tracks, g -> rulePort(g, lbName, rr)))
-            // a rule that forwards to one target group pins its requests there: the steps leave
-            // it alone
-            .split(tracks.canSplit(split) && rr.split().shares().targetGroups().size() > 1);
+            // a rule that forwards to one target group of one track pins its requests there: the
+            // steps leave it alone; one target group that holds several tracks is a split
+            .split(
+                tracks.canSplit(split)
+                    && (rr.split().shares().targetGroups().size() > 1 || split.size() > 1));
     if (v2.servesHttps(lbName)) {
       String certificate = v2.certificateArn(lbName);
       route
@@ -424,6 +426,20 @@ final class RoutePlanner {
             + " balancer's DNS share of those paths with what it does with them ("
             + c.describe()
             + "), ahead of the hosts' other routes as on AWS.");
+    if (!rr.rewrites().isEmpty()) {
+      hosts.forEach(
+          h ->
+              notes.warn(
+                  h,
+                  label
+                      + " rewrites the requests it forwards, but Route53 sends only "
+                      + lbName
+                      + "'s DNS share of this host to it: the other load balancers forward the"
+                      + " same paths unchanged. Route "
+                      + name
+                      + " carries all of them and rewrites none; point the host at one load"
+                      + " balancer, or rewrite in the application."));
+    }
     Route.Builder route =
         Route.forRule(name, lbName, lbName + " " + label, (int) rr.rule().numericPriority())
             .hosts(hosts)
