@@ -32,13 +32,7 @@ class WildcardCollisionPropertyTest {
 
   @Test
   void wildcardsThatCoverOtherNamesRouteAsAwsDoes() {
-    Set<Feature> features = java.util.EnumSet.copyOf(Feature.enabled());
-    if (!features.contains(Feature.UNEVEN_LISTENERS)) {
-      // a name weighted across a classic ELB and an ALB whose listeners differ is the known gap
-      // UNEVEN_LISTENERS (seed 104375877129635: mixed-shop.example.com over HTTP and HTTPS), not
-      // a wildcard collision: it comes with that feature only
-      features.remove(Feature.CROSS_LB_PATHS);
-    }
+    Set<Feature> features = Feature.enabled();
     RandomEstatesTest check = new RandomEstatesTest();
     check.tmp = tmp;
     Seeded.forAll(
