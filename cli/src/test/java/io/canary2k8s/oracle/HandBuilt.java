@@ -91,6 +91,7 @@ final class HandBuilt {
     out.add(unnamedLoadBalancer());
     out.add(targetHealth());
     out.add(unevenListeners());
+    out.add(tlsWildcardOverEmptyElb());
     return out;
   }
 
@@ -405,6 +406,27 @@ final class HandBuilt {
         Asg.of("ledger-stable", 4, "a", "b").behind("ledger").track("stable"),
         Asg.of("ledger-canary", 1, "a", "b").behind("ledger"),
         HostedZone.publicZone("ZTCPCLASSIC00001", "example.com").alias("ledger", elb.dnsName()));
+  }
+
+  /**
+   * An SSL:8443 listener whose wildcard name covers an explicit name of another ELB's SSL:8443
+   * listener, and that ELB has no instances: AWS answers nothing there, while the edge's wildcard
+   * router takes the name (its own route is left out for want of instances): an ERROR says so.
+   */
+  static Case tlsWildcardOverEmptyElb() {
+    ClassicElb vault = ClassicElb.of("vault", "SSL:8443");
+    ClassicElb spare = ClassicElb.of("vault-spare", "SSL:8443");
+    return of(
+        "tls-wildcard-over-empty-elb",
+        vault,
+        spare,
+        Asg.of("vault-stable", 4, "a", "b").behind("vault").track("stable"),
+        Asg.of("vault-canary", 1, "a", "b").behind("vault"),
+        Asg.of("vault-spare", 0, "a", "b").behind("vault-spare"),
+        HostedZone.publicZone("ZTLSWILDCARD0001", "example.com")
+            .alias("vault", vault.dnsName())
+            .alias("*.vault", vault.dnsName())
+            .alias("spare.vault", spare.dnsName()));
   }
 
   /** An NLB with TCP and TLS listeners, cross-zone off, the canary in one zone. */

@@ -100,6 +100,9 @@ final class EdgePorts {
         if (!served) {
           left.add(c.route());
           if (taker == null) {
+            taker = covering(c, p, httpsHosts);
+          }
+          if (taker == null) {
             notes.warn(
                 c.lb(),
                 "Listener "
@@ -203,6 +206,35 @@ final class EdgePorts {
       }
       if (c.port() == 443 && httpsHosts.containsKey(h)) {
         return httpsHosts.get(h);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * For a route left out, what would take its names on its port by a wildcard (a TLS route for
+   * every server name, a wildcard name of another TLS route or of the HTTPS routes on 443), in
+   * words, or null.
+   */
+  private static String covering(Claim c, Port p, Map<String, String> httpsHosts) {
+    if (!c.route().listener().terminatesTls()) {
+      return null;
+    }
+    if (p.anyName != null) {
+      return "TLS route " + p.anyName.route().name(); // every server name
+    }
+    for (String h : c.route().hosts()) {
+      for (Map.Entry<String, String> n : p.names.entrySet()) {
+        if (RoutePriority.covers(n.getKey(), h)) {
+          return n.getValue();
+        }
+      }
+      if (c.port() == 443) {
+        for (Map.Entry<String, String> n : httpsHosts.entrySet()) {
+          if (RoutePriority.covers(n.getKey(), h)) {
+            return n.getValue();
+          }
+        }
       }
     }
     return null;

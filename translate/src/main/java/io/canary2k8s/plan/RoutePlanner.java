@@ -82,10 +82,22 @@ final class RoutePlanner {
               }
             });
     for (String lb : splits.shares().keySet()) {
+      List<String> lbHosts = hostSplits.hostsOf(lb);
+      if (lbHosts.isEmpty() && !HostSplits.serves(splits.shares().get(lb))) {
+        // a load balancer without instances: the names that point at it all the same, so that
+        // the edge can tell whether another route would take them (EdgePorts)
+        lbHosts =
+            hosts.stream()
+                .filter(
+                    h ->
+                        dns.hosts().getOrDefault(h, List.of()).stream()
+                            .anyMatch(r -> lb.equals(dns.loadBalancerOf(r))))
+                .toList();
+      }
       out.addAll(
           listenerRoutes.of(
               lb,
-              hostSplits.hostsOf(lb),
+              lbHosts,
               splits,
               tracks,
               names,
