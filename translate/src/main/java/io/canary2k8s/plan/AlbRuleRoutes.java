@@ -58,25 +58,6 @@ final class AlbRuleRoutes {
       rewrites = rewrites == null ? List.of() : List.copyOf(rewrites);
     }
 
-    RuleRoute(
-        ListenerV2 listener,
-        ListenerRule rule,
-        List<String> hosts,
-        List<String> hostRegexes,
-        List<Route.PathMatch> paths,
-        ForwardSplit.Result split) {
-      this(listener, rule, hosts, hostRegexes, paths, split, List.of());
-    }
-
-    RuleRoute(
-        ListenerV2 listener,
-        ListenerRule rule,
-        List<String> hosts,
-        List<Route.PathMatch> paths,
-        ForwardSplit.Result split) {
-      this(listener, rule, hosts, List.of(), paths, split);
-    }
-
     /**
      * Whether the rule takes every request for {@code host} (a Route53 name): it has no path
      * condition and its host condition names the host, covers it by a leading {@code *.} (any

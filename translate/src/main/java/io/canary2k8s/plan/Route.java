@@ -89,40 +89,6 @@ public record Route(
     }
   }
 
-  /** A route without rewrites (the components before {@code rewrites}). */
-  public Route(
-      String name,
-      List<String> loadBalancers,
-      List<String> hosts,
-      boolean http,
-      boolean https,
-      String tlsSecret,
-      String certificateArn,
-      List<Backend> backends,
-      boolean split,
-      boolean httpRedirect,
-      List<PathMatch> paths,
-      Integer priority,
-      String rule,
-      TcpListener listener) {
-    this(
-        name,
-        loadBalancers,
-        hosts,
-        http,
-        https,
-        tlsSecret,
-        certificateArn,
-        backends,
-        split,
-        httpRedirect,
-        paths,
-        priority,
-        rule,
-        listener,
-        List.of());
-  }
-
   /**
    * A route for every path of {@code hosts}: the split behind {@code loadBalancers} (a classic
    * ELB's, an ALB's default rule, or a DNS name's weighted over several), no priority, no rule.

@@ -53,7 +53,8 @@ class RouteTest {
                 List.of(),
                 null,
                 null,
-                null));
+                null,
+                List.of()));
     assertThat(r.redirectsToHttps()).isTrue();
   }
 
@@ -110,14 +111,14 @@ class RouteTest {
             () ->
                 new Route(
                     "web", List.of(), List.of(), false, true, null, null, List.of(), false, false,
-                    List.of(), null, null, null))
+                    List.of(), null, null, null, List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("web");
     assertThatThrownBy(
             () ->
                 new Route(
                     "web", List.of(), List.of(), true, false, "web-tls", null, List.of(), false,
-                    false, List.of(), null, null, null))
+                    false, List.of(), null, null, null, List.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
