@@ -98,12 +98,7 @@ public final class DnsCutover {
           if (privateZones.contains(r.zoneId())) {
             // the routes follow the public zone; a private zone answers only its VPCs' resolvers
             notes.action(
-                r.zoneId()
-                    + " "
-                    + r.name()
-                    + " "
-                    + r.type()
-                    + (r.setIdentifier() == null ? "" : " " + r.setIdentifier()),
+                subject(r),
                 "The record is in a private hosted zone, which answers only inside its VPCs: no"
                     + " cutover batch touches it. Clients that use those VPCs' resolvers keep"
                     + " going to "
@@ -113,12 +108,7 @@ public final class DnsCutover {
           }
           if (!"simple".equals(r.routingPolicy())) {
             notes.warn(
-                r.zoneId()
-                    + " "
-                    + r.name()
-                    + " "
-                    + r.type()
-                    + (r.setIdentifier() == null ? "" : " " + r.setIdentifier()),
+                subject(r),
                 "Route53 record uses the "
                     + r.routingPolicy()
                     + " routing policy; no cutover batch"
@@ -478,5 +468,15 @@ public final class DnsCutover {
       r.values().forEach(v -> values.add(value(v)));
       s.put("ResourceRecords", values);
     }
+  }
+
+  /** A record as the subject of a note: {@code Z123 www.example.com A blue}. */
+  private static String subject(DnsRecord r) {
+    return r.zoneId()
+        + " "
+        + r.name()
+        + " "
+        + r.type()
+        + (r.setIdentifier() == null ? "" : " " + r.setIdentifier());
   }
 }
