@@ -155,6 +155,19 @@ final class DnsAnswers {
     return z.exists(name) ? name : z.wildcardSource(name);
   }
 
+  /**
+   * The hosts of {@code hosts} with a record at the end of their answers that points at {@code lb},
+   * whatever its health, in order.
+   */
+  List<String> pointingAt(String lb, List<String> hosts) {
+    return hosts.stream()
+        .filter(
+            h ->
+                hosts().getOrDefault(h, List.of()).stream()
+                    .anyMatch(r -> lb.equals(loadBalancerOf(r))))
+        .toList();
+  }
+
   /** The load balancer a record points at (its first target that is one), or null. */
   String loadBalancerOf(DnsRecord r) {
     return lbOfRecord.get(r);

@@ -86,13 +86,7 @@ final class RoutePlanner {
       if (lbHosts.isEmpty() && !HostSplits.serves(splits.shares().get(lb))) {
         // a load balancer without instances: the names that point at it all the same, so that
         // the edge can tell whether another route would take them (EdgePorts)
-        lbHosts =
-            hosts.stream()
-                .filter(
-                    h ->
-                        dns.hosts().getOrDefault(h, List.of()).stream()
-                            .anyMatch(r -> lb.equals(dns.loadBalancerOf(r))))
-                .toList();
+        lbHosts = dns.pointingAt(lb, hosts);
       }
       out.addAll(
           listenerRoutes.of(
